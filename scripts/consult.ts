@@ -1,0 +1,168 @@
+// The one command-line entry: `npm run consult -- <command>`. Parses arguments, calls src/lib, reports on stderr.
+import { writeFileSync } from 'node:fs';
+import { ImportFailed } from '../src/lib/import/errors';
+import { hasDefinition, loadDefinition } from '../src/lib/import/definition';
+import { IMPORT_KINDS, type ImportKind } from '../src/lib/import/kinds';
+import { importFile } from '../src/lib/import/run';
+import { buildDatabase } from '../src/lib/import/bundle';
+import type { Encoding } from '../src/lib/import/csv';
+import { openDb, resolveDbPath } from '../src/lib/server/db/client';
+import { answersByQuestion, respondentsBySector, tableCounts } from '../src/lib/server/db/stats';
+import { ANSWER_EXPORT_COLUMNS, answerExportRows } from '../src/lib/server/db/exports';
+import { analyseDatabase } from '../src/lib/server/analyse';
+import { toCsv } from '../src/lib/csv-safe';
+import { CODE_DIRS } from './paths';
+import { flag, parseArgs, type Args } from './args';
+
+const HELP = `consult-lens command line
+
+Usage: npm run consult -- <command> [options]
+
+Commands:
+  import <kind> <file.csv> [--db PATH] [--dry-run] [--encoding ENC]
+        Import one CSV file in one transaction. <kind> is one of: ${IMPORT_KINDS.join(', ')}.
+        Every problem is reported with file, line and column; on any problem nothing is stored.
+        Re-importing the same file changes nothing; a corrected file updates rows by their id.
+        --dry-run checks the file and reports what would change without storing anything.
+        --encoding utf-8 (default, a BOM is accepted), windows-1252, utf-16le or utf-16be.
+  init [--data DIR] [--db PATH]
+        Load (or reload) the consultation definition: consultation.json, codeframe.json, organisations.csv.
+        import does this from data/ by itself when the database has none.
+  analyse [--db PATH]
+        Run the text pipeline and rebuild the derived tables (themes, stance, sectors, redaction, ...).
+  export answers --format csv [--out FILE] [--db PATH]
+        One row per non-blank free-text answer:
+        ${ANSWER_EXPORT_COLUMNS.join(',')}
+  stats [--db PATH]
+        Counts by table, by sector and by question.
+  build-db [--data DIR] [--db PATH] [--force]
+        Build the database from a consultation folder (what npm start does); skipped when nothing changed.
+
+--db falls back to the CONSULT_DB environment variable, then data/consultation.db.
+`;
+
+function fail(message: string): never {
+	process.stderr.write(`${message}\n`);
+	process.exit(1);
+}
+
+function dbFor(args: Args) {
+	return openDb(resolveDbPath(flag(args, 'db')));
+}
+
+async function cmdImport(args: Args) {
+	const [, kind, file] = args.positionals;
+	if (!kind || !file) fail(`usage: import <${IMPORT_KINDS.join('|')}> <file.csv> [--db PATH] [--dry-run]`);
+	if (!IMPORT_KINDS.includes(kind as ImportKind)) fail(`unknown import kind "${kind}"; expected one of: ${IMPORT_KINDS.join(', ')}`);
+	const db = dbFor(args);
+	try {
+		if (!hasDefinition(db)) loadDefinition(db, flag(args, 'data') ?? 'data');
+		const report = await importFile(db, kind as ImportKind, file, {
+			dryRun: args.flags.has('dry-run'),
+			encoding: (flag(args, 'encoding') as Encoding | undefined) ?? 'auto'
+		});
+		if (report.alreadyImported) {
+			process.stderr.write(`${file}: already imported (same content); nothing changed.\n`);
+		} else {
+			const verb = report.dryRun ? 'would be' : 'were';
+			process.stderr.write(
+				`${file}: ${report.rows} rows read; ${report.added} ${verb} added, ${report.updated} updated, ${report.unchanged} unchanged.${report.dryRun ? ' (dry run: nothing stored)' : ''}\n`
+			);
+		}
+	} finally {
+		db.close();
+	}
+}
+
+function cmdStats(args: Args) {
+	const db = dbFor(args);
+	try {
+		const out: string[] = ['Table counts'];
+		for (const t of tableCounts(db)) out.push(`  ${t.table.padEnd(16)} ${String(t.rows).padStart(8)}`);
+		out.push('', 'Respondents by sector (inferred in brackets)');
+		for (const s of respondentsBySector(db)) out.push(`  ${s.label.padEnd(36)} ${String(s.respondents).padStart(5)}  (${s.inferred})`);
+		out.push('', 'Answers by question (with free text)');
+		for (const q of answersByQuestion(db)) out.push(`  ${q.question.padEnd(4)} ${q.text.padEnd(44)} ${String(q.answered).padStart(5)}  (${q.withText})`);
+		process.stdout.write(out.join('\n') + '\n');
+	} finally {
+		db.close();
+	}
+}
+
+function cmdExport(args: Args) {
+	const what = args.positionals[1];
+	const format = flag(args, 'format') ?? 'csv';
+	if (format !== 'csv') fail(`unknown format "${format}"; only csv is supported`);
+	const db = dbFor(args);
+	try {
+		let csv: string;
+		if (what === 'answers') csv = toCsv([...ANSWER_EXPORT_COLUMNS], answerExportRows(db));
+		else fail(`usage: export answers --format csv [--out FILE]`);
+		const out = flag(args, 'out');
+		if (out) {
+			writeFileSync(out, csv + '\r\n');
+			process.stderr.write(`wrote ${out}\n`);
+		} else {
+			process.stdout.write(csv + '\r\n');
+		}
+	} finally {
+		db.close();
+	}
+}
+
+function cmdAnalyse(args: Args) {
+	const db = dbFor(args);
+	try {
+		const started = performance.now();
+		const summary = analyseDatabase(db);
+		process.stderr.write(`${summary}\nanalysed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+	} finally {
+		db.close();
+	}
+}
+
+async function cmdBuild(args: Args) {
+	const path = resolveDbPath(flag(args, 'db'));
+	const result = await buildDatabase(flag(args, 'data') ?? 'data', path, {
+		force: args.flags.has('force'),
+		codeDirs: CODE_DIRS,
+		analyse: (db) => process.stderr.write(analyseDatabase(db) + '\n'),
+		log: (line) => process.stderr.write(line + '\n')
+	});
+	process.stderr.write(result.rebuilt ? `built ${path}\n` : `${path} is up to date\n`);
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2), ['dry-run', 'force', 'help']);
+	const command = args.positionals[0];
+	if (!command || args.flags.has('help') || command === 'help') {
+		process.stdout.write(HELP);
+		return;
+	}
+	switch (command) {
+		case 'import':
+			return cmdImport(args);
+		case 'init': {
+			const db = dbFor(args);
+			loadDefinition(db, flag(args, 'data') ?? 'data');
+			db.close();
+			return;
+		}
+		case 'analyse':
+		case 'analyze':
+			return cmdAnalyse(args);
+		case 'export':
+			return cmdExport(args);
+		case 'stats':
+			return cmdStats(args);
+		case 'build-db':
+			return cmdBuild(args);
+		default:
+			fail(`unknown command "${command}"\n\n${HELP}`);
+	}
+}
+
+main().catch((e) => {
+	if (e instanceof ImportFailed) fail(e.message);
+	fail(e instanceof Error ? (e.stack ?? e.message) : String(e));
+});

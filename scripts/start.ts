@@ -1,0 +1,49 @@
+// `npm start`: builds the database from data/ (only when data or pipeline changed), builds the app (only when its
+// sources changed), then serves it on HOST:PORT (127.0.0.1:3000 unless set).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildDatabase, inputsFingerprint } from '../src/lib/import/bundle';
+import { ImportFailed } from '../src/lib/import/errors';
+import { resolveDbPath } from '../src/lib/server/db/client';
+import { analyseDatabase } from '../src/lib/server/analyse';
+import { CODE_DIRS } from './paths';
+
+const APP_SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+
+async function main() {
+	const dbPath = resolveDbPath();
+	const started = performance.now();
+	const result = await buildDatabase('data', dbPath, {
+		codeDirs: CODE_DIRS,
+		analyse: (db) => process.stderr.write(analyseDatabase(db) + '\n'),
+		log: (line) => process.stderr.write(line + '\n')
+	});
+	process.stderr.write(
+		result.rebuilt ? `Built ${dbPath} in ${((performance.now() - started) / 1000).toFixed(1)} s\n` : `${dbPath} is up to date\n`
+	);
+
+	const appPrint = inputsFingerprint('src', APP_SOURCES.slice(1));
+	const stamp = 'build/.fingerprint';
+	if (!existsSync('build/index.js') || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== appPrint) {
+		process.stderr.write('Building the app...\n');
+		const built = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'inherit', 'inherit'] });
+		if (built.status !== 0) throw new Error('vite build failed');
+		writeFileSync(stamp, appPrint);
+	}
+
+	const host = process.env.HOST || '127.0.0.1';
+	const port = process.env.PORT || '3000';
+	const server = spawn(process.execPath, ['build/index.js'], {
+		stdio: 'inherit',
+		env: { ...process.env, HOST: host, PORT: port, CONSULT_DB: dbPath }
+	});
+	const shown = host.includes(':') ? `[${host}]` : host;
+	process.stdout.write(`\nconsult-lens is running at http://${shown}:${port}/  (Ctrl+C to stop)\n`);
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+	server.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch((e) => {
+	process.stderr.write(`${e instanceof ImportFailed ? e.message : e instanceof Error ? e.message : String(e)}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,111 @@
+// Stage 5: near-identical answers (a letter-writing campaign) grouped with MinHash and LSH banding, then confirmed by
+// exact Jaccard similarity of word shingles, so a campaign is counted once and shown with its size.
+
+export interface CampaignInput {
+	id: number;
+	text: string;
+}
+
+export interface Campaign {
+	members: number[];
+	/** Lowest id in the group: the copy shown as the campaign's text. */
+	exemplar: number;
+	similarity: number;
+}
+
+const SHINGLE = 4;
+const HASHES = 48;
+const BANDS = 16;
+const ROWS = HASHES / BANDS;
+
+function words(text: string): string[] {
+	return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+function hash32(s: string, seed: number): number {
+	let h = 0x811c9dc5 ^ seed;
+	for (let i = 0; i < s.length; i++) {
+		h ^= s.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+export function shingles(text: string): Set<number> {
+	const w = words(text);
+	const out = new Set<number>();
+	for (let i = 0; i + SHINGLE <= w.length; i++) out.add(hash32(w.slice(i, i + SHINGLE).join(' '), 0));
+	return out;
+}
+
+export function jaccard(a: Set<number>, b: Set<number>): number {
+	if (a.size === 0 && b.size === 0) return 0;
+	let inter = 0;
+	for (const x of a) if (b.has(x)) inter++;
+	return inter / (a.size + b.size - inter);
+}
+
+function signature(sh: Set<number>): Uint32Array {
+	const sig = new Uint32Array(HASHES).fill(0xffffffff);
+	for (const x of sh) {
+		for (let k = 0; k < HASHES; k++) {
+			// Universal hashing of the shingle id per k; cheap and well spread.
+			const v = (Math.imul(x ^ (k * 0x9e3779b1), 0x85ebca6b) ^ (x >>> 13)) >>> 0;
+			if (v < sig[k]) sig[k] = v;
+		}
+	}
+	return sig;
+}
+
+/**
+ * Groups answers whose shingle sets overlap by at least `threshold`. Only answers of `minWords` or more take part:
+ * short stock replies ("See above") are alike by nature, not campaigns.
+ */
+export function findCampaigns(items: CampaignInput[], options: { threshold?: number; minWords?: number; minSize?: number } = {}): Campaign[] {
+	const { threshold = 0.6, minWords = 25, minSize = 3 } = options;
+	const eligible = items.filter((it) => words(it.text).length >= minWords);
+	const sets = eligible.map((it) => shingles(it.text));
+	const parent = eligible.map((_, i) => i);
+	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+	const buckets = new Map<string, number[]>();
+	eligible.forEach((_, i) => {
+		const sig = signature(sets[i]);
+		for (let b = 0; b < BANDS; b++) {
+			const key = `${b}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`;
+			const list = buckets.get(key);
+			if (list) list.push(i);
+			else buckets.set(key, [i]);
+		}
+	});
+	const sims = new Map<number, number[]>();
+	const checked = new Set<string>();
+	for (const list of buckets.values()) {
+		if (list.length < 2 || list.length > 5000) continue;
+		for (let x = 0; x < list.length; x++) {
+			for (let y = x + 1; y < list.length; y++) {
+				const [a, b] = [list[x], list[y]];
+				const key = `${a}:${b}`;
+				if (checked.has(key)) continue;
+				checked.add(key);
+				const s = jaccard(sets[a], sets[b]);
+				if (s >= threshold) {
+					parent[find(a)] = find(b);
+					for (const i of [a, b]) (sims.get(i) ?? sims.set(i, []).get(i)!).push(s);
+				}
+			}
+		}
+	}
+	const groups = new Map<number, number[]>();
+	eligible.forEach((_, i) => {
+		const root = find(i);
+		(groups.get(root) ?? groups.set(root, []).get(root)!).push(i);
+	});
+	const out: Campaign[] = [];
+	for (const members of groups.values()) {
+		if (members.length < minSize) continue;
+		const ids = members.map((i) => eligible[i].id).sort((a, b) => a - b);
+		const s = members.flatMap((i) => sims.get(i) ?? []);
+		out.push({ members: ids, exemplar: ids[0], similarity: Math.round((s.reduce((a, b) => a + b, 0) / s.length) * 100) / 100 });
+	}
+	return out.sort((a, b) => b.members.length - a.members.length || a.exemplar - b.exemplar);
+}

@@ -1,0 +1,36 @@
+// First names common in England (adults and children born 1960-2005), for spotting named people in free text.
+// Words that are also ordinary English ("Will", "May", "Bill") are listed apart: they count only after "called".
+export const FIRST_NAMES = new Set(
+	`aaliyah aaron abbie abby abdul abigail adam adrian agnes ahmed aidan aimee aisha alan alana alex alexander alexandra
+alfie ali alice alicia alison amanda amber amelia amir amy andrea andrew andy angela angus anita ann anna anne annette
+anthony antony archie arthur ashley aston barbara barry becky ben benjamin beth bethany beverley billy bob bobby
+bradley brandon brenda brett brian bridget brooke bryony callum calum cameron carl carla carly caroline carrie casey
+catherine cerys charlene charles charley charlie charlotte chelsea cheryl chloe chris chrissie christina christine
+christopher ciara claire clare colin connor conor courtney craig dale damian damien daniel danielle danny darren dave
+david davinder debbie deborah debra declan demi denise dennis derek diane dominic donna doreen dorothy dylan eddie
+edward eileen elaine eleanor elizabeth ella ellie elliot elliott emily emma eric erin ethan evan evie farah fatima
+fiona frances francesca freddie freya gail gareth gary gavin gemma geoff geoffrey george georgia gerald gillian gina
+glenn gordon graham greg gregory gurpreet hannah harley harriet harrison harry hassan hayley heather helen henry holly
+ian imogen imran isaac isabel isabella isabelle isla jack jackie jacob jade jake james jamie jan jane janet janice
+jasmine jason jason jay jayden jean jeff jemma jennifer jenny jeremy jessica jill jim jimmy jo joan joanna joanne jodie
+joe joel john johnny jon jonathan jordan joseph josh joshua joyce judith judy julia julie justin kaitlyn kamal karen
+karl kate katherine kathleen kathryn katie kay kayleigh keith kelly kerry kevin kieran kim kimberley kirsty kyle
+lacey laura lauren leah lee leanne leon lewis liam lily linda lindsay lisa liz lloyd logan lorraine louise lucy luke
+lydia lynn lynne maisie malcolm mandy margaret maria marie marion martin martyn mary matt matthew maureen megan melanie
+melissa michael michelle mick mike mohammed mohammad molly morgan muhammad nadia naomi natalie natasha nathan neil
+niamh nicholas nick nicky nicola nicole nigel nina norman olivia oliver owen paige pamela patricia patrick paul paula
+pauline pete peter philip phillip phoebe poppy priya rachael rachel rajesh rebecca reece rhys ricky richard rob
+robert robin robyn roger ronald ross ruby russell ruth ryan sadie sally sam samantha samuel sandra sanjay sara sarah
+scott sean shabana shane shannon sharon shaun sheila shelley shirley simon siobhan sonia sophie stacey stella stephanie
+stephen steve steven stewart stuart susan suzanne tanya tara teresa terry thomas tim timothy tina toby tom tommy tony
+tracey tracy trevor tyler valerie vanessa vicky victoria vincent wayne wendy william yasmin yvonne zac zach zoe zara
+tariq deepak nasreen parveen bilal kwame kofi chidi ngozi precious marcus darnell jermaine tremaine aleksandra piotr`
+		.split(/\s+/)
+		.filter(Boolean)
+);
+
+export const AMBIGUOUS_NAMES = new Set(
+	'will may mark bill grace hope faith joy rose june april august dawn frank sue pat rob guy dean carol amber holly ruby crystal jack chase drew ray miles'.split(
+		' '
+	)
+);

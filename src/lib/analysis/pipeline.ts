@@ -1,0 +1,196 @@
+// The text pipeline as an ordered list of pure stages. Each reads the shared context, adds its results, and lists
+// the items it could not process. No database, no Svelte: the server's analyse step does the I/O.
+import { findCampaigns, type Campaign } from './campaigns';
+import { compileCodeframe, type CodeframeTheme } from './codeframe';
+import { suggestThemes, type EmergentTheme } from './emergent';
+import { selectQuotes, type Quote } from './quotes';
+import { redact, type Redaction } from './redact';
+import { fitSectorModel, inferSector, type KnownOrganisation, type SectorInference } from './sector';
+import { closedStance, textStance, type Stance } from './stance';
+import { analyseText, fitTagger, tagAnalysed, type LabelledText, type ThemeAssignment, type ThemeTagger } from './themes';
+
+export interface RespondentIn {
+	id: number;
+	sectorGiven: string | null;
+	organisation: string | null;
+	professionalBody: string | null;
+	respondentType: string | null;
+	confidential: boolean;
+}
+
+export interface AnswerIn {
+	id: number;
+	respondentId: number;
+	questionId: string;
+	options: string[];
+	choice: string | null;
+	text: string | null;
+}
+
+export interface CommentIn {
+	/** Stable key, e.g. "event:EF0001" or "cyp:C0001". */
+	key: string;
+	text: string;
+}
+
+export interface PipelineInput {
+	codeframe: CodeframeTheme[];
+	organisations: KnownOrganisation[];
+	respondents: RespondentIn[];
+	answers: AnswerIn[];
+	comments: CommentIn[];
+	/** Labelled answers to learn from: the gold set and analysts' decisions. */
+	labelled: LabelledText[];
+}
+
+export interface Skipped {
+	stage: string;
+	item: string;
+	reason: string;
+}
+
+export interface PipelineOutput {
+	tagger: ThemeTagger | null;
+	themes: Map<number, ThemeAssignment[]>;
+	commentThemes: Map<string, ThemeAssignment[]>;
+	sectors: SectorInference[];
+	stances: Map<number, { stance: Stance; score: number; cues: string[] }>;
+	campaigns: (Campaign & { questionId: string })[];
+	redacted: Map<number, { text: string; redactions: Redaction[] }>;
+	commentsRedacted: Map<string, string>;
+	quotes: Quote[];
+	emergent: EmergentTheme[];
+	skipped: Skipped[];
+}
+
+export interface Stage {
+	name: string;
+	run(input: PipelineInput, out: PipelineOutput): void;
+}
+
+const hasText = (a: AnswerIn) => (a.text ?? '').trim().length > 0;
+
+export const STAGES: Stage[] = [
+	{
+		name: 'themes',
+		run(input, out) {
+			const cf = compileCodeframe(input.codeframe);
+			const tagger = fitTagger(cf, input.labelled);
+			out.tagger = tagger;
+			for (const a of input.answers) {
+				if (!hasText(a)) continue;
+				try {
+					out.themes.set(a.id, tagAnalysed(tagger, a.text!, analyseText(cf, a.text!)));
+				} catch (e) {
+					out.skipped.push({ stage: 'themes', item: `answer ${a.id}`, reason: (e as Error).message });
+				}
+			}
+			for (const c of input.comments) {
+				if (c.text.trim()) out.commentThemes.set(c.key, tagAnalysed(tagger, c.text, analyseText(cf, c.text)));
+			}
+		}
+	},
+	{
+		name: 'sectors',
+		run(input, out) {
+			const textOf = new Map<number, string[]>();
+			for (const a of input.answers) if (hasText(a)) (textOf.get(a.respondentId) ?? textOf.set(a.respondentId, []).get(a.respondentId)!).push(a.text!);
+			const known = input.respondents
+				.filter((r) => r.sectorGiven)
+				.map((r) => ({ sector: r.sectorGiven!, text: (textOf.get(r.id) ?? []).join('\n') }));
+			const model = fitSectorModel(input.organisations, known);
+			for (const r of input.respondents) {
+				if (r.sectorGiven) continue;
+				const inferred = inferSector(model, {
+					id: String(r.id),
+					organisation: r.organisation,
+					professionalBody: r.professionalBody,
+					respondentType: r.respondentType,
+					text: (textOf.get(r.id) ?? []).join('\n')
+				});
+				if (inferred) out.sectors.push(inferred);
+				else out.skipped.push({ stage: 'sectors', item: `respondent ${r.id}`, reason: 'no organisation, professional body or text to infer a sector from' });
+			}
+		}
+	},
+	{
+		name: 'stance',
+		run(input, out) {
+			for (const a of input.answers) {
+				if (a.choice) out.stances.set(a.id, { stance: closedStance(a.choice, a.options), score: 0, cues: [a.choice] });
+				else if (hasText(a)) out.stances.set(a.id, textStance(a.text!));
+			}
+		}
+	},
+	{
+		name: 'campaigns',
+		run(input, out) {
+			const byQuestion = new Map<string, { id: number; text: string }[]>();
+			for (const a of input.answers) if (hasText(a)) (byQuestion.get(a.questionId) ?? byQuestion.set(a.questionId, []).get(a.questionId)!).push({ id: a.id, text: a.text! });
+			for (const [questionId, items] of byQuestion) for (const c of findCampaigns(items)) out.campaigns.push({ ...c, questionId });
+		}
+	},
+	{
+		name: 'redaction',
+		run(input, out) {
+			for (const a of input.answers) if (hasText(a)) out.redacted.set(a.id, redact(a.text!));
+			for (const c of input.comments) out.commentsRedacted.set(c.key, redact(c.text).text);
+		}
+	},
+	{
+		name: 'quotes',
+		run(input, out) {
+			const respondents = new Map(input.respondents.map((r) => [r.id, r]));
+			const inferred = new Map(out.sectors.map((s) => [Number(s.id), s.sector]));
+			const campaignCopies = new Set(out.campaigns.flatMap((c) => c.members.filter((m) => m !== c.exemplar)));
+			const candidates = [];
+			for (const a of input.answers) {
+				const r = respondents.get(a.respondentId);
+				const themes = out.themes.get(a.id);
+				if (!r || !themes || campaignCopies.has(a.id)) continue;
+				const sector = r.sectorGiven ?? inferred.get(r.id);
+				if (!sector) continue;
+				for (const t of themes) {
+					candidates.push({
+						answerId: a.id,
+						respondentId: r.id,
+						theme: t.theme,
+						sector,
+						confidential: r.confidential,
+						redacted: out.redacted.get(a.id)?.text ?? '',
+						confidence: t.confidence,
+						cues: t.evidence.spans.map((s) => s.text)
+					});
+				}
+			}
+			out.quotes = selectQuotes(candidates);
+		}
+	},
+	{
+		name: 'emergent',
+		run(input, out) {
+			const uncovered = input.answers
+				.filter((a) => hasText(a) && (out.themes.get(a.id)?.length ?? 0) === 0)
+				.map((a) => ({ id: a.id, text: a.text! }));
+			out.emergent = suggestThemes(uncovered);
+		}
+	}
+];
+
+export function runPipeline(input: PipelineInput, stages: Stage[] = STAGES): PipelineOutput {
+	const out: PipelineOutput = {
+		tagger: null,
+		themes: new Map(),
+		commentThemes: new Map(),
+		sectors: [],
+		stances: new Map(),
+		campaigns: [],
+		redacted: new Map(),
+		commentsRedacted: new Map(),
+		quotes: [],
+		emergent: [],
+		skipped: []
+	};
+	for (const stage of stages) stage.run(input, out);
+	return out;
+}

@@ -1,0 +1,45 @@
+// Layout for a horizontal bar chart: d3 computes scales and positions; the component only draws them.
+import { max, scaleBand, scaleLinear } from 'd3';
+
+export interface Bar {
+	key: string;
+	label: string;
+	value: number;
+	colour?: string | null;
+}
+
+export interface BarLayout {
+	width: number;
+	height: number;
+	labelWidth: number;
+	bars: (Bar & { y: number; width: number; height: number; valueX: number })[];
+	ticks: { x: number; label: string }[];
+}
+
+export function layoutBars(bars: Bar[], options: { width?: number; rowHeight?: number; labelWidth?: number } = {}): BarLayout {
+	const { width = 640, rowHeight = 32, labelWidth = 220 } = options;
+	const valueSpace = 48;
+	const axisHeight = 24;
+	const height = bars.length * rowHeight + axisHeight;
+	const x = scaleLinear()
+		.domain([0, Math.max(1, max(bars, (b) => b.value) ?? 1)])
+		.nice()
+		.range([0, width - labelWidth - valueSpace]);
+	const y = scaleBand()
+		.domain(bars.map((b) => b.key))
+		.range([0, bars.length * rowHeight])
+		.padding(0.25);
+	return {
+		width,
+		height,
+		labelWidth,
+		bars: bars.map((b) => ({
+			...b,
+			y: y(b.key) ?? 0,
+			height: y.bandwidth(),
+			width: x(b.value),
+			valueX: x(b.value) + 6
+		})),
+		ticks: x.ticks(5).map((t) => ({ x: x(t), label: String(t) }))
+	};
+}

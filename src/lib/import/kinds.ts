@@ -1,0 +1,251 @@
+// What each import file contains: its columns, how each cell is checked, and how a valid row is stored.
+import type { DB } from '../server/db/client';
+import {
+	parseBoolean,
+	parseDate,
+	parseInteger,
+	parseOption,
+	parseSector,
+	parseText,
+	type Parsed
+} from './fields';
+
+export const IMPORT_KINDS = ['responses', 'events', 'event-feedback', 'cyp'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export type Outcome = 'added' | 'updated' | 'unchanged';
+
+export interface ColumnSpec {
+	name: string;
+	/** The column must be in the header. */
+	required?: boolean;
+	/** Every row must have a value. */
+	nonEmpty?: boolean;
+	parse(raw: string): Parsed<unknown>;
+}
+
+export interface KindSpec {
+	kind: ImportKind;
+	key: string;
+	columns: ColumnSpec[];
+	/** At least one of these columns must be present (for example the question columns). */
+	anyOf?: string[];
+	/** Checks that need the database (references); returns [column, message] or null. */
+	check?(row: Record<string, unknown>): [string, string] | null;
+	write(row: Record<string, unknown>, extra: Record<string, string>, hash: string, batchId: number): Outcome;
+}
+
+const text = (name: string, more: Partial<ColumnSpec> = {}): ColumnSpec => ({ name, parse: parseText, ...more });
+
+interface SectorRow {
+	id: string;
+	label: string;
+}
+interface QuestionRow {
+	id: string;
+	type: 'closed' | 'open';
+	options_json: string;
+}
+
+function sectors(db: DB): SectorRow[] {
+	return db.prepare('SELECT id, label FROM sector ORDER BY position').all() as SectorRow[];
+}
+
+function upsertSimple(db: DB, table: string, columns: string[]) {
+	const select = db.prepare(`SELECT row_hash FROM ${table} WHERE id = ?`).pluck();
+	const names = [...columns, 'extra_json', 'row_hash', 'batch_id'];
+	const insert = db.prepare(
+		`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})
+		 ON CONFLICT(id) DO UPDATE SET ${names
+				.filter((n) => n !== 'id')
+				.map((n) => `${n} = excluded.${n}`)
+				.join(', ')}`
+	);
+	return (row: Record<string, unknown>, extra: Record<string, string>, hash: string, batchId: number): Outcome => {
+		const old = select.get(row.id) as string | undefined;
+		if (old === hash) return 'unchanged';
+		const params: Record<string, unknown> = { extra_json: JSON.stringify(extra), row_hash: hash, batch_id: batchId };
+		for (const c of columns) params[c] = row[c] ?? null;
+		insert.run(params);
+		return old === undefined ? 'added' : 'updated';
+	};
+}
+
+function responsesSpec(db: DB): KindSpec {
+	const known = sectors(db);
+	const questions = db.prepare('SELECT id, type, options_json FROM question ORDER BY position').all() as QuestionRow[];
+	const questionColumns: ColumnSpec[] = [];
+	for (const q of questions) {
+		const options = JSON.parse(q.options_json) as string[];
+		if (q.type === 'closed') questionColumns.push({ name: q.id, parse: (raw) => parseOption(raw, options, 'answer') });
+		questionColumns.push(text(`${q.id}_text`));
+	}
+	const personColumns: ColumnSpec[] = [
+		text('response_id', { required: true, nonEmpty: true }),
+		{ name: 'submitted_at', parse: parseDate },
+		{
+			name: 'respondent_type',
+			required: true,
+			parse: (raw) => parseOption(raw, ['organisation', 'individual'], 'respondent type')
+		},
+		text('name'),
+		text('email'),
+		text('organisation'),
+		text('professional_body'),
+		{ name: 'sector', parse: (raw) => parseSector(raw, known) },
+		text('region'),
+		{ name: 'confidential', required: true, parse: parseBoolean }
+	];
+	const columns = [...personColumns, ...questionColumns];
+
+	const find = db.prepare('SELECT id, row_hash FROM respondent WHERE response_id = ?');
+	const person = `submitted_at = @submitted_at, respondent_type = @respondent_type, name = @name, email = @email,
+		organisation = @organisation, professional_body = @professional_body, sector_given = @sector,
+		sector = coalesce(@sector, CASE WHEN sector_inferred = 1 THEN sector END),
+		sector_inferred = CASE WHEN @sector IS NULL THEN sector_inferred ELSE 0 END,
+		sector_reason = CASE WHEN @sector IS NULL THEN sector_reason END,
+		region = @region, confidential = @confidential, extra_json = @extra_json, row_hash = @row_hash, batch_id = @batch_id`;
+	const insert = db.prepare(
+		`INSERT INTO respondent (response_id, submitted_at, respondent_type, name, email, organisation, professional_body,
+			sector_given, sector, region, confidential, extra_json, row_hash, batch_id)
+		 VALUES (@response_id, @submitted_at, @respondent_type, @name, @email, @organisation, @professional_body,
+			@sector, @sector, @region, @confidential, @extra_json, @row_hash, @batch_id)`
+	);
+	const update = db.prepare(`UPDATE respondent SET ${person} WHERE id = @id`);
+	// A changed answer loses what the pipeline derived from the old text; manual tags stay for an analyst to review.
+	const upsertAnswer = db.prepare(
+		`INSERT INTO answer (respondent_id, question_id, choice, text) VALUES (?, ?, ?, ?)
+		 ON CONFLICT(respondent_id, question_id) DO UPDATE SET choice = excluded.choice, text = excluded.text,
+			text_redacted = CASE WHEN answer.text IS excluded.text THEN answer.text_redacted END,
+			stance = CASE WHEN answer.text IS excluded.text AND answer.choice IS excluded.choice THEN answer.stance END,
+			stance_score = CASE WHEN answer.text IS excluded.text AND answer.choice IS excluded.choice THEN answer.stance_score END
+		 WHERE answer.choice IS NOT excluded.choice OR answer.text IS NOT excluded.text`
+	);
+	const deleteAnswer = db.prepare('DELETE FROM answer WHERE respondent_id = ? AND question_id = ?');
+
+	return {
+		kind: 'responses',
+		key: 'response_id',
+		columns,
+		anyOf: questionColumns.map((c) => c.name),
+		write(row, extra, hash, batchId) {
+			const old = find.get(row.response_id) as { id: number; row_hash: string } | undefined;
+			if (old?.row_hash === hash) return 'unchanged';
+			const params = {
+				...Object.fromEntries(personColumns.map((c) => [c.name, row[c.name] ?? null])),
+				confidential: row.confidential ? 1 : 0,
+				extra_json: JSON.stringify(extra),
+				row_hash: hash,
+				batch_id: batchId
+			};
+			let id: number;
+			if (old) {
+				update.run({ ...params, id: old.id });
+				id = old.id;
+			} else {
+				id = Number(insert.run(params).lastInsertRowid);
+			}
+			for (const q of questions) {
+				const choice = q.type === 'closed' ? ((row[q.id] as string | null) ?? null) : null;
+				const body = (row[`${q.id}_text`] as string | null) ?? null;
+				if (choice === null && body === null) {
+					if (old) deleteAnswer.run(id, q.id);
+				} else {
+					upsertAnswer.run(id, q.id, choice, body);
+				}
+			}
+			return old ? 'updated' : 'added';
+		}
+	};
+}
+
+function eventsSpec(db: DB): KindSpec {
+	const write = upsertSimple(db, 'event', ['id', 'title', 'city', 'venue', 'date', 'attendees']);
+	return {
+		kind: 'events',
+		key: 'event_id',
+		columns: [
+			text('event_id', { required: true, nonEmpty: true }),
+			text('title', { required: true, nonEmpty: true }),
+			text('city'),
+			text('venue'),
+			{ name: 'date', required: true, parse: parseDate },
+			{ name: 'attendees', required: true, parse: (raw) => parseInteger(raw, 0, 1_000_000) }
+		],
+		write: (row, extra, hash, batch) => write({ ...row, id: row.event_id, attendees: row.attendees ?? 0 }, extra, hash, batch)
+	};
+}
+
+function eventFeedbackSpec(db: DB): KindSpec {
+	const known = sectors(db);
+	const eventExists = db.prepare('SELECT 1 FROM event WHERE id = ?').pluck();
+	const write = upsertSimple(db, 'event_feedback', [
+		'id',
+		'event_id',
+		'source',
+		'attendee_sector',
+		'attendee_role',
+		'usefulness',
+		'comment'
+	]);
+	return {
+		kind: 'event-feedback',
+		key: 'feedback_id',
+		columns: [
+			text('feedback_id', { required: true, nonEmpty: true }),
+			text('event_id', { required: true, nonEmpty: true }),
+			{
+				name: 'source',
+				required: true,
+				nonEmpty: true,
+				parse: (raw) => parseOption(raw.replace(/[\s_]+/g, '-'), ['evaluation', 'table-notes'], 'source')
+			},
+			{ name: 'attendee_sector', parse: (raw) => parseSector(raw, known) },
+			text('attendee_role'),
+			{ name: 'usefulness', parse: (raw) => parseInteger(raw, 1, 5) },
+			text('comment')
+		],
+		check: (row) =>
+			eventExists.get(row.event_id) ? null : ['event_id', 'is not a known event; import events.csv first'],
+		write: (row, extra, hash, batch) =>
+			write({ ...row, id: row.feedback_id, attendee_sector: row.attendee_sector }, extra, hash, batch)
+	};
+}
+
+function cypSpec(db: DB): KindSpec {
+	const write = upsertSimple(db, 'cyp_feedback', ['id', 'age_band', 'setting', 'comment', 'topics']);
+	return {
+		kind: 'cyp',
+		key: 'comment_id',
+		columns: [
+			text('comment_id', { required: true, nonEmpty: true }),
+			text('age_band'),
+			text('setting'),
+			text('comment', { required: true, nonEmpty: true }),
+			{
+				name: 'topics',
+				parse: (raw) => {
+					const list = raw
+						.split(/[;,]/)
+						.map((t) => t.trim().toLowerCase())
+						.filter(Boolean);
+					return { ok: true, value: list.length ? list.join(';') : null };
+				}
+			}
+		],
+		write: (row, extra, hash, batch) => write({ ...row, id: row.comment_id }, extra, hash, batch)
+	};
+}
+
+export function specFor(db: DB, kind: ImportKind): KindSpec {
+	switch (kind) {
+		case 'responses':
+			return responsesSpec(db);
+		case 'events':
+			return eventsSpec(db);
+		case 'event-feedback':
+			return eventFeedbackSpec(db);
+		case 'cyp':
+			return cypSpec(db);
+	}
+}

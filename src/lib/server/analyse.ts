@@ -1,0 +1,167 @@
+// `consult analyse`: loads what the pipeline needs from SQLite, runs it, and rebuilds the derived tables in one
+// transaction. Analysts' manual decisions are never touched, and they join the gold set as training data.
+import type { CodeframeTheme } from '../analysis/codeframe';
+import { runPipeline, type PipelineInput, type PipelineOutput } from '../analysis/pipeline';
+import type { LabelledText } from '../analysis/themes';
+import { readGold } from '../import/gold';
+import type { DB } from './db/client';
+
+export function loadPipelineInput(db: DB, goldDir = 'data/gold'): PipelineInput {
+	const codeframe = (db.prepare('SELECT id, label, definition, seeds_json FROM theme ORDER BY position').all() as {
+		id: string;
+		label: string;
+		definition: string;
+		seeds_json: string;
+	}[]).map((t): CodeframeTheme => {
+		const seeds = JSON.parse(t.seeds_json) as { terms?: string[]; phrases?: string[] };
+		return { id: t.id, label: t.label, definition: t.definition, terms: seeds.terms ?? [], phrases: seeds.phrases ?? [] };
+	});
+	const organisations = db.prepare('SELECT name, abbreviation, sector_id AS sector FROM organisation').all() as PipelineInput['organisations'];
+	const respondents = (db
+		.prepare('SELECT id, sector_given, organisation, professional_body, respondent_type, confidential FROM respondent ORDER BY id')
+		.all() as { id: number; sector_given: string | null; organisation: string | null; professional_body: string | null; respondent_type: string | null; confidential: number }[]).map((r) => ({
+		id: r.id,
+		sectorGiven: r.sector_given,
+		organisation: r.organisation,
+		professionalBody: r.professional_body,
+		respondentType: r.respondent_type,
+		confidential: r.confidential === 1
+	}));
+	const answers = (db
+		.prepare('SELECT a.id, a.respondent_id, a.question_id, q.options_json, a.choice, a.text FROM answer a JOIN question q ON q.id = a.question_id ORDER BY a.id')
+		.all() as { id: number; respondent_id: number; question_id: string; options_json: string; choice: string | null; text: string | null }[]).map((a) => ({
+		id: a.id,
+		respondentId: a.respondent_id,
+		questionId: a.question_id,
+		options: JSON.parse(a.options_json) as string[],
+		choice: a.choice,
+		text: a.text
+	}));
+	const comments = [
+		...(db.prepare("SELECT 'event:' || id AS key, comment AS text FROM event_feedback WHERE trim(coalesce(comment, '')) <> ''").all() as PipelineInput['comments']),
+		...(db.prepare("SELECT 'cyp:' || id AS key, comment AS text FROM cyp_feedback").all() as PipelineInput['comments'])
+	];
+	return { codeframe, organisations, respondents, answers, comments, labelled: trainingSet(db, goldDir) };
+}
+
+/** Gold labels, overlaid with analysts' decisions: a manual accept adds a theme, a manual reject removes it. */
+export function trainingSet(db: DB, goldDir: string): LabelledText[] {
+	const gold = readGold(goldDir);
+	const manual = db
+		.prepare(
+			`SELECT a.id, a.text, group_concat(CASE m.decision WHEN 'accept' THEN m.theme_id END, ';') AS accepted,
+				group_concat(CASE m.decision WHEN 'reject' THEN m.theme_id END, ';') AS rejected,
+				(SELECT group_concat(theme_id, ';') FROM answer_theme x WHERE x.answer_id = a.id AND x.source = 'auto') AS auto
+			 FROM answer_theme m JOIN answer a ON a.id = m.answer_id
+			 WHERE m.source = 'manual' GROUP BY a.id`
+		)
+		.all() as { id: number; text: string; accepted: string | null; rejected: string | null; auto: string | null }[];
+	const byText = new Map(gold.map((g) => [g.text.trim(), g as LabelledText]));
+	for (const m of manual) {
+		if (!m.text?.trim()) continue;
+		const split = (s: string | null) => (s ? s.split(';') : []);
+		const base = byText.get(m.text.trim())?.themes ?? split(m.auto);
+		const themes = new Set(base);
+		for (const t of split(m.accepted)) themes.add(t);
+		for (const t of split(m.rejected)) themes.delete(t);
+		byText.set(m.text.trim(), { text: m.text, themes: [...themes] });
+	}
+	return [...byText.values()];
+}
+
+function write(db: DB, input: PipelineInput, out: PipelineOutput) {
+	db.exec(`
+		DELETE FROM answer_theme WHERE source = 'auto';
+		DELETE FROM comment_theme;
+		DELETE FROM quote;
+		DELETE FROM emergent_theme;
+		DELETE FROM agg_theme_sector;
+		UPDATE answer SET campaign_id = NULL;
+		DELETE FROM campaign;
+	`);
+	const tag = db.prepare("INSERT INTO answer_theme (answer_id, theme_id, source, confidence, evidence_json) VALUES (?, ?, 'auto', ?, ?)");
+	for (const [answerId, list] of out.themes) for (const t of list) tag.run(answerId, t.theme, t.confidence, JSON.stringify(t.evidence));
+	const ctag = db.prepare('INSERT INTO comment_theme (kind, comment_id, theme_id, confidence) VALUES (?, ?, ?, ?)');
+	for (const [key, list] of out.commentThemes) {
+		const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+		for (const t of list) ctag.run(kind, id, t.theme, t.confidence);
+	}
+	// Inferred sectors: only where the respondent gave none.
+	db.prepare('UPDATE respondent SET sector = sector_given, sector_inferred = 0, sector_reason = NULL WHERE sector_given IS NOT NULL').run();
+	db.prepare('UPDATE respondent SET sector = NULL, sector_inferred = 0, sector_reason = NULL WHERE sector_given IS NULL').run();
+	const sector = db.prepare('UPDATE respondent SET sector = ?, sector_inferred = 1, sector_reason = ? WHERE id = ? AND sector_given IS NULL');
+	for (const s of out.sectors) sector.run(s.sector, s.reason, Number(s.id));
+	const answer = db.prepare('UPDATE answer SET stance = ?, stance_score = ?, stance_cues = ?, text_redacted = ?, redactions = ? WHERE id = ?');
+	for (const a of input.answers) {
+		const st = out.stances.get(a.id);
+		const red = out.redacted.get(a.id);
+		answer.run(st?.stance ?? null, st?.score ?? null, st ? JSON.stringify(st.cues) : null, red?.text ?? null, red?.redactions.length ?? 0, a.id);
+	}
+	const ev = db.prepare('UPDATE event_feedback SET comment_redacted = ? WHERE id = ?');
+	const cy = db.prepare('UPDATE cyp_feedback SET comment_redacted = ? WHERE id = ?');
+	for (const [key, text] of out.commentsRedacted) {
+		const id = key.slice(key.indexOf(':') + 1);
+		(key.startsWith('event:') ? ev : cy).run(text, id);
+	}
+	const campaign = db.prepare('INSERT INTO campaign (question_id, size, exemplar_answer_id, similarity) VALUES (?, ?, ?, ?)');
+	const member = db.prepare('UPDATE answer SET campaign_id = ? WHERE id = ?');
+	for (const c of out.campaigns) {
+		const id = Number(campaign.run(c.questionId, c.members.length, c.exemplar, c.similarity).lastInsertRowid);
+		for (const m of c.members) member.run(id, m);
+	}
+	const quote = db.prepare('INSERT INTO quote (theme_id, sector, answer_id, rank, text) VALUES (?, ?, ?, ?, ?)');
+	for (const q of out.quotes) quote.run(q.theme, q.sector, q.answerId, q.rank, q.text);
+	const emergent = db.prepare('INSERT INTO emergent_theme (label, terms_json, size, examples_json, members_json) VALUES (?, ?, ?, ?, ?)');
+	for (const e of out.emergent) emergent.run(e.label, JSON.stringify(e.terms), e.size, JSON.stringify(e.examples), JSON.stringify(e.members));
+	writeAggregates(db);
+}
+
+/** Stage 9, in SQL: respondents (not answers) raising each theme, per question and sector, with their base. */
+export function writeAggregates(db: DB) {
+	db.exec(`
+		INSERT INTO agg_theme_sector (question_id, sector, theme_id, respondents, base)
+		SELECT a.question_id, coalesce(r.sector, 'unknown'), e.theme_id, count(DISTINCT r.id),
+			(SELECT count(DISTINCT a2.respondent_id) FROM answer a2 JOIN respondent r2 ON r2.id = a2.respondent_id
+			 WHERE a2.question_id = a.question_id AND coalesce(r2.sector, 'unknown') = coalesce(r.sector, 'unknown'))
+		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+		GROUP BY a.question_id, coalesce(r.sector, 'unknown'), e.theme_id;
+		INSERT INTO agg_theme_sector (question_id, sector, theme_id, respondents, base)
+		SELECT '*', coalesce(r.sector, 'unknown'), e.theme_id, count(DISTINCT r.id),
+			(SELECT count(*) FROM respondent r2 WHERE coalesce(r2.sector, 'unknown') = coalesce(r.sector, 'unknown'))
+		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+		GROUP BY coalesce(r.sector, 'unknown'), e.theme_id;
+	`);
+}
+
+/** Runs the whole pipeline and stores its results; returns a one-paragraph summary for the command line. */
+export function analyseDatabase(db: DB, options: { goldDir?: string } = {}): string {
+	const started = new Date().toISOString();
+	const input = loadPipelineInput(db, options.goldDir);
+	const out = runPipeline(input);
+	let tags = 0;
+	for (const l of out.themes.values()) tags += l.length;
+	const summary = {
+		answers: input.answers.length,
+		answersWithText: out.themes.size,
+		themeTags: tags,
+		trainedOn: input.labelled.length,
+		inferredSectors: out.sectors.length,
+		campaigns: out.campaigns.map((c) => ({ question: c.questionId, size: c.members.length })),
+		redactedAnswers: [...out.redacted.values()].filter((r) => r.redactions.length > 0).length,
+		quotes: out.quotes.length,
+		emergentThemes: out.emergent.length,
+		skipped: out.skipped
+	};
+	db.transaction(() => {
+		write(db, input, out);
+		db.prepare('INSERT INTO analysis_run (started_at, finished_at, summary_json) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(summary));
+	})();
+	return [
+		`analysed ${summary.answersWithText} free-text answers (${summary.themeTags} theme tags; model trained on ${summary.trainedOn} labelled answers)`,
+		`inferred ${summary.inferredSectors} sectors; ${summary.campaigns.length} campaign group(s)${summary.campaigns.map((c) => ` [${c.question}: ${c.size}]`).join('')}`,
+		`redacted personal data in ${summary.redactedAnswers} answers; ${summary.quotes} quotes; ${summary.emergentThemes} emergent theme suggestions`,
+		summary.skipped.length ? `could not process ${summary.skipped.length} item(s): ${summary.skipped.map((s) => `${s.stage} ${s.item}: ${s.reason}`).join('; ')}` : ''
+	]
+		.filter(Boolean)
+		.join('\n');
+}

@@ -1,0 +1,66 @@
+// Opens the SQLite database with the house settings (WAL, foreign keys, busy timeout) and brings its schema up to date.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { migrations } from './migrations';
+
+export type DB = Database.Database;
+
+export const DEFAULT_DB = 'data/consultation.db';
+
+/** `--db` wins, then the CONSULT_DB environment variable, then data/consultation.db. */
+export function resolveDbPath(explicit?: string): string {
+	return resolve(explicit || process.env.CONSULT_DB || DEFAULT_DB);
+}
+
+export function openDb(path: string, options: { readonly?: boolean } = {}): DB {
+	if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+	db.pragma('busy_timeout = 5000');
+	db.pragma('foreign_keys = ON');
+	if (!options.readonly) {
+		db.pragma('journal_mode = WAL');
+		db.pragma('synchronous = NORMAL');
+		migrate(db);
+	}
+	return db;
+}
+
+export function schemaVersion(db: DB): number {
+	db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+	const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
+	return row.v ?? 0;
+}
+
+export function migrate(db: DB): number {
+	const current = schemaVersion(db);
+	const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+	for (const m of migrations) {
+		if (m.version <= current) continue;
+		db.transaction(() => {
+			db.exec(m.sql);
+			record.run(m.version, m.name, new Date().toISOString());
+		})();
+	}
+	return schemaVersion(db);
+}
+
+/** Stable fingerprint of every table's content, for proving that a failed import changed nothing. */
+export function contentChecksum(db: DB): string {
+	const tables = db
+		.prepare(
+			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'answer_fts%' ORDER BY name"
+		)
+		.pluck()
+		.all() as string[];
+	const hash = createHash('sha256');
+	for (const t of tables) {
+		hash.update(`#${t}\n`);
+		for (const row of db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).raw().iterate()) {
+			hash.update(JSON.stringify(row));
+			hash.update('\n');
+		}
+	}
+	return hash.digest('hex');
+}

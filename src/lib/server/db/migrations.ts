@@ -1,0 +1,243 @@
+// Versioned schema: each migration runs once, in order, inside one transaction with its version record.
+export interface Migration {
+	version: number;
+	name: string;
+	sql: string;
+}
+
+export const migrations: Migration[] = [
+	{
+		version: 1,
+		name: 'core schema',
+		sql: `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE consultation (
+	id TEXT PRIMARY KEY,
+	title TEXT NOT NULL,
+	short_title TEXT,
+	opens TEXT,
+	closes TEXT,
+	description TEXT,
+	illustrative INTEGER NOT NULL DEFAULT 0,
+	notice TEXT
+);
+
+CREATE TABLE question (
+	id TEXT PRIMARY KEY,
+	position INTEGER NOT NULL,
+	type TEXT NOT NULL CHECK (type IN ('closed', 'open')),
+	text TEXT NOT NULL,
+	short_text TEXT,
+	options_json TEXT NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE sector (
+	id TEXT PRIMARY KEY,
+	label TEXT NOT NULL,
+	position INTEGER NOT NULL,
+	colour TEXT
+);
+
+CREATE TABLE organisation (
+	name TEXT PRIMARY KEY COLLATE NOCASE,
+	abbreviation TEXT COLLATE NOCASE,
+	sector_id TEXT NOT NULL REFERENCES sector(id),
+	kind TEXT NOT NULL DEFAULT 'organisation'
+);
+
+CREATE TABLE import_batches (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL,
+	file TEXT NOT NULL,
+	sha256 TEXT NOT NULL,
+	rows INTEGER NOT NULL,
+	added INTEGER NOT NULL,
+	updated INTEGER NOT NULL,
+	unchanged INTEGER NOT NULL,
+	imported_at TEXT NOT NULL
+);
+CREATE INDEX import_batches_hash ON import_batches(kind, sha256);
+
+CREATE TABLE respondent (
+	id INTEGER PRIMARY KEY,
+	response_id TEXT NOT NULL UNIQUE,
+	submitted_at TEXT,
+	respondent_type TEXT CHECK (respondent_type IN ('organisation', 'individual')),
+	name TEXT,
+	email TEXT,
+	organisation TEXT,
+	professional_body TEXT,
+	sector_given TEXT REFERENCES sector(id),
+	sector TEXT REFERENCES sector(id),
+	sector_inferred INTEGER NOT NULL DEFAULT 0,
+	sector_reason TEXT,
+	region TEXT,
+	confidential INTEGER NOT NULL DEFAULT 0,
+	extra_json TEXT NOT NULL DEFAULT '{}',
+	row_hash TEXT NOT NULL,
+	batch_id INTEGER REFERENCES import_batches(id)
+);
+CREATE INDEX respondent_sector ON respondent(sector);
+CREATE INDEX respondent_body ON respondent(professional_body);
+
+CREATE TABLE answer (
+	id INTEGER PRIMARY KEY,
+	respondent_id INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
+	question_id TEXT NOT NULL REFERENCES question(id),
+	choice TEXT,
+	text TEXT,
+	text_redacted TEXT,
+	stance TEXT CHECK (stance IN ('support', 'oppose', 'mixed', 'neutral')),
+	stance_score REAL,
+	UNIQUE (respondent_id, question_id)
+);
+CREATE INDEX answer_question ON answer(question_id, choice);
+
+-- Full-text index over what may be shown: the redacted text once the pipeline has run, the original until then.
+CREATE VIRTUAL TABLE answer_fts USING fts5(text, tokenize = 'porter unicode61');
+CREATE TRIGGER answer_fts_insert AFTER INSERT ON answer WHEN coalesce(new.text_redacted, new.text) IS NOT NULL BEGIN
+	INSERT INTO answer_fts(rowid, text) VALUES (new.id, coalesce(new.text_redacted, new.text));
+END;
+CREATE TRIGGER answer_fts_update AFTER UPDATE OF text, text_redacted ON answer BEGIN
+	DELETE FROM answer_fts WHERE rowid = old.id;
+	INSERT INTO answer_fts(rowid, text) SELECT new.id, coalesce(new.text_redacted, new.text)
+		WHERE coalesce(new.text_redacted, new.text) IS NOT NULL;
+END;
+CREATE TRIGGER answer_fts_delete AFTER DELETE ON answer BEGIN
+	DELETE FROM answer_fts WHERE rowid = old.id;
+END;
+
+CREATE TABLE event (
+	id TEXT PRIMARY KEY,
+	title TEXT NOT NULL,
+	city TEXT,
+	venue TEXT,
+	date TEXT,
+	attendees INTEGER NOT NULL DEFAULT 0,
+	extra_json TEXT NOT NULL DEFAULT '{}',
+	row_hash TEXT NOT NULL,
+	batch_id INTEGER REFERENCES import_batches(id)
+);
+
+CREATE TABLE event_feedback (
+	id TEXT PRIMARY KEY,
+	event_id TEXT NOT NULL REFERENCES event(id),
+	source TEXT NOT NULL CHECK (source IN ('evaluation', 'table-notes')),
+	attendee_sector TEXT REFERENCES sector(id),
+	attendee_role TEXT,
+	usefulness INTEGER CHECK (usefulness BETWEEN 1 AND 5),
+	comment TEXT,
+	comment_redacted TEXT,
+	extra_json TEXT NOT NULL DEFAULT '{}',
+	row_hash TEXT NOT NULL,
+	batch_id INTEGER REFERENCES import_batches(id)
+);
+CREATE INDEX event_feedback_event ON event_feedback(event_id);
+
+CREATE TABLE cyp_feedback (
+	id TEXT PRIMARY KEY,
+	age_band TEXT,
+	setting TEXT,
+	comment TEXT NOT NULL,
+	comment_redacted TEXT,
+	topics TEXT,
+	extra_json TEXT NOT NULL DEFAULT '{}',
+	row_hash TEXT NOT NULL,
+	batch_id INTEGER REFERENCES import_batches(id)
+);
+
+CREATE TABLE theme (
+	id TEXT PRIMARY KEY,
+	label TEXT NOT NULL,
+	definition TEXT NOT NULL,
+	position INTEGER NOT NULL,
+	seeds_json TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE answer_theme (
+	answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+	theme_id TEXT NOT NULL REFERENCES theme(id) ON UPDATE CASCADE,
+	source TEXT NOT NULL CHECK (source IN ('auto', 'manual')),
+	-- For manual rows: an analyst accepted (or added) the theme, or rejected it. Null for automatic rows.
+	decision TEXT CHECK (decision IN ('accept', 'reject')),
+	confidence REAL,
+	evidence_json TEXT NOT NULL DEFAULT '[]',
+	PRIMARY KEY (answer_id, theme_id, source)
+);
+CREATE INDEX answer_theme_theme ON answer_theme(theme_id);
+
+-- The themes an answer counts under: an analyst's decision wins over the automatic tag for the same theme.
+CREATE VIEW answer_theme_effective AS
+	SELECT answer_id, theme_id, 'manual' AS source, confidence, evidence_json
+	FROM answer_theme WHERE source = 'manual' AND decision = 'accept'
+	UNION ALL
+	SELECT a.answer_id, a.theme_id, 'auto' AS source, a.confidence, a.evidence_json
+	FROM answer_theme a
+	WHERE a.source = 'auto' AND NOT EXISTS (
+		SELECT 1 FROM answer_theme m WHERE m.answer_id = a.answer_id AND m.theme_id = a.theme_id AND m.source = 'manual');
+`
+	},
+	{
+		version: 2,
+		name: 'derived tables of the text pipeline',
+		sql: `
+ALTER TABLE answer ADD COLUMN campaign_id INTEGER REFERENCES campaign(id) ON DELETE SET NULL;
+ALTER TABLE answer ADD COLUMN stance_cues TEXT;
+ALTER TABLE answer ADD COLUMN redactions INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE campaign (
+	id INTEGER PRIMARY KEY,
+	question_id TEXT NOT NULL REFERENCES question(id),
+	size INTEGER NOT NULL,
+	exemplar_answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+	similarity REAL NOT NULL
+);
+
+CREATE TABLE comment_theme (
+	kind TEXT NOT NULL CHECK (kind IN ('event', 'cyp')),
+	comment_id TEXT NOT NULL,
+	theme_id TEXT NOT NULL REFERENCES theme(id) ON UPDATE CASCADE,
+	confidence REAL NOT NULL,
+	PRIMARY KEY (kind, comment_id, theme_id)
+);
+
+CREATE TABLE quote (
+	theme_id TEXT NOT NULL REFERENCES theme(id) ON UPDATE CASCADE,
+	sector TEXT NOT NULL REFERENCES sector(id),
+	answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+	rank INTEGER NOT NULL,
+	text TEXT NOT NULL,
+	PRIMARY KEY (theme_id, sector, rank)
+);
+
+CREATE TABLE emergent_theme (
+	id INTEGER PRIMARY KEY,
+	label TEXT NOT NULL,
+	terms_json TEXT NOT NULL,
+	size INTEGER NOT NULL,
+	examples_json TEXT NOT NULL,
+	members_json TEXT NOT NULL
+);
+
+-- Respondents raising each theme, by question and sector; base = respondents in the sector who answered the question.
+-- question_id '*' is any question (base: all respondents in the sector).
+CREATE TABLE agg_theme_sector (
+	question_id TEXT NOT NULL,
+	sector TEXT NOT NULL,
+	theme_id TEXT NOT NULL,
+	respondents INTEGER NOT NULL,
+	base INTEGER NOT NULL,
+	PRIMARY KEY (question_id, sector, theme_id)
+);
+
+CREATE TABLE analysis_run (
+	id INTEGER PRIMARY KEY,
+	started_at TEXT NOT NULL,
+	finished_at TEXT NOT NULL,
+	summary_json TEXT NOT NULL
+);
+`
+	}
+];
+

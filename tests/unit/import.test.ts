@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contentChecksum } from '../../src/lib/server/db/client';
+import { ImportFailed } from '../../src/lib/import/errors';
+import { importFile } from '../../src/lib/import/run';
+import type { ImportKind } from '../../src/lib/import/kinds';
+import { fixture, tempDb, type TempDb } from '../helpers/db';
+
+let t: TempDb;
+beforeEach(() => {
+	t = tempDb();
+});
+afterEach(() => t.cleanup());
+
+async function problemsOf(kind: ImportKind, name: string) {
+	try {
+		await importFile(t.db, kind, fixture(name), { displayName: name });
+	} catch (e) {
+		expect(e).toBeInstanceOf(ImportFailed);
+		return (e as ImportFailed).problems;
+	}
+	throw new Error(`${name} was expected to fail`);
+}
+
+describe('importing responses', () => {
+	it('stores respondents and their answers, keeping identifiers as written', async () => {
+		const report = await importFile(t.db, 'responses', fixture('valid.csv'));
+		expect(report).toMatchObject({ rows: 3, added: 3, updated: 0, unchanged: 0 });
+		const ids = t.db.prepare('SELECT response_id FROM respondent ORDER BY response_id').pluck().all();
+		expect(ids).toEqual(['007', 'R001', 'R002']);
+		const r2 = t.db.prepare("SELECT submitted_at, confidential, sector FROM respondent WHERE response_id = 'R002'").get();
+		expect(r2).toEqual({ submitted_at: '2005-11-03', confidential: 1, sector: null });
+		const answers = t.db.prepare("SELECT question_id, choice, text FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE response_id = 'R001' ORDER BY question_id").all();
+		expect(answers).toEqual([
+			{ question_id: 'q1', choice: 'Yes', text: 'Clear enough.' },
+			{ question_id: 'q5', choice: 'No', text: 'The two-tier approach will confuse health visitors, and delay protection.' },
+			{ question_id: 'q7', choice: null, text: 'More training please.' }
+		]);
+	});
+
+	it('matches headers case-insensitively, accepts a BOM, normalises values and keeps unknown columns', async () => {
+		await importFile(t.db, 'responses', fixture('headers.csv'));
+		const r = t.db.prepare('SELECT response_id, respondent_type, confidential, sector, extra_json FROM respondent').get();
+		expect(r).toEqual({ response_id: '0042', respondent_type: 'organisation', confidential: 1, sector: 'health', extra_json: '{"channel":"email"}' });
+		expect(t.db.prepare('SELECT choice FROM answer').pluck().get()).toBe('Not sure');
+	});
+
+	it('changes nothing when the same file is imported twice', async () => {
+		await importFile(t.db, 'responses', fixture('valid.csv'));
+		const before = contentChecksum(t.db);
+		const again = await importFile(t.db, 'responses', fixture('valid.csv'));
+		expect(again.alreadyImported).toBe(true);
+		expect(contentChecksum(t.db)).toBe(before);
+	});
+
+	it('updates respondents by response_id from a corrected file and reports what changed', async () => {
+		await importFile(t.db, 'responses', fixture('valid.csv'));
+		const report = await importFile(t.db, 'responses', fixture('corrected.csv'));
+		expect(report).toMatchObject({ rows: 4, added: 1, updated: 1, unchanged: 2 });
+		const q5 = t.db.prepare("SELECT choice, text FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE response_id = 'R001' AND question_id = 'q5'").get();
+		expect(q5).toEqual({ choice: 'Not sure', text: 'On reflection we are not sure about the two-tier approach.' });
+		expect(t.db.prepare('SELECT count(*) FROM respondent').pluck().get()).toBe(4);
+		expect(t.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(2);
+	});
+
+	it('stores nothing on a dry run', async () => {
+		const before = contentChecksum(t.db);
+		const report = await importFile(t.db, 'responses', fixture('valid.csv'), { dryRun: true });
+		expect(report.added).toBe(3);
+		expect(contentChecksum(t.db)).toBe(before);
+	});
+});
+
+describe('validation: one fixture per rule, each naming line, column and value', () => {
+	const cases: [string, ImportKind, { line: number | null; column: string | null; value?: string | null; message: RegExp }[]][] = [
+		['missing-column.csv', 'responses', [{ line: 1, column: 'confidential', message: /required column/ }]],
+		['blank-id.csv', 'responses', [{ line: 3, column: 'response_id', value: '', message: /must not be blank/ }]],
+		['duplicate-id.csv', 'responses', [{ line: 4, column: 'response_id', value: 'R001', message: /duplicate.*line 2/ }]],
+		['bad-choice.csv', 'responses', [{ line: 2, column: 'q1', value: 'Perhaps', message: /not a known answer/ }]],
+		[
+			'bad-date.csv',
+			'responses',
+			[
+				{ line: 2, column: 'submitted_at', value: '31/02/2005', message: /not a real date/ },
+				{ line: 3, column: 'submitted_at', value: 'last Tuesday', message: /not a date/ }
+			]
+		],
+		['unknown-sector.csv', 'responses', [{ line: 2, column: 'sector', value: 'fire-service', message: /not a known sector/ }]],
+		['bad-confidential.csv', 'responses', [{ line: 2, column: 'confidential', value: 'maybe', message: /yes, no/ }]],
+		['bad-respondent-type.csv', 'responses', [{ line: 2, column: 'respondent_type', value: 'charity', message: /not a known respondent type/ }]],
+		['ragged.csv', 'responses', [{ line: 3, column: null, message: /has 11 fields but the header has 15/ }]],
+		['unterminated-quote.csv', 'responses', [{ line: 2, column: null, message: /never closed/ }]],
+		['empty.csv', 'responses', [{ line: null, column: null, message: /is empty/ }]],
+		['header-only.csv', 'responses', [{ line: 2, column: null, message: /no data rows/ }]],
+		['events-bad.csv', 'events', [{ line: 3, column: 'attendees', value: 'lots', message: /whole number/ }]]
+	];
+	for (const [name, kind, expected] of cases) {
+		it(`${name}: reports every problem and leaves the database exactly as it was`, async () => {
+			await importFile(t.db, 'responses', fixture('valid.csv'));
+			const before = contentChecksum(t.db);
+			const problems = await problemsOf(kind, name);
+			expect(problems).toHaveLength(expected.length);
+			expected.forEach((e, i) => {
+				expect(problems[i]).toMatchObject({ file: name, line: e.line, column: e.column });
+				if (e.value !== undefined) expect(problems[i].value).toBe(e.value);
+				expect(problems[i].message).toMatch(e.message);
+			});
+			expect(contentChecksum(t.db)).toBe(before);
+		});
+	}
+
+	it('reports all the problems of a file, not just the first', async () => {
+		const problems = await problemsOf('responses', 'several-problems.csv');
+		expect(problems.map((p) => [p.line, p.column])).toEqual([
+			[3, 'q1'],
+			[4, 'submitted_at'],
+			[4, 'sector']
+		]);
+	});
+
+	it('rejects feedback for an unknown event and an out-of-range rating', async () => {
+		await importFile(t.db, 'events', fixture('valid.csv').replace('valid.csv', '../../../data/events.csv'));
+		const problems = await problemsOf('event-feedback', 'feedback-bad.csv');
+		expect(problems.map((p) => [p.line, p.column, p.value])).toEqual([
+			[2, 'event_id', 'E9'],
+			[3, 'usefulness', '7']
+		]);
+	});
+
+	it('the error message names file, line, column and value', async () => {
+		await expect(importFile(t.db, 'responses', fixture('bad-choice.csv'), { displayName: 'bad-choice.csv' })).rejects.toThrow(
+			'bad-choice.csv, line 2, column "q1": is not a known answer; expected one of: Yes, No, Not sure (value: "Perhaps")'
+		);
+	});
+});
