@@ -1,5 +1,5 @@
 // The one command-line entry: `npm run consult -- <command>`. Parses arguments, calls src/lib, reports on stderr.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { ImportFailed } from '../src/lib/import/errors';
 import { hasDefinition, loadDefinition } from '../src/lib/import/definition';
 import { IMPORT_KINDS, type ImportKind } from '../src/lib/import/kinds';
@@ -10,6 +10,7 @@ import { openDb, resolveDbPath } from '../src/lib/server/db/client';
 import { answersByQuestion, respondentsBySector, tableCounts } from '../src/lib/server/db/stats';
 import { ANSWER_EXPORT_COLUMNS, answerExportRows } from '../src/lib/server/db/exports';
 import { analyseDatabase } from '../src/lib/server/analyse';
+import { evaluate, formatEvaluation } from '../src/lib/server/evaluate';
 import { toCsv } from '../src/lib/csv-safe';
 import { CODE_DIRS } from './paths';
 import { flag, parseArgs, type Args } from './args';
@@ -35,6 +36,10 @@ Commands:
         ${ANSWER_EXPORT_COLUMNS.join(',')}
   stats [--db PATH]
         Counts by table, by sector and by question.
+  eval [--folds 5] [--db PATH] [--gold DIR] [--holdout FILE]
+        Cross-validated per-theme precision, recall and F1 (micro and macro) on the labelled answers in
+        data/gold, sector-inference accuracy on respondents whose sector is known (hidden), and, when given,
+        scores on an independently written hold-out set. Writes reports/eval.json.
   build-db [--data DIR] [--db PATH] [--force]
         Build the database from a consultation folder (what npm start does); skipped when nothing changed.
 
@@ -121,6 +126,21 @@ function cmdAnalyse(args: Args) {
 	}
 }
 
+function cmdEval(args: Args) {
+	const k = Number(flag(args, 'folds') ?? 5);
+	if (!Number.isInteger(k) || k < 2) fail('--folds must be a whole number of at least 2');
+	const db = dbFor(args);
+	try {
+		if (!hasDefinition(db)) loadDefinition(db, flag(args, 'data') ?? 'data');
+		const report = evaluate(db, { folds: k, goldDir: flag(args, 'gold') ?? 'data/gold', holdout: flag(args, 'holdout') });
+		mkdirSync('reports', { recursive: true });
+		writeFileSync('reports/eval.json', JSON.stringify(report, null, 2) + '\n');
+		process.stdout.write(formatEvaluation(report) + '\nwrote reports/eval.json\n');
+	} finally {
+		db.close();
+	}
+}
+
 async function cmdBuild(args: Args) {
 	const path = resolveDbPath(flag(args, 'db'));
 	const result = await buildDatabase(flag(args, 'data') ?? 'data', path, {
@@ -157,6 +177,8 @@ async function main() {
 			return cmdStats(args);
 		case 'build-db':
 			return cmdBuild(args);
+		case 'eval':
+			return cmdEval(args);
 		default:
 			fail(`unknown command "${command}"\n\n${HELP}`);
 	}

@@ -1,7 +1,6 @@
 // Stage 3: infer a respondent's sector when they left it blank: known organisations first, then rules on the
 // organisation and professional-body names, then their text as a last resort. A sector they gave is never changed.
-import { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
-import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
+import { predict, train, type Model } from './classifier';
 import { termFeatures, tokenize } from './text';
 
 export interface KnownOrganisation {
@@ -23,20 +22,39 @@ export interface SectorInference {
 	sector: string;
 	/** Plain-English reason shown to analysts, e.g. 'organisation name contains "Constabulary"'. */
 	reason: string;
-	method: 'organisation-list' | 'name-rule' | 'professional-body' | 'text';
+	method: 'organisation-list' | 'name-rule' | 'professional-body' | 'text-role' | 'text';
 }
 
-/** Ordered: the first rule that matches wins, so the more specific come first. */
-export const NAME_RULES: [string, RegExp][] = [
+/**
+ * Rules on organisation and professional-body names, in order: the first that matches wins. Specific words come
+ * first; the generic ones ("council", "trust", "project") only after a known professional body has had its say.
+ */
+export const STRONG_NAME_RULES: [string, RegExp][] = [
 	['police', /\b(police|constabulary|acpo|child abuse investigation)\b/i],
 	['youth-justice', /\b(youth offending|yot|youth justice|secure training cent(re|er)|young offenders?)\b/i],
+	['social-care', /\b(social services|social care|social work\w*|fostering|foster care|family placements?|adoption|children's homes?|residential (care|children)|leaving care|family cent(re|er)|children's services|residential service|kids'? home)\b/i],
 	['health', /\b(nhs|pct|primary care trust|hospitals?|health|clinic|medical|surgery|camhs|nursing|midwi\w*|paediatric\w*|caldicott|pharmac\w*|dental|dentist|ambulance|gp practice|general practice|royal college of (?!.*social))\b/i],
 	['early-years', /\b(nurser(y|ies)|pre-?school|playgroups?|childmind\w*|sure start|children's cent(re|er)s?|early years)\b/i],
-	['education', /\b(schools?|college|academy|education|lea|connexions|teachers?|head ?teachers?|governors?|pupil referral unit)\b/i],
-	['social-care', /\b(social services|social care|social work\w*|fostering|foster care|adoption|children's homes?|residential|leaving care|family cent(re|er)|children's services)\b/i],
-	['local-government', /\b(safeguarding children board|lscb|acpc|area child protection committee|children's trust|(borough|county|city|district|metropolitan|unitary|parish) council|council|local authority|local government)\b/i],
-	['legal-regulatory', /\b(solicitors?|llp|law|legal|barristers?|chambers|commissioner|inspectorate|ofsted|commission|court|tribunal)\b/i],
-	['voluntary-community', /\b(charity|charitable|trust|youth project|community association|voluntary|cvs|scouts?|guides|church|mosque|synagogue|temple|faith|club|mentoring|helpline|refuge|society|foundation|project)\b/i]
+	['local-government', /\b(safeguarding children board|lscb|acpc|area child protection committee)\b/i],
+	['legal-regulatory', /\b(solicitors?|llp|law society|law school|law cent(re|er)|legal services|legal|barristers?|bar council|chambers|commissioner|inspectorate|ofsted|commission|court|tribunal)\b/i],
+	['voluntary-community', /\b(mosque|church|synagogue|temple|gurdwara|fellowship|young carers|counselling|advice cent(re|er)|helpline|charity|charitable|youth project|community association|voluntary|cvs|scouts?|guides|refuge)\b/i],
+	['education', /\b(schools?|college|academy|education|lea|connexions|teachers?|head ?teachers?|governors?|pupil referral unit)\b/i]
+];
+export const WEAK_NAME_RULES: [string, RegExp][] = [
+	['local-government', /\b(safeguarding children board|lscb|acpc|area child protection committee|children's trust|children's fund|young people's partnership|(borough|county|city|district|metropolitan|unitary|parish) council|borough of|council|local authority|local government)\b/i],
+	['voluntary-community', /\b(trust|society|foundation|project|club|mentoring|association)\b/i]
+];
+/** Self-descriptions in the text ("As a school nurse, ..."), for people who named no organisation or body. */
+export const ROLE_RULES: [string, RegExp][] = [
+	['health', /\b(school nurse|health visitor|midwife|gp|general practitioner|paediatrician|practice nurse|psychiatrist|pharmacist|dentist|nurse|doctor)\b/i],
+	['education', /\b(teacher|head ?teacher|headteacher|senco|learning mentor|lecturer in further|governor|teaching assistant)\b/i],
+	['social-care', /\b(social worker|foster carer|fostering|residential worker|family support worker|care worker)\b/i],
+	['police', /\b(police officer|detective|constable|sergeant|police)\b/i],
+	['youth-justice', /\b(yot|youth offending|youth justice)\b/i],
+	['early-years', /\b(childminder|nursery (nurse|manager|worker)|pre-school|playgroup)\b/i],
+	['voluntary-community', /\b(youth worker|youth club|football team|volunteer|counsellor|pastor|vicar|imam|scout leader|guide leader|youth leader)\b/i],
+	['legal-regulatory', /\b(solicitor|barrister|lawyer)\b/i],
+	['other', /\b(parent|mother|father|mum|dad|grandparent|grandmother|grandfather|member of the public|academic|researcher|retired)\b/i]
 ];
 
 function clean(s: string | null): string {
@@ -45,11 +63,11 @@ function clean(s: string | null): string {
 
 export interface SectorModel {
 	orgs: Map<string, KnownOrganisation>;
-	text: BayesClassifier | null;
+	text: Model | null;
 }
 
-function docFeatures(text: string): string[] {
-	return termFeatures(tokenize(text)).filter((f) => !f.includes(' '));
+function featureMap(text: string): Map<string, number> {
+	return new Map(termFeatures(tokenize(text)).map((f) => [f, 1]));
 }
 
 /** Learns the text fallback from respondents whose sector is known. */
@@ -59,43 +77,64 @@ export function fitSectorModel(orgs: KnownOrganisation[], known: { text: string;
 		map.set(o.name.toLowerCase(), o);
 		if (o.abbreviation) map.set(o.abbreviation.toLowerCase(), o);
 	}
-	let text: BayesClassifier | null = null;
+	let text: Model | null = null;
 	const usable = known.filter((k) => k.text.trim().length > 0);
-	if (new Set(usable.map((k) => k.sector)).size >= 2) {
-		text = new BayesClassifier(PorterStemmer);
-		for (const k of usable) text.addDocument(docFeatures(k.text), k.sector);
-		text.train();
+	const sectors = [...new Set(usable.map((k) => k.sector))].sort();
+	if (sectors.length >= 2) {
+		text = train(
+			usable.map((k) => ({ features: featureMap(k.text), labels: new Set([k.sector]) })),
+			sectors,
+			{ epochs: 20 }
+		);
 	}
 	return { orgs: map, text };
 }
 
 function lookup(model: SectorModel, name: string): KnownOrganisation | undefined {
-	const key = name.toLowerCase().replace(/^the /, '');
-	return model.orgs.get(key) ?? model.orgs.get(`the ${key}`);
+	// "National Children's Bureau (NCB)": try the whole name, the name without the brackets, and what is in them.
+	const inside = /\(([^)]+)\)/.exec(name)?.[1];
+	for (const candidate of [name, name.replace(/\s*\([^)]*\)/g, ''), inside]) {
+		if (!candidate) continue;
+		const key = candidate.trim().toLowerCase().replace(/^the /, '');
+		const found = model.orgs.get(key) ?? model.orgs.get(`the ${key}`);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+function firstRule(rules: [string, RegExp][], text: string): [string, string] | null {
+	for (const [sector, rule] of rules) {
+		const m = rule.exec(text);
+		if (m) return [sector, m[0]];
+	}
+	return null;
 }
 
 export function inferSector(model: SectorModel, r: SectorInput): SectorInference | null {
 	const org = clean(r.organisation);
 	const body = clean(r.professionalBody);
-	if (org) {
-		const known = lookup(model, org);
-		if (known) return { id: r.id, sector: known.sector, reason: `known organisation: ${known.name}`, method: 'organisation-list' };
-		for (const [sector, rule] of NAME_RULES) {
-			const m = rule.exec(org);
-			if (m) return { id: r.id, sector, reason: `organisation name contains "${m[0]}"`, method: 'name-rule' };
-		}
+	const id = r.id;
+	const known = org ? lookup(model, org) : undefined;
+	if (known) return { id, sector: known.sector, reason: `known organisation: ${known.name}`, method: 'organisation-list' };
+	const strong = org ? firstRule(STRONG_NAME_RULES, org) : null;
+	if (strong) return { id, sector: strong[0], reason: `organisation name contains "${strong[1]}"`, method: 'name-rule' };
+	const knownBody = body ? lookup(model, body) : undefined;
+	if (knownBody) return { id, sector: knownBody.sector, reason: `professional body ${body} (${knownBody.name})`, method: 'professional-body' };
+	const bodyRule = body ? firstRule(STRONG_NAME_RULES, body) : null;
+	if (bodyRule) return { id, sector: bodyRule[0], reason: `professional body name contains "${bodyRule[1]}"`, method: 'name-rule' };
+	const weak = org ? firstRule(WEAK_NAME_RULES, org) : null;
+	if (weak) return { id, sector: weak[0], reason: `organisation name contains "${weak[1]}"`, method: 'name-rule' };
+	if (!r.text.trim()) return null;
+	// Only the opening of the submission, where people say who they are ("As a school nurse ...").
+	const opening = r.text.slice(0, 400);
+	for (const role of opening.matchAll(/\b(as|i am|i'm|i work as|i run|we are|we run)\s+(?:an?\s+|the\s+)?([^.,;]{0,60})/gi)) {
+		const roleRule = firstRule(ROLE_RULES, role[2]);
+		if (roleRule) return { id, sector: roleRule[0], reason: `describes themselves: "${role[0].trim()}"`, method: 'text-role' };
 	}
-	if (body) {
-		const known = lookup(model, body);
-		if (known) return { id: r.id, sector: known.sector, reason: `professional body ${body} (${known.name})`, method: 'professional-body' };
-		for (const [sector, rule] of NAME_RULES) {
-			const m = rule.exec(body);
-			if (m) return { id: r.id, sector, reason: `professional body name contains "${m[0]}"`, method: 'name-rule' };
-		}
-	}
-	if (model.text && r.text.trim()) {
-		const ranked = model.text.getClassifications(docFeatures(r.text));
-		if (ranked.length) return { id: r.id, sector: ranked[0].label, reason: 'from the wording of the answers (least certain)', method: 'text' };
+	if (model.text) {
+		const ranked = predict(model.text, featureMap(r.text));
+		ranked.sort((a, b) => b.probability - a.probability);
+		if (ranked.length) return { id, sector: ranked[0].label, reason: 'from the wording of the answers (least certain)', method: 'text' };
 	}
 	return null;
 }

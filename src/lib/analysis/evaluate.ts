@@ -1,0 +1,131 @@
+// Evaluation: cross-validated per-theme precision, recall and F1 on labelled answers, and sector-inference
+// accuracy on respondents whose sector is known (hidden from the inference).
+import { compileCodeframe, type CodeframeTheme } from './codeframe';
+import { fitSectorModel, inferSector, type KnownOrganisation, type SectorInput } from './sector';
+import { f1, fitTagger, folds, tagText, type LabelledText, type ThemeTagger } from './themes';
+
+export interface ThemeScore {
+	theme: string;
+	support: number;
+	predicted: number;
+	tp: number;
+	precision: number;
+	recall: number;
+	f1: number;
+}
+
+export interface ThemeEvaluation {
+	items: number;
+	perTheme: ThemeScore[];
+	microF1: number;
+	macroF1: number;
+	microPrecision: number;
+	microRecall: number;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function score(themes: string[], truth: string[][], predicted: string[][]): ThemeEvaluation {
+	const perTheme: ThemeScore[] = themes.map((theme) => {
+		let tp = 0,
+			fp = 0,
+			fn = 0;
+		truth.forEach((t, i) => {
+			const yes = predicted[i].includes(theme);
+			const real = t.includes(theme);
+			if (yes && real) tp++;
+			else if (yes) fp++;
+			else if (real) fn++;
+		});
+		return {
+			theme,
+			support: tp + fn,
+			predicted: tp + fp,
+			tp,
+			precision: round(tp + fp ? tp / (tp + fp) : 0),
+			recall: round(tp + fn ? tp / (tp + fn) : 0),
+			f1: round(f1(tp, fp, fn))
+		};
+	});
+	const tp = perTheme.reduce((a, s) => a + s.tp, 0);
+	const pred = perTheme.reduce((a, s) => a + s.predicted, 0);
+	const sup = perTheme.reduce((a, s) => a + s.support, 0);
+	const scored = perTheme.filter((s) => s.support > 0);
+	return {
+		items: truth.length,
+		perTheme,
+		microPrecision: round(pred ? tp / pred : 0),
+		microRecall: round(sup ? tp / sup : 0),
+		microF1: round(f1(tp, pred - tp, sup - tp)),
+		macroF1: round(scored.reduce((a, s) => a + s.f1, 0) / Math.max(1, scored.length))
+	};
+}
+
+/** k-fold cross-validation: each fold is tagged by a tagger (thresholds included) fitted on the other folds only. */
+export function crossValidateThemes(codeframe: CodeframeTheme[], labelled: LabelledText[], k = 5, seed = 3): ThemeEvaluation {
+	const cf = compileCodeframe(codeframe);
+	const predicted: string[][] = new Array(labelled.length);
+	for (const fold of folds(labelled.length, k, seed)) {
+		const held = new Set(fold);
+		const tagger = fitTagger(
+			cf,
+			labelled.filter((_, i) => !held.has(i))
+		);
+		for (const i of fold) predicted[i] = tagText(tagger, labelled[i].text).map((t) => t.theme);
+	}
+	return score(
+		codeframe.map((t) => t.id),
+		labelled.map((l) => l.themes),
+		predicted
+	);
+}
+
+/** Scores a fitted tagger on answers it never saw (for example an independently written set). */
+export function evaluateOn(tagger: ThemeTagger, test: LabelledText[]): ThemeEvaluation {
+	return score(
+		tagger.codeframe.themes.map((t) => t.id),
+		test.map((t) => t.themes),
+		test.map((t) => tagText(tagger, t.text).map((a) => a.theme))
+	);
+}
+
+export interface SectorEvaluation {
+	respondents: number;
+	correct: number;
+	accuracy: number;
+	byMethod: Record<string, { n: number; correct: number }>;
+	errors: { id: string; expected: string; got: string | null; reason: string | null }[];
+}
+
+/** Hides each known sector in turn (k folds, so the text model never sees the respondent it judges). */
+export function evaluateSectors(
+	organisations: KnownOrganisation[],
+	people: (SectorInput & { sector: string })[],
+	k = 5,
+	seed = 3
+): SectorEvaluation {
+	const byMethod: SectorEvaluation['byMethod'] = {};
+	const errors: SectorEvaluation['errors'] = [];
+	let correct = 0;
+	for (const fold of folds(people.length, k, seed)) {
+		const held = new Set(fold);
+		const model = fitSectorModel(
+			organisations,
+			people.filter((_, i) => !held.has(i)).map((p) => ({ text: p.text, sector: p.sector }))
+		);
+		for (const i of fold) {
+			const p = people[i];
+			const got = inferSector(model, p);
+			const method = got?.method ?? 'none';
+			const m = (byMethod[method] ??= { n: 0, correct: 0 });
+			m.n++;
+			if (got?.sector === p.sector) {
+				correct++;
+				m.correct++;
+			} else {
+				errors.push({ id: p.id, expected: p.sector, got: got?.sector ?? null, reason: got?.reason ?? null });
+			}
+		}
+	}
+	return { respondents: people.length, correct, accuracy: round(correct / Math.max(1, people.length)), byMethod, errors };
+}

@@ -1,0 +1,75 @@
+// `consult eval`: gathers the labelled answers and known sectors, runs the evaluations, and formats the report.
+import { existsSync, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { compileCodeframe } from '../analysis/codeframe';
+import { crossValidateThemes, evaluateOn, evaluateSectors, type SectorEvaluation, type ThemeEvaluation } from '../analysis/evaluate';
+import { fitTagger, type LabelledText } from '../analysis/themes';
+import { readGold } from '../import/gold';
+import { loadPipelineInput } from './analyse';
+import type { DB } from './db/client';
+
+export interface EvaluationReport {
+	generatedAt: string;
+	folds: number;
+	gold: { file: string; answers: number };
+	themes: ThemeEvaluation;
+	holdout: (ThemeEvaluation & { file: string }) | null;
+	sectors: SectorEvaluation | null;
+}
+
+function readHoldout(file: string): LabelledText[] {
+	const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
+	return parsed.data
+		.filter((r) => (r.text ?? '').trim())
+		.map((r) => ({ text: r.text, themes: (r.themes ?? '').split(';').map((t) => t.trim()).filter(Boolean) }));
+}
+
+export function evaluate(db: DB, options: { folds: number; goldDir: string; holdout?: string }): EvaluationReport {
+	const input = loadPipelineInput(db, options.goldDir);
+	const gold = readGold(options.goldDir);
+	const themes = crossValidateThemes(input.codeframe, gold, options.folds);
+	let holdout: EvaluationReport['holdout'] = null;
+	if (options.holdout && existsSync(options.holdout)) {
+		const tagger = fitTagger(compileCodeframe(input.codeframe), gold);
+		holdout = { file: options.holdout, ...evaluateOn(tagger, readHoldout(options.holdout)) };
+	}
+	const text = new Map<number, string[]>();
+	for (const a of input.answers) if (a.text?.trim()) (text.get(a.respondentId) ?? text.set(a.respondentId, []).get(a.respondentId)!).push(a.text);
+	const people = input.respondents
+		.filter((r) => r.sectorGiven)
+		.map((r) => ({
+			id: String(r.id),
+			sector: r.sectorGiven!,
+			organisation: r.organisation,
+			professionalBody: r.professionalBody,
+			respondentType: r.respondentType,
+			text: (text.get(r.id) ?? []).join('\n')
+		}));
+	return {
+		generatedAt: new Date().toISOString(),
+		folds: options.folds,
+		gold: { file: options.goldDir, answers: gold.length },
+		themes,
+		holdout,
+		sectors: people.length ? evaluateSectors(input.organisations, people, options.folds) : null
+	};
+}
+
+function table(e: ThemeEvaluation): string[] {
+	const lines = [`  ${'theme'.padEnd(26)} ${'support'.padStart(7)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'F1'.padStart(6)}`];
+	for (const s of e.perTheme) {
+		lines.push(`  ${s.theme.padEnd(26)} ${String(s.support).padStart(7)} ${s.precision.toFixed(2).padStart(9)} ${s.recall.toFixed(2).padStart(7)} ${s.f1.toFixed(2).padStart(6)}`);
+	}
+	lines.push(`  micro: precision ${e.microPrecision.toFixed(2)}, recall ${e.microRecall.toFixed(2)}, F1 ${e.microF1.toFixed(2)}; macro-F1 ${e.macroF1.toFixed(2)}`);
+	return lines;
+}
+
+export function formatEvaluation(r: EvaluationReport): string {
+	const out = [`Themes: ${r.folds}-fold cross-validation on ${r.gold.answers} labelled answers (${r.gold.file})`, ...table(r.themes)];
+	if (r.holdout) out.push('', `Themes: independent hold-out set ${r.holdout.file} (${r.holdout.items} answers; tagger fitted on all of the gold set)`, ...table(r.holdout));
+	if (r.sectors) {
+		out.push('', `Sector inference: ${r.sectors.correct} of ${r.sectors.respondents} respondents whose sector is known (hidden) = accuracy ${r.sectors.accuracy.toFixed(3)}`);
+		for (const [m, v] of Object.entries(r.sectors.byMethod)) out.push(`  by ${m}: ${v.correct}/${v.n}`);
+	}
+	return out.join('\n');
+}
