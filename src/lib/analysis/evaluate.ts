@@ -1,5 +1,6 @@
 // Evaluation: cross-validated per-theme precision, recall and F1 on labelled answers, and sector-inference
 // accuracy on respondents whose sector is known (hidden from the inference).
+import type { TrainOptions } from './classifier';
 import { compileCodeframe, type CodeframeTheme } from './codeframe';
 import { fitSectorModel, inferSector, type KnownOrganisation, type SectorInput } from './sector';
 import { f1, fitTagger, folds, tagText, type LabelledText, type ThemeTagger } from './themes';
@@ -62,14 +63,15 @@ export function score(themes: string[], truth: string[][], predicted: string[][]
 }
 
 /** k-fold cross-validation: each fold is tagged by a tagger (thresholds included) fitted on the other folds only. */
-export function crossValidateThemes(codeframe: CodeframeTheme[], labelled: LabelledText[], k = 5, seed = 3): ThemeEvaluation {
+export function crossValidateThemes(codeframe: CodeframeTheme[], labelled: LabelledText[], k = 5, seed = 3, trainOptions: TrainOptions = {}): ThemeEvaluation {
 	const cf = compileCodeframe(codeframe);
 	const predicted: string[][] = new Array(labelled.length);
 	for (const fold of folds(labelled.length, k, seed)) {
 		const held = new Set(fold);
 		const tagger = fitTagger(
 			cf,
-			labelled.filter((_, i) => !held.has(i))
+			labelled.filter((_, i) => !held.has(i)),
+			{ train: trainOptions }
 		);
 		for (const i of fold) predicted[i] = tagText(tagger, labelled[i].text).map((t) => t.theme);
 	}

@@ -1,6 +1,6 @@
 // Stage 2: multi-label theme tagging. Codeframe seed hits and a classifier trained on labelled answers, with a
 // per-theme threshold chosen by cross-validation; each assignment carries its confidence and evidence.
-import { predict, shuffled, train, type Example, type Model } from './classifier';
+import { predict, shuffled, train, type Example, type Model, type TrainOptions } from './classifier';
 import { matchSeeds, type CompiledCodeframe, type SeedHit } from './codeframe';
 import { termFeatures, tokenize, type Token } from './text';
 
@@ -70,13 +70,14 @@ function toExamples(cf: CompiledCodeframe, items: LabelledText[]): Example[] {
 }
 
 /** Chooses each theme's threshold to maximise F1 on out-of-fold predictions of the training data. */
-function chooseThresholds(examples: Example[], labels: string[], k: number, seed: number): Map<string, number> {
+function chooseThresholds(examples: Example[], labels: string[], k: number, seed: number, trainOptions: TrainOptions): Map<string, number> {
 	const probs = labels.map(() => new Float64Array(examples.length));
 	for (const fold of folds(examples.length, k, seed)) {
 		const held = new Set(fold);
 		const model = train(
 			examples.filter((_, i) => !held.has(i)),
-			labels
+			labels,
+			trainOptions
 		);
 		for (const i of fold) {
 			predict(model, examples[i].features).forEach((p, li) => (probs[li][i] = p.probability));
@@ -109,15 +110,19 @@ function chooseThresholds(examples: Example[], labels: string[], k: number, seed
 	return thresholds;
 }
 
-export function fitTagger(cf: CompiledCodeframe, labelled: LabelledText[], options: { innerFolds?: number; seed?: number } = {}): ThemeTagger {
+export function fitTagger(
+	cf: CompiledCodeframe,
+	labelled: LabelledText[],
+	options: { innerFolds?: number; seed?: number; train?: TrainOptions } = {}
+): ThemeTagger {
 	const labels = cf.themes.map((t) => t.id);
 	const known = new Set(labels);
 	const items = labelled.map((l) => ({ text: l.text, themes: l.themes.filter((t) => known.has(t)) }));
 	const support = new Map(labels.map((l) => [l, items.filter((it) => it.themes.includes(l)).length]));
 	if (items.length < 30) return { codeframe: cf, model: null, thresholds: new Map(), support };
 	const examples = toExamples(cf, items);
-	const thresholds = chooseThresholds(examples, labels, options.innerFolds ?? 4, options.seed ?? 11);
-	return { codeframe: cf, model: train(examples, labels), thresholds, support };
+	const thresholds = chooseThresholds(examples, labels, options.innerFolds ?? 4, options.seed ?? 11, options.train ?? {});
+	return { codeframe: cf, model: train(examples, labels, options.train), thresholds, support };
 }
 
 function modelSpans(a: Analysed, features: string[]): Evidence['spans'] {

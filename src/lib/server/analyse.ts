@@ -113,7 +113,24 @@ function write(db: DB, input: PipelineInput, out: PipelineOutput) {
 	for (const q of out.quotes) quote.run(q.theme, q.sector, q.answerId, q.rank, q.text);
 	const emergent = db.prepare('INSERT INTO emergent_theme (label, terms_json, size, examples_json, members_json) VALUES (?, ?, ?, ?, ?)');
 	for (const e of out.emergent) emergent.run(e.label, JSON.stringify(e.terms), e.size, JSON.stringify(e.examples), JSON.stringify(e.members));
+	writeBodies(db);
 	writeAggregates(db);
+}
+
+/** Canonical body names: an abbreviation or full name in organisations.csv becomes that entry's abbreviation. */
+export function writeBodies(db: DB) {
+	db.exec(`
+		UPDATE respondent SET
+			body = (SELECT coalesce(o.abbreviation, o.name) FROM organisation o
+				WHERE o.name = trim(respondent.professional_body) OR o.abbreviation = trim(respondent.professional_body))
+				 ,
+			known_organisation = (SELECT coalesce(o.abbreviation, o.name) FROM organisation o
+				WHERE o.name = trim(respondent.organisation) OR o.abbreviation = trim(respondent.organisation)
+					OR trim(respondent.organisation) LIKE o.name || ' (%' OR trim(respondent.organisation) = 'The ' || o.name);
+		UPDATE respondent SET body = nullif(trim(professional_body), '') WHERE body IS NULL;
+		UPDATE respondent SET body = known_organisation
+			WHERE body IS NULL AND known_organisation IN (SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body');
+	`);
 }
 
 /** Stage 9, in SQL: respondents (not answers) raising each theme, per question and sector, with their base. */

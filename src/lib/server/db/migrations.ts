@@ -238,6 +238,18 @@ CREATE TABLE analysis_run (
 	summary_json TEXT NOT NULL
 );
 `
+	},
+	{
+		version: 3,
+		name: 'canonical professional bodies and known organisations',
+		sql: `
+-- body: the respondent's professional body, canonicalised through the organisation list ("Royal College of
+-- Psychiatrists" and "RCPsych" are one body). own_body: set when the respondent IS that body (or a known organisation).
+ALTER TABLE respondent ADD COLUMN body TEXT;
+ALTER TABLE respondent ADD COLUMN known_organisation TEXT;
+CREATE INDEX respondent_body_key ON respondent(body);
+CREATE INDEX respondent_known_org ON respondent(known_organisation);
+`
 	}
 ];
 

@@ -1,0 +1,71 @@
+// Layout for 100% stacked horizontal bars (closed answers by group): shares of those who answered, base n beside.
+import { scaleBand, scaleLinear } from 'd3';
+
+export interface StackRow {
+	key: string;
+	label: string;
+	counts: Record<string, number>;
+}
+
+export interface Segment {
+	category: string;
+	count: number;
+	share: number;
+	x: number;
+	width: number;
+	colour: string;
+	textColour: string;
+}
+
+export interface StackLayout {
+	width: number;
+	height: number;
+	labelWidth: number;
+	plotWidth: number;
+	rows: { key: string; label: string; n: number; y: number; height: number; segments: Segment[] }[];
+}
+
+export const CHOICE_COLOURS: Record<string, { fill: string; text: string }> = {
+	Yes: { fill: '#1d70b8', text: '#ffffff' },
+	No: { fill: '#d4351c', text: '#ffffff' },
+	'Not sure': { fill: '#b1b4b6', text: '#0b0c0c' }
+};
+const FALLBACK = [
+	{ fill: '#4c2c92', text: '#ffffff' },
+	{ fill: '#00703c', text: '#ffffff' },
+	{ fill: '#f3f2f1', text: '#0b0c0c' }
+];
+
+export function colourFor(category: string, index: number) {
+	return CHOICE_COLOURS[category] ?? FALLBACK[index % FALLBACK.length];
+}
+
+export function layoutStacks(rows: StackRow[], categories: string[], options: { width?: number; rowHeight?: number; labelWidth?: number } = {}): StackLayout {
+	const { width = 640, rowHeight = 34, labelWidth = 200 } = options;
+	const nWidth = 56;
+	const plotWidth = width - labelWidth - nWidth;
+	const x = scaleLinear().domain([0, 1]).range([0, plotWidth]);
+	const y = scaleBand()
+		.domain(rows.map((r) => r.key))
+		.range([0, rows.length * rowHeight])
+		.padding(0.2);
+	return {
+		width,
+		height: rows.length * rowHeight + 4,
+		labelWidth,
+		plotWidth,
+		rows: rows.map((r) => {
+			const n = categories.reduce((a, c) => a + (r.counts[c] ?? 0), 0);
+			let acc = 0;
+			const segments = categories.map((c, i) => {
+				const count = r.counts[c] ?? 0;
+				const share = n ? count / n : 0;
+				const colour = colourFor(c, i);
+				const seg = { category: c, count, share, x: x(acc), width: x(share), colour: colour.fill, textColour: colour.text };
+				acc += share;
+				return seg;
+			});
+			return { key: r.key, label: r.label, n, y: y(r.key) ?? 0, height: y.bandwidth(), segments };
+		})
+	};
+}

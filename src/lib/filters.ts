@@ -1,0 +1,19 @@
+// Filter fields and their URL form, shared by the server (which validates them) and the pages (which link to them).
+export const FILTER_FIELDS = ['sector', 'body', 'type', 'region', 'question', 'theme', 'stance', 'answer', 'q'] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+export type Filters = Record<FilterField, string[]>;
+
+export interface FilterOption {
+	value: string;
+	label: string;
+}
+
+/** The query string for a filter, with some fields changed: for links that add or remove values. */
+export function filterQuery(filters: Filters, change: Partial<Filters> = {}, extra: Record<string, string> = {}): string {
+	const params = new URLSearchParams();
+	for (const field of FILTER_FIELDS) for (const v of change[field] ?? filters[field]) params.append(field, v);
+	for (const [k, v] of Object.entries(extra)) params.set(k, v);
+	const s = params.toString();
+	return s ? `?${s}` : '';
+}

@@ -1,0 +1,153 @@
+// Every chart's data as a table: the same rows feed the chart, its table alternative and its CSV download,
+// so the three can never disagree. Each entry names the query it comes from.
+import type { DB } from './db/client';
+import type { BuiltFilter } from './filters';
+import { byBody, bySector, byType, respondentCount, submissionsByWeek } from './db/overview';
+import { choicesBySector, question, themesBySector } from './db/questions';
+import { prevalence, themeByBody, themeStance } from './db/themes';
+import { formsBySector, ratings, themesEventsVsWritten } from './db/events';
+import { themesByAgeBand } from './db/children';
+
+export interface ChartTable {
+	title: string;
+	columns: string[];
+	rows: (string | number)[][];
+}
+
+const pct = (part: number, base: number) => (base ? Math.round((1000 * part) / base) / 10 : 0);
+
+export function sectorsTable(db: DB, f: BuiltFilter): ChartTable {
+	const rows = bySector(db, f);
+	const total = rows.reduce((a, r) => a + r.count, 0);
+	return { title: 'Respondents by sector', columns: ['Sector', 'Respondents', 'Percentage'], rows: rows.map((r) => [r.label, r.count, pct(r.count, total)]) };
+}
+
+export function typesTable(db: DB, f: BuiltFilter): ChartTable {
+	const rows = byType(db, f);
+	const total = rows.reduce((a, r) => a + r.count, 0);
+	return { title: 'Respondents by type', columns: ['Type', 'Respondents', 'Percentage'], rows: rows.map((r) => [r.label, r.count, pct(r.count, total)]) };
+}
+
+export function bodiesTable(db: DB, f: BuiltFilter, limit = 1000): ChartTable {
+	return { title: 'Respondents by professional body', columns: ['Professional body', 'Respondents'], rows: byBody(db, f, limit).map((r) => [r.label, r.count]) };
+}
+
+export function submissionsTable(db: DB, f: BuiltFilter): ChartTable {
+	return { title: 'Responses received per week', columns: ['Week beginning', 'Responses'], rows: submissionsByWeek(db, f).map((r) => [r.week, r.count]) };
+}
+
+/** Closed answers by sector for one question, plus an "All respondents" row; percentages of those who answered. */
+export function choicesTable(db: DB, f: BuiltFilter, questionId: string): ChartTable & { options: string[] } {
+	const q = question(db, questionId);
+	const options = q?.options ?? [];
+	const data = choicesBySector(db, f, questionId);
+	const groups = new Map<string, { label: string; counts: Record<string, number> }>();
+	const all: Record<string, number> = {};
+	for (const r of data) {
+		const g = groups.get(r.sector) ?? groups.set(r.sector, { label: r.label, counts: {} }).get(r.sector)!;
+		g.counts[r.choice] = r.count;
+		all[r.choice] = (all[r.choice] ?? 0) + r.count;
+	}
+	const row = (label: string, counts: Record<string, number>) => {
+		const n = options.reduce((a, o) => a + (counts[o] ?? 0), 0);
+		return [label, n, ...options.flatMap((o) => [counts[o] ?? 0, pct(counts[o] ?? 0, n)])];
+	};
+	return {
+		title: `${questionId.toUpperCase()}: ${q?.shortText ?? ''} - answers by sector`,
+		columns: ['Sector', 'Answered', ...options.flatMap((o) => [o, `${o} (%)`])],
+		rows: [row('All respondents', all), ...[...groups.values()].map((g) => row(g.label, g.counts))],
+		options
+	};
+}
+
+/** Theme x sector shares; with a question, of that question's answers. */
+export function heatmapTable(db: DB, f: BuiltFilter, questionId: string | null): ChartTable & { cells: ReturnType<typeof themesBySector> } {
+	const cells = themesBySector(db, f, questionId);
+	return {
+		title: questionId ? `${questionId.toUpperCase()}: themes raised, by sector` : 'Themes raised, by sector',
+		columns: ['Theme', 'Sector', 'Respondents raising it', 'Respondents in sector (base)', 'Percentage'],
+		rows: cells.map((c) => [c.themeLabel, c.sectorLabel, c.respondents, c.base, pct(c.respondents, c.base)]),
+		cells
+	};
+}
+
+export function prevalenceTable(db: DB, f: BuiltFilter): ChartTable {
+	const n = respondentCount(db, f);
+	return {
+		title: 'Respondents raising each theme',
+		columns: ['Theme', 'Respondents', 'Percentage of respondents', 'Answers'],
+		rows: prevalence(db, f).map((p) => [p.label, p.respondents, pct(p.respondents, n), p.answers])
+	};
+}
+
+export function themeSectorTable(db: DB, f: BuiltFilter, themeId: string): ChartTable {
+	const cells = themesBySector(db, f, null).filter((c) => c.theme === themeId && c.base > 0);
+	return {
+		title: 'Respondents raising this theme, by sector',
+		columns: ['Sector', 'Respondents raising it', 'Respondents in sector (base)', 'Percentage'],
+		rows: cells.map((c) => [c.sectorLabel, c.respondents, c.base, pct(c.respondents, c.base)])
+	};
+}
+
+export function themeBodyTable(db: DB, f: BuiltFilter, themeId: string): ChartTable {
+	return {
+		title: 'Respondents raising this theme, by professional body',
+		columns: ['Professional body', 'Respondents raising it', 'Respondents in body (base)', 'Percentage'],
+		rows: themeByBody(db, f, themeId).map((b) => [b.label, b.respondents, b.base, pct(b.respondents, b.base)])
+	};
+}
+
+export function themeStanceTable(db: DB, f: BuiltFilter, themeId: string): ChartTable {
+	const rows = themeStance(db, f, themeId);
+	const total = rows.reduce((a, r) => a + r.answers, 0);
+	const label: Record<string, string> = { support: 'Support', oppose: 'Oppose', mixed: 'Mixed', neutral: 'Neutral' };
+	return { title: 'Stance of answers raising this theme', columns: ['Stance', 'Answers', 'Percentage'], rows: rows.map((r) => [label[r.stance] ?? r.stance, r.answers, pct(r.answers, total)]) };
+}
+
+export function eventFormsTable(db: DB): ChartTable {
+	return { title: 'Evaluation forms returned, by event and sector', columns: ['Event', 'Sector', 'Forms'], rows: formsBySector(db).map((r) => [r.event, r.label, r.forms]) };
+}
+
+export function eventRatingsTable(db: DB): ChartTable {
+	return { title: 'Usefulness ratings (1 = not useful, 5 = very useful)', columns: ['Event', 'Rating', 'Forms'], rows: ratings(db).map((r) => [r.event, r.rating, r.forms]) };
+}
+
+export function eventThemesTable(db: DB): ChartTable {
+	return {
+		title: 'Themes at the events compared with written responses',
+		columns: ['Theme', 'Event comments raising it', 'Event comments (base)', 'Event (%)', 'Written respondents raising it', 'Written respondents (base)', 'Written (%)'],
+		rows: themesEventsVsWritten(db).map((t) => [t.label, t.eventComments, t.eventBase, pct(t.eventComments, t.eventBase), t.writtenRespondents, t.writtenBase, pct(t.writtenRespondents, t.writtenBase)])
+	};
+}
+
+export function childrenThemesTable(db: DB): ChartTable & { cells: ReturnType<typeof themesByAgeBand> } {
+	const cells = themesByAgeBand(db);
+	return {
+		title: "Themes in children and young people's comments, by age band",
+		columns: ['Theme', 'Age band', 'Comments raising it', 'Comments (base)', 'Percentage'],
+		rows: cells.map((c) => [c.label, c.group, c.comments, c.base, pct(c.comments, c.base)]),
+		cells
+	};
+}
+
+/** The CSV downloads, by name: /data/<name>.csv?<filters>. */
+export const CHART_TABLES: Record<string, (db: DB, f: BuiltFilter, params: URLSearchParams) => ChartTable | null> = {
+	sectors: sectorsTable,
+	types: typesTable,
+	bodies: (db, f) => bodiesTable(db, f),
+	submissions: submissionsTable,
+	choices: (db, f, p) => (question(db, p.get('of') ?? '')?.type === 'closed' ? choicesTable(db, f, p.get('of')!) : null),
+	heatmap: (db, f, p) => {
+		const of = p.get('of');
+		if (of && !question(db, of)) return null;
+		return heatmapTable(db, f, of);
+	},
+	prevalence: prevalenceTable,
+	'theme-sectors': (db, f, p) => themeSectorTable(db, f, p.get('of') ?? ''),
+	'theme-bodies': (db, f, p) => themeBodyTable(db, f, p.get('of') ?? ''),
+	'theme-stance': (db, f, p) => themeStanceTable(db, f, p.get('of') ?? ''),
+	'event-forms': (db) => eventFormsTable(db),
+	'event-ratings': (db) => eventRatingsTable(db),
+	'event-themes': (db) => eventThemesTable(db),
+	'children-themes': (db) => childrenThemesTable(db)
+};

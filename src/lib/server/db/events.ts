@@ -1,0 +1,106 @@
+// The national events: attendance, who returned evaluation forms (by sector), usefulness, and the themes raised
+// in event feedback compared with written responses.
+import type { DB } from './client';
+
+export interface EventRow {
+	id: string;
+	title: string;
+	city: string | null;
+	venue: string | null;
+	date: string | null;
+	attendees: number;
+	forms: number;
+	tableNotes: number;
+	meanUsefulness: number | null;
+}
+
+export function events(db: DB): EventRow[] {
+	return db
+		.prepare(
+			`SELECT e.id, e.title, e.city, e.venue, e.date, e.attendees,
+				count(CASE WHEN f.source = 'evaluation' THEN 1 END) AS forms,
+				count(CASE WHEN f.source = 'table-notes' THEN 1 END) AS tableNotes,
+				round(avg(f.usefulness), 1) AS meanUsefulness
+			 FROM event e LEFT JOIN event_feedback f ON f.event_id = e.id
+			 GROUP BY e.id ORDER BY e.date, e.id`
+		)
+		.all() as EventRow[];
+}
+
+export interface EventSectorCount {
+	event: string;
+	sector: string;
+	label: string;
+	colour: string | null;
+	forms: number;
+}
+
+/** Evaluation forms returned, by event and attendee sector (the only record of attendees' sectors). */
+export function formsBySector(db: DB): EventSectorCount[] {
+	return db
+		.prepare(
+			`SELECT f.event_id AS event, coalesce(s.id, 'unknown') AS sector, coalesce(s.label, 'Not known') AS label, s.colour,
+				count(*) AS forms
+			 FROM event_feedback f LEFT JOIN sector s ON s.id = f.attendee_sector
+			 WHERE f.source = 'evaluation' GROUP BY f.event_id, f.attendee_sector ORDER BY f.event_id, coalesce(s.position, 99)`
+		)
+		.all() as EventSectorCount[];
+}
+
+export interface RatingCount {
+	event: string;
+	rating: number;
+	forms: number;
+}
+
+export function ratings(db: DB): RatingCount[] {
+	return db
+		.prepare(
+			`SELECT event_id AS event, usefulness AS rating, count(*) AS forms FROM event_feedback
+			 WHERE usefulness IS NOT NULL GROUP BY event_id, usefulness ORDER BY event_id, usefulness`
+		)
+		.all() as RatingCount[];
+}
+
+export interface ThemeComparison {
+	theme: string;
+	label: string;
+	eventComments: number;
+	eventBase: number;
+	writtenRespondents: number;
+	writtenBase: number;
+}
+
+/** Share of event comments raising each theme next to the share of written respondents raising it. */
+export function themesEventsVsWritten(db: DB): ThemeComparison[] {
+	return db
+		.prepare(
+			`SELECT t.id AS theme, t.label,
+				(SELECT count(DISTINCT ct.comment_id) FROM comment_theme ct WHERE ct.kind = 'event' AND ct.theme_id = t.id) AS eventComments,
+				(SELECT count(*) FROM event_feedback WHERE trim(coalesce(comment, '')) <> '') AS eventBase,
+				(SELECT count(DISTINCT a.respondent_id) FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id WHERE e.theme_id = t.id) AS writtenRespondents,
+				(SELECT count(*) FROM respondent) AS writtenBase
+			 FROM theme t ORDER BY t.position`
+		)
+		.all() as ThemeComparison[];
+}
+
+export interface EventComment {
+	id: string;
+	event: string;
+	source: string;
+	sector: string | null;
+	usefulness: number | null;
+	text: string;
+}
+
+export function eventComments(db: DB, eventId: string, limit = 8): EventComment[] {
+	return db
+		.prepare(
+			`SELECT f.id, f.event_id AS event, f.source, s.label AS sector, f.usefulness, coalesce(f.comment_redacted, f.comment) AS text
+			 FROM event_feedback f LEFT JOIN sector s ON s.id = f.attendee_sector
+			 WHERE f.event_id = ? AND trim(coalesce(f.comment, '')) <> ''
+			 ORDER BY f.source DESC, f.id LIMIT ?`
+		)
+		.all(eventId, limit) as EventComment[];
+}

@@ -1,0 +1,95 @@
+// Overview counts under a filter: respondents by sector, type, body and submission week. Unit: respondents.
+import type { BuiltFilter } from '../filters';
+import type { DB } from './client';
+
+export interface CountRow {
+	key: string;
+	label: string;
+	count: number;
+	colour?: string | null;
+}
+
+export function respondentCount(db: DB, f: BuiltFilter): number {
+	return db.prepare(`SELECT count(*) FROM respondent r WHERE ${f.where}`).pluck().get(...f.params) as number;
+}
+
+export function bySector(db: DB, f: BuiltFilter): CountRow[] {
+	return db
+		.prepare(
+			`SELECT coalesce(s.id, 'unknown') AS key, coalesce(s.label, 'Not known') AS label, s.colour AS colour, count(*) AS count
+			 FROM respondent r LEFT JOIN sector s ON s.id = r.sector
+			 WHERE ${f.where} GROUP BY r.sector ORDER BY count DESC, coalesce(s.position, 99)`
+		)
+		.all(...f.params) as CountRow[];
+}
+
+export function byType(db: DB, f: BuiltFilter): CountRow[] {
+	return db
+		.prepare(
+			`SELECT coalesce(r.respondent_type, 'unknown') AS key,
+				CASE r.respondent_type WHEN 'organisation' THEN 'Organisations' WHEN 'individual' THEN 'Individuals' ELSE 'Not stated' END AS label,
+				count(*) AS count
+			 FROM respondent r WHERE ${f.where} GROUP BY r.respondent_type ORDER BY count DESC`
+		)
+		.all(...f.params) as CountRow[];
+}
+
+/** Respondents by professional body: members who named it plus the body's own response. */
+export function byBody(db: DB, f: BuiltFilter, limit = 1000): CountRow[] {
+	return db
+		.prepare(
+			`SELECT b.body AS key, coalesce(o.name || ' (' || b.body || ')', b.body) AS label, count(DISTINCT b.id) AS count
+			 FROM (SELECT r.id, r.body FROM respondent r WHERE r.body IS NOT NULL AND ${f.where}
+				UNION SELECT r.id, r.known_organisation FROM respondent r
+				  JOIN organisation o2 ON coalesce(o2.abbreviation, o2.name) = r.known_organisation AND o2.kind = 'professional-body'
+				  WHERE ${f.where}) b
+			 LEFT JOIN organisation o ON o.abbreviation = b.body
+			 GROUP BY b.body ORDER BY count DESC, b.body LIMIT ?`
+		)
+		.all(...f.params, ...f.params, limit) as CountRow[];
+}
+
+export interface WeekRow {
+	week: string;
+	count: number;
+}
+
+/** Submissions per week (weeks start on Monday), across the consultation window, with empty weeks as zero. */
+export function submissionsByWeek(db: DB, f: BuiltFilter): WeekRow[] {
+	const rows = db
+		.prepare(
+			`SELECT date(r.submitted_at, '-' || ((strftime('%w', r.submitted_at) + 6) % 7) || ' days') AS week, count(*) AS count
+			 FROM respondent r WHERE r.submitted_at IS NOT NULL AND ${f.where} GROUP BY week ORDER BY week`
+		)
+		.all(...f.params) as WeekRow[];
+	const window = db.prepare('SELECT opens, closes FROM consultation LIMIT 1').get() as { opens: string | null; closes: string | null } | undefined;
+	const first = [window?.opens, rows[0]?.week].filter(Boolean).sort()[0];
+	const last = [window?.closes, rows[rows.length - 1]?.week].filter(Boolean).sort().reverse()[0];
+	if (!first || !last) return rows;
+	const counts = new Map(rows.map((r) => [r.week, r.count]));
+	const out: WeekRow[] = [];
+	const d = new Date(`${first}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+	for (; d.toISOString().slice(0, 10) <= last; d.setUTCDate(d.getUTCDate() + 7)) {
+		const week = d.toISOString().slice(0, 10);
+		out.push({ week, count: counts.get(week) ?? 0 });
+	}
+	return out;
+}
+
+export interface OtherTotals {
+	events: number;
+	attendees: number;
+	evaluationForms: number;
+	childrensComments: number;
+}
+
+export function otherTotals(db: DB): OtherTotals {
+	return db
+		.prepare(
+			`SELECT (SELECT count(*) FROM event) AS events, (SELECT coalesce(sum(attendees), 0) FROM event) AS attendees,
+				(SELECT count(*) FROM event_feedback WHERE source = 'evaluation') AS evaluationForms,
+				(SELECT count(*) FROM cyp_feedback) AS childrensComments`
+		)
+		.get() as OtherTotals;
+}

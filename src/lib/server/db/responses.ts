@@ -1,0 +1,133 @@
+// Lists of answers under a filter (search results, a theme's answers) and one respondent's full response.
+// Pages only ever get redacted text; confidential respondents' organisation names are withheld.
+import type { BuiltFilter } from '../filters';
+import type { DB } from './client';
+
+export interface AnswerItem {
+	answerId: number;
+	responseId: string;
+	question: string;
+	choice: string | null;
+	stance: string | null;
+	text: string;
+	sector: string;
+	sectorInferred: boolean;
+	organisation: string | null;
+	respondentType: string | null;
+	confidential: boolean;
+	campaignSize: number | null;
+	themes: { id: string; label: string; source: string; confidence: number | null; evidence: string[] }[];
+}
+
+interface AnswerRowRaw {
+	answerId: number;
+	responseId: string;
+	question: string;
+	choice: string | null;
+	stance: string | null;
+	text: string;
+	sector: string;
+	sectorInferred: number;
+	organisation: string | null;
+	respondentType: string | null;
+	confidential: number;
+	campaignSize: number | null;
+}
+
+const ANSWER_COLUMNS = `a.id AS answerId, r.response_id AS responseId, a.question_id AS question, a.choice, a.stance,
+	coalesce(a.text_redacted, a.text, '') AS text, coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred,
+	CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.respondent_type AS respondentType,
+	r.confidential, c.size AS campaignSize`;
+
+function withThemes(db: DB, rows: AnswerRowRaw[]): AnswerItem[] {
+	const stmt = db.prepare(
+		`SELECT e.theme_id AS id, t.label, e.source, e.confidence, e.evidence_json FROM answer_theme_effective e
+		 JOIN theme t ON t.id = e.theme_id WHERE e.answer_id = ? ORDER BY t.position`
+	);
+	return rows.map((r) => ({
+		...r,
+		sectorInferred: r.sectorInferred === 1,
+		confidential: r.confidential === 1,
+		themes: (stmt.all(r.answerId) as { id: string; label: string; source: string; confidence: number | null; evidence_json: string }[]).map((t) => ({
+			id: t.id,
+			label: t.label,
+			source: t.source,
+			confidence: t.confidence,
+			evidence: evidenceTerms(t.evidence_json)
+		}))
+	}));
+}
+
+function evidenceTerms(json: string): string[] {
+	try {
+		const e = JSON.parse(json) as { spans?: { text: string }[] };
+		return [...new Set((e.spans ?? []).map((s) => s.text).filter(Boolean))];
+	} catch {
+		return [];
+	}
+}
+
+export interface AnswerPage {
+	total: number;
+	items: AnswerItem[];
+}
+
+/** Answers with text that meet the answer-level filter, from respondents who meet the whole filter. */
+export function searchAnswers(db: DB, f: BuiltFilter, page: number, pageSize: number): AnswerPage {
+	const from = `FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN question q ON q.id = a.question_id
+		LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id
+		WHERE trim(coalesce(a.text, '')) <> '' AND ${f.answerWhere} AND ${f.where}`;
+	const params = [...f.answerParams, ...f.params];
+	const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
+	const rows = db
+		.prepare(`SELECT ${ANSWER_COLUMNS} ${from} ORDER BY r.response_id, q.position LIMIT ? OFFSET ?`)
+		.all(...params, pageSize, (page - 1) * pageSize) as AnswerRowRaw[];
+	return { total, items: withThemes(db, rows) };
+}
+
+export function answersWithTheme(db: DB, f: BuiltFilter, themeId: string, page: number, pageSize: number): AnswerPage {
+	const from = `FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+		JOIN question q ON q.id = a.question_id LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id
+		WHERE e.theme_id = ? AND ${f.where}`;
+	const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(themeId, ...f.params) as number;
+	const rows = db
+		.prepare(`SELECT ${ANSWER_COLUMNS} ${from} ORDER BY e.confidence DESC, r.response_id, q.position LIMIT ? OFFSET ?`)
+		.all(themeId, ...f.params, pageSize, (page - 1) * pageSize) as AnswerRowRaw[];
+	return { total, items: withThemes(db, rows) };
+}
+
+export interface RespondentView {
+	responseId: string;
+	respondentType: string | null;
+	organisation: string | null;
+	body: string | null;
+	sector: string;
+	sectorInferred: boolean;
+	sectorReason: string | null;
+	region: string | null;
+	submittedAt: string | null;
+	confidential: boolean;
+	answers: AnswerItem[];
+}
+
+export function respondent(db: DB, responseId: string): RespondentView | undefined {
+	const r = db
+		.prepare(
+			`SELECT r.id, r.response_id AS responseId, r.respondent_type AS respondentType,
+				CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.body,
+				coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred, r.sector_reason AS sectorReason,
+				r.region, r.submitted_at AS submittedAt, r.confidential
+			 FROM respondent r LEFT JOIN sector s ON s.id = r.sector WHERE r.response_id = ?`
+		)
+		.get(responseId) as (Omit<RespondentView, 'answers' | 'sectorInferred' | 'confidential'> & { id: number; sectorInferred: number; confidential: number }) | undefined;
+	if (!r) return undefined;
+	const rows = db
+		.prepare(
+			`SELECT ${ANSWER_COLUMNS} FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN question q ON q.id = a.question_id
+			 LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id
+			 WHERE r.id = ? ORDER BY q.position`
+		)
+		.all(r.id) as AnswerRowRaw[];
+	const { id: _id, ...rest } = r;
+	return { ...rest, sectorInferred: r.sectorInferred === 1, confidential: r.confidential === 1, answers: withThemes(db, rows) };
+}

@@ -1,0 +1,99 @@
+// Theme pages: the codeframe, prevalence, one theme's counts by sector and body, its stance split and its answers.
+import type { BuiltFilter } from '../filters';
+import type { DB } from './client';
+
+export interface ThemeRow {
+	id: string;
+	label: string;
+	definition: string;
+}
+
+export function themeList(db: DB): ThemeRow[] {
+	return db.prepare('SELECT id, label, definition FROM theme ORDER BY position').all() as ThemeRow[];
+}
+
+export function theme(db: DB, id: string): ThemeRow | undefined {
+	return db.prepare('SELECT id, label, definition FROM theme WHERE id = ?').get(id) as ThemeRow | undefined;
+}
+
+export interface Prevalence {
+	theme: string;
+	label: string;
+	respondents: number;
+	answers: number;
+}
+
+/** Respondents (and answers) raising each theme among the filtered respondents. */
+export function prevalence(db: DB, f: BuiltFilter): Prevalence[] {
+	return db
+		.prepare(
+			`SELECT t.id AS theme, t.label, count(DISTINCT r.id) AS respondents, count(DISTINCT e.answer_id) AS answers
+			 FROM theme t
+			 LEFT JOIN answer_theme_effective e ON e.theme_id = t.id
+			 LEFT JOIN answer a ON a.id = e.answer_id
+			 LEFT JOIN respondent r ON r.id = a.respondent_id AND ${f.where}
+			 GROUP BY t.id ORDER BY respondents DESC, t.position`
+		)
+		.all(...f.params) as Prevalence[];
+}
+
+export interface UntaggedCounts {
+	/** Answers with text that carry no theme at all. */
+	noTheme: number;
+	/** Answers with a theme whose confidence is below 0.6: tagged, but uncertain. */
+	uncertain: number;
+	withText: number;
+}
+
+export function untagged(db: DB, f: BuiltFilter): UntaggedCounts {
+	return db
+		.prepare(
+			`SELECT
+				sum(NOT EXISTS (SELECT 1 FROM answer_theme_effective e WHERE e.answer_id = a.id)) AS noTheme,
+				sum(EXISTS (SELECT 1 FROM answer_theme_effective e WHERE e.answer_id = a.id AND e.source = 'auto' AND e.confidence < 0.6)) AS uncertain,
+				count(*) AS withText
+			 FROM answer a JOIN respondent r ON r.id = a.respondent_id
+			 WHERE trim(coalesce(a.text, '')) <> '' AND ${f.where}`
+		)
+		.get(...f.params) as UntaggedCounts;
+}
+
+export interface BodyCount {
+	body: string;
+	label: string;
+	respondents: number;
+	base: number;
+}
+
+/** For one theme: respondents raising it per professional body (members and the body itself), with each body's base. */
+export function themeByBody(db: DB, f: BuiltFilter, themeId: string): BodyCount[] {
+	return db
+		.prepare(
+			`WITH members AS (
+				SELECT r.id, coalesce(r.body, r.known_organisation) AS body FROM respondent r
+				WHERE coalesce(r.body, r.known_organisation) IS NOT NULL AND ${f.where})
+			SELECT m.body, coalesce(o.name || ' (' || m.body || ')', m.body) AS label,
+				count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM answer a JOIN answer_theme_effective e ON e.answer_id = a.id
+					WHERE a.respondent_id = m.id AND e.theme_id = ?) THEN m.id END) AS respondents,
+				count(DISTINCT m.id) AS base
+			FROM members m LEFT JOIN organisation o ON o.abbreviation = m.body
+			GROUP BY m.body HAVING respondents > 0 ORDER BY respondents DESC, m.body`
+		)
+		.all(...f.params, themeId) as BodyCount[];
+}
+
+export interface StanceCount {
+	stance: string;
+	answers: number;
+}
+
+export function themeStance(db: DB, f: BuiltFilter, themeId: string): StanceCount[] {
+	return db
+		.prepare(
+			`SELECT coalesce(a.stance, 'neutral') AS stance, count(*) AS answers
+			 FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+			 WHERE e.theme_id = ? AND ${f.where} GROUP BY 1
+			 ORDER BY CASE stance WHEN 'support' THEN 1 WHEN 'mixed' THEN 2 WHEN 'neutral' THEN 3 ELSE 4 END`
+		)
+		.all(themeId, ...f.params) as StanceCount[];
+}

@@ -1,0 +1,23 @@
+// The data behind each chart as CSV, with the same filters as the page it sits on.
+import { error } from '@sveltejs/kit';
+import { toCsv } from '$lib/csv-safe';
+import { CHART_TABLES } from '$lib/server/charts';
+import { getDb } from '$lib/server/db';
+import { buildFilter } from '$lib/server/filters';
+
+export function GET({ params, url }) {
+	const make = Object.hasOwn(CHART_TABLES, params.chart) ? CHART_TABLES[params.chart] : undefined;
+	if (!make) error(404, 'No such chart');
+	const db = getDb();
+	const f = buildFilter(db, url.searchParams);
+	const table = make(db, f, url.searchParams);
+	if (!table) error(404, 'No such chart');
+	const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i]])));
+	const body = toCsv(table.columns, rows) + '\r\n';
+	return new Response('\uFEFF' + body, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${params.chart}.csv"`
+		}
+	});
+}
