@@ -16,8 +16,10 @@ export default ts.config(
 	},
 	{
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-			'svelte/no-navigation-without-resolve': 'off'
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'svelte/no-navigation-without-resolve': 'off',
+			// Maps and URLSearchParams here are built and read inside one $derived computation, never kept as state.
+			'svelte/prefer-svelte-reactivity': 'off'
 		}
 	}
 );

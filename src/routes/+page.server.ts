@@ -1,11 +1,19 @@
-import { getDb } from '$lib/server/db';
-import { answersByQuestion, respondentsBySector, totals } from '$lib/server/db/stats';
+import { bodiesTable, sectorsTable, submissionsTable, typesTable } from '$lib/server/charts';
+import { bySector, otherTotals, respondentCount } from '$lib/server/db/overview';
+import { answersByQuestion } from '$lib/server/db/stats';
+import { filtered } from '$lib/server/page';
 
-export function load() {
-	const db = getDb();
+export function load({ url }) {
+	const { db, f, filter } = filtered(url);
 	return {
-		totals: totals(db),
-		questions: answersByQuestion(db),
-		sectors: respondentsBySector(db)
+		filter,
+		respondents: respondentCount(db, f),
+		sectors: bySector(db, f),
+		sectorsTable: sectorsTable(db, f),
+		typesTable: typesTable(db, f),
+		bodiesTable: bodiesTable(db, f, 10),
+		submissionsTable: submissionsTable(db, f),
+		other: otherTotals(db),
+		questions: answersByQuestion(db, f)
 	};
 }

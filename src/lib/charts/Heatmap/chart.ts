@@ -33,15 +33,16 @@ export function textOn(fill: string): string {
 }
 
 export function layoutHeatmap(cells: HeatCell[], options: { width?: number; labelWidth?: number; cellHeight?: number } = {}): HeatLayout {
-	const { width = 960, labelWidth = 250, cellHeight = 30 } = options;
+	const { width = 720, labelWidth = 230, cellHeight = 28 } = options;
+	const rightPad = 70;
 	const columns: HeatLayout['columns'] = [];
 	const rows: HeatLayout['rows'] = [];
 	for (const c of cells) {
 		if (!columns.some((x) => x.key === c.column)) columns.push({ key: c.column, label: c.columnLabel, x: 0, base: c.base });
 		if (!rows.some((x) => x.key === c.row)) rows.push({ key: c.row, label: c.rowLabel, y: 0 });
 	}
-	const headerHeight = 110;
-	const cellWidth = columns.length ? (width - labelWidth) / columns.length : 0;
+	const headerHeight = 120;
+	const cellWidth = columns.length ? (width - labelWidth - rightPad) / columns.length : 0;
 	columns.forEach((c, i) => (c.x = labelWidth + i * cellWidth));
 	rows.forEach((r, i) => (r.y = headerHeight + i * cellHeight));
 	const colour = scaleSequential(interpolateBlues).domain([0, 0.8]);

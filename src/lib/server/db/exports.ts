@@ -34,3 +34,25 @@ export function answerExportRows(db: DB): Record<string, unknown>[] {
 		)
 		.all() as Record<string, unknown>[];
 }
+
+export const PUBLISHABLE_COLUMNS = ['response_id', 'question', 'closed_answer', 'sector', 'respondent_type', 'organisation', 'professional_body', 'confidential', 'themes', 'stance', 'text'] as const;
+
+/** Answers under a filter, fit for publication: redacted text; a confidential respondent's text and name withheld. */
+export function publishableAnswers(db: DB, f: { where: string; params: unknown[]; answerWhere: string; answerParams: unknown[] }): Record<string, unknown>[] {
+	return db
+		.prepare(
+			`SELECT r.response_id, a.question_id AS question, coalesce(a.choice, '') AS closed_answer, coalesce(s.label, 'Not known') AS sector,
+				coalesce(r.respondent_type, '') AS respondent_type,
+				CASE WHEN r.confidential = 1 THEN '' ELSE coalesce(r.organisation, '') END AS organisation,
+				coalesce(r.body, '') AS professional_body, CASE r.confidential WHEN 1 THEN 'yes' ELSE 'no' END AS confidential,
+				coalesce((SELECT group_concat(theme_id, ';') FROM answer_theme_effective e WHERE e.answer_id = a.id), '') AS themes,
+				coalesce(a.stance, '') AS stance,
+				CASE WHEN trim(coalesce(a.text, '')) = '' THEN ''
+					WHEN r.confidential = 1 THEN '[withheld: the respondent asked for confidentiality]'
+					ELSE coalesce(a.text_redacted, '[not yet redacted: run analyse]') END AS text
+			 FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN question q ON q.id = a.question_id LEFT JOIN sector s ON s.id = r.sector
+			 WHERE ${f.answerWhere} AND ${f.where}
+			 ORDER BY r.response_id, q.position`
+		)
+		.all(...f.answerParams, ...f.params) as Record<string, unknown>[];
+}

@@ -45,15 +45,16 @@ export function respondentsBySector(db: DB): SectorCount[] {
 		) as SectorCount[];
 }
 
-export function answersByQuestion(db: DB): QuestionCount[] {
+/** Respondents answering each question (and writing an explanation), optionally among a filter's respondents. */
+export function answersByQuestion(db: DB, f: { where: string; params: unknown[] } = { where: '1', params: [] }): QuestionCount[] {
 	return db
 		.prepare(
 			`SELECT q.id AS question, q.short_text AS text, q.type,
-				count(a.id) AS answered, count(nullif(trim(coalesce(a.text, '')), '')) AS withText
-			 FROM question q LEFT JOIN answer a ON a.question_id = q.id
+				count(r.id) AS answered, count(CASE WHEN r.id IS NOT NULL AND trim(coalesce(a.text, '')) <> '' THEN 1 END) AS withText
+			 FROM question q LEFT JOIN answer a ON a.question_id = q.id LEFT JOIN respondent r ON r.id = a.respondent_id AND ${f.where}
 			 GROUP BY q.id ORDER BY q.position`
 		)
-		.all() as QuestionCount[];
+		.all(...f.params) as QuestionCount[];
 }
 
 export interface Totals {

@@ -1,0 +1,4 @@
+// Long labels are shortened on the chart (the full text stays in the tooltip and the table alternative).
+export function shorten(label: string, max: number): string {
+	return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
+}

@@ -1,0 +1,20 @@
+import { childrenThemesTable } from '$lib/server/charts';
+import { getDb } from '$lib/server/db';
+import { byAgeBand, bySetting, comments, topics } from '$lib/server/db/children';
+import { themeList } from '$lib/server/db/themes';
+
+export function load({ url }) {
+	const db = getDb();
+	const theme = url.searchParams.get('theme');
+	const themes = themeList(db);
+	const chosen = themes.find((t) => t.id === theme) ?? null;
+	return {
+		ages: byAgeBand(db),
+		settings: bySetting(db),
+		topics: topics(db),
+		themes: childrenThemesTable(db),
+		themeOptions: themes,
+		chosen,
+		comments: comments(db, { theme: chosen?.id, limit: 40 })
+	};
+}

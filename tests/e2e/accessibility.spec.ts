@@ -1,0 +1,34 @@
+// Every route passes axe with zero violations.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { query } from './db';
+
+const routes = () => {
+	const ref = query<string>('SELECT response_id FROM respondent ORDER BY response_id LIMIT 1');
+	return [
+		'/',
+		'/?body=RCN',
+		'/questions',
+		'/questions/q5',
+		'/questions/q7',
+		'/themes',
+		'/themes/consent',
+		'/responses',
+		'/responses?q=consent&sector=health',
+		`/responses/${ref}`,
+		'/stakeholders',
+		'/bodies',
+		'/bodies/RCN',
+		'/events',
+		'/children'
+	];
+};
+
+for (const route of routes()) {
+	test(`axe finds no violations on ${route}`, async ({ page }) => {
+		await page.goto(route);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+		const results = await new AxeBuilder({ page }).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)).toEqual([]);
+	});
+}

@@ -1,0 +1,64 @@
+// Journey: filter by professional body and see every count move consistently; the back button restores filters.
+import { expect, test, type Page } from '@playwright/test';
+import { query } from './db';
+
+/** Opens one group of the filter form (a <details> disclosure). */
+async function openFilter(page: Page, name: string) {
+	const group = page.getByRole('form', { name: 'Filters' }).locator('details', { has: page.locator('summary', { hasText: new RegExp(`^${name}`) }) });
+	if ((await group.getAttribute('open')) === null) await group.locator('summary').click();
+}
+
+const RCN = `(r.body = 'RCN' OR r.known_organisation = 'RCN')`;
+
+test('filtering by a professional body changes every chart and count consistently', async ({ page }) => {
+	await page.goto('/');
+	const all = query<number>('SELECT count(*) FROM respondent');
+	await expect(page.getByRole('listitem').filter({ hasText: 'written responses' })).toContainText(String(all));
+
+	await openFilter(page, 'Professional body');
+	await page.getByRole('checkbox', { name: /Royal College of Nursing \(RCN\)/ }).check();
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+
+	await expect(page).toHaveURL(/body=RCN/);
+	await expect(page.getByRole('status').first()).toContainText('Respondents whose professional body is RCN');
+	const rcn = query<number>(`SELECT count(*) FROM respondent r WHERE ${RCN}`);
+	await expect(page.getByRole('listitem').filter({ hasText: 'written responses' })).toContainText(String(rcn));
+
+	// The sector chart's table sums to the same number.
+	await page.getByText('Show the data as a table: Respondents by sector').click();
+	const cells = await page.getByRole('table', { name: 'Respondents by sector' }).locator('tbody tr td:nth-child(2)').allTextContents();
+	expect(cells.reduce((a, c) => a + Number(c), 0)).toBe(rcn);
+
+	// The filter follows the menu to another page, and that page's counts move with it.
+	await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Questions' }).click();
+	await expect(page).toHaveURL(/\/questions\?body=RCN$/);
+	const answeredQ5 = query<number>(`SELECT count(DISTINCT r.id) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.question_id = 'q5' AND ${RCN}`);
+	await expect(page.getByRole('row', { name: /Q5: Do you agree with the proposed two-tier approach/ }).getByRole('cell').first()).toHaveText(String(answeredQ5));
+
+	await page.getByRole('link', { name: /Q5: Do you agree with the proposed two-tier approach/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Q5');
+	const chose = query<number>(`SELECT count(DISTINCT r.id) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.question_id = 'q5' AND a.choice IS NOT NULL AND ${RCN}`);
+	await expect(page.getByText(`${chose} answered:`)).toBeVisible();
+});
+
+test('the back button restores the previous filters', async ({ page }) => {
+	await page.goto('/themes');
+	await openFilter(page, 'Sector');
+	await page.getByRole('checkbox', { name: 'Police', exact: true }).check();
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page).toHaveURL(/sector=police/);
+	await expect(page.getByRole('status').first()).toContainText('Respondents from Police');
+
+	await openFilter(page, 'Sector');
+	await page.getByRole('checkbox', { name: 'Youth justice', exact: true }).check();
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page.getByRole('status').first()).toContainText('Respondents from Police or Youth justice');
+
+	await page.goBack();
+	await expect(page).toHaveURL(/sector=police$/);
+	await expect(page).not.toHaveURL(/youth-justice/);
+	await expect(page.getByRole('status').first()).toContainText('Respondents from Police.');
+	await expect(page.getByRole('checkbox', { name: 'Youth justice', exact: true })).not.toBeChecked();
+	await page.goBack();
+	await expect(page.getByRole('status').first()).toContainText('All respondents');
+});

@@ -1,0 +1,125 @@
+// Every number a chart shows must equal what a direct query of the database gives, under any filter.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choicesTable, heatmapTable, prevalenceTable, sectorsTable, themeSectorTable } from '../../src/lib/server/charts';
+import { buildFilter } from '../../src/lib/server/filters';
+import { respondentCount } from '../../src/lib/server/db/overview';
+import type { DB } from '../../src/lib/server/db/client';
+import { bundledDb } from '../helpers/bundle';
+
+let db: DB;
+let cleanup: () => void;
+beforeAll(async () => {
+	({ db, cleanup } = await bundledDb());
+});
+afterAll(() => cleanup());
+
+const f = (query: string) => buildFilter(db, new URLSearchParams(query));
+const scalar = (sql: string, ...p: unknown[]) => db.prepare(sql).pluck().get(...p) as number;
+
+describe('chart numbers equal direct queries', () => {
+	it('respondents by sector, unfiltered and filtered by body', () => {
+		for (const q of ['', 'body=RCN', 'sector=health&sector=education', 'type=individual&region=London']) {
+			const table = sectorsTable(db, f(q));
+			const total = table.rows.reduce((a, r) => a + (r[1] as number), 0);
+			expect(total).toBe(respondentCount(db, f(q)));
+			for (const [label, n] of table.rows) {
+				const direct = scalar(
+					`SELECT count(*) FROM respondent r LEFT JOIN sector s ON s.id = r.sector WHERE coalesce(s.label, 'Not known') = ?` +
+						(q.includes('body=RCN') ? ` AND (r.body = 'RCN' OR r.known_organisation = 'RCN')` : '') +
+						(q.includes('sector=health') ? ` AND r.sector IN ('health', 'education')` : '') +
+						(q.includes('type=individual') ? ` AND r.respondent_type = 'individual' AND r.region = 'London'` : ''),
+					label
+				);
+				expect(n, `${q}: ${label}`).toBe(direct);
+			}
+		}
+	});
+
+	it('closed answers to q5 by sector, for members of a body', () => {
+		const table = choicesTable(db, f('body=RCN'), 'q5');
+		const all = table.rows[0];
+		for (const [i, option] of table.options.entries()) {
+			const direct = scalar(
+				`SELECT count(DISTINCT r.id) FROM answer a JOIN respondent r ON r.id = a.respondent_id
+				 WHERE a.question_id = 'q5' AND a.choice = ? AND (r.body = 'RCN' OR r.known_organisation = 'RCN')`,
+				option
+			);
+			expect(all[2 + 2 * i]).toBe(direct);
+		}
+		expect(all[1]).toBe(scalar(`SELECT count(DISTINCT r.id) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.question_id = 'q5' AND a.choice IS NOT NULL AND (r.body = 'RCN' OR r.known_organisation = 'RCN')`));
+	});
+
+	it('theme x sector cells count respondents, not answers, over the right base', () => {
+		const table = heatmapTable(db, f(''), null);
+		const cell = table.cells.find((c) => c.theme === 'consent' && c.sector === 'health')!;
+		expect(cell.respondents).toBe(
+			scalar(
+				`SELECT count(DISTINCT r.id) FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+				 WHERE e.theme_id = 'consent' AND r.sector = 'health'`
+			)
+		);
+		expect(cell.base).toBe(scalar(`SELECT count(*) FROM respondent WHERE sector = 'health'`));
+		const q5 = heatmapTable(db, f(''), 'q5').cells.find((c) => c.theme === 'health-confidentiality' && c.sector === 'health')!;
+		expect(q5.base).toBe(scalar(`SELECT count(DISTINCT a.respondent_id) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.question_id = 'q5' AND r.sector = 'health'`));
+		expect(q5.respondents).toBe(
+			scalar(
+				`SELECT count(DISTINCT r.id) FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+				 WHERE e.theme_id = 'health-confidentiality' AND a.question_id = 'q5' AND r.sector = 'health'`
+			)
+		);
+	});
+
+	it('theme prevalence and a theme page agree with each other and with the database', () => {
+		const prev = prevalenceTable(db, f('sector=police'));
+		const consent = prev.rows.find((r) => r[0] === 'Consent')!;
+		const bySector = themeSectorTable(db, f('sector=police'), 'consent');
+		expect(bySector.rows).toHaveLength(1);
+		expect(bySector.rows[0][1]).toBe(consent[1]);
+		expect(consent[1]).toBe(
+			scalar(
+				`SELECT count(DISTINCT r.id) FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+				 WHERE e.theme_id = 'consent' AND r.sector = 'police'`
+			)
+		);
+	});
+});
+
+describe('filters', () => {
+	it('combine values within a field with OR and fields with AND', () => {
+		const health = respondentCount(db, f('sector=health'));
+		const education = respondentCount(db, f('sector=education'));
+		expect(respondentCount(db, f('sector=health&sector=education'))).toBe(health + education);
+		const individuals = scalar(`SELECT count(*) FROM respondent WHERE sector = 'health' AND respondent_type = 'individual'`);
+		expect(respondentCount(db, f('sector=health&type=individual'))).toBe(individuals);
+	});
+
+	it('an answer-level filter needs one answer meeting all its parts', () => {
+		const n = respondentCount(db, f('question=q5&answer=No&theme=health-confidentiality'));
+		expect(n).toBe(
+			scalar(
+				`SELECT count(DISTINCT a.respondent_id) FROM answer a JOIN answer_theme_effective e ON e.answer_id = a.id
+				 WHERE a.question_id = 'q5' AND a.choice = 'No' AND e.theme_id = 'health-confidentiality'`
+			)
+		);
+	});
+
+	it('describes itself in plain words', () => {
+		expect(f('sector=health&body=RCN').description).toBe('Respondents from Health, whose professional body is RCN (members and the body itself)');
+		expect(f('').description).toBe('All respondents');
+	});
+
+	it('drops hostile or unknown values instead of passing them to SQL', () => {
+		const hostile = f("sector=health' OR 1=1 --&theme=<script>&question=q1;DROP TABLE answer&q=\"unterminated");
+		expect(hostile.filters.sector).toEqual([]);
+		expect(hostile.filters.theme).toEqual([]);
+		expect(hostile.ignored).toHaveLength(3);
+		expect(respondentCount(db, hostile)).toBeGreaterThanOrEqual(0);
+		expect(scalar('SELECT count(*) FROM answer')).toBeGreaterThan(0);
+	});
+
+	it('search finds phrases through the full-text index', () => {
+		const n = respondentCount(db, f('q="two-tier approach"'));
+		expect(n).toBeGreaterThan(0);
+		expect(n).toBe(scalar(`SELECT count(DISTINCT a.respondent_id) FROM answer a WHERE a.id IN (SELECT rowid FROM answer_fts WHERE answer_fts MATCH '"two tier approach"')`));
+	});
+});
