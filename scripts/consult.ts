@@ -8,7 +8,7 @@ import { buildDatabase } from '../src/lib/import/bundle';
 import type { Encoding } from '../src/lib/import/csv';
 import { openDb, resolveDbPath } from '../src/lib/server/db/client';
 import { answersByQuestion, respondentsBySector, tableCounts } from '../src/lib/server/db/stats';
-import { ANSWER_EXPORT_COLUMNS, answerExportRows } from '../src/lib/server/db/exports';
+import { ANSWER_EXPORT_COLUMNS, answerExportRows, QUOTE_EXPORT_COLUMNS, quoteExportRows } from '../src/lib/server/db/exports';
 import { analyseDatabase } from '../src/lib/server/analyse';
 import { evaluate, formatEvaluation } from '../src/lib/server/evaluate';
 import { toCsv } from '../src/lib/csv-safe';
@@ -34,6 +34,9 @@ Commands:
   export answers --format csv [--out FILE] [--db PATH]
         One row per non-blank free-text answer:
         ${ANSWER_EXPORT_COLUMNS.join(',')}
+  export quotes --format csv [--out FILE] [--db PATH]
+        The selected quotes for each theme and sector (${QUOTE_EXPORT_COLUMNS.join(',')}):
+        redacted, and never from a respondent who asked for confidentiality.
   stats [--db PATH]
         Counts by table, by sector and by question.
   eval [--folds 5] [--db PATH] [--gold DIR] [--holdout FILE]
@@ -102,7 +105,8 @@ function cmdExport(args: Args) {
 	try {
 		let csv: string;
 		if (what === 'answers') csv = toCsv([...ANSWER_EXPORT_COLUMNS], answerExportRows(db));
-		else fail(`usage: export answers --format csv [--out FILE]`);
+		else if (what === 'quotes') csv = toCsv([...QUOTE_EXPORT_COLUMNS], quoteExportRows(db));
+		else fail(`usage: export answers|quotes --format csv [--out FILE]`);
 		const out = flag(args, 'out');
 		if (out) {
 			writeFileSync(out, csv + '\r\n');
@@ -151,6 +155,12 @@ async function cmdBuild(args: Args) {
 	});
 	process.stderr.write(result.rebuilt ? `built ${path}\n` : `${path} is up to date\n`);
 }
+
+// `... | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+	if (e.code === 'EPIPE') process.exit(0);
+	throw e;
+});
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2), ['dry-run', 'force', 'help']);

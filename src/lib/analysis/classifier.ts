@@ -77,7 +77,7 @@ export function train(examples: Example[], labels: string[], options: TrainOptio
 	const { epochs = 5, learningRate = 0.5, l2 = 0.1, minDocFreq = 2, seed = 7 } = options;
 	const df = new Map<string, number>();
 	for (const ex of examples) for (const f of ex.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-	const names = [...df].filter(([f, n]) => n >= minDocFreq || f.startsWith('seed:')).map(([f]) => f).sort();
+	const names = [...df].filter(([f, n]) => n >= minDocFreq || f.startsWith('seed:') || f.startsWith('ctx:')).map(([f]) => f).sort();
 	const vocabulary = new Map(names.map((f, i) => [f, i]));
 	const vectors = examples.map((ex) => vectorise(ex.features, vocabulary));
 	const order = shuffled(

@@ -73,7 +73,7 @@ export function crossValidateThemes(codeframe: CodeframeTheme[], labelled: Label
 			labelled.filter((_, i) => !held.has(i)),
 			{ train: trainOptions }
 		);
-		for (const i of fold) predicted[i] = tagText(tagger, labelled[i].text).map((t) => t.theme);
+		for (const i of fold) predicted[i] = tagText(tagger, labelled[i].text, labelled[i].context).map((t) => t.theme);
 	}
 	return score(
 		codeframe.map((t) => t.id),
@@ -87,7 +87,7 @@ export function evaluateOn(tagger: ThemeTagger, test: LabelledText[]): ThemeEval
 	return score(
 		tagger.codeframe.themes.map((t) => t.id),
 		test.map((t) => t.themes),
-		test.map((t) => tagText(tagger, t.text).map((a) => a.theme))
+		test.map((t) => tagText(tagger, t.text, t.context).map((a) => a.theme))
 	);
 }
 

@@ -80,13 +80,13 @@ export const STAGES: Stage[] = [
 			for (const a of input.answers) {
 				if (!hasText(a)) continue;
 				try {
-					out.themes.set(a.id, tagAnalysed(tagger, a.text!, analyseText(cf, a.text!)));
+					out.themes.set(a.id, tagAnalysed(tagger, a.text!, analyseText(cf, a.text!, a.questionId)));
 				} catch (e) {
 					out.skipped.push({ stage: 'themes', item: `answer ${a.id}`, reason: (e as Error).message });
 				}
 			}
 			for (const c of input.comments) {
-				if (c.text.trim()) out.commentThemes.set(c.key, tagAnalysed(tagger, c.text, analyseText(cf, c.text)));
+				if (c.text.trim()) out.commentThemes.set(c.key, tagAnalysed(tagger, c.text, analyseText(cf, c.text, c.key.slice(0, c.key.indexOf(':')))));
 			}
 		}
 	},

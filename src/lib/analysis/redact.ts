@@ -28,10 +28,10 @@ const POSTCODE = /\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/g
 /** An outward code alone after a place name, as in "Kidderminster DY10". */
 const DISTRICT = /\b(?<=[A-Z][a-z]+,? )[A-Z]{2}\d{1,2}\b/g;
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev|Reverend|Father|PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Cllr|Councillor)`;
-const NAME_WORD = String.raw`[A-Z][a-zA-Z'’-]+`;
-const TITLED = new RegExp(String.raw`\b${TITLE}\.? (?:[A-Z]\.? )?${NAME_WORD}(?: ${NAME_WORD})?`, 'g');
-const CAPITALISED = new RegExp(String.raw`\b${NAME_WORD}(?: ${NAME_WORD})?`, 'g');
-const CALLED = /\b(?:called|named|call|calling|call him|call her)\s+([A-Z][a-z'’-]+)/g;
+const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
+const TITLED = new RegExp(String.raw`(?<![\p{L}])${TITLE}\.? (?:[A-Z]\.? )?${NAME_WORD}(?: ${NAME_WORD})?`, 'gu');
+const CAPITALISED = new RegExp(String.raw`(?<![\p{L}])${NAME_WORD}(?: ${NAME_WORD})?`, 'gu');
+const CALLED = /\b(?:called|named|call|calling|call him|call her)\s+(\p{Lu}[\p{Ll}'’-]+)/gu;
 /** Capitalised words that begin organisation and place names, so "Grace Academy" or "Sam's Club" are not people. */
 const NOT_A_SURNAME = new Set(['Street', 'Road', 'Academy', 'School', 'Primary', 'House', 'Centre', 'Council', 'Trust', 'Hospital', 'Project', 'Court', 'Lane', 'Close']);
 
@@ -41,7 +41,9 @@ function collect(text: string): Redaction[] {
 	for (const m of text.matchAll(EMAIL)) add('email', m.index!, m.index! + m[0].length);
 	for (const m of text.matchAll(PHONE)) {
 		const digits = m[0].replace(/\D/g, '').replace(/^44/, '0');
-		if (digits.length >= 10 && digits.length <= 11) add('phone', m.index!, m.index! + m[0].length);
+		// "(0161 496 0123)": the opening bracket belongs to the sentence, not the number.
+		const start = m[0].startsWith('(') && !m[0].includes(')') ? m.index! + 1 : m.index!;
+		if (digits.length >= 10 && digits.length <= 11) add('phone', start, m.index! + m[0].length);
 	}
 	for (const m of text.matchAll(POSTCODE)) add('postcode', m.index!, m.index! + m[0].length);
 	for (const m of text.matchAll(DISTRICT)) add('postcode', m.index!, m.index! + m[0].length);
@@ -61,9 +63,14 @@ function collect(text: string): Redaction[] {
 	return found;
 }
 
+/** Public inquiries and reports named after people ("the Victoria Climbié Inquiry") are not personal data here. */
+const PUBLIC_RECORD = /^\s+(Inquiry|Report|Review|Act|Principles?|guidelines?|competen\w*)\b/;
+
 /** Merges overlapping finds (the widest wins) and rebuilds the text with placeholders. */
 export function redact(text: string): Redacted {
-	const finds = collect(text).sort((a, b) => a.start - b.start || b.end - a.end);
+	const finds = collect(text)
+		.filter((f) => f.kind !== 'name' || !PUBLIC_RECORD.test(text.slice(f.end, f.end + 20)))
+		.sort((a, b) => a.start - b.start || b.end - a.end);
 	const merged: Redaction[] = [];
 	for (const f of finds) {
 		const last = merged[merged.length - 1];

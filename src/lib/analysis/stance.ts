@@ -108,7 +108,7 @@ export function textStance(text: string): StanceResult {
 	const score = Math.round((pos - neg) * 100) / 100;
 	let stance: Stance;
 	if (pos < 1 && neg < 1) stance = 'neutral';
-	else if (pos >= 1.5 && neg >= 1.5 && Math.min(pos, neg) / Math.max(pos, neg) > 0.5) stance = 'mixed';
+	else if (pos >= 1.5 && neg >= 1.5 && Math.min(pos, neg) / Math.max(pos, neg) > 0.35) stance = 'mixed';
 	else stance = pos > neg ? 'support' : 'oppose';
 	return { stance, score, cues: cues.slice(0, 6) };
 }

@@ -35,10 +35,13 @@ export function normalise(text: string): string {
 	return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-');
 }
 
+/** Email addresses and web links carry no theme; blanked out (offsets kept) so "example.org" is not "example". */
+const ADDRESSES = /[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+/g;
+
 export function tokenize(text: string): Token[] {
 	const tokens: Token[] = [];
 	let clause = 0;
-	const norm = normalise(text);
+	const norm = normalise(text).replace(ADDRESSES, (m) => ' '.repeat(m.length));
 	for (const m of norm.matchAll(WORD)) {
 		const raw = m[0];
 		if (/^[.;:?!]$/.test(raw)) {

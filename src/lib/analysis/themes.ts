@@ -7,6 +7,8 @@ import { termFeatures, tokenize, type Token } from './text';
 export interface LabelledText {
 	text: string;
 	themes: string[];
+	/** Where the text was written (a question id such as "q7", or "event" / "cyp"): a weak hint to the model. */
+	context?: string;
 }
 
 export interface Evidence {
@@ -39,10 +41,11 @@ export interface Analysed {
 	features: Map<string, number>;
 }
 
-export function analyseText(cf: CompiledCodeframe, text: string): Analysed {
+export function analyseText(cf: CompiledCodeframe, text: string, context?: string): Analysed {
 	const tokens = tokenize(text);
 	const hits = matchSeeds(cf, text, tokens);
 	const features = new Map<string, number>();
+	if (context) features.set(`ctx:${context}`, 0.5);
 	for (const f of termFeatures(tokens)) features.set(f, 1);
 	const counts = new Map<string, number>();
 	for (const h of hits) if (!h.negated) counts.set(h.theme, (counts.get(h.theme) ?? 0) + 1);
@@ -66,7 +69,7 @@ export function folds(n: number, k: number, seed: number): number[][] {
 }
 
 function toExamples(cf: CompiledCodeframe, items: LabelledText[]): Example[] {
-	return items.map((it) => ({ features: analyseText(cf, it.text).features, labels: new Set(it.themes) }));
+	return items.map((it) => ({ features: analyseText(cf, it.text, it.context).features, labels: new Set(it.themes) }));
 }
 
 /** Chooses each theme's threshold to maximise F1 on out-of-fold predictions of the training data. */
@@ -117,7 +120,7 @@ export function fitTagger(
 ): ThemeTagger {
 	const labels = cf.themes.map((t) => t.id);
 	const known = new Set(labels);
-	const items = labelled.map((l) => ({ text: l.text, themes: l.themes.filter((t) => known.has(t)) }));
+	const items = labelled.map((l) => ({ text: l.text, context: l.context, themes: l.themes.filter((t) => known.has(t)) }));
 	const support = new Map(labels.map((l) => [l, items.filter((it) => it.themes.includes(l)).length]));
 	if (items.length < 30) return { codeframe: cf, model: null, thresholds: new Map(), support };
 	const examples = toExamples(cf, items);
@@ -156,7 +159,7 @@ export function tagAnalysed(tagger: ThemeTagger, text: string, a: Analysed): The
 		if (probability < threshold) continue;
 		const spans: Evidence['spans'] = counted.map((h) => ({ text: h.text, start: h.start, end: h.end, kind: 'seed' as const }));
 		if (p) {
-			const words = p.top.map((c) => c.feature).filter((f) => !f.startsWith('seed:'));
+			const words = p.top.map((c) => c.feature).filter((f) => !f.startsWith('seed:') && !f.startsWith('ctx:'));
 			for (const s of modelSpans(a, words.slice(0, 4))) {
 				if (!spans.some((x) => x.start < s.end && s.start < x.end)) spans.push({ ...s, text: text.slice(s.start, s.end) });
 			}
@@ -177,6 +180,6 @@ export function tagAnalysed(tagger: ThemeTagger, text: string, a: Analysed): The
 	return out;
 }
 
-export function tagText(tagger: ThemeTagger, text: string): ThemeAssignment[] {
-	return tagAnalysed(tagger, text, analyseText(tagger.codeframe, text));
+export function tagText(tagger: ThemeTagger, text: string, context?: string): ThemeAssignment[] {
+	return tagAnalysed(tagger, text, analyseText(tagger.codeframe, text, context));
 }

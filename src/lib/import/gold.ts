@@ -25,6 +25,7 @@ export function readGold(dir = 'data/gold'): GoldItem[] {
 				id: r.id,
 				source: r.source ?? '',
 				question: r.question ?? '',
+				context: r.question || (r.source === 'event-feedback' ? 'event' : r.source === 'cyp' ? 'cyp' : undefined),
 				text: r.text,
 				themes: (r.themes ?? '')
 					.split(';')

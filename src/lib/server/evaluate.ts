@@ -21,7 +21,7 @@ function readHoldout(file: string): LabelledText[] {
 	const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
 	return parsed.data
 		.filter((r) => (r.text ?? '').trim())
-		.map((r) => ({ text: r.text, themes: (r.themes ?? '').split(';').map((t) => t.trim()).filter(Boolean) }));
+		.map((r) => ({ text: r.text, context: r.question || undefined, themes: (r.themes ?? '').split(';').map((t) => t.trim()).filter(Boolean) }));
 }
 
 export function evaluate(db: DB, options: { folds: number; goldDir: string; holdout?: string }): EvaluationReport {

@@ -56,3 +56,18 @@ export function publishableAnswers(db: DB, f: { where: string; params: unknown[]
 		)
 		.all(...f.answerParams, ...f.params) as Record<string, unknown>[];
 }
+
+export const QUOTE_EXPORT_COLUMNS = ['theme', 'sector', 'response_id', 'question', 'quote'] as const;
+
+/** The selected quotes: redacted, and never from a respondent who asked for confidentiality (checked again here). */
+export function quoteExportRows(db: DB): Record<string, unknown>[] {
+	return db
+		.prepare(
+			`SELECT qu.theme_id AS theme, qu.sector, r.response_id, a.question_id AS question, qu.text AS quote
+			 FROM quote qu JOIN answer a ON a.id = qu.answer_id JOIN respondent r ON r.id = a.respondent_id
+			 JOIN theme t ON t.id = qu.theme_id JOIN sector s ON s.id = qu.sector
+			 WHERE r.confidential = 0
+			 ORDER BY t.position, s.position, qu.rank`
+		)
+		.all() as Record<string, unknown>[];
+}

@@ -1,0 +1,153 @@
+// The tricky parts of the text pipeline: negation, redaction, campaigns, thresholds, sectors, stance.
+import { describe, expect, it } from 'vitest';
+import { findCampaigns } from '../../src/lib/analysis/campaigns';
+import { compileCodeframe, matchSeeds } from '../../src/lib/analysis/codeframe';
+import { excerpt, selectQuotes } from '../../src/lib/analysis/quotes';
+import { redact } from '../../src/lib/analysis/redact';
+import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
+import { closedStance, textStance } from '../../src/lib/analysis/stance';
+import { tokenize } from '../../src/lib/analysis/text';
+import { fitTagger, tagText } from '../../src/lib/analysis/themes';
+import { score } from '../../src/lib/analysis/evaluate';
+import { readCodeframe } from '../../src/lib/import/definition';
+
+const cf = compileCodeframe(readCodeframe('data').themes);
+const counted = (text: string) => [...new Set(matchSeeds(cf, text).filter((h) => !h.negated).map((h) => h.theme))];
+const dismissed = (text: string) => [...new Set(matchSeeds(cf, text).filter((h) => h.negated).map((h) => h.theme))];
+
+describe('tokenising', () => {
+	it('keeps character offsets into the original text and splits contractions', () => {
+		const text = "Staff don't know the law.";
+		const tokens = tokenize(text);
+		expect(tokens.map((t) => t.word)).toEqual(['staff', 'do', 'not', 'know', 'the', 'law']);
+		for (const t of tokens.filter((x) => x.word !== 'not' && x.word !== 'do')) expect(text.slice(t.start, t.end).toLowerCase()).toBe(t.word);
+	});
+});
+
+describe('codeframe seeds and negation', () => {
+	it('matches stemmed terms and phrases', () => {
+		expect(counted('We need more trained staff and a pocket guide')).toEqual(expect.arrayContaining(['training', 'case-examples-tools']));
+		expect(counted('Sharing without consent is sometimes right')).toContain('consent');
+	});
+	it('does not count a topic the answer sets aside', () => {
+		expect(dismissed('Training is not the issue here; the law is.')).toEqual(['training']);
+		expect(counted('Training is not the issue here; the law is.')).toEqual(['legal-framework']);
+		expect(dismissed('There is no need for more training.')).toEqual(['training']);
+		expect(dismissed('This has nothing to do with resources.')).toEqual(['resources']);
+	});
+	it('still counts a lack, which is the point being made', () => {
+		expect(counted('There is no training at all for our volunteers')).toContain('training');
+	});
+	it('keeps negation within its clause', () => {
+		expect(counted('Resources are not the problem, but training is.')).toEqual(['training']);
+	});
+});
+
+describe('redaction', () => {
+	const cases: [string, string][] = [
+		['Email me at j.smith@example.nhs.uk today', 'Email me at [email removed] today'],
+		['Ring 0161 496 0123 or 07700 900456.', 'Ring [phone number removed] or [phone number removed].'],
+		['Call (01632) 960123 or +44 20 7946 0321', 'Call [phone number removed] or [phone number removed]'],
+		['Write to us at LS1 4AB.', 'Write to us at [postcode removed].'],
+		['Our designated nurse, Mrs Janet Holloway, agrees', 'Our designated nurse, [name removed], agrees'],
+		['contact Sam Patel, our safeguarding lead', 'contact [name removed], our safeguarding lead'],
+		["a boy I'll call Jamie told us", "a boy I'll call [name removed] told us"],
+		['Kayleigh, 15, stopped coming', '[name removed], 15, stopped coming'],
+		['Dr Ahmed said so (Kidderminster DY10)', '[name removed] said so (Kidderminster [postcode removed])']
+	];
+	for (const [input, output] of cases) it(`redacts: ${input}`, () => expect(redact(input).text).toBe(output));
+	it('leaves the public record and ordinary words alone', () => {
+		for (const text of ['since the Victoria Climbié Inquiry', 'Gillick competence and the Fraser guidelines', 'Will this work? May be.', 'section 47 of the Children Act 1989', 'Working Together 2006'])
+			expect(redact(text).text).toBe(text);
+	});
+});
+
+describe('campaigns', () => {
+	const letter =
+		'I object in the strongest terms to the Information Sharing Index, which will hold details of every child in England and flag concerns about families without their knowledge or consent. Parents, not the state, are responsible for their children.';
+	it('groups near-identical answers and leaves different ones alone', () => {
+		const items = [
+			{ id: 1, text: letter },
+			{ id: 2, text: letter + ' Please think again.' },
+			{ id: 3, text: 'As a grandmother: ' + letter.replace('England', 'Englnad') },
+			{ id: 4, text: 'The guidance is too long for front-line staff and should come with a two-page summary, a flowchart and case examples for schools and nurseries.' },
+			{ id: 5, text: letter.slice(0, 60) + ' But I support the guidance on consent, which is clear, sensible and long overdue in my view as a social worker.' }
+		];
+		const groups = findCampaigns(items);
+		expect(groups).toHaveLength(1);
+		expect(groups[0].members).toEqual([1, 2, 3]);
+		expect(groups[0].exemplar).toBe(1);
+	});
+	it('ignores short stock answers', () => {
+		expect(findCampaigns([1, 2, 3, 4].map((id) => ({ id, text: 'See above.' })))).toEqual([]);
+	});
+});
+
+describe('threshold selection', () => {
+	it('chooses a threshold per theme by cross-validation and uses it', () => {
+		const labelled = Array.from({ length: 60 }, (_, i) => ({
+			text: i % 2 ? `We need training number ${i} for staff` : `The budget is the issue in case ${i}`,
+			themes: i % 2 ? ['training'] : ['resources']
+		}));
+		const tagger = fitTagger(cf, labelled);
+		expect(tagger.thresholds.get('training')).toBeGreaterThan(0);
+		expect(tagger.thresholds.get('training')).toBeLessThan(1);
+		expect(tagText(tagger, 'More training please').map((t) => t.theme)).toContain('training');
+		expect(tagText(tagger, 'More training please').map((t) => t.theme)).not.toContain('resources');
+	});
+	it('scores precision, recall and F1 per theme and overall', () => {
+		const s = score(['a', 'b'], [['a'], ['a', 'b'], []], [['a'], ['b'], ['b']]);
+		expect(s.perTheme[0]).toMatchObject({ theme: 'a', tp: 1, precision: 1, recall: 0.5 });
+		expect(s.perTheme[1]).toMatchObject({ theme: 'b', tp: 1, precision: 0.5, recall: 1 });
+		expect(s.microF1).toBeCloseTo(2 / 3, 3);
+	});
+});
+
+describe('sector inference', () => {
+	const model = fitSectorModel([{ name: 'Royal College of Nursing', abbreviation: 'RCN', sector: 'health' }], []);
+	const infer = (organisation: string | null, professionalBody: string | null = null, text = '') =>
+		inferSector(model, { id: 'x', organisation, professionalBody, respondentType: null, text })?.sector ?? null;
+	it('uses the organisation list, then name rules, then the professional body, then self-description', () => {
+		expect(infer('Royal College of Nursing')).toBe('health');
+		expect(infer('The Royal College of Nursing (RCN)')).toBe('health');
+		expect(infer('Westshire Constabulary')).toBe('police');
+		expect(infer('Eastvale Youth Offending Service')).toBe('youth-justice');
+		expect(infer('Hillside Primary School')).toBe('education');
+		expect(infer('Little Acorns Nursery')).toBe('early-years');
+		expect(infer('Riverside Borough Council')).toBe('local-government');
+		expect(infer('Riverside Borough Council', 'BASW')).toBe('local-government');
+		expect(infer(null, 'RCN')).toBe('health');
+		expect(infer(null, null, 'As a school nurse I see this every week.')).toBe('health');
+	});
+});
+
+describe('stance', () => {
+	it('reads closed answers as support, oppose or mixed', () => {
+		expect(closedStance('Yes', ['Yes', 'No', 'Not sure'])).toBe('support');
+		expect(closedStance('No', ['Yes', 'No', 'Not sure'])).toBe('oppose');
+		expect(closedStance('Not sure', ['Yes', 'No', 'Not sure'])).toBe('mixed');
+	});
+	it('reads free text with the domain lexicon and negation', () => {
+		expect(textStance('We warmly welcome this sensible guidance.').stance).toBe('support');
+		expect(textStance('This is unworkable and we strongly object.').stance).toBe('oppose');
+		expect(textStance('We do not welcome this at all.').stance).toBe('oppose');
+		expect(textStance('We welcome the aims but the two-tier approach is unworkable and confusing.').stance).toBe('mixed');
+		expect(textStance('See above.').stance).toBe('neutral');
+	});
+});
+
+describe('quotes', () => {
+	it('never quotes a confidential respondent and picks one quote per respondent', () => {
+		const base = { theme: 'consent', sector: 'health', confidence: 0.9, cues: ['consent'] };
+		const quotes = selectQuotes([
+			{ ...base, answerId: 1, respondentId: 1, confidential: true, redacted: 'Consent must be sought first, every time, from the family.' },
+			{ ...base, answerId: 2, respondentId: 2, confidential: false, redacted: 'Consent is poorly explained in section four of the draft guide.' },
+			{ ...base, answerId: 3, respondentId: 2, confidential: false, redacted: 'We also think consent forms should be standard across the area.' }
+		]);
+		expect(quotes.map((q) => q.answerId)).toEqual([2]);
+	});
+	it('cuts a long answer to the sentence that carries the theme', () => {
+		const long = `${'Background sentence about our service and its history in the area. '.repeat(6)}Consent is the real problem for our staff. ${'Closing remarks about other matters entirely. '.repeat(4)}`;
+		expect(excerpt(long, ['consent'])).toMatch(/^… Consent is the real problem for our staff\./);
+	});
+});
