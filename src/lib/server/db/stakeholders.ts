@@ -30,22 +30,27 @@ export function stakeholders(db: DB, f: BuiltFilter): StakeholderRow[] {
 			 ORDER BY known DESC, name`
 		)
 		.all(...f.params) as { id: number; responseId: string; name: string; known: number; sector: string }[];
-	const answers = db.prepare(
-		`SELECT a.question_id AS question, a.choice, a.stance,
-			(SELECT group_concat(theme_id, ';') FROM answer_theme_effective e WHERE e.answer_id = a.id) AS themes
-		 FROM answer a WHERE a.respondent_id = ?`
-	);
+	// One query for every cell, grouped here: a query per organisation would be ~150 round trips.
+	const cells = db
+		.prepare(
+			`SELECT a.respondent_id AS rid, a.question_id AS question, a.choice, a.stance, group_concat(e.theme_id, ';') AS themes
+			 FROM answer a JOIN respondent r ON r.id = a.respondent_id
+			 LEFT JOIN answer_theme_effective e ON e.answer_id = a.id
+			 WHERE r.respondent_type = 'organisation' AND ${f.where}
+			 GROUP BY a.id`
+		)
+		.all(...f.params) as { rid: number; question: string; choice: string | null; stance: string | null; themes: string | null }[];
+	const byRespondent = new Map<number, Map<string, StakeholderCell>>();
+	for (const c of cells) {
+		const m = byRespondent.get(c.rid) ?? byRespondent.set(c.rid, new Map()).get(c.rid)!;
+		m.set(c.question, { question: c.question, choice: c.choice, stance: c.stance, themes: c.themes ? c.themes.split(';') : [] });
+	}
 	return people.map((p) => ({
 		responseId: p.responseId,
 		name: p.name,
 		known: p.known === 1,
 		sector: p.sector,
-		cells: new Map(
-			(answers.all(p.id) as { question: string; choice: string | null; stance: string | null; themes: string | null }[]).map((a) => [
-				a.question,
-				{ question: a.question, choice: a.choice, stance: a.stance, themes: a.themes ? a.themes.split(';') : [] }
-			])
-		)
+		cells: byRespondent.get(p.id) ?? new Map()
 	}));
 }
 
