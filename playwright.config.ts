@@ -10,6 +10,10 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
 	timeout: 30_000,
+	projects: [
+		{ name: 'sign-in', testMatch: /auth\.setup\.ts/ },
+		{ name: 'journeys', dependencies: ['sign-in'], use: { storageState: 'tmp/auth/analyst.json' } }
+	],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		launchOptions: {
@@ -27,7 +31,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `npx tsx scripts/consult.ts build-db --db tmp/e2e.db && node build/index.js`,
+		command: 'bash scripts/e2e-server.sh',
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: false,
 		timeout: 120_000,

@@ -81,7 +81,7 @@ async function benchPages() {
 	await ensureDb();
 	if (!existsSync('build/index.js')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 	const port = 4300 + Math.floor(Math.random() * 500);
-	const server = spawn(process.execPath, ['build/index.js'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CONSULT_DB: DB }, stdio: 'ignore' });
+	const server = spawn(process.execPath, ['build/index.js'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CONSULT_DB: DB, ORIGIN: `http://127.0.0.1:${port}` }, stdio: 'ignore' });
 	try {
 		const base = `http://127.0.0.1:${port}`;
 		for (let i = 0; i < 100; i++) {

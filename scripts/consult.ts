@@ -1,5 +1,7 @@
 // The one command-line entry: `npm run consult -- <command>`. Parses arguments, calls src/lib, reports on stderr.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createUser, ROLES, type Role } from '../src/lib/server/auth';
 import { ImportFailed } from '../src/lib/import/errors';
 import { hasDefinition, loadDefinition } from '../src/lib/import/definition';
 import { IMPORT_KINDS, type ImportKind } from '../src/lib/import/kinds';
@@ -11,6 +13,8 @@ import { answersByQuestion, respondentsBySector, tableCounts } from '../src/lib/
 import { ANSWER_EXPORT_COLUMNS, answerExportRows, QUOTE_EXPORT_COLUMNS, quoteExportRows } from '../src/lib/server/db/exports';
 import { analyseDatabase } from '../src/lib/server/analyse';
 import { evaluate, formatEvaluation } from '../src/lib/server/evaluate';
+import { reportData } from '../src/lib/server/report/data';
+import { reportDocx } from '../src/lib/server/report/docx';
 import { toCsv } from '../src/lib/csv-safe';
 import { CODE_DIRS } from './paths';
 import { flag, parseArgs, type Args } from './args';
@@ -43,6 +47,11 @@ Commands:
         Cross-validated per-theme precision, recall and F1 (micro and macro) on the labelled answers in
         data/gold, sector-inference accuracy on respondents whose sector is known (hidden), and, when given,
         scores on an independently written hold-out set. Writes reports/eval.json.
+  report --format docx --out FILE [--db PATH]
+        The summary of responses as a Word document (the same as Report > Download in the app).
+  user add NAME --role viewer|analyst|admin [--db PATH]
+        Create an account, or reset its password and role. The password is read from a prompt, or from
+        standard input when it is not a terminal (at least 12 characters).
   build-db [--data DIR] [--db PATH] [--force]
         Build the database from a consultation folder (what npm start does); skipped when nothing changed.
 
@@ -130,6 +139,55 @@ function cmdAnalyse(args: Args) {
 	}
 }
 
+async function cmdReport(args: Args) {
+	const format = flag(args, 'format') ?? 'docx';
+	const out = flag(args, 'out');
+	if (format !== 'docx') fail('--format must be docx (the print-ready HTML version is at /report/print in the app)');
+	if (!out) fail('usage: report --format docx --out FILE');
+	const db = dbFor(args);
+	try {
+		writeFileSync(out, await reportDocx(reportData(db)));
+		process.stderr.write(`wrote ${out}\n`);
+	} finally {
+		db.close();
+	}
+}
+
+async function readPassword(): Promise<string> {
+	if (!process.stdin.isTTY) {
+		const chunks: Buffer[] = [];
+		for await (const c of process.stdin) chunks.push(c as Buffer);
+		return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
+	}
+	const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+	// Hide what is typed: echo nothing while the password is entered.
+	const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+	out._writeToOutput = (s: string) => {
+		if (s.includes('Password')) out.output.write(s);
+	};
+	const answer = await new Promise<string>((resolve) => rl.question('Password (at least 12 characters): ', resolve));
+	rl.close();
+	process.stderr.write('\n');
+	return answer;
+}
+
+async function cmdUser(args: Args) {
+	const [, action, name] = args.positionals;
+	const role = flag(args, 'role') ?? 'viewer';
+	if (action !== 'add' || !name) fail('usage: user add NAME --role viewer|analyst|admin');
+	if (!ROLES.includes(role as Role)) fail(`--role must be one of: ${ROLES.join(', ')}`);
+	const password = await readPassword();
+	const db = dbFor(args);
+	try {
+		const user = await createUser(db, name, password, role as Role);
+		process.stderr.write(`saved user ${user.username} with role ${user.role}\n`);
+	} catch (e) {
+		fail((e as Error).message);
+	} finally {
+		db.close();
+	}
+}
+
 function cmdEval(args: Args) {
 	const k = Number(flag(args, 'folds') ?? 5);
 	if (!Number.isInteger(k) || k < 2) fail('--folds must be a whole number of at least 2');
@@ -189,6 +247,10 @@ async function main() {
 			return cmdBuild(args);
 		case 'eval':
 			return cmdEval(args);
+		case 'user':
+			return cmdUser(args);
+		case 'report':
+			return cmdReport(args);
 		default:
 			fail(`unknown command "${command}"\n\n${HELP}`);
 	}

@@ -4,11 +4,29 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { buildDatabase, inputsFingerprint } from '../src/lib/import/bundle';
 import { ImportFailed } from '../src/lib/import/errors';
-import { resolveDbPath } from '../src/lib/server/db/client';
+import { openDb, resolveDbPath } from '../src/lib/server/db/client';
+import { createUser, userCount } from '../src/lib/server/auth';
+import { randomBytes } from 'node:crypto';
 import { analyseDatabase } from '../src/lib/server/analyse';
 import { CODE_DIRS } from './paths';
 
 const APP_SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+
+/** First run: no accounts yet, so create a local admin with a random password and say how to sign in. */
+async function ensureLocalAdmin(dbPath: string) {
+	const db = openDb(dbPath);
+	try {
+		if (userCount(db) > 0) return;
+		const password = randomBytes(12).toString('base64url');
+		await createUser(db, 'admin', password, 'admin');
+		process.stdout.write(
+			`\nCreated a local administrator account (first run).\n  user name: admin\n  password:  ${password}\n` +
+				'Keep it safe: it is shown only now. Add more accounts with: npm run consult -- user add NAME --role viewer|analyst|admin\n'
+		);
+	} finally {
+		db.close();
+	}
+}
 
 async function main() {
 	const dbPath = resolveDbPath();
@@ -22,6 +40,8 @@ async function main() {
 		result.rebuilt ? `Built ${dbPath} in ${((performance.now() - started) / 1000).toFixed(1)} s\n` : `${dbPath} is up to date\n`
 	);
 
+	await ensureLocalAdmin(dbPath);
+
 	const appPrint = inputsFingerprint('src', APP_SOURCES.slice(1));
 	const stamp = 'build/.fingerprint';
 	if (!existsSync('build/index.js') || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== appPrint) {
@@ -33,12 +53,15 @@ async function main() {
 
 	const host = process.env.HOST || '127.0.0.1';
 	const port = process.env.PORT || '3000';
+	const shown = host.includes(':') ? `[${host}]` : host;
+	// SvelteKit checks that form posts come from the site's own origin; tell it what that is (override with ORIGIN,
+	// e.g. https://consult.example.gov.uk behind an HTTPS proxy).
+	const origin = process.env.ORIGIN || (host === '0.0.0.0' || host === '::' ? `http://127.0.0.1:${port}` : `http://${shown}:${port}`);
 	const server = spawn(process.execPath, ['build/index.js'], {
 		stdio: 'inherit',
-		env: { ...process.env, HOST: host, PORT: port, CONSULT_DB: dbPath }
+		env: { ...process.env, HOST: host, PORT: port, CONSULT_DB: dbPath, ORIGIN: origin }
 	});
-	const shown = host.includes(':') ? `[${host}]` : host;
-	process.stdout.write(`\nconsult-lens is running at http://${shown}:${port}/  (Ctrl+C to stop)\n`);
+	process.stdout.write(`\nconsult-lens is running at ${origin}/  (Ctrl+C to stop)\n`);
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 	server.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -1,6 +1,6 @@
 // Every route passes axe with zero violations.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { query } from './db';
 
 const routes = () => {
@@ -24,11 +24,25 @@ const routes = () => {
 	];
 };
 
-for (const route of routes()) {
-	test(`axe finds no violations on ${route}`, async ({ page }) => {
-		await page.goto(route);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-		const results = await new AxeBuilder({ page }).analyze();
-		expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)).toEqual([]);
-	});
+async function checkPage(page: Page, route: string) {
+	await page.goto(route);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`)).toEqual([]);
 }
+
+for (const route of routes()) {
+	test(`axe finds no violations on ${route}`, async ({ page }) => checkPage(page, route));
+}
+
+test.describe('analyst and admin pages', () => {
+	test.use({ storageState: 'tmp/auth/admin.json' });
+	for (const route of ['/review', '/review/q5', '/report', '/report/print', '/audit']) {
+		test(`axe finds no violations on ${route}`, async ({ page }) => checkPage(page, route));
+	}
+});
+
+test.describe('signed out', () => {
+	test.use({ storageState: { cookies: [], origins: [] } });
+	test('axe finds no violations on /login', async ({ page }) => checkPage(page, '/login'));
+});

@@ -1,7 +1,7 @@
 // The text pipeline as an ordered list of pure stages. Each reads the shared context, adds its results, and lists
 // the items it could not process. No database, no Svelte: the server's analyse step does the I/O.
 import { findCampaigns, type Campaign } from './campaigns';
-import { compileCodeframe, type CodeframeTheme } from './codeframe';
+import { compileCodeframe, type CodeframeTheme, type SeedHit } from './codeframe';
 import { suggestThemes, type EmergentTheme } from './emergent';
 import { selectQuotes, type Quote } from './quotes';
 import { redact, type Redaction } from './redact';
@@ -52,6 +52,8 @@ export interface Skipped {
 export interface PipelineOutput {
 	tagger: ThemeTagger | null;
 	themes: Map<number, ThemeAssignment[]>;
+	/** How much each answer needs review (higher first) and why, for the analysts' queue. */
+	review: Map<number, { priority: number; reason: string }>;
 	commentThemes: Map<string, ThemeAssignment[]>;
 	sectors: SectorInference[];
 	stances: Map<number, { stance: Stance; score: number; cues: string[] }>;
@@ -80,7 +82,10 @@ export const STAGES: Stage[] = [
 			for (const a of input.answers) {
 				if (!hasText(a)) continue;
 				try {
-					out.themes.set(a.id, tagAnalysed(tagger, a.text!, analyseText(cf, a.text!, a.questionId)));
+					const analysed = analyseText(cf, a.text!, a.questionId);
+					const assigned = tagAnalysed(tagger, a.text!, analysed);
+					out.themes.set(a.id, assigned);
+					out.review.set(a.id, reviewNeed(analysed.hits, assigned, a.text!, cf.themes));
 				} catch (e) {
 					out.skipped.push({ stage: 'themes', item: `answer ${a.id}`, reason: (e as Error).message });
 				}
@@ -177,10 +182,41 @@ export const STAGES: Stage[] = [
 	}
 ];
 
+/** Why a person should look at this answer: no theme, codeframe terms and model disagreeing, or low confidence. */
+export function reviewNeed(hits: SeedHit[], assigned: ThemeAssignment[], text: string, themes: { id: string; label: string }[]) {
+	const label = (id: string) => themes.find((t) => t.id === id)?.label ?? id;
+	const reasons: string[] = [];
+	let priority = 0;
+	if (assigned.length === 0 && text.split(/\s+/).length >= 5) {
+		priority += 3;
+		reasons.push('no theme assigned');
+	}
+	const seeded = new Set(hits.filter((h) => !h.negated).map((h) => h.theme));
+	const chosen = new Set(assigned.map((t) => t.theme));
+	for (const t of seeded) {
+		if (!chosen.has(t)) {
+			priority += 1;
+			reasons.push(`codeframe terms suggest ${label(t)}, the model does not`);
+		}
+	}
+	for (const t of assigned) {
+		if (!seeded.has(t.theme)) {
+			priority += 0.5;
+			reasons.push(`${label(t.theme)} from the model alone`);
+		}
+		if (t.confidence < 0.6) {
+			priority += 1 + (0.6 - t.confidence);
+			reasons.push(`low confidence in ${label(t.theme)} (${Math.round(t.confidence * 100)}%)`);
+		}
+	}
+	return { priority: Math.round(priority * 100) / 100, reason: reasons.join('; ') };
+}
+
 export function runPipeline(input: PipelineInput, stages: Stage[] = STAGES): PipelineOutput {
 	const out: PipelineOutput = {
 		tagger: null,
 		themes: new Map(),
+		review: new Map(),
 		commentThemes: new Map(),
 		sectors: [],
 		stances: new Map(),

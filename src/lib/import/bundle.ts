@@ -56,8 +56,9 @@ export function storedFingerprint(dbPath: string): string | null {
 }
 
 /**
- * Builds into a temporary file and renames it over the target, so a reader never sees a half-built database.
- * `analyse` runs the text pipeline over the fresh data.
+ * A new database is built in a temporary file and renamed into place, so a reader never sees it half-built.
+ * An existing one is brought up to date in place (definition reloaded, files re-imported by id, analysis rerun),
+ * so that what people added to it (accounts, analysts' decisions, the audit log) is kept.
  */
 export async function buildDatabase(
 	dataDir: string,
@@ -66,11 +67,13 @@ export async function buildDatabase(
 ): Promise<BuildResult> {
 	const log = options.log ?? (() => {});
 	const fingerprint = inputsFingerprint(dataDir, options.codeDirs ?? []);
-	if (!options.force && storedFingerprint(dbPath) === fingerprint) return { rebuilt: false, reports: [], fingerprint };
+	const stored = storedFingerprint(dbPath);
+	if (!options.force && stored === fingerprint) return { rebuilt: false, reports: [], fingerprint };
 
-	const tmp = `${dbPath}.${process.pid}.tmp`;
-	for (const suffix of ['', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
-	const db = openDb(tmp);
+	const fresh = !existsSync(dbPath) || statSync(dbPath).size === 0;
+	const target = fresh ? `${dbPath}.${process.pid}.tmp` : dbPath;
+	if (fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
+	const db = openDb(target);
 	const reports: ImportReport[] = [];
 	try {
 		loadDefinition(db, dataDir);
@@ -79,17 +82,23 @@ export async function buildDatabase(
 			if (!existsSync(file)) continue;
 			const report = await importFile(db, kind, file, { displayName: relative(process.cwd(), file) || file });
 			reports.push(report);
-			log(`imported ${report.file}: ${report.added} added`);
+			log(
+				report.alreadyImported
+					? `${report.file}: unchanged since it was last imported`
+					: `imported ${report.file}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged`
+			);
 		}
 		options.analyse?.(db);
 		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('inputs_fingerprint', ?)").run(fingerprint);
 		db.pragma('wal_checkpoint(TRUNCATE)');
 		db.close();
-		for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-		renameSync(tmp, dbPath);
+		if (fresh) {
+			for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+			renameSync(target, dbPath);
+		}
 	} catch (e) {
 		if (db.open) db.close();
-		for (const suffix of ['', '-wal', '-shm']) rmSync(tmp + suffix, { force: true });
+		if (fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
 		throw e;
 	}
 	return { rebuilt: true, reports, fingerprint };

@@ -86,16 +86,21 @@ function write(db: DB, input: PipelineInput, out: PipelineOutput) {
 		const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
 		for (const t of list) ctag.run(kind, id, t.theme, t.confidence);
 	}
-	// Inferred sectors: only where the respondent gave none.
+	// Sectors: an analyst's correction wins, then what the respondent gave, then the inference.
 	db.prepare('UPDATE respondent SET sector = sector_given, sector_inferred = 0, sector_reason = NULL WHERE sector_given IS NOT NULL').run();
 	db.prepare('UPDATE respondent SET sector = NULL, sector_inferred = 0, sector_reason = NULL WHERE sector_given IS NULL').run();
 	const sector = db.prepare('UPDATE respondent SET sector = ?, sector_inferred = 1, sector_reason = ? WHERE id = ? AND sector_given IS NULL');
 	for (const s of out.sectors) sector.run(s.sector, s.reason, Number(s.id));
-	const answer = db.prepare('UPDATE answer SET stance = ?, stance_score = ?, stance_cues = ?, text_redacted = ?, redactions = ? WHERE id = ?');
+	db.prepare("UPDATE respondent SET sector = sector_manual, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE sector_manual IS NOT NULL").run();
+	const answer = db.prepare(
+		`UPDATE answer SET stance = coalesce((SELECT stance FROM answer_review WHERE answer_id = answer.id), ?), stance_score = ?, stance_cues = ?,
+			text_redacted = ?, redactions = ?, review_priority = ?, review_reason = ? WHERE id = ?`
+	);
 	for (const a of input.answers) {
 		const st = out.stances.get(a.id);
 		const red = out.redacted.get(a.id);
-		answer.run(st?.stance ?? null, st?.score ?? null, st ? JSON.stringify(st.cues) : null, red?.text ?? null, red?.redactions.length ?? 0, a.id);
+		const rev = out.review.get(a.id);
+		answer.run(st?.stance ?? null, st?.score ?? null, st ? JSON.stringify(st.cues) : null, red?.text ?? null, red?.redactions.length ?? 0, rev?.priority ?? 0, rev?.reason ?? null, a.id);
 	}
 	const ev = db.prepare('UPDATE event_feedback SET comment_redacted = ? WHERE id = ?');
 	const cy = db.prepare('UPDATE cyp_feedback SET comment_redacted = ? WHERE id = ?');

@@ -39,11 +39,12 @@ const STANCES: FilterOption[] = [
 	{ value: 'neutral', label: 'Neutral' }
 ];
 
-let cached: { db: DB; options: FilterOptions } | null = null;
+let cached: { db: DB; version: number; options: FilterOptions } | null = null;
 
-/** The allowed values of each field, read from the database (cached per connection: the server's is read-only). */
+/** The allowed values of each field, read from the database; cached until another connection writes to it. */
 export function filterOptions(db: DB): FilterOptions {
-	if (cached?.db === db) return cached.options;
+	const version = db.pragma('data_version', { simple: true }) as number;
+	if (cached?.db === db && cached.version === version) return cached.options;
 	const rows = (sql: string) => db.prepare(sql).all() as FilterOption[];
 	const options: FilterOptions = {
 		sector: [...rows('SELECT id AS value, label FROM sector ORDER BY position'), { value: UNKNOWN_SECTOR, label: 'Not known' }],
@@ -64,7 +65,7 @@ export function filterOptions(db: DB): FilterOptions {
 			`SELECT DISTINCT j.value AS value, j.value AS label FROM question q, json_each(q.options_json) j ORDER BY j.key`
 		)
 	};
-	cached = { db, options };
+	cached = { db, version, options };
 	return options;
 }
 

@@ -250,6 +250,75 @@ ALTER TABLE respondent ADD COLUMN known_organisation TEXT;
 CREATE INDEX respondent_body_key ON respondent(body);
 CREATE INDEX respondent_known_org ON respondent(known_organisation);
 `
+	},
+	{
+		version: 4,
+		name: 'users, sessions, review decisions and the audit log',
+		sql: `
+CREATE TABLE app_user (
+	id INTEGER PRIMARY KEY,
+	username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	password_hash TEXT NOT NULL,
+	role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+	created_at TEXT NOT NULL,
+	disabled INTEGER NOT NULL DEFAULT 0
+);
+
+-- Only a hash of each session token is stored, so a copy of the database cannot be used to sign in.
+CREATE TABLE session (
+	token_hash TEXT PRIMARY KEY,
+	user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+	created_at TEXT NOT NULL,
+	expires_at TEXT NOT NULL
+);
+
+CREATE TABLE login_attempt (
+	username TEXT NOT NULL COLLATE NOCASE,
+	at TEXT NOT NULL,
+	ok INTEGER NOT NULL
+);
+CREATE INDEX login_attempt_user ON login_attempt(username, at);
+
+ALTER TABLE answer_theme ADD COLUMN decided_by INTEGER REFERENCES app_user(id);
+ALTER TABLE answer_theme ADD COLUMN decided_at TEXT;
+
+-- An analyst has looked at the answer and made (or confirmed) its decisions.
+CREATE TABLE answer_review (
+	answer_id INTEGER PRIMARY KEY REFERENCES answer(id) ON DELETE CASCADE,
+	user_id INTEGER NOT NULL REFERENCES app_user(id),
+	reviewed_at TEXT NOT NULL,
+	stance TEXT CHECK (stance IN ('support', 'oppose', 'mixed', 'neutral')),
+	campaign INTEGER,
+	-- The automatic themes as the analyst saw them (";"-joined), so agreement is measured before the model learns
+	-- from the decision.
+	auto_themes TEXT NOT NULL DEFAULT ''
+);
+
+ALTER TABLE respondent ADD COLUMN sector_manual TEXT REFERENCES sector(id);
+
+-- Set by analyse: how much an answer needs a person's eye (higher first) and why.
+ALTER TABLE answer ADD COLUMN review_priority REAL NOT NULL DEFAULT 0;
+ALTER TABLE answer ADD COLUMN review_reason TEXT;
+
+CREATE TABLE audit_log (
+	id INTEGER PRIMARY KEY,
+	at TEXT NOT NULL,
+	username TEXT,
+	action TEXT NOT NULL,
+	target TEXT,
+	detail_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+
+-- Key findings text per question for the summary-of-responses report.
+CREATE TABLE report_text (
+	question_id TEXT PRIMARY KEY,
+	findings TEXT NOT NULL,
+	include_charts INTEGER NOT NULL DEFAULT 1,
+	updated_by TEXT,
+	updated_at TEXT NOT NULL
+);
+`
 	}
 ];
 

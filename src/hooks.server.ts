@@ -1,0 +1,27 @@
+// Every request: who is signed in, and may they see this? Enforced here, on the server, for pages and downloads.
+import { error, redirect, type Handle } from '@sveltejs/kit';
+import { can, SESSION_COOKIE, sessionUser } from '$lib/server/auth';
+import { isPublic, requiredRole } from '$lib/server/access';
+import { getDb } from '$lib/server/db';
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = token ? sessionUser(getDb(), token) : null;
+	const path = event.url.pathname;
+	if (!isPublic(path)) {
+		const user = event.locals.user;
+		if (!user) {
+			const isPage = event.request.method === 'GET' && !/\.(csv|json|docx|svg|png)$/.test(path) && !event.isDataRequest;
+			if (isPage) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
+			error(401, 'Sign in to use this service');
+		}
+		const role = requiredRole(path);
+		if (!can(user, role)) error(403, `You need the ${role} role to open this page`);
+	}
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};

@@ -1,0 +1,130 @@
+// Local accounts: scrypt password hashes (node:crypto), random session tokens stored only as hashes, roles checked on
+// the server, and a simple per-username rate limit on sign-in attempts.
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { DB } from './db/client';
+
+export const ROLES = ['viewer', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+	id: number;
+	username: string;
+	role: Role;
+}
+
+const RANK: Record<Role, number> = { viewer: 1, analyst: 2, admin: 3 };
+export const SESSION_DAYS = 7;
+export const SESSION_COOKIE = 'consult_session';
+const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+export function can(user: User | null, role: Role): boolean {
+	return !!user && RANK[user.role] >= RANK[role];
+}
+
+function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+	return new Promise((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+}
+
+export async function hashPassword(password: string): Promise<string> {
+	const salt = randomBytes(16);
+	const key = await scrypt(password.normalize('NFKC'), salt, 64, SCRYPT);
+	return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+	const [scheme, n, r, p, salt, key] = stored.split('$');
+	if (scheme !== 'scrypt' || !salt || !key) return false;
+	const expected = Buffer.from(key, 'base64');
+	const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
+		N: Number(n),
+		r: Number(r),
+		p: Number(p),
+		maxmem: SCRYPT.maxmem
+	});
+	return timingSafeEqual(actual, expected);
+}
+
+export function validatePassword(password: string): string | null {
+	if (password.length < 12) return 'Passwords must be at least 12 characters long';
+	if (password.length > 200) return 'Passwords must be at most 200 characters long';
+	return null;
+}
+
+export async function createUser(db: DB, username: string, password: string, role: Role): Promise<User> {
+	const name = username.trim();
+	if (!/^[A-Za-z0-9._@-]{2,64}$/.test(name)) throw new Error('User names are 2 to 64 letters, digits or . _ @ -');
+	if (!ROLES.includes(role)) throw new Error(`Role must be one of: ${ROLES.join(', ')}`);
+	const problem = validatePassword(password);
+	if (problem) throw new Error(problem);
+	const hash = await hashPassword(password);
+	const info = db
+		.prepare(
+			`INSERT INTO app_user (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)
+			 ON CONFLICT(username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, disabled = 0`
+		)
+		.run(name, hash, role, new Date().toISOString());
+	const id = Number(info.lastInsertRowid) || (db.prepare('SELECT id FROM app_user WHERE username = ?').pluck().get(name) as number);
+	audit(db, null, 'user.saved', name, { role });
+	return { id, username: name, role };
+}
+
+export function userCount(db: DB): number {
+	return db.prepare('SELECT count(*) FROM app_user WHERE disabled = 0').pluck().get() as number;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createSession(db: DB, userId: number): { token: string; expires: Date } {
+	const token = randomBytes(32).toString('base64url');
+	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+	db.prepare('INSERT INTO session (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash(token), userId, new Date().toISOString(), expires.toISOString());
+	return { token, expires };
+}
+
+export function sessionUser(db: DB, token: string | undefined): User | null {
+	if (!token || token.length > 100) return null;
+	const row = db
+		.prepare(
+			`SELECT u.id, u.username, u.role FROM session s JOIN app_user u ON u.id = s.user_id
+			 WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`
+		)
+		.get(tokenHash(token), new Date().toISOString()) as User | undefined;
+	return row ?? null;
+}
+
+export function endSession(db: DB, token: string | undefined) {
+	if (token) db.prepare('DELETE FROM session WHERE token_hash = ?').run(tokenHash(token));
+}
+
+/** At most 5 failed attempts per user name in 15 minutes; then sign-in is refused until the window passes. */
+export function tooManyAttempts(db: DB, username: string): boolean {
+	const since = new Date(Date.now() - 15 * 60_000).toISOString();
+	const failed = db.prepare('SELECT count(*) FROM login_attempt WHERE username = ? AND at > ? AND ok = 0').pluck().get(username, since) as number;
+	return failed >= 5;
+}
+
+export async function signIn(db: DB, username: string, password: string): Promise<User | 'locked' | null> {
+	const name = username.trim().slice(0, 64);
+	if (tooManyAttempts(db, name)) return 'locked';
+	const row = db.prepare('SELECT id, username, role, password_hash FROM app_user WHERE username = ? AND disabled = 0').get(name) as
+		| (User & { password_hash: string })
+		| undefined;
+	// Verify against a dummy hash when the user does not exist, so timing does not reveal which names exist.
+	const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+	db.prepare('INSERT INTO login_attempt (username, at, ok) VALUES (?, ?, ?)').run(name, new Date().toISOString(), ok && row ? 1 : 0);
+	if (!ok || !row) return null;
+	audit(db, row.username, 'signed in', null, {});
+	return { id: row.id, username: row.username, role: row.role };
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
+
+export function audit(db: DB, username: string | null, action: string, target: string | null, detail: Record<string, unknown>) {
+	db.prepare('INSERT INTO audit_log (at, username, action, target, detail_json) VALUES (?, ?, ?, ?, ?)').run(
+		new Date().toISOString(),
+		username,
+		action,
+		target,
+		JSON.stringify(detail)
+	);
+}

@@ -1,0 +1,197 @@
+// Analysts' review: the queue, one answer with everything needed to judge it, saving decisions, and agreement.
+import { audit, type User } from '../auth';
+import type { DB } from './client';
+
+export interface Progress {
+	question: string;
+	text: string;
+	reviewed: number;
+	total: number;
+}
+
+export function progress(db: DB): Progress[] {
+	return db
+		.prepare(
+			`SELECT q.id AS question, q.short_text AS text, count(rv.answer_id) AS reviewed, count(a.id) AS total
+			 FROM question q LEFT JOIN answer a ON a.question_id = q.id AND trim(coalesce(a.text, '')) <> ''
+			 LEFT JOIN answer_review rv ON rv.answer_id = a.id
+			 GROUP BY q.id ORDER BY q.position`
+		)
+		.all() as Progress[];
+}
+
+/** Unreviewed answers to a question, those most in need of a person's eye first. */
+export function queue(db: DB, questionId: string, limit = 20): { id: number; priority: number; reason: string | null }[] {
+	return db
+		.prepare(
+			`SELECT a.id, a.review_priority AS priority, a.review_reason AS reason FROM answer a
+			 WHERE a.question_id = ? AND trim(coalesce(a.text, '')) <> '' AND NOT EXISTS (SELECT 1 FROM answer_review rv WHERE rv.answer_id = a.id)
+			 ORDER BY a.review_priority DESC, a.id LIMIT ?`
+		)
+		.all(questionId, limit) as { id: number; priority: number; reason: string | null }[];
+}
+
+export interface ReviewTheme {
+	id: string;
+	label: string;
+	auto: boolean;
+	confidence: number | null;
+	evidence: string[];
+	decision: 'accept' | 'reject' | null;
+}
+
+export interface ReviewItem {
+	answerId: number;
+	questionId: string;
+	responseId: string;
+	choice: string | null;
+	text: string;
+	redacted: string | null;
+	stance: string | null;
+	sector: string | null;
+	sectorGiven: string | null;
+	sectorReason: string | null;
+	campaignSize: number | null;
+	reason: string | null;
+	reviewed: { by: string; at: string } | null;
+	themes: ReviewTheme[];
+}
+
+export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
+	const a = db
+		.prepare(
+			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, a.text, a.text_redacted AS redacted,
+				a.stance, r.sector, r.sector_given AS sectorGiven, r.sector_reason AS sectorReason, c.size AS campaignSize, a.review_reason AS reason,
+				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy
+			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?`
+		)
+		.get(answerId) as (Omit<ReviewItem, 'themes' | 'reviewed'> & { reviewedBy: string | null }) | undefined;
+	if (!a) return undefined;
+	const rows = db
+		.prepare(
+			`SELECT t.id, t.label,
+				(SELECT confidence FROM answer_theme WHERE answer_id = ? AND theme_id = t.id AND source = 'auto') AS confidence,
+				(SELECT evidence_json FROM answer_theme WHERE answer_id = ? AND theme_id = t.id AND source = 'auto') AS evidence,
+				(SELECT decision FROM answer_theme WHERE answer_id = ? AND theme_id = t.id AND source = 'manual') AS decision
+			 FROM theme t ORDER BY t.position`
+		)
+		.all(answerId, answerId, answerId) as { id: string; label: string; confidence: number | null; evidence: string | null; decision: 'accept' | 'reject' | null }[];
+	const { reviewedBy, ...rest } = a;
+	return {
+		...rest,
+		reviewed: reviewedBy ? { by: reviewedBy.split('|')[0], at: reviewedBy.split('|')[1] } : null,
+		themes: rows.map((r) => ({
+			id: r.id,
+			label: r.label,
+			auto: r.confidence !== null,
+			confidence: r.confidence,
+			evidence: r.evidence ? ((JSON.parse(r.evidence) as { spans?: { text: string }[] }).spans ?? []).map((s) => s.text) : [],
+			decision: r.decision
+		}))
+	};
+}
+
+export interface Decision {
+	/** Theme id -> accept or reject. Themes not listed keep their automatic tag. */
+	themes: Record<string, 'accept' | 'reject'>;
+	stance: string | null;
+	sector: string | null;
+	campaign: boolean;
+}
+
+/** Stores an analyst's decisions on one answer in one transaction, each change in the audit log. */
+export function saveDecision(db: DB, user: User, answerId: number, d: Decision) {
+	const now = new Date().toISOString();
+	const item = reviewItem(db, answerId);
+	if (!item) throw new Error('No such answer');
+	db.transaction(() => {
+		const upsert = db.prepare(
+			`INSERT INTO answer_theme (answer_id, theme_id, source, decision, confidence, evidence_json, decided_by, decided_at)
+			 VALUES (?, ?, 'manual', ?, 1, '[]', ?, ?)
+			 ON CONFLICT(answer_id, theme_id, source) DO UPDATE SET decision = excluded.decision, decided_by = excluded.decided_by, decided_at = excluded.decided_at`
+		);
+		for (const t of item.themes) {
+			const want = d.themes[t.id];
+			if (!want || want === t.decision) continue;
+			// A decision that only repeats the model (accepting its own tag) is still recorded: it is what "reviewed" means.
+			upsert.run(answerId, t.id, want, user.id, now);
+			audit(db, user.username, want === 'accept' ? (t.auto ? 'theme accepted' : 'theme added') : 'theme rejected', `answer ${answerId} (${item.responseId} ${item.questionId})`, { theme: t.id });
+		}
+		if (d.stance && d.stance !== item.stance) {
+			db.prepare('UPDATE answer SET stance = ? WHERE id = ?').run(d.stance, answerId);
+			audit(db, user.username, 'stance corrected', `answer ${answerId} (${item.responseId} ${item.questionId})`, { from: item.stance, to: d.stance });
+		}
+		if (d.sector && d.sector !== item.sector) {
+			db.prepare("UPDATE respondent SET sector_manual = ?, sector = ?, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE response_id = ?").run(d.sector, d.sector, item.responseId);
+			audit(db, user.username, 'sector corrected', `respondent ${item.responseId}`, { from: item.sector, to: d.sector });
+		}
+		if (d.campaign && !item.campaignSize) audit(db, user.username, 'marked as campaign', `answer ${answerId} (${item.responseId} ${item.questionId})`, {});
+		db.prepare(
+			`INSERT INTO answer_review (answer_id, user_id, reviewed_at, stance, campaign, auto_themes) VALUES (?, ?, ?, ?, ?, ?)
+			 ON CONFLICT(answer_id) DO UPDATE SET user_id = excluded.user_id, reviewed_at = excluded.reviewed_at, stance = excluded.stance,
+				campaign = excluded.campaign, auto_themes = CASE WHEN answer_review.auto_themes = '' THEN excluded.auto_themes ELSE answer_review.auto_themes END`
+		).run(
+			answerId,
+			user.id,
+			now,
+			d.stance && d.stance !== item.stance ? d.stance : null,
+			d.campaign ? 1 : 0,
+			item.themes
+				.filter((t) => t.auto)
+				.map((t) => t.id)
+				.join(';')
+		);
+		audit(db, user.username, 'answer reviewed', `answer ${answerId} (${item.responseId} ${item.questionId})`, {});
+	})();
+}
+
+export interface Agreement {
+	theme: string;
+	label: string;
+	reviewed: number;
+	both: number;
+	modelOnly: number;
+	analystOnly: number;
+	kappa: number | null;
+}
+
+/**
+ * Agreement of the automatic tags (as the analyst saw them) with the analysts' final decisions, per theme, over the
+ * reviewed answers, as Cohen's kappa.
+ */
+export function agreement(db: DB): Agreement[] {
+	const reviewed = db
+		.prepare(
+			`SELECT rv.answer_id AS id, rv.auto_themes AS auto,
+				(SELECT group_concat(theme_id, ';') FROM answer_theme_effective e WHERE e.answer_id = rv.answer_id AND e.source = 'manual') AS accepted,
+				(SELECT group_concat(theme_id, ';') FROM answer_theme m WHERE m.answer_id = rv.answer_id AND m.source = 'manual' AND m.decision = 'reject') AS rejected
+			 FROM answer_review rv`
+		)
+		.all() as { id: number; auto: string; accepted: string | null; rejected: string | null }[];
+	const split = (s: string | null) => new Set((s ?? '').split(';').filter(Boolean));
+	const themes = db.prepare('SELECT id, label FROM theme ORDER BY position').all() as { id: string; label: string }[];
+	return themes.map((t) => {
+		let both = 0,
+			modelOnly = 0,
+			analystOnly = 0;
+		for (const r of reviewed) {
+			const model = split(r.auto).has(t.id);
+			// The analyst's view: the model's tags they did not reject, plus those they accepted or added.
+			const analyst = split(r.accepted).has(t.id) || (model && !split(r.rejected).has(t.id));
+			if (model && analyst) both++;
+			else if (model) modelOnly++;
+			else if (analyst) analystOnly++;
+		}
+		return { theme: t.id, label: t.label, reviewed: reviewed.length, both, modelOnly, analystOnly, kappa: cohensKappa(both, modelOnly, analystOnly, reviewed.length - both - modelOnly - analystOnly) };
+	});
+}
+
+/** Kappa for two raters on a yes/no label: agreement beyond what chance would give. Null when undefined. */
+export function cohensKappa(bothYes: number, onlyA: number, onlyB: number, bothNo: number): number | null {
+	const n = bothYes + onlyA + onlyB + bothNo;
+	if (n === 0) return null;
+	const po = (bothYes + bothNo) / n;
+	const pe = ((bothYes + onlyA) / n) * ((bothYes + onlyB) / n) + ((onlyB + bothNo) / n) * ((onlyA + bothNo) / n);
+	if (pe === 1) return po === 1 ? 1 : null;
+	return Math.round(((po - pe) / (1 - pe)) * 1000) / 1000;
+}

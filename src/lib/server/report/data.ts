@@ -1,0 +1,132 @@
+// Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries),
+// with small counts suppressed ("fewer than 5") in breakdowns by sector, and only non-confidential redacted quotes.
+import { buildFilter } from '../filters';
+import { choicesTable, heatmapTable } from '../charts';
+import { consultationInfo } from '../db/consultation';
+import { bySector, byType, otherTotals, respondentCount } from '../db/overview';
+import { question, questions, quotes } from '../db/questions';
+import { events, themesEventsVsWritten } from '../db/events';
+import { comments, topics } from '../db/children';
+import type { DB } from '../db/client';
+
+export const SMALL = 5;
+export const SUPPRESSED = 'fewer than 5';
+
+/** A count as published: counts of 1 to 4 in a breakdown could identify someone, so they are not shown. */
+export function publish(n: number): string {
+	return n > 0 && n < SMALL ? SUPPRESSED : String(n);
+}
+
+export interface ReportQuestion {
+	id: string;
+	text: string;
+	type: 'closed' | 'open';
+	answered: number;
+	findings: string;
+	includeCharts: boolean;
+	options: string[];
+	overall: { option: string; count: number; percent: number }[];
+	bySector: { sector: string; n: string; percents: string[] }[];
+	stackRows: { label: string; counts: Record<string, number> }[];
+	themes: { label: string; respondents: number; percent: number }[];
+	quotes: { text: string; who: string }[];
+}
+
+export interface ReportData {
+	title: string;
+	shortTitle: string;
+	opens: string | null;
+	closes: string | null;
+	illustrative: boolean;
+	notice: string | null;
+	respondents: number;
+	byType: { label: string; count: number }[];
+	bySector: { label: string; count: string; percent: string }[];
+	questions: ReportQuestion[];
+	events: { title: string; date: string | null; attendees: number; forms: number }[];
+	eventThemes: { label: string; percent: number }[];
+	children: { total: number; topics: { topic: string; comments: number }[]; quotes: string[] };
+	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number };
+}
+
+const pct = (part: number, base: number) => (base ? Math.round((100 * part) / base) : 0);
+
+export function reportData(db: DB): ReportData {
+	const info = consultationInfo(db);
+	const all = buildFilter(db, new URLSearchParams());
+	const n = respondentCount(db, all);
+	const texts = new Map(
+		(db.prepare('SELECT question_id, findings, include_charts FROM report_text').all() as { question_id: string; findings: string; include_charts: number }[]).map((r) => [r.question_id, r])
+	);
+	const qs: ReportQuestion[] = questions(db).map((q) => {
+		const choices = q.type === 'closed' ? choicesTable(db, all, q.id) : null;
+		const allRow = choices?.rows[0];
+		const answered = db.prepare('SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = ?').pluck().get(q.id) as number;
+		const heat = heatmapTable(db, all, q.id);
+		const themeTotals = new Map<string, number>();
+		for (const c of heat.cells) themeTotals.set(c.themeLabel, (themeTotals.get(c.themeLabel) ?? 0) + c.respondents);
+		const options = choices?.options ?? [];
+		return {
+			id: q.id,
+			text: q.text,
+			type: q.type,
+			answered,
+			findings: texts.get(q.id)?.findings ?? '',
+			includeCharts: (texts.get(q.id)?.include_charts ?? 1) === 1,
+			options,
+			overall: allRow ? options.map((o, i) => ({ option: o, count: allRow[2 + 2 * i] as number, percent: allRow[3 + 2 * i] as number })) : [],
+			bySector: (choices?.rows.slice(1) ?? []).map((r) => {
+				const base = r[1] as number;
+				return { sector: String(r[0]), n: publish(base), percents: options.map((_, i) => (base < SMALL ? SUPPRESSED : `${Math.round(r[3 + 2 * i] as number)}%`)) };
+			}),
+			stackRows: (choices?.rows ?? []).filter((r) => (r[1] as number) >= SMALL).map((r) => ({ label: String(r[0]), counts: Object.fromEntries(options.map((o, i) => [o, r[2 + 2 * i] as number])) })),
+			themes: [...themeTotals]
+				.filter(([, v]) => v > 0)
+				.sort((a, b) => b[1] - a[1])
+				.slice(0, 6)
+				.map(([label, respondents]) => ({ label, respondents, percent: pct(respondents, answered) })),
+			quotes: quotes(db, all, { question: q.id, limit: 3 }).map((x) => ({ text: x.text, who: `${x.sectorLabel} respondent, on ${x.themeLabel.toLowerCase()}` }))
+		};
+	});
+	const sectors = bySector(db, all);
+	const ev = events(db);
+	const evThemes = themesEventsVsWritten(db);
+	const cyp = topics(db);
+	return {
+		title: info.title,
+		shortTitle: info.shortTitle,
+		opens: info.opens,
+		closes: info.closes,
+		illustrative: info.illustrative,
+		notice: info.notice,
+		respondents: n,
+		byType: byType(db, all).map((t) => ({ label: t.label, count: t.count })),
+		bySector: sectors.map((s) => ({ label: s.label, count: publish(s.count), percent: s.count < SMALL ? SUPPRESSED : `${pct(s.count, n)}%` })),
+		questions: qs,
+		events: ev.map((e) => ({ title: e.title, date: e.date, attendees: e.attendees, forms: e.forms })),
+		eventThemes: evThemes
+			.map((t) => ({ label: t.label, percent: pct(t.eventComments, t.eventBase) }))
+			.sort((a, b) => b.percent - a.percent)
+			.slice(0, 5),
+		children: {
+			total: otherTotals(db).childrensComments,
+			topics: cyp.slice(0, 6),
+			quotes: comments(db, { limit: 200 })
+				.filter((c) => c.themes)
+				.slice(0, 4)
+				.map((c) => c.text)
+		},
+		method: db
+			.prepare(
+				`SELECT (SELECT count(*) FROM answer WHERE trim(coalesce(text, '')) <> '') AS answersWithText,
+					(SELECT count(*) FROM answer_review) AS reviewed,
+					(SELECT count(*) FROM answer_theme WHERE source = 'auto') AS autoTags,
+					(SELECT count(*) FROM answer_theme WHERE source = 'manual') AS manualDecisions`
+			)
+			.get() as ReportData['method']
+	};
+}
+
+export function questionExists(db: DB, id: string): boolean {
+	return !!question(db, id);
+}

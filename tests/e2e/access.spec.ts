@@ -1,0 +1,32 @@
+// Roles are enforced by the server: anonymous visitors are sent to sign in, a viewer gets 403 from analyst pages.
+import { expect, test } from '@playwright/test';
+
+test.describe('signed out', () => {
+	test.use({ storageState: { cookies: [], origins: [] } });
+	test('pages redirect to sign-in and downloads are refused', async ({ page, request }) => {
+		await page.goto('/themes?sector=health');
+		await expect(page).toHaveURL(/\/login\?next=%2Fthemes%3Fsector%3Dhealth/);
+		await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+		for (const path of ['/responses.csv', '/data/sectors.csv', '/review', '/audit']) {
+			const res = await request.get(path, { maxRedirects: 0 });
+			expect([303, 401], path).toContain(res.status());
+		}
+	});
+	test('a wrong password is refused with an error summary', async ({ page }) => {
+		await page.goto('/login');
+		await page.getByLabel('User name').fill('e2e-viewer');
+		await page.getByLabel('Password').fill('not the password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('alert')).toContainText('The user name or password is not right');
+	});
+});
+
+test.describe('viewer', () => {
+	test.use({ storageState: 'tmp/auth/viewer.json' });
+	test('cannot reach analyst or admin pages (403 from the server)', async ({ request }) => {
+		for (const path of ['/review', '/review/q5', '/report', '/audit', '/export/answers.csv']) {
+			const res = await request.get(path, { maxRedirects: 0 });
+			expect(res.status(), path).toBe(403);
+		}
+	});
+});

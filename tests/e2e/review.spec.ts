@@ -1,0 +1,69 @@
+// Journey: an analyst reviews ten answers (accept, reject, add), the analysis runs again, and the manual decisions
+// survive it, move the dashboard's counts, and appear in the audit log.
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { query } from './db';
+
+test.use({ storageState: 'tmp/auth/analyst.json' });
+
+test('review ten answers, rerun analyse, decisions are kept and counted', async ({ page, browser }) => {
+	test.setTimeout(120_000);
+	const decisions: { answer: number; rejected?: string; added: string }[] = [];
+	await page.goto('/review');
+	await page.getByRole('link', { name: 'Review Q7 answers' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Review Q7');
+	const before = await page.getByRole('status').first().textContent();
+
+	for (let i = 0; i < 10; i++) {
+		const heading = page.getByRole('heading', { level: 2, name: /^Answer \d+/ });
+		const answer = Number((await heading.textContent())!.match(/Answer (\d+)/)![1]);
+		const decision: (typeof decisions)[number] = { answer, added: 'resources' };
+		// Reject the first suggested theme (other than the one added below) by its keyboard shortcut.
+		const rejects = page.getByRole('radio', { name: /^Reject/ });
+		const ids = await rejects.evaluateAll((els) => els.map((e) => e.id.replace(/^t-/, '').replace(/-r$/, '')));
+		const target = ids.findIndex((id) => id !== 'resources');
+		if (target >= 0) {
+			await page.locator('body').press(String(target + 1));
+			await expect(rejects.nth(target)).toBeChecked();
+			decision.rejected = ids[target];
+		}
+		// Add a theme the model did not suggest (if it did suggest it, accept it).
+		const add = page.getByRole('checkbox', { name: 'Time, cost and staffing' });
+		if (await add.count()) {
+			await add.check();
+		} else {
+			await page.getByRole('radio', { name: 'Accept Time, cost and staffing' }).check();
+		}
+		decisions.push(decision);
+		await page.getByRole('button', { name: 'Save and go to the next answer' }).click();
+		await expect(page.getByRole('status').filter({ hasText: `Saved your decisions on answer ${answer}` })).toBeVisible();
+	}
+	await expect(page.getByRole('status').first()).not.toHaveText(before!);
+	expect(query<number>('SELECT count(*) FROM answer_review')).toBeGreaterThanOrEqual(10);
+
+	// The analysis runs again while the server keeps serving.
+	execFileSync('npx', ['tsx', 'scripts/consult.ts', 'analyse', '--db', 'tmp/e2e.db'], { stdio: 'pipe' });
+
+	for (const d of decisions) {
+		expect(query<string>(`SELECT decision FROM answer_theme WHERE answer_id = ? AND theme_id = 'resources' AND source = 'manual'`, d.answer)).toBe('accept');
+		if (d.rejected) {
+			expect(query<string>(`SELECT decision FROM answer_theme WHERE answer_id = ? AND theme_id = ? AND source = 'manual'`, d.answer, d.rejected)).toBe('reject');
+			expect(query<number>(`SELECT count(*) FROM answer_theme_effective WHERE answer_id = ? AND theme_id = ?`, d.answer, d.rejected)).toBe(0);
+		}
+	}
+
+	// The dashboard counts the analysts' decisions.
+	const raised = query<number>(
+		`SELECT count(DISTINCT a.respondent_id) FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id WHERE e.theme_id = 'resources'`
+	);
+	const base = query<number>('SELECT count(*) FROM respondent');
+	await page.goto('/themes/resources');
+	await expect(page.getByText(`${raised} of ${base} respondents raised this theme`)).toBeVisible();
+
+	// And the audit log records who did it.
+	const admin = await browser.newContext({ storageState: 'tmp/auth/admin.json' });
+	const adminPage = await admin.newPage();
+	await adminPage.goto('/audit?user=e2e-analyst&action=theme+added');
+	await expect(adminPage.getByRole('row', { name: /e2e-analyst theme added/ }).first()).toBeVisible();
+	await admin.close();
+});

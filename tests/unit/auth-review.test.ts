@@ -1,0 +1,84 @@
+// Accounts, sessions and analysts' decisions on real SQLite files.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, createSession, createUser, endSession, hashPassword, sessionUser, signIn, verifyPassword } from '../../src/lib/server/auth';
+import { requiredRole, safeNext } from '../../src/lib/server/access';
+import { analyseDatabase } from '../../src/lib/server/analyse';
+import { openDb, type DB } from '../../src/lib/server/db/client';
+import { agreement, cohensKappa, queue, reviewItem, saveDecision } from '../../src/lib/server/db/review';
+import { buildDatabase } from '../../src/lib/import/bundle';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let db: DB;
+let dir: string;
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'consult-lens-review-'));
+	await buildDatabase('data', join(dir, 'r.db'), { analyse: (d) => analyseDatabase(d) });
+	db = openDb(join(dir, 'r.db'));
+});
+afterAll(() => {
+	db.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('passwords and sessions', () => {
+	it('hashes with scrypt and verifies only the right password', async () => {
+		const hash = await hashPassword('correct horse battery');
+		expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+		expect(await verifyPassword('correct horse battery', hash)).toBe(true);
+		expect(await verifyPassword('correct horse batterY', hash)).toBe(false);
+	});
+	it('signs in, keeps a session by a token whose hash alone is stored, and ends it', async () => {
+		await createUser(db, 'ana', 'a long enough password', 'analyst');
+		await expect(createUser(db, 'short', 'too short', 'viewer')).rejects.toThrow(/at least 12/);
+		const user = await signIn(db, 'ana', 'a long enough password');
+		expect(user).toMatchObject({ username: 'ana', role: 'analyst' });
+		const { token } = createSession(db, (user as { id: number }).id);
+		expect(db.prepare('SELECT count(*) FROM session WHERE token_hash = ?').pluck().get(token)).toBe(0);
+		expect(sessionUser(db, token)).toMatchObject({ username: 'ana' });
+		endSession(db, token);
+		expect(sessionUser(db, token)).toBeNull();
+	});
+	it('locks a user name after five failed attempts', async () => {
+		await createUser(db, 'victim', 'the real password here', 'viewer');
+		for (let i = 0; i < 5; i++) expect(await signIn(db, 'victim', 'wrong guess number ' + i)).toBeNull();
+		expect(await signIn(db, 'victim', 'the real password here')).toBe('locked');
+	});
+	it('maps routes to roles and keeps redirects on this site', () => {
+		expect(requiredRole('/review/q5')).toBe('analyst');
+		expect(requiredRole('/audit.csv')).toBe('admin');
+		expect(requiredRole('/themes/consent')).toBe('viewer');
+		expect(can({ id: 1, username: 'v', role: 'viewer' }, 'analyst')).toBe(false);
+		expect(can({ id: 1, username: 'a', role: 'admin' }, 'analyst')).toBe(true);
+		expect(safeNext('//evil.example')).toBe('/');
+		expect(safeNext('/themes?x=1')).toBe('/themes?x=1');
+	});
+});
+
+describe('review decisions', () => {
+	it('are stored with who and when, survive analyse, and train the model', async () => {
+		const user = { id: db.prepare("SELECT id FROM app_user WHERE username = 'ana'").pluck().get() as number, username: 'ana', role: 'analyst' as const };
+		const [first] = queue(db, 'q7', 1);
+		const item = reviewItem(db, first.id)!;
+		const suggested = item.themes.filter((t) => t.auto);
+		const rejected = suggested[0]?.id;
+		const added = item.themes.find((t) => !t.auto)!.id;
+		saveDecision(db, user, first.id, { themes: { ...(rejected ? { [rejected]: 'reject' } : {}), [added]: 'accept' }, stance: 'oppose', sector: 'police', campaign: false });
+		analyseDatabase(db);
+		const effective = db.prepare('SELECT theme_id FROM answer_theme_effective WHERE answer_id = ?').pluck().all(first.id);
+		expect(effective).toContain(added);
+		if (rejected) expect(effective).not.toContain(rejected);
+		expect(db.prepare("SELECT decided_by FROM answer_theme WHERE answer_id = ? AND source = 'manual' AND theme_id = ?").pluck().get(first.id, added)).toBe(user.id);
+		expect(db.prepare('SELECT stance FROM answer WHERE id = ?').pluck().get(first.id)).toBe('oppose');
+		expect(db.prepare('SELECT r.sector FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.id = ?').pluck().get(first.id)).toBe('police');
+		expect(db.prepare("SELECT count(*) FROM audit_log WHERE username = 'ana' AND action = 'theme added'").pluck().get()).toBe(1);
+		expect(queue(db, 'q7', 1000).some((q) => q.id === first.id)).toBe(false);
+		const a = agreement(db).find((x) => x.theme === added)!;
+		expect(a.analystOnly).toBe(1);
+	});
+	it('computes Cohen\'s kappa', () => {
+		expect(cohensKappa(20, 5, 10, 15)).toBe(0.4);
+		expect(cohensKappa(0, 0, 0, 0)).toBeNull();
+	});
+});
