@@ -1,5 +1,6 @@
 // The one command-line entry: `npm run consult -- <command>`. Parses arguments, calls src/lib, reports on stderr.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { createInterface } from 'node:readline';
 import { createUser, ROLES, type Role } from '../src/lib/server/auth';
 import { ImportFailed } from '../src/lib/import/errors';
@@ -49,6 +50,10 @@ Commands:
         scores on an independently written hold-out set. Writes reports/eval.json.
   report --format docx --out FILE [--db PATH]
         The summary of responses as a Word document (the same as Report > Download in the app).
+  backup FILE [--db PATH]
+        Copy the database with SQLite's online backup: safe while the app is running.
+  restore FILE [--db PATH]
+        Replace the database with a backup, after checking the backup's integrity. Stop the app first.
   user add NAME --role viewer|analyst|admin [--db PATH]
         Create an account, or reset its password and role. The password is read from a prompt, or from
         standard input when it is not a terminal (at least 12 characters).
@@ -137,6 +142,38 @@ function cmdAnalyse(args: Args) {
 	} finally {
 		db.close();
 	}
+}
+
+async function cmdBackup(args: Args) {
+	const target = args.positionals[1];
+	if (!target) fail('usage: backup FILE [--db PATH]');
+	if (existsSync(target)) fail(`${target} already exists; choose a new file name`);
+	const db = dbFor(args);
+	try {
+		await db.backup(target);
+		process.stderr.write(`backed up ${resolveDbPath(flag(args, 'db'))} to ${target}\n`);
+	} finally {
+		db.close();
+	}
+}
+
+function cmdRestore(args: Args) {
+	const source = args.positionals[1];
+	if (!source || !existsSync(source)) fail('usage: restore FILE [--db PATH] (FILE must be a backup made with "backup")');
+	const check = new Database(source, { readonly: true, fileMustExist: true });
+	try {
+		const result = check.pragma('integrity_check', { simple: true });
+		if (result !== 'ok') fail(`${source} failed SQLite's integrity check (${String(result)}); not restored`);
+		if (!check.prepare("SELECT 1 FROM sqlite_master WHERE name = 'respondent'").get()) fail(`${source} is not a consult-lens database; not restored`);
+	} finally {
+		check.close();
+	}
+	const target = resolveDbPath(flag(args, 'db'));
+	const tmp = `${target}.restore-${process.pid}`;
+	copyFileSync(source, tmp);
+	for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
+	renameSync(tmp, target);
+	process.stderr.write(`restored ${target} from ${source}\n`);
 }
 
 async function cmdReport(args: Args) {
@@ -251,6 +288,10 @@ async function main() {
 			return cmdUser(args);
 		case 'report':
 			return cmdReport(args);
+		case 'backup':
+			return cmdBackup(args);
+		case 'restore':
+			return cmdRestore(args);
 		default:
 			fail(`unknown command "${command}"\n\n${HELP}`);
 	}

@@ -42,7 +42,15 @@ class Decoder extends Transform {
 				this.detected = this.detect(chunk);
 				this.decoder = new TextDecoder(this.detected, { fatal: true, ignoreBOM: false });
 			}
-			const text = this.decoder.decode(chunk, { stream: true });
+			let text: string;
+			try {
+				text = this.decoder.decode(chunk, { stream: true });
+			} catch {
+				// Point at the line holding the first byte that is not valid text.
+				const bad = firstInvalidUtf8(chunk);
+				if (this.detected === 'utf-8' && bad >= 0) for (let i = 0; i < bad; i++) if (chunk[i] === 0x0a) this.linesSeen++;
+				throw new CsvDecodeError(this.explain());
+			}
 			this.check(text);
 			done(null, text);
 		} catch (e) {
@@ -64,11 +72,20 @@ class Decoder extends Transform {
 		if (chunk[0] === 0xff && chunk[1] === 0xfe) return 'utf-16le';
 		if (chunk[0] === 0xfe && chunk[1] === 0xff) return 'utf-16be';
 		if (this.encoding !== 'auto') return this.encoding;
+		// UTF-16 without a byte-order mark: ASCII text has a zero byte in every other place.
+		const sample = chunk.subarray(0, 4096);
+		let even = 0;
+		let odd = 0;
+		for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? odd++ : even++);
+		if (odd > sample.length * 0.3 && even === 0) return 'utf-16le';
+		if (even > sample.length * 0.3 && odd === 0) return 'utf-16be';
+		if (odd + even > 0) this.check('\u0000');
 		return 'utf-8';
 	}
 
 	private check(text: string) {
-		if (text.includes('\u0000')) {
+		const controls = (text.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+		if (text.includes('\u0000') || controls > Math.max(8, text.length / 100)) {
 			throw new CsvDecodeError({
 				file: this.file,
 				line: this.linesSeen,
@@ -93,6 +110,21 @@ class Decoder extends Transform {
 				: `is not valid ${this.detected} text`
 		};
 	}
+}
+
+/** Offset of the first byte that breaks UTF-8 in `buf`, or -1. (A sequence cut off at the end of a chunk is fine.) */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+	for (let i = 0; i < buf.length; ) {
+		const b = buf[i];
+		const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+		if (need < 0) return i;
+		for (let k = 1; k <= need; k++) {
+			if (i + k >= buf.length) return -1;
+			if ((buf[i + k] & 0xc0) !== 0x80) return i;
+		}
+		i += need + 1;
+	}
+	return -1;
 }
 
 class CsvDecodeError extends Error {

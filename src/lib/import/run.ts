@@ -29,6 +29,8 @@ export interface ImportReport {
 
 /** Problems kept in full; past this only the count grows, so a file of bad rows cannot exhaust memory. */
 const MAX_PROBLEMS = 1000;
+/** No real answer is this long; a longer field almost always means broken quoting. */
+export const MAX_FIELD = 100_000;
 
 export function fileSha256(path: string): Promise<string> {
 	return new Promise((resolve, reject) => {
@@ -103,6 +105,19 @@ export async function importFile(db: DB, kind: ImportKind, path: string, options
 				row({ line, cells }) {
 					const row: Record<string, unknown> = {};
 					let bad = false;
+					for (const [name, value] of cells) {
+						if (value.length > MAX_FIELD) {
+							problem({
+								file: display,
+								line,
+								column: name,
+								value: value.slice(0, 40),
+								message: `is ${value.length.toLocaleString('en-GB')} characters long; the limit is ${MAX_FIELD.toLocaleString('en-GB')} (is a quote missing earlier in the file?)`
+							});
+							bad = true;
+						}
+					}
+					if (bad) return;
 					for (const col of spec.columns) {
 						const raw = cells.get(col.name) ?? '';
 						const parsed = col.parse(raw);
