@@ -8,6 +8,7 @@ import { hasDefinition, loadDefinition } from '../src/lib/import/definition';
 import { IMPORT_KINDS, type ImportKind } from '../src/lib/import/kinds';
 import { importFile } from '../src/lib/import/run';
 import { buildDatabase } from '../src/lib/import/bundle';
+import { generate } from '../src/lib/import/generate';
 import type { Encoding } from '../src/lib/import/csv';
 import { openDb, resolveDbPath } from '../src/lib/server/db/client';
 import { answersByQuestion, respondentsBySector, tableCounts } from '../src/lib/server/db/stats';
@@ -54,6 +55,9 @@ Commands:
         Copy the database with SQLite's online backup: safe while the app is running.
   restore FILE [--db PATH]
         Replace the database with a backup, after checking the backup's integrity. Stop the app first.
+  generate --respondents N [--seed S] --out DIR
+        Write a deterministic synthetic consultation (responses, events, feedback, children's comments) in the
+        import formats, for benchmarks only.
   user add NAME --role viewer|analyst|admin [--db PATH]
         Create an account, or reset its password and role. The password is read from a prompt, or from
         standard input when it is not a terminal (at least 12 characters).
@@ -290,6 +294,14 @@ async function main() {
 			return cmdReport(args);
 		case 'backup':
 			return cmdBackup(args);
+		case 'generate': {
+			const n = Number(flag(args, 'respondents'));
+			const out = flag(args, 'out');
+			if (!Number.isInteger(n) || n < 1 || !out) fail('usage: generate --respondents N [--seed S] --out DIR');
+			const r = await generate({ respondents: n, seed: Number(flag(args, 'seed') ?? 1), out });
+			process.stderr.write(`wrote ${r.respondents} respondents (${r.answers} answers) to ${out}\n`);
+			return;
+		}
 		case 'restore':
 			return cmdRestore(args);
 		default:

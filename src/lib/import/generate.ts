@@ -1,0 +1,117 @@
+// Deterministic synthetic consultations in the import formats, for benchmarks only (never the bundled data):
+// answers of realistic length (many short, a long tail), a theme mix, closed answers that vary by sector.
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { seededRandom } from '../analysis/classifier';
+
+const SECTORS = ['health', 'education', 'early-years', 'social-care', 'local-government', 'voluntary-community', 'police', 'youth-justice', 'legal-regulatory', 'other'];
+const SECTOR_WEIGHTS = [17, 12, 3, 13, 12, 15, 4, 3, 10, 11];
+const CHOICES = ['Yes', 'No', 'Not sure'];
+
+/** A few plain sentences per theme; answers are drawn from these and from neutral filler. */
+const BANK: Record<string, string[]> = {
+	'length-language': ['The guide is far too long for busy staff.', 'It needs a short summary in plain English.', 'The language is legalistic and hard to follow.'],
+	'legal-framework': ['Staff are unsure what the Data Protection Act allows.', 'The link between Article 8 and the common law duty is not explained.', 'We need clarity on the legal basis for sharing.'],
+	consent: ['Consent should be sought unless that puts the child at risk.', 'It is unclear when to share without consent.', 'Parents often refuse consent and staff do not know what to do next.'],
+	capacity: ['The section on Gillick competence needs expanding.', 'Older children should be able to consent for themselves.'],
+	threshold: ['The threshold for sharing below significant harm is vague.', 'Practitioners need to know what level of concern is enough.'],
+	'health-confidentiality': ['The two-tier approach will confuse health professionals.', 'GPs will rely on their own codes of confidentiality.', 'Health visitors need to be able to share without delay.'],
+	'young-peoples-trust': ['Young people may stop using sexual health services.', 'Teenagers will not seek help if they fear their details will be passed on.'],
+	training: ['Joint training across agencies is essential.', 'Staff need a named person to ask for advice.', 'Training must be funded and repeated.'],
+	resources: ['There is no extra funding for this work.', 'Staff time is already stretched.', 'Who will pay for the new systems?'],
+	'recording-accountability': ['Staff fear being blamed if they share in good faith.', 'Decisions and reasons should be recorded every time.'],
+	'multi-agency': ['Local protocols differ from one area to the next.', 'Agencies need one agreed information sharing protocol.'],
+	'voluntary-private': ['Small voluntary groups and volunteers cannot apply this without support.', 'Private providers are barely mentioned.'],
+	'index-databases': ['The Information Sharing Index raises serious privacy concerns.', 'A database of every child is disproportionate.'],
+	'security-accuracy': ['Information must be kept secure and accurate.', 'Out of date records cause real harm.'],
+	'child-family-involvement': ['Families should be told what is shared and why.', 'Children want to be asked and kept informed.'],
+	'case-examples-tools': ['Case examples and a flowchart would help.', 'A pocket guide for front-line staff is needed.'],
+	'fit-with-guidance': ['The guide must be consistent with Working Together.', 'It should fit with the Common Assessment Framework.']
+};
+const FILLER = ['We welcome the opportunity to comment.', 'This is our considered view.', 'Our members raised this repeatedly.', 'We would be happy to discuss this further.', 'See our earlier answer.'];
+const THEMES = Object.keys(BANK);
+
+function weighted<T>(rnd: () => number, items: T[], weights: number[]): T {
+	const total = weights.reduce((a, b) => a + b, 0);
+	let r = rnd() * total;
+	for (let i = 0; i < items.length; i++) if ((r -= weights[i]) < 0) return items[i];
+	return items[items.length - 1];
+}
+
+function answer(rnd: () => number): string {
+	// Log-normal-ish length: most answers one to three sentences, a few long submissions.
+	const sentences = Math.max(1, Math.round(Math.exp(rnd() * 1.6 + (rnd() < 0.08 ? 1.6 : 0)) - 0.5));
+	const themes = [THEMES[Math.floor(rnd() * THEMES.length)], THEMES[Math.floor(rnd() * THEMES.length)]];
+	const out: string[] = [];
+	for (let i = 0; i < sentences; i++) {
+		const pool = rnd() < 0.75 ? BANK[themes[i % themes.length]] : FILLER;
+		out.push(pool[Math.floor(rnd() * pool.length)]);
+	}
+	return out.join(' ');
+}
+
+export interface GenerateResult {
+	respondents: number;
+	answers: number;
+	files: string[];
+}
+
+async function writeCsv(path: string, fields: string[], rows: Iterable<unknown[]>) {
+	const out = createWriteStream(path);
+	const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+	await write(Papa.unparse([fields]) + '\r\n');
+	let batch: unknown[][] = [];
+	for (const row of rows) {
+		batch.push(row);
+		if (batch.length === 2000) {
+			await write(Papa.unparse(batch) + '\r\n');
+			batch = [];
+		}
+	}
+	if (batch.length) await write(Papa.unparse(batch) + '\r\n');
+	await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
+export async function generate(options: { respondents: number; seed: number; out: string }): Promise<GenerateResult> {
+	const rnd = seededRandom(options.seed);
+	mkdirSync(options.out, { recursive: true });
+	let answers = 0;
+	const fields = ['response_id', 'submitted_at', 'respondent_type', 'organisation', 'professional_body', 'sector', 'region', 'confidential'];
+	for (const q of ['q1', 'q2', 'q3', 'q4', 'q5', 'q6']) fields.push(q, `${q}_text`);
+	fields.push('q7_text', 'q8_text');
+	function* respondents() {
+		for (let i = 1; i <= options.respondents; i++) {
+			const sector = weighted(rnd, SECTORS, SECTOR_WEIGHTS);
+			const org = rnd() < 0.6;
+			const day = 1 + Math.floor(Math.pow(rnd(), 0.4) * 90);
+			const date = new Date(Date.UTC(2005, 7, 25 + day)).toISOString().slice(0, 10);
+			const row: unknown[] = [`S${String(i).padStart(7, '0')}`, date, org ? 'organisation' : 'individual', org ? `Synthetic organisation ${i % 5000}` : '', '', sector, 'London', rnd() < 0.08 ? 'yes' : 'no'];
+			const lean = SECTORS.indexOf(sector) / SECTORS.length;
+			for (let q = 0; q < 6; q++) {
+				const skip = rnd() < 0.15;
+				const choice = skip ? '' : weighted(rnd, CHOICES, [1 - lean * 0.6, 0.3 + lean * 0.5, 0.3]);
+				const text = skip || rnd() < 0.2 ? '' : answer(rnd);
+				if (choice || text) answers++;
+				row.push(choice, text);
+			}
+			for (let q = 0; q < 2; q++) {
+				const text = rnd() < 0.3 ? '' : answer(rnd);
+				if (text) answers++;
+				row.push(text);
+			}
+			yield row;
+		}
+	}
+	const files = [join(options.out, 'responses.csv'), join(options.out, 'events.csv'), join(options.out, 'event_feedback.csv'), join(options.out, 'cyp_feedback.csv')];
+	await writeCsv(files[0], fields, respondents());
+	await writeCsv(files[1], ['event_id', 'title', 'city', 'venue', 'date', 'attendees'], [['E1', 'Synthetic event', 'London', 'Hall', '2005-09-20', 80]]);
+	const feedback = Math.max(10, Math.round(options.respondents / 5));
+	await writeCsv(files[2], ['feedback_id', 'event_id', 'source', 'attendee_sector', 'attendee_role', 'usefulness', 'comment'], (function* () {
+		for (let i = 1; i <= feedback; i++) yield [`F${i}`, 'E1', 'evaluation', weighted(rnd, SECTORS, SECTOR_WEIGHTS), 'Practitioner', 1 + Math.floor(rnd() * 5), answer(rnd)];
+	})());
+	await writeCsv(files[3], ['comment_id', 'age_band', 'setting', 'comment', 'topics'], (function* () {
+		for (let i = 1; i <= Math.max(10, Math.round(options.respondents / 20)); i++) yield [`C${i}`, '12-15', 'youth group', answer(rnd), 'trust'];
+	})());
+	return { respondents: options.respondents, answers, files };
+}
