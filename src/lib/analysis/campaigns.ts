@@ -80,8 +80,10 @@ export function findCampaigns(items: CampaignInput[], options: { threshold?: num
 	const sims = new Map<number, number[]>();
 	const checked = new Set<string>();
 	for (const list of buckets.values()) {
-		if (list.length < 2 || list.length > 5000) continue;
-		for (let x = 0; x < list.length; x++) {
+		if (list.length < 2) continue;
+		// A crowded bucket is one text copied many times: compare each copy with the first, not every pair.
+		const crowded = list.length > 50;
+		for (let x = 0; x < (crowded ? 1 : list.length); x++) {
 			for (let y = x + 1; y < list.length; y++) {
 				const [a, b] = [list[x], list[y]];
 				const key = `${a}:${b}`;

@@ -120,6 +120,9 @@ function write(db: DB, input: PipelineInput, out: PipelineOutput) {
 	for (const e of out.emergent) emergent.run(e.label, JSON.stringify(e.terms), e.size, JSON.stringify(e.examples), JSON.stringify(e.members));
 	writeBodies(db);
 	writeAggregates(db);
+	// Search covers exactly what pages may show: the redacted text, rebuilt in one pass.
+	db.exec(`DELETE FROM answer_fts;
+		INSERT INTO answer_fts(rowid, text) SELECT id, text_redacted FROM answer WHERE text_redacted IS NOT NULL;`);
 }
 
 /** Canonical body names: an abbreviation or full name in organisations.csv becomes that entry's abbreviation. */
@@ -140,18 +143,24 @@ export function writeBodies(db: DB) {
 
 /** Stage 9, in SQL: respondents (not answers) raising each theme, per question and sector, with their base. */
 export function writeAggregates(db: DB) {
+	// Bases and hits are each computed once and joined: a correlated count per row scanned every answer per row.
 	db.exec(`
 		INSERT INTO agg_theme_sector (question_id, sector, theme_id, respondents, base)
-		SELECT a.question_id, coalesce(r.sector, 'unknown'), e.theme_id, count(DISTINCT r.id),
-			(SELECT count(DISTINCT a2.respondent_id) FROM answer a2 JOIN respondent r2 ON r2.id = a2.respondent_id
-			 WHERE a2.question_id = a.question_id AND coalesce(r2.sector, 'unknown') = coalesce(r.sector, 'unknown'))
-		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
-		GROUP BY a.question_id, coalesce(r.sector, 'unknown'), e.theme_id;
+		WITH base AS (
+			SELECT a.question_id, coalesce(r.sector, 'unknown') AS sector, count(DISTINCT r.id) AS n
+			FROM answer a JOIN respondent r ON r.id = a.respondent_id GROUP BY 1, 2),
+		hits AS (
+			SELECT a.question_id, coalesce(r.sector, 'unknown') AS sector, e.theme_id, count(DISTINCT r.id) AS n
+			FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+			GROUP BY 1, 2, 3)
+		SELECT h.question_id, h.sector, h.theme_id, h.n, b.n FROM hits h JOIN base b ON b.question_id = h.question_id AND b.sector = h.sector;
 		INSERT INTO agg_theme_sector (question_id, sector, theme_id, respondents, base)
-		SELECT '*', coalesce(r.sector, 'unknown'), e.theme_id, count(DISTINCT r.id),
-			(SELECT count(*) FROM respondent r2 WHERE coalesce(r2.sector, 'unknown') = coalesce(r.sector, 'unknown'))
-		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
-		GROUP BY coalesce(r.sector, 'unknown'), e.theme_id;
+		WITH base AS (SELECT coalesce(sector, 'unknown') AS sector, count(*) AS n FROM respondent GROUP BY 1),
+		hits AS (
+			SELECT coalesce(r.sector, 'unknown') AS sector, e.theme_id, count(DISTINCT r.id) AS n
+			FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+			GROUP BY 1, 2)
+		SELECT '*', h.sector, h.theme_id, h.n, b.n FROM hits h JOIN base b ON b.sector = h.sector;
 	`);
 }
 
