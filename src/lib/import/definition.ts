@@ -160,9 +160,12 @@ export function loadDefinition(db: DB, dir: string): ConsultationDef {
 			 ON CONFLICT(id) DO UPDATE SET label = excluded.label, definition = excluded.definition,
 			   position = excluded.position, seeds_json = excluded.seeds_json`
 		);
-		codeframe.themes.forEach((t, i) =>
-			theme.run(t.id, t.label, t.definition, i, JSON.stringify({ terms: t.terms, phrases: t.phrases }))
-		);
+		// Once an administrator has changed the codeframe in the app, the database is its record and the file is not
+		// loaded over it (that would undo merges and edits).
+		const managed = db.prepare("SELECT value FROM meta WHERE key = 'codeframe_managed'").pluck().get() === '1';
+		if (!managed) {
+			codeframe.themes.forEach((t, i) => theme.run(t.id, t.label, t.definition, i, JSON.stringify({ terms: t.terms, phrases: t.phrases })));
+		}
 		db.prepare('DELETE FROM organisation').run();
 		const org = db.prepare('INSERT OR REPLACE INTO organisation (name, abbreviation, sector_id, kind) VALUES (?, ?, ?, ?)');
 		for (const o of orgs) org.run(o.name, o.abbreviation, o.sector, o.kind);

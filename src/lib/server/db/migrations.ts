@@ -333,6 +333,36 @@ DROP TRIGGER IF EXISTS answer_fts_update;
 DELETE FROM answer_fts;
 INSERT INTO answer_fts(rowid, text) SELECT id, text_redacted FROM answer WHERE text_redacted IS NOT NULL;
 `
+	},
+	{
+		version: 6,
+		name: 'inter-coder reliability samples',
+		sql: `
+CREATE TABLE icr_sample (
+	id INTEGER PRIMARY KEY,
+	created_at TEXT NOT NULL,
+	created_by TEXT NOT NULL,
+	coder_a INTEGER NOT NULL REFERENCES app_user(id),
+	coder_b INTEGER NOT NULL REFERENCES app_user(id),
+	size INTEGER NOT NULL
+);
+CREATE TABLE icr_item (
+	sample_id INTEGER NOT NULL REFERENCES icr_sample(id) ON DELETE CASCADE,
+	answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+	-- The automatic themes when the sample was drawn, to compare each coder with the model.
+	auto_themes TEXT NOT NULL,
+	PRIMARY KEY (sample_id, answer_id)
+);
+CREATE TABLE icr_code (
+	sample_id INTEGER NOT NULL,
+	answer_id INTEGER NOT NULL,
+	coder INTEGER NOT NULL REFERENCES app_user(id),
+	themes TEXT NOT NULL,
+	coded_at TEXT NOT NULL,
+	PRIMARY KEY (sample_id, answer_id, coder),
+	FOREIGN KEY (sample_id, answer_id) REFERENCES icr_item(sample_id, answer_id) ON DELETE CASCADE
+);
+`
 	}
 ];
 

@@ -1,0 +1,92 @@
+// Codeframe management: add, rename and edit themes, merge one into another and split one in two. Every change is
+// in the audit log; merges and splits carry the existing tags (automatic and analysts') with them.
+import { audit, type User } from '../auth';
+import type { DB } from './client';
+
+function managed(db: DB) {
+	db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('codeframe_managed', '1')").run();
+}
+
+export interface ThemeEdit {
+	id: string;
+	label: string;
+	definition: string;
+	terms: string[];
+	phrases: string[];
+}
+
+export function codeframe(db: DB): (ThemeEdit & { answers: number })[] {
+	return (db
+		.prepare(
+			`SELECT t.id, t.label, t.definition, t.seeds_json, (SELECT count(DISTINCT answer_id) FROM answer_theme_effective e WHERE e.theme_id = t.id) AS answers
+			 FROM theme t ORDER BY t.position`
+		)
+		.all() as { id: string; label: string; definition: string; seeds_json: string; answers: number }[]).map((t) => {
+		const seeds = JSON.parse(t.seeds_json) as { terms?: string[]; phrases?: string[] };
+		return { id: t.id, label: t.label, definition: t.definition, terms: seeds.terms ?? [], phrases: seeds.phrases ?? [], answers: t.answers };
+	});
+}
+
+export function parseList(text: string): string[] {
+	return [...new Set(text.split(/[\n,;]+/).map((s) => s.trim().toLowerCase()).filter((s) => s.length > 1 && s.length <= 60))].slice(0, 200);
+}
+
+function check(t: ThemeEdit) {
+	if (!/^[a-z0-9-]{2,40}$/.test(t.id)) throw new Error('A theme id is 2 to 40 lower-case letters, digits or hyphens');
+	if (!t.label.trim() || t.label.length > 80) throw new Error('A theme needs a label of at most 80 characters');
+	if (!t.definition.trim() || t.definition.length > 1000) throw new Error('A theme needs a definition of at most 1,000 characters');
+}
+
+export function saveTheme(db: DB, user: User, t: ThemeEdit, isNew: boolean) {
+	check(t);
+	const seeds = JSON.stringify({ terms: t.terms, phrases: t.phrases });
+	db.transaction(() => {
+		const exists = db.prepare('SELECT label, definition, seeds_json FROM theme WHERE id = ?').get(t.id) as { label: string; definition: string; seeds_json: string } | undefined;
+		if (isNew) {
+			if (exists) throw new Error(`There is already a theme with the id ${t.id}`);
+			const position = (db.prepare('SELECT coalesce(max(position), -1) + 1 FROM theme').pluck().get() as number) ?? 0;
+			db.prepare('INSERT INTO theme (id, label, definition, position, seeds_json) VALUES (?, ?, ?, ?, ?)').run(t.id, t.label.trim(), t.definition.trim(), position, seeds);
+			audit(db, user.username, 'theme created', t.id, { label: t.label });
+			managed(db);
+		} else {
+			if (!exists) throw new Error(`There is no theme ${t.id}`);
+			db.prepare('UPDATE theme SET label = ?, definition = ?, seeds_json = ? WHERE id = ?').run(t.label.trim(), t.definition.trim(), seeds, t.id);
+			managed(db);
+			audit(db, user.username, 'theme edited', t.id, { from: { label: exists.label, definition: exists.definition, seeds: JSON.parse(exists.seeds_json) }, to: { label: t.label, definition: t.definition, seeds: { terms: t.terms, phrases: t.phrases } } });
+		}
+	})();
+}
+
+/** Moves every tag of `from` onto `into` (keeping the stronger decision where both exist) and removes `from`. */
+export function mergeThemes(db: DB, user: User, from: string, into: string) {
+	if (from === into) throw new Error('Choose two different themes to merge');
+	db.transaction(() => {
+		for (const id of [from, into]) if (!db.prepare('SELECT 1 FROM theme WHERE id = ?').get(id)) throw new Error(`There is no theme ${id}`);
+		const moved = db.prepare('SELECT count(*) FROM answer_theme WHERE theme_id = ?').pluck().get(from) as number;
+		// Where the answer already has the target theme from the same source, the target's row stands.
+		db.prepare(
+			`INSERT OR IGNORE INTO answer_theme (answer_id, theme_id, source, decision, confidence, evidence_json, decided_by, decided_at)
+			 SELECT answer_id, ?, source, decision, confidence, evidence_json, decided_by, decided_at FROM answer_theme WHERE theme_id = ?`
+		).run(into, from);
+		db.prepare('DELETE FROM answer_theme WHERE theme_id = ?').run(from);
+		for (const table of ['comment_theme', 'quote', 'agg_theme_sector']) db.prepare(`DELETE FROM ${table} WHERE theme_id = ?`).run(from);
+		db.prepare('DELETE FROM theme WHERE id = ?').run(from);
+		audit(db, user.username, 'themes merged', `${from} into ${into}`, { tags: moved });
+		managed(db);
+	})();
+}
+
+/** Creates `newTheme` from part of `from`: every existing tag of `from` is copied to it, for analysts to sort out. */
+export function splitTheme(db: DB, user: User, from: string, newTheme: ThemeEdit) {
+	db.transaction(() => {
+		if (!db.prepare('SELECT 1 FROM theme WHERE id = ?').get(from)) throw new Error(`There is no theme ${from}`);
+		saveTheme(db, user, newTheme, true);
+		const copied = db
+			.prepare(
+				`INSERT INTO answer_theme (answer_id, theme_id, source, decision, confidence, evidence_json, decided_by, decided_at)
+				 SELECT answer_id, ?, source, decision, confidence, evidence_json, decided_by, decided_at FROM answer_theme WHERE theme_id = ?`
+			)
+			.run(newTheme.id, from).changes;
+		audit(db, user.username, 'theme split', `${from} -> ${newTheme.id}`, { tagsCopied: copied });
+	})();
+}

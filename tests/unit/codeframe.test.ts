@@ -1,0 +1,86 @@
+// Codeframe management: edits are recorded, merges and splits carry tags, and reloading the file does not undo them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseDatabase } from '../../src/lib/server/analyse';
+import { createUser } from '../../src/lib/server/auth';
+import { codeframe, mergeThemes, saveTheme, splitTheme } from '../../src/lib/server/db/codeframe';
+import { openDb, type DB } from '../../src/lib/server/db/client';
+import { loadDefinition } from '../../src/lib/import/definition';
+import { buildDatabase } from '../../src/lib/import/bundle';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let db: DB;
+let dir: string;
+const tags = (theme: string) => db.prepare('SELECT count(*) FROM answer_theme WHERE theme_id = ?').pluck().get(theme) as number;
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'consult-lens-codeframe-'));
+	await buildDatabase('data', join(dir, 'c.db'), { analyse: (d) => analyseDatabase(d) });
+	db = openDb(join(dir, 'c.db'));
+});
+afterAll(() => {
+	db.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('codeframe management', () => {
+	it('edits, merges and splits with tags carried and every change audited', async () => {
+		const admin = await createUser(db, 'boss', 'administrator password', 'admin');
+		const t = codeframe(db).find((x) => x.id === 'capacity')!;
+		saveTheme(db, admin, { ...t, label: 'Capacity to consent', terms: [...t.terms, 'maturity'] }, false);
+		expect(codeframe(db).find((x) => x.id === 'capacity')!.label).toBe('Capacity to consent');
+
+		const fromTags = tags('security-accuracy');
+		const intoTags = tags('recording-accountability');
+		expect(fromTags).toBeGreaterThan(0);
+		mergeThemes(db, admin, 'security-accuracy', 'recording-accountability');
+		expect(tags('security-accuracy')).toBe(0);
+		expect(tags('recording-accountability')).toBeGreaterThan(intoTags);
+		expect(tags('recording-accountability')).toBeLessThanOrEqual(intoTags + fromTags);
+		expect(codeframe(db).some((x) => x.id === 'security-accuracy')).toBe(false);
+
+		const before = tags('training');
+		splitTheme(db, admin, 'training', { id: 'advice-lines', label: 'Advice lines', definition: 'Named advisers and advice lines.', terms: ['helpline'], phrases: ['advice line'] });
+		expect(tags('advice-lines')).toBe(before);
+
+		const actions = db.prepare("SELECT action FROM audit_log WHERE username = 'boss' ORDER BY id").pluck().all();
+		expect(actions).toEqual(['theme edited', 'themes merged', 'theme created', 'theme split']);
+	});
+
+	it('reloading the codeframe file does not undo an administrator\'s changes', () => {
+		loadDefinition(db, 'data');
+		expect(codeframe(db).some((x) => x.id === 'security-accuracy')).toBe(false);
+		expect(codeframe(db).find((x) => x.id === 'capacity')!.label).toBe('Capacity to consent');
+		analyseDatabase(db);
+		expect(tags('advice-lines')).toBeGreaterThanOrEqual(0);
+	});
+});
+
+describe('inter-coder reliability', () => {
+	it('draws a blind sample, scores coders against each other and the model', async () => {
+		const { createSample, nextTask, results, saveCode } = await import('../../src/lib/server/db/icr');
+		const admin = { id: db.prepare("SELECT id FROM app_user WHERE username = 'boss'").pluck().get() as number, username: 'boss', role: 'admin' as const };
+		const a = await createUser(db, 'coder-a', 'first coder password', 'analyst');
+		const b = await createUser(db, 'coder-b', 'second coder password', 'analyst');
+		const id = createSample(db, admin, a.id, b.id, 10, 42);
+		for (let i = 0; i < 10; i++) {
+			const taskA = nextTask(db, a.id)!;
+			const taskB = nextTask(db, b.id)!;
+			expect(taskA.answerId).toBe(taskB.answerId);
+			expect(taskA).not.toHaveProperty('themes');
+			saveCode(db, a, id, taskA.answerId, i % 2 ? ['consent'] : ['training']);
+			saveCode(db, b, id, taskB.answerId, i % 3 ? ['consent'] : ['training']);
+		}
+		expect(nextTask(db, a.id)).toBeNull();
+		const [r] = results(db);
+		expect(r.both).toBe(10);
+		const consent = r.perTheme.find((t) => t.theme === 'consent')!;
+		// a: consent on odd i (5 of 10); b: unless i % 3 == 0 (6 of 10); both on 1, 5, 7; neither on 0, 6.
+		// Observed agreement (3 + 2) / 10 = 0.5 equals chance 0.5 * 0.6 + 0.5 * 0.4 = 0.5, so kappa is 0.
+		expect(consent.kappa).toBe(0);
+		const training = r.perTheme.find((t) => t.theme === 'training')!;
+		// training is the complement of consent for both coders, so the same table: kappa 0.
+		expect(training.kappa).toBe(0);
+		expect(r.pooled.modelVsA).not.toBeNull();
+	});
+});
