@@ -1,0 +1,26 @@
+// The stakeholder tracker as CSV, with the same filters as the page: one row per organisation, per question its
+// closed answer, stance and themes.
+import { toCsv } from '$lib/csv-safe';
+import { getDb } from '$lib/server/db';
+import { questions } from '$lib/server/db/questions';
+import { stakeholders } from '$lib/server/db/stakeholders';
+import { buildFilter } from '$lib/server/filters';
+
+export function GET({ url }) {
+	const db = getDb();
+	const qs = questions(db);
+	const rows = stakeholders(db, buildFilter(db, url.searchParams)).map((s) => {
+		const row: Record<string, unknown> = { response_id: s.responseId, organisation: s.name, sector: s.sector };
+		for (const q of qs) {
+			const c = s.cells.get(q.id);
+			row[`${q.id}_answer`] = c ? (c.choice ?? 'answered') : '';
+			row[`${q.id}_stance`] = c?.stance ?? '';
+			row[`${q.id}_themes`] = c ? c.themes.join(';') : '';
+		}
+		return row;
+	});
+	const fields = ['response_id', 'organisation', 'sector', ...qs.flatMap((q) => [`${q.id}_answer`, `${q.id}_stance`, `${q.id}_themes`])];
+	return new Response('\uFEFF' + toCsv(fields, rows) + '\r\n', {
+		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="stakeholders.csv"' }
+	});
+}
