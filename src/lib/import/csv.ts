@@ -76,7 +76,11 @@ class Decoder extends Transform {
 		const sample = chunk.subarray(0, 4096);
 		let even = 0;
 		let odd = 0;
-		for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? odd++ : even++);
+		for (let i = 0; i < sample.length; i++) {
+			if (sample[i] !== 0) continue;
+			if (i % 2) odd++;
+			else even++;
+		}
 		if (odd > sample.length * 0.3 && even === 0) return 'utf-16le';
 		if (even > sample.length * 0.3 && odd === 0) return 'utf-16be';
 		if (odd + even > 0) this.check('\u0000');
@@ -84,6 +88,7 @@ class Decoder extends Transform {
 	}
 
 	private check(text: string) {
+		// eslint-disable-next-line no-control-regex -- finding control characters is the point: they mark a binary file
 		const controls = (text.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
 		if (text.includes('\u0000') || controls > Math.max(8, text.length / 100)) {
 			throw new CsvDecodeError({
