@@ -13,6 +13,25 @@ export default defineConfig({
 				quietDeps: true,
 				silenceDeprecations: ['import']
 			}
+		},
+		postcss: {
+			plugins: [
+				{
+					// Two things in GOV.UK Frontend's CSS that this app must not ship: an Internet Explorer hack,
+					// `(min-width: 0\0)`, that the CSS minifier rejects as invalid and no supported browser reads; and the
+					// Crown crest image, which is only for GOV.UK-domain services (it is never shown here).
+					postcssPlugin: 'drop-govuk-only-css',
+					AtRule: {
+						media(rule) {
+							if (['\\0', '\u0000', '\uFFFD'].some((hack) => rule.params.includes(`min-width: 0${hack}`)))
+								rule.remove();
+						}
+					},
+					Declaration(decl) {
+						if (decl.value.includes('govuk-crest')) decl.remove();
+					}
+				}
+			]
 		}
 	},
 	test: {

@@ -20,7 +20,8 @@ const routes = () => {
 		'/bodies',
 		'/bodies/RCN',
 		'/events',
-		'/children'
+		'/children',
+		'/accessibility'
 	];
 };
 
@@ -37,7 +38,7 @@ for (const route of routes()) {
 
 test.describe('analyst and admin pages', () => {
 	test.use({ storageState: 'tmp/auth/admin.json' });
-	for (const route of ['/review', '/review/q5', '/report', '/report/print', '/audit']) {
+	for (const route of ['/review', '/review/q5', '/report', '/report/print', '/audit', '/review/icr', '/admin/codeframe']) {
 		test(`axe finds no violations on ${route}`, async ({ page }) => checkPage(page, route));
 	}
 });
@@ -45,4 +46,12 @@ test.describe('analyst and admin pages', () => {
 test.describe('signed out', () => {
 	test.use({ storageState: { cookies: [], origins: [] } });
 	test('axe finds no violations on /login', async ({ page }) => checkPage(page, '/login'));
+	test('axe finds no violations on /accessibility', async ({ page }) => checkPage(page, '/accessibility'));
+	test('axe finds no violations on /login showing its error summary', async ({ page }) => {
+		await page.goto('/login');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('alert')).toContainText('Enter your user name');
+		const results = await new AxeBuilder({ page }).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	});
 });

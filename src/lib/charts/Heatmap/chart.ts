@@ -1,5 +1,18 @@
 // Layout for a theme x sector heatmap: cell shade by share, the percentage written in each cell.
-import { interpolateBlues, scaleSequential } from 'd3';
+import { scaleThreshold } from 'd3';
+
+/**
+ * Six shades of GOV.UK blue in steps of share, not a continuous ramp: each is far enough from white, or from black
+ * text, that the percentage written on it is readable (contrast of 4.5:1 or more, with black or white text).
+ */
+export const HEAT_BANDS = [
+	{ from: 0, label: 'Under 10%', fill: '#f4f8fb' },
+	{ from: 0.1, label: '10% to 19%', fill: '#d2e2f1' },
+	{ from: 0.2, label: '20% to 29%', fill: '#8eb8dc' },
+	{ from: 0.3, label: '30% to 44%', fill: '#5694ca' },
+	{ from: 0.45, label: '45% to 59%', fill: '#1d70b8' },
+	{ from: 0.6, label: '60% or more', fill: '#0f385c' }
+] as const;
 
 export interface HeatCell {
 	row: string;
@@ -22,14 +35,15 @@ export interface HeatLayout {
 	cells: (HeatCell & { x: number; y: number; share: number; fill: string; text: string })[];
 }
 
-/** Picks black or white text for a fill, by its relative luminance. */
+/** Picks near-black or white text for a fill, whichever contrasts more with it (WCAG relative luminance). */
 export function textOn(fill: string): string {
 	const m = /^rgb\((\d+), ?(\d+), ?(\d+)\)$/.exec(fill) ?? /^#(..)(..)(..)$/.exec(fill);
 	if (!m) return '#0b0c0c';
 	const [r, g, b] = m.slice(1, 4).map((v) => (fill.startsWith('#') ? parseInt(v, 16) : Number(v)) / 255);
 	const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
 	const L = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-	return L > 0.22 ? '#0b0c0c' : '#ffffff';
+	const BLACK = 0.0033; // relative luminance of #0b0c0c
+	return (L + 0.05) / (BLACK + 0.05) >= 1.05 / (L + 0.05) ? '#0b0c0c' : '#ffffff';
 }
 
 export function layoutHeatmap(cells: HeatCell[], options: { width?: number; labelWidth?: number; cellHeight?: number } = {}): HeatLayout {
@@ -45,7 +59,9 @@ export function layoutHeatmap(cells: HeatCell[], options: { width?: number; labe
 	const cellWidth = columns.length ? (width - labelWidth - rightPad) / columns.length : 0;
 	columns.forEach((c, i) => (c.x = labelWidth + i * cellWidth));
 	rows.forEach((r, i) => (r.y = headerHeight + i * cellHeight));
-	const colour = scaleSequential(interpolateBlues).domain([0, 0.8]);
+	const colour = scaleThreshold<number, string>()
+		.domain(HEAT_BANDS.slice(1).map((b) => b.from))
+		.range(HEAT_BANDS.map((b) => b.fill));
 	return {
 		width,
 		height: headerHeight + rows.length * cellHeight,
@@ -57,7 +73,8 @@ export function layoutHeatmap(cells: HeatCell[], options: { width?: number; labe
 		rows,
 		cells: cells.map((c) => {
 			const share = c.base ? c.count / c.base : 0;
-			const fill = c.base ? colour(Math.min(share, 0.8)) : '#f3f2f1';
+			// Banded by the percentage as written in the cell, so a cell showing 20% is never in the '10% to 19%' band.
+			const fill = c.base ? colour(Math.round(share * 100) / 100) : '#f3f3f3';
 			return {
 				...c,
 				x: columns.find((x) => x.key === c.column)!.x,

@@ -25,15 +25,20 @@ export interface StackLayout {
 	rows: { key: string; label: string; n: number; y: number; height: number; segments: Segment[] }[];
 }
 
+// Every fill contrasts at least 3:1 with the white page and 4.5:1 with the text written on it; segments are also
+// labelled with their category where they are wide enough, so colour is never the only clue.
 export const CHOICE_COLOURS: Record<string, { fill: string; text: string }> = {
 	Yes: { fill: '#1d70b8', text: '#ffffff' },
-	No: { fill: '#d4351c', text: '#ffffff' },
-	'Not sure': { fill: '#b1b4b6', text: '#0b0c0c' }
+	No: { fill: '#ca3535', text: '#ffffff' },
+	'Not sure': { fill: '#484949', text: '#ffffff' }
 };
 const FALLBACK = [
-	{ fill: '#4c2c92', text: '#ffffff' },
-	{ fill: '#00703c', text: '#ffffff' },
-	{ fill: '#f3f2f1', text: '#0b0c0c' }
+	{ fill: '#54319f', text: '#ffffff' },
+	{ fill: '#0f7a52', text: '#ffffff' },
+	{ fill: '#98285d', text: '#ffffff' },
+	{ fill: '#158187', text: '#ffffff' },
+	{ fill: '#0f385c', text: '#ffffff' },
+	{ fill: '#806f00', text: '#ffffff' }
 ];
 
 export function colourFor(category: string, index: number) {

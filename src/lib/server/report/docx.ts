@@ -16,10 +16,12 @@ import {
 	type FileChild
 } from 'docx';
 import { renderBarsPng, renderStackedPng } from '../../report/chart-png';
+import { CHOICE_COLOURS as SCREEN_COLOURS } from '../../charts/StackedBars/chart';
 import { formatDate, formatNumber } from '../../format';
 import type { ReportData } from './data';
 
-const CHOICE_COLOURS: Record<string, string> = { Yes: '#1d70b8', No: '#d4351c', 'Not sure': '#b1b4b6' };
+// The same colours as the charts on screen, so the Word charts pass the same contrast checks.
+const CHOICE_COLOURS: Record<string, string> = Object.fromEntries(Object.entries(SCREEN_COLOURS).map(([k, v]) => [k, v.fill]));
 
 function para(text: string, options: { italic?: boolean; bold?: boolean } = {}): Paragraph {
 	return new Paragraph({ children: [new TextRun({ text, italics: options.italic, bold: options.bold })], spacing: { after: 120 } });

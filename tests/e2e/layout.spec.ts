@@ -1,0 +1,69 @@
+// Reflow (WCAG 1.4.10): on a 320 px wide screen, and at 200% zoom on a 1280 px screen, the main pages do not scroll
+// sideways and their heading and filters stay in view. Zoom is emulated by its CSS-pixel equivalent: 1280 px at
+// 200% lays out as a 640 px wide viewport (deviceScaleFactor only sharpens pixels; it does not zoom).
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { query } from './db';
+
+const pages = () => [
+	{ path: '/', filters: true },
+	{ path: '/?body=RCN', filters: true },
+	{ path: '/questions', filters: false },
+	{ path: '/questions/q5', filters: true },
+	{ path: '/themes', filters: true },
+	{ path: '/themes/consent', filters: false },
+	{ path: '/responses', filters: true },
+	{
+		path: `/responses/${query<string>('SELECT response_id FROM respondent ORDER BY response_id LIMIT 1')}`,
+		filters: false
+	},
+	{ path: '/stakeholders', filters: true },
+	{ path: '/bodies/RCN', filters: false },
+	{ path: '/events', filters: false },
+	{ path: '/children', filters: false },
+	{ path: '/accessibility', filters: false }
+];
+
+/** The element is shown and lies within the viewport's width: nothing of it is off to the side. */
+async function expectWithinWidth(page: Page, locator: Locator) {
+	await expect(locator).toBeVisible();
+	const box = (await locator.boundingBox())!;
+	const width = await page.evaluate(() => document.documentElement.clientWidth);
+	expect(box.x).toBeGreaterThanOrEqual(0);
+	expect(box.x + box.width).toBeLessThanOrEqual(width + 0.5);
+}
+
+for (const [label, viewport] of [
+	['a 320 px wide screen', { width: 320, height: 640 }],
+	['200% zoom on a 1280 px wide screen', { width: 640, height: 400 }]
+] as const) {
+	test.describe(`on ${label}`, () => {
+		test.use({ viewport });
+		for (const { path, filters } of pages()) {
+			test(`${path} does not scroll sideways`, async ({ page }) => {
+				await page.goto(path);
+				const h1 = page.getByRole('heading', { level: 1 });
+				await expectWithinWidth(page, h1);
+				if (filters) await expectWithinWidth(page, page.getByRole('form', { name: 'Filters' }));
+				const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+					scrollWidth: document.documentElement.scrollWidth,
+					clientWidth: document.documentElement.clientWidth
+				}));
+				expect(
+					scrollWidth,
+					`page is ${scrollWidth} px wide in a ${clientWidth} px window`
+				).toBeLessThanOrEqual(clientWidth);
+			});
+		}
+
+		test('the menu opens from its button and every item is reachable', async ({ page }) => {
+			await page.goto('/');
+			const menu = page.getByRole('navigation', { name: 'Menu' });
+			const toggle = menu.getByRole('button', { name: 'Menu' });
+			await expect(toggle).toBeVisible();
+			await expect(menu.getByRole('link', { name: 'Themes' })).toBeHidden();
+			await toggle.click();
+			await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+			await expectWithinWidth(page, menu.getByRole('link', { name: 'Children and young people' }));
+		});
+	});
+}

@@ -1,0 +1,90 @@
+// Hostile text renders as text everywhere; every route enforces its role; the pages carry a strict CSP.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { query } from './db';
+
+test('script, javascript: links, SVG payloads and entities in answers show as text', async ({ page }) => {
+	const dialogs: string[] = [];
+	page.on('dialog', async (d) => {
+		dialogs.push(d.message());
+		await d.dismiss();
+	});
+	for (const path of ['/responses/X001', '/responses?q=consent', '/themes/consent', '/stakeholders?sector=health']) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	}
+	await page.goto('/responses/X001');
+	await expect(page.getByText("<script>alert('xss')</script>", { exact: false })).toBeVisible();
+	await expect(page.getByText('&lt;b&gt;bold&lt;/b&gt;', { exact: false })).toBeVisible();
+	await expect(page.locator('main a[href^="javascript:"]')).toHaveCount(0);
+	await expect(page.locator('main svg[onload], main img[onerror], main script')).toHaveCount(0);
+	// Chart tooltips and labels show hostile organisation and theme names as text too.
+	await page.goto('/stakeholders?sector=health');
+	await expect(page.getByRole('link', { name: "<img src=x onerror=alert('org')>" })).toBeVisible();
+	expect(dialogs).toEqual([]);
+});
+
+test('the publishable CSV neutralises formulas and the report escapes hostile text', async ({ page }) => {
+	await page.goto('/responses?q=consent');
+	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these answers (CSV)' }).click()]);
+	const text = readFileSync((await csv.path())!, 'utf8');
+	expect(text).toContain("'=HYPERLINK");
+	expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+	const res = await page.request.get('/report/print');
+	expect(await res.text()).not.toContain("<script>alert('xss')</script>");
+});
+
+test('pages carry a Content-Security-Policy without inline scripts, and session cookies are HttpOnly', async ({ page, context }) => {
+	const res = await page.goto('/');
+	const csp = res!.headers()['content-security-policy'];
+	expect(csp).toContain("script-src 'self'");
+	expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+	const cookie = (await context.cookies()).find((c) => c.name === 'consult_session')!;
+	expect(cookie.httpOnly).toBe(true);
+	expect(cookie.sameSite).toBe('Lax');
+});
+
+// Each route, requested anonymously and as each role: the server answers as the role allows.
+const ROUTES: [string, 'viewer' | 'analyst' | 'admin'][] = [
+	['/', 'viewer'],
+	['/questions/q5', 'viewer'],
+	['/themes/consent', 'viewer'],
+	['/responses', 'viewer'],
+	['/responses/R0001', 'viewer'],
+	['/responses.csv', 'viewer'],
+	['/data/sectors.csv', 'viewer'],
+	['/stakeholders', 'viewer'],
+	['/bodies/RCN', 'viewer'],
+	['/events', 'viewer'],
+	['/children', 'viewer'],
+	['/review', 'analyst'],
+	['/review/q7', 'analyst'],
+	['/report', 'analyst'],
+	['/report/print', 'analyst'],
+	['/report.docx', 'analyst'],
+	['/export/answers.csv', 'analyst'],
+	['/audit', 'admin'],
+	['/audit.csv', 'admin']
+];
+const RANK = { anonymous: 0, viewer: 1, analyst: 2, admin: 3 } as const;
+
+for (const who of ['anonymous', 'viewer', 'analyst', 'admin'] as const) {
+	test.describe(`as ${who}`, () => {
+		test.use({ storageState: who === 'anonymous' ? { cookies: [], origins: [] } : `tmp/auth/${who}.json` });
+		test('every route answers as the role allows', async ({ request }) => {
+			for (const [path, role] of ROUTES) {
+				const res = await request.get(path, { maxRedirects: 0 });
+				const allowed = RANK[who] >= RANK[role];
+				const expected = allowed ? [200] : who === 'anonymous' ? [303, 401] : [403];
+				expect(expected, `${who} ${path} -> ${res.status()}`).toContain(res.status());
+			}
+		});
+	});
+}
+
+test('a full export by an analyst is written to the audit log', async ({ request }) => {
+	const before = query<number>("SELECT count(*) FROM audit_log WHERE action = 'full export'");
+	const res = await request.get('/export/answers.csv');
+	expect(res.status()).toBe(200);
+	expect(query<number>("SELECT count(*) FROM audit_log WHERE action = 'full export'")).toBe(before + 1);
+});
