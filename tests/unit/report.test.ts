@@ -56,3 +56,22 @@ describe('the Word report', () => {
 		expect(text(xml)).toContain('fewer than 5');
 	});
 });
+
+describe('the command line report', () => {
+	it('writes the same Word document with `report --format docx --out FILE`', async () => {
+		const { execFileSync } = await import('node:child_process');
+		const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const { join } = await import('node:path');
+		const dir = mkdtempSync(join(tmpdir(), 'consult-lens-report-'));
+		try {
+			const out = join(dir, 'summary.docx');
+			execFileSync('npx', ['tsx', 'scripts/consult.ts', 'report', '--format', 'docx', '--out', out, '--db', db.name], { stdio: 'pipe' });
+			const fromCli = await JSZip.loadAsync(readFileSync(out));
+			const cliXml = await fromCli.file('word/document.xml')!.async('string');
+			expect(text(cliXml)).toBe(text(xml));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}, 60_000);
+});

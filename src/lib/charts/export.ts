@@ -4,11 +4,18 @@
 const FONT = 'Arial, Helvetica, sans-serif';
 
 function escapeXml(s: string): string {
-	return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+	return s.replace(
+		/[<>&"']/g,
+		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!
+	);
 }
 
 /** A standalone SVG document: the chart, with a title above and the base and source below, fonts system-safe. */
-export function standaloneSvg(svg: SVGSVGElement, title: string, footer: string): { markup: string; width: number; height: number } {
+export function standaloneSvg(
+	svg: SVGSVGElement,
+	title: string,
+	footer: string
+): { markup: string; width: number; height: number } {
 	const [, , w, h] = (svg.getAttribute('viewBox') ?? '0 0 640 400').split(/\s+/).map(Number);
 	const top = 40;
 	const bottom = 36;
@@ -18,7 +25,10 @@ export function standaloneSvg(svg: SVGSVGElement, title: string, footer: string)
 	clone.removeAttribute('width');
 	clone.removeAttribute('class');
 	clone.querySelectorAll('[tabindex]').forEach((el) => el.removeAttribute('tabindex'));
-	const inner = new XMLSerializer().serializeToString(clone).replace(/^<svg[^>]*>/, '').replace(/<\/svg>$/, '');
+	const inner = new XMLSerializer()
+		.serializeToString(clone)
+		.replace(/^<svg[^>]*>/, '')
+		.replace(/<\/svg>$/, '');
 	const markup =
 		`<?xml version="1.0" encoding="UTF-8"?>\n` +
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">` +
@@ -46,7 +56,13 @@ export function downloadSvg(svg: SVGSVGElement, title: string, footer: string, f
 	save(new Blob([markup], { type: 'image/svg+xml' }), `${filename}.svg`);
 }
 
-export async function downloadPng(svg: SVGSVGElement, title: string, footer: string, filename: string, scale = 2) {
+export async function downloadPng(
+	svg: SVGSVGElement,
+	title: string,
+	footer: string,
+	filename: string,
+	scale = 2
+) {
 	const { markup, width, height } = standaloneSvg(svg, title, footer);
 	const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
 	try {

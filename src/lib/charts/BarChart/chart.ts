@@ -16,7 +16,10 @@ export interface BarLayout {
 	ticks: { x: number; label: string }[];
 }
 
-export function layoutBars(bars: Bar[], options: { width?: number; rowHeight?: number; labelWidth?: number } = {}): BarLayout {
+export function layoutBars(
+	bars: Bar[],
+	options: { width?: number; rowHeight?: number; labelWidth?: number } = {}
+): BarLayout {
 	const { width = 640, rowHeight = 32, labelWidth = 220 } = options;
 	const valueSpace = 48;
 	const axisHeight = 24;

@@ -25,7 +25,14 @@ export function layoutColumns(columns: Column[], options: { width?: number; heig
 		baseline: height - margin.bottom,
 		left: margin.left,
 		right: width - margin.right,
-		bars: columns.map((c, i) => ({ ...c, x: x(c.key) ?? 0, y: y(c.value), width: x.bandwidth(), height: y(0) - y(c.value), showLabel: i % every === 0 })),
+		bars: columns.map((c, i) => ({
+			...c,
+			x: x(c.key) ?? 0,
+			y: y(c.value),
+			width: x.bandwidth(),
+			height: y(0) - y(c.value),
+			showLabel: i % every === 0
+		})),
 		ticks: y.ticks(4).map((t) => ({ y: y(t), label: String(t) }))
 	};
 }

@@ -46,13 +46,17 @@ export function textOn(fill: string): string {
 	return (L + 0.05) / (BLACK + 0.05) >= 1.05 / (L + 0.05) ? '#0b0c0c' : '#ffffff';
 }
 
-export function layoutHeatmap(cells: HeatCell[], options: { width?: number; labelWidth?: number; cellHeight?: number } = {}): HeatLayout {
+export function layoutHeatmap(
+	cells: HeatCell[],
+	options: { width?: number; labelWidth?: number; cellHeight?: number } = {}
+): HeatLayout {
 	const { width = 720, labelWidth = 230, cellHeight = 28 } = options;
 	const rightPad = 70;
 	const columns: HeatLayout['columns'] = [];
 	const rows: HeatLayout['rows'] = [];
 	for (const c of cells) {
-		if (!columns.some((x) => x.key === c.column)) columns.push({ key: c.column, label: c.columnLabel, x: 0, base: c.base });
+		if (!columns.some((x) => x.key === c.column))
+			columns.push({ key: c.column, label: c.columnLabel, x: 0, base: c.base });
 		if (!rows.some((x) => x.key === c.row)) rows.push({ key: c.row, label: c.rowLabel, y: 0 });
 	}
 	const headerHeight = 120;

@@ -45,7 +45,11 @@ export function colourFor(category: string, index: number) {
 	return CHOICE_COLOURS[category] ?? FALLBACK[index % FALLBACK.length];
 }
 
-export function layoutStacks(rows: StackRow[], categories: string[], options: { width?: number; rowHeight?: number; labelWidth?: number } = {}): StackLayout {
+export function layoutStacks(
+	rows: StackRow[],
+	categories: string[],
+	options: { width?: number; rowHeight?: number; labelWidth?: number } = {}
+): StackLayout {
 	const { width = 640, rowHeight = 34, labelWidth = 200 } = options;
 	const nWidth = 56;
 	const plotWidth = width - labelWidth - nWidth;
@@ -66,7 +70,15 @@ export function layoutStacks(rows: StackRow[], categories: string[], options: { 
 				const count = r.counts[c] ?? 0;
 				const share = n ? count / n : 0;
 				const colour = colourFor(c, i);
-				const seg = { category: c, count, share, x: x(acc), width: x(share), colour: colour.fill, textColour: colour.text };
+				const seg = {
+					category: c,
+					count,
+					share,
+					x: x(acc),
+					width: x(share),
+					colour: colour.fill,
+					textColour: colour.text
+				};
 				acc += share;
 				return seg;
 			});

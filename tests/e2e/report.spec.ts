@@ -1,0 +1,23 @@
+// Journey: an analyst adds key findings and downloads the Word report from the app; it opens as a docx package with
+// one heading per question, the findings and embedded charts.
+import { expect, test } from '@playwright/test';
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+
+test.use({ storageState: 'tmp/auth/analyst.json' });
+
+test('key findings go into the Word report downloaded from the app', async ({ page }) => {
+	await page.goto('/report');
+	await page.getByLabel('Key findings for Q5').fill('Health bodies were split on the two-tier approach.');
+	await page.getByRole('button', { name: 'Save the report text' }).click();
+	await expect(page.getByText('Saved.', { exact: false })).toBeVisible();
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the report as a Word document' }).click()]);
+	expect(download.suggestedFilename()).toBe('summary-of-responses.docx');
+	const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+	const xml = await zip.file('word/document.xml')!.async('string');
+	const text = xml.replace(/<[^>]+>/g, '');
+	for (const q of ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8']) expect(text).toContain(`${q}: `);
+	expect((xml.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBeGreaterThanOrEqual(12);
+	expect(text).toContain('Health bodies were split on the two-tier approach.');
+	expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).length).toBeGreaterThan(5);
+});
