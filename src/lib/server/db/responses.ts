@@ -2,22 +2,10 @@
 // Pages only ever get redacted text; confidential respondents' organisation names are withheld.
 import type { BuiltFilter } from '../filters';
 import type { DB } from './client';
+import type { AnswerView } from '../../types';
 
-export interface AnswerItem {
-	answerId: number;
-	responseId: string;
-	question: string;
-	choice: string | null;
-	stance: string | null;
-	text: string;
-	sector: string;
-	sectorInferred: boolean;
-	organisation: string | null;
-	respondentType: string | null;
-	confidential: boolean;
-	campaignSize: number | null;
-	themes: { id: string; label: string; source: string; confidence: number | null; evidence: string[] }[];
-}
+/** One answer as the pages show it (the shape is shared with components in $lib/types). */
+export type AnswerItem = AnswerView;
 
 interface AnswerRowRaw {
 	answerId: number;
