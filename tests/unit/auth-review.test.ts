@@ -82,3 +82,15 @@ describe('review decisions', () => {
 		expect(cohensKappa(0, 0, 0, 0)).toBeNull();
 	});
 });
+
+describe('pages never show unredacted text', () => {
+	it('redacts answers imported since the last analyse as they are read', async () => {
+		const { respondent } = await import('../../src/lib/server/db/responses');
+		const id = db.prepare("SELECT a.id FROM answer a WHERE trim(coalesce(a.text, '')) <> '' LIMIT 1").pluck().get() as number;
+		db.prepare("UPDATE answer SET text = 'Ring Mrs Janet Holloway on 0161 496 0123.', text_redacted = NULL WHERE id = ?").run(id);
+		const ref = db.prepare('SELECT r.response_id FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.id = ?').pluck().get(id) as string;
+		const shown = respondent(db, ref)!.answers.find((a) => a.answerId === id)!;
+		expect(shown.text).toBe('Ring [name removed] on [phone number removed].');
+		expect(reviewItem(db, id)!.redacted).toBe('Ring [name removed] on [phone number removed].');
+	});
+});

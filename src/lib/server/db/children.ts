@@ -62,7 +62,7 @@ export interface ChildComment {
 export function comments(db: DB, options: { theme?: string; limit?: number } = {}): ChildComment[] {
 	return db
 		.prepare(
-			`SELECT c.id, c.age_band AS ageBand, c.setting, coalesce(c.comment_redacted, c.comment) AS text,
+			`SELECT c.id, c.age_band AS ageBand, c.setting, shown_text(c.comment_redacted, c.comment) AS text,
 				(SELECT group_concat(t.label, '; ') FROM comment_theme ct JOIN theme t ON t.id = ct.theme_id
 				 WHERE ct.kind = 'cyp' AND ct.comment_id = c.id) AS themes
 			 FROM cyp_feedback c

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrations } from './migrations';
+import { redact } from '../../analysis/redact';
 
 export type DB = Database.Database;
 
@@ -19,6 +20,11 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): DB {
 	const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
 	db.pragma('busy_timeout = 5000');
 	db.pragma('foreign_keys = ON');
+	// What a page may show of a text: the stored redacted version, or (for rows imported since the last analyse)
+	// the text redacted now. Pages never fall back to the original.
+	db.function('shown_text', { deterministic: true }, (redacted: unknown, original: unknown) =>
+		typeof redacted === 'string' ? redacted : typeof original === 'string' ? redact(original).text : null
+	);
 	if (!options.readonly) {
 		db.pragma('journal_mode = WAL');
 		db.pragma('synchronous = NORMAL');

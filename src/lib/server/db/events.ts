@@ -97,7 +97,7 @@ export interface EventComment {
 export function eventComments(db: DB, eventId: string, limit = 8): EventComment[] {
 	return db
 		.prepare(
-			`SELECT f.id, f.event_id AS event, f.source, s.label AS sector, f.usefulness, coalesce(f.comment_redacted, f.comment) AS text
+			`SELECT f.id, f.event_id AS event, f.source, s.label AS sector, f.usefulness, shown_text(f.comment_redacted, f.comment) AS text
 			 FROM event_feedback f LEFT JOIN sector s ON s.id = f.attendee_sector
 			 WHERE f.event_id = ? AND trim(coalesce(f.comment, '')) <> ''
 			 ORDER BY f.source DESC, f.id LIMIT ?`

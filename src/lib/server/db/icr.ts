@@ -45,7 +45,7 @@ export function nextTask(db: DB, coder: number): IcrTask | null {
 	return (
 		(db
 			.prepare(
-				`SELECT i.sample_id AS sampleId, i.answer_id AS answerId, coalesce(a.text_redacted, a.text) AS text, a.question_id AS question,
+				`SELECT i.sample_id AS sampleId, i.answer_id AS answerId, shown_text(a.text_redacted, a.text) AS text, a.question_id AS question,
 					(SELECT count(*) FROM icr_code c WHERE c.sample_id = s.id AND c.coder = ?) AS done, s.size
 				 FROM icr_sample s JOIN icr_item i ON i.sample_id = s.id JOIN answer a ON a.id = i.answer_id
 				 WHERE ? IN (s.coder_a, s.coder_b)
