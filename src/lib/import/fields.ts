@@ -40,11 +40,19 @@ export function parseBoolean(raw: string): Parsed<boolean> {
 
 /** Matches one of the allowed values ignoring case and surrounding/inner whitespace; blank is null. */
 export function parseOption(raw: string, options: readonly string[], what = 'value'): Parsed<string | null> {
-	const s = normaliseSpace(raw).toLowerCase();
-	if (s === '') return ok(null);
-	const found = options.find((o) => normaliseSpace(o).toLowerCase() === s);
-	if (found) return ok(found);
-	return fail(`is not a known ${what}; expected one of: ${options.join(', ')}`);
+	return optionParser(options, what)(raw);
+}
+
+/** parseOption for a fixed list, with the options normalised once rather than on every cell. */
+export function optionParser(options: readonly string[], what = 'value'): (raw: string) => Parsed<string | null> {
+	const byKey = new Map(options.map((o) => [normaliseSpace(o).toLowerCase(), o]));
+	return (raw) => {
+		const s = normaliseSpace(raw).toLowerCase();
+		if (s === '') return ok(null);
+		const found = byKey.get(s);
+		if (found !== undefined) return ok(found);
+		return fail(`is not a known ${what}; expected one of: ${options.join(', ')}`);
+	};
 }
 
 /** A sector id, or its label; blank means "infer it later". */
@@ -67,6 +75,6 @@ export function parseInteger(raw: string, min: number, max: number): Parsed<numb
 
 /** Free text: kept as written, but trimmed; blank is null. Identifiers use this too, so they are never coerced. */
 export function parseText(raw: string): Parsed<string | null> {
-	const s = raw.replace(/\r\n?/g, '\n').trim();
+	const s = (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).trim();
 	return ok(s === '' ? null : s);
 }

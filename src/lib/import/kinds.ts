@@ -1,10 +1,12 @@
 // What each import file contains: its columns, how each cell is checked, and how a valid row is stored.
+import type Database from 'better-sqlite3';
 import type { DB } from '../server/db/client';
 import {
 	parseBoolean,
 	parseDate,
 	parseInteger,
 	parseOption,
+	optionParser,
 	parseSector,
 	parseText,
 	type Parsed
@@ -33,6 +35,8 @@ export interface KindSpec {
 	/** Checks that need the database (references); returns [column, message] or null. */
 	check?(row: Record<string, unknown>): [string, string] | null;
 	write(row: Record<string, unknown>, extra: Record<string, string>, hash: string, batchId: number): Outcome;
+	/** Stores anything `write` buffered; called once after the last row, inside the import's transaction. */
+	finish?(): void;
 }
 
 const text = (name: string, more: Partial<ColumnSpec> = {}): ColumnSpec => ({ name, parse: parseText, ...more });
@@ -77,7 +81,7 @@ function responsesSpec(db: DB): KindSpec {
 	const questionColumns: ColumnSpec[] = [];
 	for (const q of questions) {
 		const options = JSON.parse(q.options_json) as string[];
-		if (q.type === 'closed') questionColumns.push({ name: q.id, parse: (raw) => parseOption(raw, options, 'answer') });
+		if (q.type === 'closed') questionColumns.push({ name: q.id, parse: optionParser(options, 'answer') });
 		questionColumns.push(text(`${q.id}_text`));
 	}
 	const personColumns: ColumnSpec[] = [
@@ -86,7 +90,7 @@ function responsesSpec(db: DB): KindSpec {
 		{
 			name: 'respondent_type',
 			required: true,
-			parse: (raw) => parseOption(raw, ['organisation', 'individual'], 'respondent type')
+			parse: optionParser(['organisation', 'individual'], 'respondent type')
 		},
 		text('name'),
 		text('email'),
@@ -98,19 +102,19 @@ function responsesSpec(db: DB): KindSpec {
 	];
 	const columns = [...personColumns, ...questionColumns];
 
-	const find = db.prepare('SELECT id, row_hash FROM respondent WHERE response_id = ?');
+	// What is already stored, read once: a file of new respondents (the usual case) then needs no lookup per row.
+	const stored = new Map<string, { id: number; row_hash: string }>();
+	for (const r of db.prepare('SELECT response_id, id, row_hash FROM respondent').iterate() as Iterable<{ response_id: string; id: number; row_hash: string }>) {
+		stored.set(r.response_id, { id: r.id, row_hash: r.row_hash });
+	}
+	let nextId = ((db.prepare('SELECT max(id) FROM respondent').pluck().get() as number | null) ?? 0) + 1;
+
 	const person = `submitted_at = @submitted_at, respondent_type = @respondent_type, name = @name, email = @email,
 		organisation = @organisation, professional_body = @professional_body, sector_given = @sector,
 		sector = coalesce(@sector, CASE WHEN sector_inferred = 1 THEN sector END),
 		sector_inferred = CASE WHEN @sector IS NULL THEN sector_inferred ELSE 0 END,
 		sector_reason = CASE WHEN @sector IS NULL THEN sector_reason END,
 		region = @region, confidential = @confidential, extra_json = @extra_json, row_hash = @row_hash, batch_id = @batch_id`;
-	const insert = db.prepare(
-		`INSERT INTO respondent (response_id, submitted_at, respondent_type, name, email, organisation, professional_body,
-			sector_given, sector, region, confidential, extra_json, row_hash, batch_id)
-		 VALUES (@response_id, @submitted_at, @respondent_type, @name, @email, @organisation, @professional_body,
-			@sector, @sector, @region, @confidential, @extra_json, @row_hash, @batch_id)`
-	);
 	const update = db.prepare(`UPDATE respondent SET ${person} WHERE id = @id`);
 	// A changed answer loses what the pipeline derived from the old text; manual tags stay for an analyst to review.
 	const upsertAnswer = db.prepare(
@@ -123,40 +127,113 @@ function responsesSpec(db: DB): KindSpec {
 	);
 	const deleteAnswer = db.prepare('DELETE FROM answer WHERE respondent_id = ? AND question_id = ?');
 
+	// New respondents and their answers are buffered and written many rows to a statement.
+	const newPeople = new BulkInsert(db, 'respondent', [
+		'id',
+		'response_id',
+		'submitted_at',
+		'respondent_type',
+		'name',
+		'email',
+		'organisation',
+		'professional_body',
+		'sector_given',
+		'sector',
+		'region',
+		'confidential',
+		'extra_json',
+		'row_hash',
+		'batch_id'
+	]);
+	const newAnswers = new BulkInsert(db, 'answer', ['respondent_id', 'question_id', 'choice', 'text'], newPeople);
+
 	return {
 		kind: 'responses',
 		key: 'response_id',
 		columns,
 		anyOf: questionColumns.map((c) => c.name),
 		write(row, extra, hash, batchId) {
-			const old = find.get(row.response_id) as { id: number; row_hash: string } | undefined;
+			const key = row.response_id as string;
+			const old = stored.get(key);
 			if (old?.row_hash === hash) return 'unchanged';
+			const extraJson = JSON.stringify(extra);
+			const confidential = row.confidential ? 1 : 0;
+			if (!old) {
+				const id = nextId++;
+				const sector = row.sector ?? null;
+				newPeople.add(id, key, row.submitted_at ?? null, row.respondent_type ?? null, row.name ?? null, row.email ?? null,
+					row.organisation ?? null, row.professional_body ?? null, sector, sector, row.region ?? null, confidential, extraJson, hash, batchId);
+				for (const q of questions) {
+					const choice = q.type === 'closed' ? ((row[q.id] as string | null) ?? null) : null;
+					const body = (row[`${q.id}_text`] as string | null) ?? null;
+					if (choice !== null || body !== null) newAnswers.add(id, q.id, choice, body);
+				}
+				stored.set(key, { id, row_hash: hash });
+				return 'added';
+			}
 			const params = {
 				...Object.fromEntries(personColumns.map((c) => [c.name, row[c.name] ?? null])),
-				confidential: row.confidential ? 1 : 0,
-				extra_json: JSON.stringify(extra),
+				confidential,
+				extra_json: extraJson,
 				row_hash: hash,
 				batch_id: batchId
 			};
-			let id: number;
-			if (old) {
-				update.run({ ...params, id: old.id });
-				id = old.id;
-			} else {
-				id = Number(insert.run(params).lastInsertRowid);
-			}
+			update.run({ ...params, id: old.id });
 			for (const q of questions) {
 				const choice = q.type === 'closed' ? ((row[q.id] as string | null) ?? null) : null;
 				const body = (row[`${q.id}_text`] as string | null) ?? null;
-				if (choice === null && body === null) {
-					if (old) deleteAnswer.run(id, q.id);
-				} else {
-					upsertAnswer.run(id, q.id, choice, body);
-				}
+				if (choice === null && body === null) deleteAnswer.run(old.id, q.id);
+				else upsertAnswer.run(old.id, q.id, choice, body);
 			}
-			return old ? 'updated' : 'added';
+			old.row_hash = hash;
+			return 'updated';
+		},
+		finish() {
+			newPeople.flush();
+			newAnswers.flush();
 		}
 	};
+}
+
+/** Rows for one table, buffered and inserted up to `perStatement` at a time through a multi-row INSERT. */
+class BulkInsert {
+	private values: unknown[] = [];
+	private readonly statements = new Map<number, Database.Statement>();
+	private readonly perStatement: number;
+	constructor(
+		private readonly db: DB,
+		private readonly table: string,
+		private readonly columns: string[],
+		/** Rows this table refers to, written first. */
+		private readonly parent?: BulkInsert
+	) {
+		// SQLite allows 32,766 parameters a statement; a few hundred rows at a time is past the point of diminishing returns.
+		this.perStatement = Math.max(1, Math.floor(4000 / columns.length));
+	}
+
+	add(...row: unknown[]) {
+		this.values.push(...row);
+		if (this.values.length >= this.perStatement * this.columns.length) this.flush();
+	}
+
+	flush() {
+		const width = this.columns.length;
+		const rows = this.values.length / width;
+		if (rows === 0) return;
+		this.parent?.flush();
+		this.statement(rows).run(this.values);
+		this.values = [];
+	}
+
+	private statement(rows: number): Database.Statement {
+		let s = this.statements.get(rows);
+		if (!s) {
+			const one = `(${this.columns.map(() => '?').join(', ')})`;
+			s = this.db.prepare(`INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`);
+			this.statements.set(rows, s);
+		}
+		return s;
+	}
 }
 
 function eventsSpec(db: DB): KindSpec {

@@ -1,5 +1,5 @@
 // Imports one CSV file in one transaction: every row checked, all problems reported, nothing stored unless all is well.
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { DB } from '../server/db/client';
@@ -31,6 +31,8 @@ export interface ImportReport {
 const MAX_PROBLEMS = 1000;
 /** No real answer is this long; a longer field almost always means broken quoting. */
 export const MAX_FIELD = 100_000;
+
+const sha256Hex = (text: string): string => oneShotHash('sha256', text, 'hex');
 
 export function fileSha256(path: string): Promise<string> {
 	return new Promise((resolve, reject) => {
@@ -80,14 +82,15 @@ export async function importFile(db: DB, kind: ImportKind, path: string, options
 		const spec = specFor(db, kind);
 		const known = new Set(spec.columns.map((c) => c.name));
 		const seen = new Map<string, number>();
-		let header: string[] = [];
+		/** Columns the import does not know, kept with each row as extra_json. */
+		let extraColumns: string[] = [];
 
 		const result = await readCsv(
 			path,
 			display,
 			{
 				header(names) {
-					header = names;
+					extraColumns = names.filter((name) => name && !known.has(name));
 					const missing: ImportProblem[] = spec.columns
 						.filter((c) => c.required && !names.includes(c.name))
 						.map((c) => ({ file: display, line: 1, column: c.name, value: null, message: 'is a required column and is missing from the header' }));
@@ -151,8 +154,8 @@ export async function importFile(db: DB, kind: ImportKind, path: string, options
 					// Once the file is known to fail, keep checking rows but stop writing them.
 					if (bad || problems.length > 0) return;
 					const extra: Record<string, string> = {};
-					for (const name of header) if (name && !known.has(name) && cells.get(name)) extra[name] = cells.get(name)!;
-					const hash = createHash('sha256').update(JSON.stringify([spec.columns.map((c) => row[c.name] ?? null), extra])).digest('hex');
+					for (const name of extraColumns) if (cells.get(name)) extra[name] = cells.get(name)!;
+					const hash = sha256Hex(JSON.stringify([spec.columns.map((c) => row[c.name] ?? null), extra]));
 					const outcome: Outcome = spec.write(row, extra, hash, batchId);
 					report[outcome]++;
 				}
@@ -160,6 +163,7 @@ export async function importFile(db: DB, kind: ImportKind, path: string, options
 			options.encoding
 		);
 		for (const p of result.problems) problem(p);
+		if (problems.length === 0) spec.finish?.();
 		report.rows = result.rows;
 		if (problems.length > 0) {
 			if (extraProblems > 0) {
