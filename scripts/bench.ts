@@ -25,7 +25,7 @@ function machine(): string {
 
 async function ensureDb() {
 	mkdirSync('tmp', { recursive: true });
-	await buildDatabase('data', DB, { analyse: (db) => analyseDatabase(db) });
+	await buildDatabase('data', DB, { analyse: (db) => void analyseDatabase(db) });
 }
 
 function percentile(values: number[], p: number): number {

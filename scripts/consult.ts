@@ -13,7 +13,7 @@ import type { Encoding } from '../src/lib/import/csv';
 import { openDb, resolveDbPath } from '../src/lib/server/db/client';
 import { answersByQuestion, respondentsBySector, tableCounts } from '../src/lib/server/db/stats';
 import { ANSWER_EXPORT_COLUMNS, answerExportRows, QUOTE_EXPORT_COLUMNS, quoteExportRows } from '../src/lib/server/db/exports';
-import { analyseDatabase } from '../src/lib/server/analyse';
+import { analyseDatabaseParallel } from '../src/lib/server/analyse';
 import { evaluate, formatEvaluation } from '../src/lib/server/evaluate';
 import { reportData } from '../src/lib/server/report/data';
 import { reportDocx } from '../src/lib/server/report/docx';
@@ -35,8 +35,9 @@ Commands:
   init [--data DIR] [--db PATH]
         Load (or reload) the consultation definition: consultation.json, codeframe.json, organisations.csv.
         import does this from data/ by itself when the database has none.
-  analyse [--db PATH]
+  analyse [--db PATH] [--workers N]
         Run the text pipeline and rebuild the derived tables (themes, stance, sectors, redaction, ...).
+        From 20,000 answers the per-answer stages run on one thread per core (--workers N to choose; 1 for none).
   export answers --format csv [--out FILE] [--db PATH]
         One row per non-blank free-text answer:
         ${ANSWER_EXPORT_COLUMNS.join(',')}
@@ -137,11 +138,13 @@ function cmdExport(args: Args) {
 	}
 }
 
-function cmdAnalyse(args: Args) {
+async function cmdAnalyse(args: Args) {
 	const db = dbFor(args);
 	try {
 		const started = performance.now();
-		const summary = analyseDatabase(db);
+		const workers = flag(args, 'workers');
+		if (workers !== undefined && !(Number.isInteger(Number(workers)) && Number(workers) >= 1)) fail('--workers must be a whole number, 1 or more');
+		const summary = await analyseDatabaseParallel(db, workers ? { workers: Number(workers) } : {});
 		process.stderr.write(`${summary}\nanalysed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 	} finally {
 		db.close();
@@ -249,7 +252,7 @@ async function cmdBuild(args: Args) {
 	const result = await buildDatabase(flag(args, 'data') ?? 'data', path, {
 		force: args.flags.has('force'),
 		codeDirs: CODE_DIRS,
-		analyse: (db) => process.stderr.write(analyseDatabase(db) + '\n'),
+		analyse: async (db) => void process.stderr.write((await analyseDatabaseParallel(db)) + '\n'),
 		log: (line) => process.stderr.write(line + '\n')
 	});
 	process.stderr.write(result.rebuilt ? `built ${path}\n` : `${path} is up to date\n`);

@@ -7,7 +7,7 @@ import { ImportFailed } from '../src/lib/import/errors';
 import { openDb, resolveDbPath } from '../src/lib/server/db/client';
 import { createUser, userCount } from '../src/lib/server/auth';
 import { randomBytes } from 'node:crypto';
-import { analyseDatabase } from '../src/lib/server/analyse';
+import { analyseDatabaseParallel } from '../src/lib/server/analyse';
 import { CODE_DIRS } from './paths';
 
 const APP_SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
@@ -33,7 +33,7 @@ async function main() {
 	const started = performance.now();
 	const result = await buildDatabase('data', dbPath, {
 		codeDirs: CODE_DIRS,
-		analyse: (db) => process.stderr.write(analyseDatabase(db) + '\n'),
+		analyse: async (db) => void process.stderr.write((await analyseDatabaseParallel(db)) + '\n'),
 		log: (line) => process.stderr.write(line + '\n')
 	});
 	process.stderr.write(

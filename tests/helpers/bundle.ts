@@ -9,7 +9,7 @@ import { openDb, type DB } from '../../src/lib/server/db/client';
 export async function bundledDb(): Promise<{ db: DB; path: string; cleanup(): void }> {
 	const dir = mkdtempSync(join(tmpdir(), 'consult-lens-bundle-'));
 	const path = join(dir, 'bundle.db');
-	await buildDatabase('data', path, { analyse: (db) => analyseDatabase(db) });
+	await buildDatabase('data', path, { analyse: (db) => void analyseDatabase(db) });
 	const db = openDb(path, { readonly: true });
 	return {
 		db,

@@ -14,7 +14,7 @@ let db: DB;
 let dir: string;
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'consult-lens-review-'));
-	await buildDatabase('data', join(dir, 'r.db'), { analyse: (d) => analyseDatabase(d) });
+	await buildDatabase('data', join(dir, 'r.db'), { analyse: (d) => void analyseDatabase(d) });
 	db = openDb(join(dir, 'r.db'));
 });
 afterAll(() => {

@@ -15,7 +15,7 @@ let dir: string;
 const tags = (theme: string) => db.prepare('SELECT count(*) FROM answer_theme WHERE theme_id = ?').pluck().get(theme) as number;
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'consult-lens-codeframe-'));
-	await buildDatabase('data', join(dir, 'c.db'), { analyse: (d) => analyseDatabase(d) });
+	await buildDatabase('data', join(dir, 'c.db'), { analyse: (d) => void analyseDatabase(d) });
 	db = openDb(join(dir, 'c.db'));
 });
 afterAll(() => {

@@ -68,6 +68,12 @@ export interface PipelineOutput {
 
 export interface Stage {
 	name: string;
+	/**
+	 * What the stage must see at once. 'answer': each answer (or comment) on its own, given the trained tagger;
+	 * 'question': all the answers to one question. Either way a slice of the input holding whole questions gives the
+	 * same results for that slice, so such stages may run on several threads at once. 'all' (the default): everything.
+	 */
+	scope?: 'answer' | 'question' | 'all';
 	run(input: PipelineInput, out: PipelineOutput): void;
 }
 
@@ -76,10 +82,11 @@ const hasText = (a: AnswerIn) => (a.text ?? '').trim().length > 0;
 export const STAGES: Stage[] = [
 	{
 		name: 'themes',
+		scope: 'answer',
 		run(input, out) {
-			const cf = compileCodeframe(input.codeframe);
-			const tagger = fitTagger(cf, input.labelled);
-			out.tagger = tagger;
+			// A tagger trained beforehand (by a caller that shares it across threads) is used as it is.
+			const tagger = (out.tagger ??= fitPipelineTagger(input));
+			const cf = tagger.codeframe;
 			for (const a of input.answers) {
 				if (!hasText(a)) continue;
 				try {
@@ -134,6 +141,7 @@ export const STAGES: Stage[] = [
 	},
 	{
 		name: 'stance',
+		scope: 'answer',
 		run(input, out) {
 			for (const a of input.answers) {
 				if (a.choice) out.stances.set(a.id, { stance: closedStance(a.choice, a.options), score: 0, cues: [a.choice] });
@@ -143,6 +151,7 @@ export const STAGES: Stage[] = [
 	},
 	{
 		name: 'campaigns',
+		scope: 'question',
 		run(input, out) {
 			const byQuestion = new Map<string, { id: number; text: string }[]>();
 			for (const a of input.answers) if (hasText(a)) (byQuestion.get(a.questionId) ?? byQuestion.set(a.questionId, []).get(a.questionId)!).push({ id: a.id, text: a.text! });
@@ -151,6 +160,7 @@ export const STAGES: Stage[] = [
 	},
 	{
 		name: 'redaction',
+		scope: 'answer',
 		run(input, out) {
 			for (const a of input.answers) if (hasText(a)) out.redacted.set(a.id, redact(a.text!));
 			for (const c of input.comments) out.commentsRedacted.set(c.key, redact(c.text).text);
@@ -226,8 +236,23 @@ export function reviewNeed(hits: SeedHit[], assigned: ThemeAssignment[], text: s
 	return { priority: Math.round(priority * 100) / 100, reason: reasons.join('; ') };
 }
 
-export function runPipeline(input: PipelineInput, stages: Stage[] = STAGES): PipelineOutput {
-	const out: PipelineOutput = {
+/** The theme tagger for this input: the codeframe's seed terms plus a classifier trained on the labelled answers. */
+export function fitPipelineTagger(input: Pick<PipelineInput, 'codeframe' | 'labelled'>): ThemeTagger {
+	return fitTagger(compileCodeframe(input.codeframe), input.labelled);
+}
+
+/** Adds what per-answer stages found for one slice of the input to the output for the whole. */
+export function mergeOutput(into: PipelineOutput, part: PipelineOutput) {
+	for (const key of ['themes', 'review', 'commentThemes', 'stances', 'redacted', 'commentsRedacted'] as const) {
+		const target = into[key] as Map<unknown, unknown>;
+		for (const [k, v] of part[key] as Map<unknown, unknown>) target.set(k, v);
+	}
+	into.campaigns.push(...part.campaigns);
+	into.skipped.push(...part.skipped);
+}
+
+export function emptyOutput(): PipelineOutput {
+	return {
 		tagger: null,
 		themes: new Map(),
 		review: new Map(),
@@ -241,6 +266,10 @@ export function runPipeline(input: PipelineInput, stages: Stage[] = STAGES): Pip
 		emergent: [],
 		skipped: []
 	};
+}
+
+/** Runs `stages` in order; `out` may already hold results, such as per-answer stages run elsewhere. */
+export function runPipeline(input: PipelineInput, stages: Stage[] = STAGES, out: PipelineOutput = emptyOutput()): PipelineOutput {
 	for (const stage of stages) stage.run(input, out);
 	return out;
 }

@@ -63,7 +63,7 @@ export function storedFingerprint(dbPath: string): string | null {
 export async function buildDatabase(
 	dataDir: string,
 	dbPath: string,
-	options: { force?: boolean; codeDirs?: string[]; analyse?: (db: DB) => void; log?: (line: string) => void } = {}
+	options: { force?: boolean; codeDirs?: string[]; analyse?: (db: DB) => void | Promise<void>; log?: (line: string) => void } = {}
 ): Promise<BuildResult> {
 	const log = options.log ?? (() => {});
 	const fingerprint = inputsFingerprint(dataDir, options.codeDirs ?? []);
@@ -88,7 +88,7 @@ export async function buildDatabase(
 					: `imported ${report.file}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged`
 			);
 		}
-		options.analyse?.(db);
+		await options.analyse?.(db);
 		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('inputs_fingerprint', ?)").run(fingerprint);
 		db.pragma('wal_checkpoint(TRUNCATE)');
 		db.close();

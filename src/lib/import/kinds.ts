@@ -1,5 +1,5 @@
 // What each import file contains: its columns, how each cell is checked, and how a valid row is stored.
-import type Database from 'better-sqlite3';
+import { BulkInsert } from '../server/db/bulk';
 import type { DB } from '../server/db/client';
 import {
 	parseBoolean,
@@ -193,47 +193,6 @@ function responsesSpec(db: DB): KindSpec {
 			newAnswers.flush();
 		}
 	};
-}
-
-/** Rows for one table, buffered and inserted up to `perStatement` at a time through a multi-row INSERT. */
-class BulkInsert {
-	private values: unknown[] = [];
-	private readonly statements = new Map<number, Database.Statement>();
-	private readonly perStatement: number;
-	constructor(
-		private readonly db: DB,
-		private readonly table: string,
-		private readonly columns: string[],
-		/** Rows this table refers to, written first. */
-		private readonly parent?: BulkInsert
-	) {
-		// SQLite allows 32,766 parameters a statement; a few hundred rows at a time is past the point of diminishing returns.
-		this.perStatement = Math.max(1, Math.floor(4000 / columns.length));
-	}
-
-	add(...row: unknown[]) {
-		this.values.push(...row);
-		if (this.values.length >= this.perStatement * this.columns.length) this.flush();
-	}
-
-	flush() {
-		const width = this.columns.length;
-		const rows = this.values.length / width;
-		if (rows === 0) return;
-		this.parent?.flush();
-		this.statement(rows).run(this.values);
-		this.values = [];
-	}
-
-	private statement(rows: number): Database.Statement {
-		let s = this.statements.get(rows);
-		if (!s) {
-			const one = `(${this.columns.map(() => '?').join(', ')})`;
-			s = this.db.prepare(`INSERT INTO ${this.table} (${this.columns.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')}`);
-			this.statements.set(rows, s);
-		}
-		return s;
-	}
 }
 
 function eventsSpec(db: DB): KindSpec {

@@ -1,0 +1,121 @@
+// Runs the pipeline on several cores: the tagger is trained once here; the stages that look at one answer or one
+// question at a time (themes, stance, campaigns, redaction) run on worker threads, each over a slice of the
+// questions; the stages that need every answer (sectors, quotes, emergent themes) run here.
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+	emptyOutput,
+	fitPipelineTagger,
+	mergeOutput,
+	runPipeline,
+	STAGES,
+	type AnswerIn,
+	type PipelineInput,
+	type PipelineOutput
+} from '../analysis/pipeline';
+import type { ThemeTagger } from '../analysis/themes';
+
+export interface SliceJob {
+	input: PipelineInput;
+	tagger: ThemeTagger;
+}
+
+/** Below this many answers, starting threads costs more than it saves. */
+export const PARALLEL_FROM = 20_000;
+
+export function defaultWorkers(): number {
+	return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** Same result as runPipeline(input), computed with `workers` threads for the per-answer stages. */
+export async function runPipelineParallel(input: PipelineInput, workers = defaultWorkers()): Promise<PipelineOutput> {
+	// Threads start (loading the pipeline's code) while this one trains the tagger.
+	const threads = Array.from({ length: workers }, () => startThread());
+	const out = emptyOutput();
+	try {
+		out.tagger = fitPipelineTagger(input);
+		const slices = sliceByQuestion(input.answers, workers);
+		const parts = await Promise.all(
+			threads.map((thread, w) =>
+				thread.run({
+					tagger: out.tagger!,
+					input: { ...input, respondents: [], labelled: [], answers: slices[w], comments: w === 0 ? input.comments : [] }
+				})
+			)
+		);
+		for (const part of parts) mergeOutput(out, part);
+		// Campaigns in the order one thread would have found them: by question, as the questions first appear.
+		const order = new Map<string, number>();
+		for (const a of input.answers) if (!order.has(a.questionId)) order.set(a.questionId, order.size);
+		out.campaigns.sort((x, y) => order.get(x.questionId)! - order.get(y.questionId)!);
+	} finally {
+		for (const thread of threads) void thread.worker.terminate();
+	}
+	return runPipeline(
+		input,
+		STAGES.filter((s) => (s.scope ?? 'all') === 'all'),
+		out
+	);
+}
+
+/**
+ * Whole questions to each slice (the campaign stage compares answers to the same question), shared out so that the
+ * slices hold about the same amount of text. Answers keep their order within a slice.
+ */
+export function sliceByQuestion(answers: AnswerIn[], slices: number): AnswerIn[][] {
+	const size = new Map<string, number>();
+	for (const a of answers) size.set(a.questionId, (size.get(a.questionId) ?? 0) + 1 + (a.text?.length ?? 0));
+	const load = new Array<number>(slices).fill(0);
+	const sliceOf = new Map<string, number>();
+	for (const [question, n] of [...size].sort((x, y) => y[1] - x[1])) {
+		const lightest = load.indexOf(Math.min(...load));
+		sliceOf.set(question, lightest);
+		load[lightest] += n;
+	}
+	const out: AnswerIn[][] = Array.from({ length: slices }, () => []);
+	for (const a of answers) out[sliceOf.get(a.questionId)!].push(a);
+	return out;
+}
+
+// The worker is TypeScript like the rest of the pipeline; the thread registers tsx's loader (what runs the command-line
+// scripts) before it imports it. Analysis runs from the scripts, never in the web server.
+const TSX_API = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+const WORKER_SOURCE = `import(${JSON.stringify(TSX_API)})
+	.then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./analyse-worker.ts', import.meta.url).href)}); })`;
+
+function startThread() {
+	const worker = new Worker(WORKER_SOURCE, { eval: true });
+	const result = new Promise<PipelineOutput>((resolve, reject) => {
+		let settled = false;
+		worker.once('message', (json: string) => {
+			settled = true;
+			const part = JSON.parse(json);
+			const out = emptyOutput();
+			for (const key of ['themes', 'review', 'commentThemes', 'stances', 'redacted', 'commentsRedacted'] as const) {
+				(out as unknown as Record<string, unknown>)[key] = new Map(part[key]);
+			}
+			out.campaigns = part.campaigns;
+			out.skipped = part.skipped;
+			resolve(out);
+		});
+		worker.once('error', (e) => {
+			settled = true;
+			reject(e);
+		});
+		worker.once('exit', (code) => {
+			if (!settled) reject(new Error(`an analysis thread stopped (exit code ${code}) before it finished`));
+		});
+	});
+	// Until it is given work, an unhandled failure would be reported twice; run() hands it to the caller.
+	result.catch(() => {});
+	return {
+		worker,
+		run(job: SliceJob) {
+			worker.postMessage(job);
+			return result;
+		}
+	};
+}

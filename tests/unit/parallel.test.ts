@@ -1,0 +1,63 @@
+// Analysis on worker threads stores exactly what analysis on one thread stores.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadPipelineInput } from '../../src/lib/server/analyse';
+import { analyseDatabase, analyseDatabaseParallel } from '../../src/lib/server/analyse';
+import { openDb } from '../../src/lib/server/db/client';
+import { sliceByQuestion } from '../../src/lib/server/parallel';
+import { buildDatabase } from '../../src/lib/import/bundle';
+
+const dir = mkdtempSync(join(tmpdir(), 'consult-lens-parallel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Everything analyse derives, in a stable order (run times and row ids of rebuilt tables left out). */
+function derived(path: string) {
+	const db = openDb(path, { readonly: true });
+	try {
+		return {
+			themes: db.prepare("SELECT answer_id, theme_id, confidence, evidence_json FROM answer_theme WHERE source = 'auto' ORDER BY 1, 2").all(),
+			answers: db.prepare('SELECT id, stance, stance_score, stance_cues, text_redacted, redactions, review_priority, review_reason, campaign_id FROM answer ORDER BY id').all(),
+			campaigns: db.prepare('SELECT id, question_id, size, exemplar_answer_id, similarity FROM campaign ORDER BY id').all(),
+			sectors: db.prepare('SELECT id, sector, sector_inferred, sector_reason FROM respondent ORDER BY id').all(),
+			quotes: db.prepare('SELECT theme_id, sector, answer_id, rank, text FROM quote ORDER BY 1, 2, 4').all(),
+			comments: db.prepare('SELECT kind, comment_id, theme_id, confidence FROM comment_theme ORDER BY 1, 2, 3').all(),
+			emergent: db.prepare('SELECT label, terms_json, size, members_json FROM emergent_theme ORDER BY id').all(),
+			aggregates: db.prepare('SELECT * FROM agg_theme_sector ORDER BY 1, 2, 3').all()
+		};
+	} finally {
+		db.close();
+	}
+}
+
+describe('analysis on worker threads', () => {
+	it('stores the same themes, stances, redactions, campaigns, sectors, quotes and aggregates as one thread', async () => {
+		const one = join(dir, 'one.db');
+		await buildDatabase('data', one, {});
+		const two = join(dir, 'two.db');
+		copyFileSync(one, two);
+		const a = openDb(one);
+		analyseDatabase(a);
+		a.close();
+		const b = openDb(two);
+		await analyseDatabaseParallel(b, { workers: 2 });
+		b.close();
+		const [x, y] = [derived(one), derived(two)];
+		expect(x.themes.length).toBeGreaterThan(1000);
+		expect(x.campaigns.length).toBeGreaterThan(0);
+		expect(y).toEqual(x);
+	});
+
+	it('gives each slice whole questions and about the same amount of text', () => {
+		const db = openDb(join(dir, 'one.db'), { readonly: true });
+		const input = loadPipelineInput(db);
+		db.close();
+		const slices = sliceByQuestion(input.answers, 2);
+		expect(slices.flat().length).toBe(input.answers.length);
+		const questionsIn = slices.map((s) => new Set(s.map((a) => a.questionId)));
+		for (const q of questionsIn[0]) expect(questionsIn[1].has(q)).toBe(false);
+		const chars = slices.map((s) => s.reduce((n, a) => n + (a.text?.length ?? 0), 0));
+		expect(Math.min(...chars) / Math.max(...chars)).toBeGreaterThan(0.6);
+	});
+});
