@@ -1,9 +1,9 @@
 // What every filtered page's load needs: the database, the built filter, and the filter as the page shows it.
-import { getDb } from './db';
+import { getReadDb } from './db';
 import { buildFilter, filterOptions } from './filters';
 
 export function filtered(url: URL) {
-	const db = getDb();
+	const db = getReadDb();
 	const f = buildFilter(db, url.searchParams);
 	return {
 		db,

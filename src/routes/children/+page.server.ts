@@ -1,10 +1,10 @@
 import { childrenThemesTable } from '$lib/server/charts';
-import { getDb } from '$lib/server/db';
+import { getReadDb } from '$lib/server/db';
 import { byAgeBand, bySetting, comments, topics } from '$lib/server/db/children';
 import { themeList } from '$lib/server/db/themes';
 
 export function load({ url }) {
-	const db = getDb();
+	const db = getReadDb();
 	const theme = url.searchParams.get('theme');
 	const themes = themeList(db);
 	const chosen = themes.find((t) => t.id === theme) ?? null;

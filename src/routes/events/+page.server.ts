@@ -1,9 +1,9 @@
 import { eventFormsTable, eventRatingsTable, eventThemesTable } from '$lib/server/charts';
-import { getDb } from '$lib/server/db';
+import { getReadDb } from '$lib/server/db';
 import { eventComments, events } from '$lib/server/db/events';
 
 export function load() {
-	const db = getDb();
+	const db = getReadDb();
 	const list = events(db);
 	return {
 		events: list.map((e) => ({ ...e, comments: eventComments(db, e.id, 4) })),

@@ -18,8 +18,26 @@ export interface StakeholderRow {
 	cells: Map<string, StakeholderCell>;
 }
 
-/** Organisations that responded (confidential ones named only as "Confidential respondent"). */
-export function stakeholders(db: DB, f: BuiltFilter): StakeholderRow[] {
+export interface StakeholderCounts {
+	organisations: number;
+	known: number;
+}
+
+/** How many organisations the tracker lists under the filter, and how many are on the known-organisations list. */
+export function stakeholderCounts(db: DB, f: BuiltFilter): StakeholderCounts {
+	return db
+		.prepare(
+			`SELECT count(*) AS organisations, coalesce(sum(r.known_organisation IS NOT NULL), 0) AS known
+			 FROM respondent r WHERE r.respondent_type = 'organisation' AND ${f.where}`
+		)
+		.get(...f.params) as StakeholderCounts;
+}
+
+/**
+ * Organisations that responded (confidential ones named only as "Confidential respondent"), known bodies first;
+ * one page of them when `page` is given, every one otherwise (the CSV).
+ */
+export function stakeholders(db: DB, f: BuiltFilter, page?: { number: number; size: number }): StakeholderRow[] {
 	const people = db
 		.prepare(
 			`SELECT r.id, r.response_id AS responseId,
@@ -27,19 +45,19 @@ export function stakeholders(db: DB, f: BuiltFilter): StakeholderRow[] {
 				r.known_organisation IS NOT NULL AS known, coalesce(s.label, 'Not known') AS sector
 			 FROM respondent r LEFT JOIN sector s ON s.id = r.sector
 			 WHERE r.respondent_type = 'organisation' AND ${f.where}
-			 ORDER BY known DESC, name`
+			 ORDER BY known DESC, name, r.id ${page ? 'LIMIT ? OFFSET ?' : ''}`
 		)
-		.all(...f.params) as { id: number; responseId: string; name: string; known: number; sector: string }[];
-	// One query for every cell, grouped here: a query per organisation would be ~150 round trips.
+		.all(...f.params, ...(page ? [page.size, (page.number - 1) * page.size] : [])) as { id: number; responseId: string; name: string; known: number; sector: string }[];
+	// One query for every cell, grouped here: a query per organisation would be a round trip each.
+	const ids = JSON.stringify(people.map((p) => p.id));
 	const cells = db
 		.prepare(
 			`SELECT a.respondent_id AS rid, a.question_id AS question, a.choice, a.stance, group_concat(e.theme_id, ';') AS themes
-			 FROM answer a JOIN respondent r ON r.id = a.respondent_id
-			 LEFT JOIN answer_theme_effective e ON e.answer_id = a.id
-			 WHERE r.respondent_type = 'organisation' AND ${f.where}
+			 FROM answer a LEFT JOIN answer_theme_effective e ON e.answer_id = a.id
+			 WHERE a.respondent_id IN (SELECT value FROM json_each(?))
 			 GROUP BY a.id`
 		)
-		.all(...f.params) as { rid: number; question: string; choice: string | null; stance: string | null; themes: string | null }[];
+		.all(ids) as { rid: number; question: string; choice: string | null; stance: string | null; themes: string | null }[];
 	const byRespondent = new Map<number, Map<string, StakeholderCell>>();
 	for (const c of cells) {
 		const m = byRespondent.get(c.rid) ?? byRespondent.set(c.rid, new Map()).get(c.rid)!;

@@ -2,13 +2,13 @@
 import { error } from '@sveltejs/kit';
 import { toCsv } from '$lib/csv-safe';
 import { CHART_TABLES } from '$lib/server/charts';
-import { getDb } from '$lib/server/db';
+import { getReadDb } from '$lib/server/db';
 import { buildFilter } from '$lib/server/filters';
 
 export function GET({ params, url }) {
 	const make = Object.hasOwn(CHART_TABLES, params.chart) ? CHART_TABLES[params.chart] : undefined;
 	if (!make) error(404, 'No such chart');
-	const db = getDb();
+	const db = getReadDb();
 	const f = buildFilter(db, url.searchParams);
 	const table = make(db, f, url.searchParams);
 	if (!table) error(404, 'No such chart');
