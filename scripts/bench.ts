@@ -12,7 +12,7 @@ import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
 import { WordTokenizer } from 'natural/lib/natural/tokenizers/index.js';
 import { runPipeline } from '../src/lib/analysis/pipeline';
 import { buildDatabase } from '../src/lib/import/bundle';
-import { analyseDatabase, loadPipelineInput } from '../src/lib/server/analyse';
+import { analyseDatabase, analyseDatabaseParallel, loadPipelineInput } from '../src/lib/server/analyse';
 import { openDb } from '../src/lib/server/db/client';
 import { createUser } from '../src/lib/server/auth';
 
@@ -84,14 +84,14 @@ const ROUTES = [
 ];
 
 /** Starts the built server on a free loopback port with a bench account, and returns a signed-in fetch. */
-async function startServer(db: string) {
+async function startServer(db: string, env: Record<string, string> = {}) {
 	if (!existsSync('build/index.js')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 	const handle = openDb(db);
 	await createUser(handle, 'bench', 'bench-password-not-secret', 'analyst');
 	handle.close();
 	const port = 4300 + Math.floor(Math.random() * 500);
 	const base = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, ['build/index.js'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CONSULT_DB: db, ORIGIN: base }, stdio: 'ignore' });
+	const server = spawn(process.execPath, ['build/index.js'], { env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), CONSULT_DB: db, ORIGIN: base }, stdio: 'ignore' });
 	for (let i = 0; i < 100; i++) {
 		try {
 			await fetch(base + '/login');
@@ -169,11 +169,10 @@ async function benchLoad(clients = 50, seconds = 30) {
 }
 
 /** Raw limits on the same file: papaparse parsing it with no work, and better-sqlite3 inserting its answers. */
-async function rawLimits(file: string): Promise<{ parseMs: number; insertMs: number; rows: number }> {
-	let rows = 0;
+async function rawLimits(file: string): Promise<{ parseMs: number; insertMs: number }> {
 	const t0 = performance.now();
 	await new Promise<void>((resolve, reject) =>
-		Papa.parse(createReadStream(file) as unknown as File, { header: false, step: () => void rows++, complete: () => resolve(), error: reject })
+		Papa.parse(createReadStream(file) as unknown as File, { header: false, step: () => {}, complete: () => resolve(), error: reject })
 	);
 	const parseMs = performance.now() - t0;
 	const db = new Database(':memory:');
@@ -183,67 +182,180 @@ async function rawLimits(file: string): Promise<{ parseMs: number; insertMs: num
 	await new Promise<void>((resolve, reject) =>
 		Papa.parse<string[]>(createReadStream(file) as unknown as File, { header: false, step: (r) => void all.push(r.data), complete: () => resolve(), error: reject })
 	);
+	const header = all[0] ?? [];
+	const questions = header.filter((h) => /^q\d+$/.test(h) || /^q\d+_text$/.test(h)).map((h) => h.replace(/_text$/, ''));
+	const columns = [...new Set(questions)].map((q) => [header.indexOf(q), header.indexOf(`${q}_text`)]);
 	const t1 = performance.now();
 	db.transaction(() => {
-		for (const r of all.slice(1)) for (let q = 0; q < 8; q++) insert.run(r[0], `q${q + 1}`, r[8 + 2 * q] ?? null, r[9 + 2 * q] ?? null);
+		for (const r of all.slice(1)) for (const [c, t] of columns) insert.run(r[0], 'q', c >= 0 ? r[c] : null, t >= 0 ? r[t] : null);
 	})();
 	const insertMs = performance.now() - t1;
 	db.close();
-	return { parseMs, insertMs, rows: rows - 1 };
+	return { parseMs, insertMs };
 }
 
-/** Import, analyse and page speed at several sizes of synthetic consultation, with the raw limits beside them. */
-async function benchScale(sizes: number[]) {
-	console.log('\nscale (synthetic consultations from `consult generate`; one run each)');
-	console.log(`  ${'answers'.padStart(9)} ${'respondents'.padStart(11)} ${'import rows/s'.padStart(13)} ${'vs raw parse'.padStart(12)} ${'vs raw insert'.padStart(13)} ${'peak MB'.padStart(8)} ${'analyse ans/s'.padStart(13)} ${'DB MB'.padStart(7)} ${'worst page p95'.padStart(15)}`);
-	for (const answersWanted of sizes) {
-		const respondents = Math.max(50, Math.round(answersWanted / 6.5));
-		const dir = `tmp/scale-${answersWanted}`;
-		const { answers } = await generate({ respondents, seed: 11, out: dir });
-		const dbPath = `${dir}/scale.db`;
-		for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-		const db = openDb(dbPath);
-		loadDefinition(db, 'data');
-		let peak = process.memoryUsage().rss;
-		const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-		const t0 = performance.now();
-		await importFile(db, 'responses', `${dir}/responses.csv`);
-		const importMs = performance.now() - t0;
+interface ScaleRun {
+	label: string;
+	respondents: number;
+	answers: number;
+	importMs: number;
+	importPeakMb: number;
+	rawParseMs: number;
+	rawInsertMs: number;
+	analyseMs: number;
+	analysePeakMb: number;
+	rawStemPerSec: number;
+	dbMb: number;
+	firstRespondent: string;
+}
+
+/** Peak resident memory of this process (all its threads) while `work` runs. */
+async function peakDuring<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: number; ms: number }> {
+	let peak = process.memoryUsage().rss;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+	const t = performance.now();
+	try {
+		const value = await work();
+		return { value, peakMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20, ms: performance.now() - t };
+	} finally {
 		clearInterval(sampler);
-		const raw = await rawLimits(`${dir}/responses.csv`);
-		const t1 = performance.now();
-		analyseDatabase(db);
-		const analyseMs = performance.now() - t1;
-		db.pragma('wal_checkpoint(TRUNCATE)');
-		db.close();
-		const size = statSync(dbPath).size / 2 ** 20;
-		const { server, get } = await startServer(dbPath);
-		let worst = { route: '', p95: 0 };
+	}
+}
+
+/** One size, in a process of its own (run as `bench scale-one DIR LABEL`), so memory readings are its alone. */
+async function scaleOne(dir: string, label: string) {
+	const dbPath = `tmp/bench-scale-${label}.db`;
+	for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+	const db = openDb(dbPath);
+	loadDefinition(db, 'data');
+	const imported = await peakDuring(() => importFile(db, 'responses', `${dir}/responses.csv`));
+	for (const [kind, name] of [['events', 'events.csv'], ['event-feedback', 'event_feedback.csv'], ['cyp', 'cyp_feedback.csv']] as const) {
+		if (existsSync(`${dir}/${name}`)) await importFile(db, kind, `${dir}/${name}`);
+	}
+	const raw = await rawLimits(`${dir}/responses.csv`);
+	// Raw text limit: natural's tokenizer and stemmer alone over (up to 100,000 of) the same answers.
+	const texts = (db.prepare("SELECT text FROM answer WHERE trim(coalesce(text, '')) <> '' LIMIT 100000").pluck().all() as string[]);
+	const tokenizer = new WordTokenizer();
+	const s0 = performance.now();
+	for (const t of texts) for (const w of tokenizer.tokenize(t)) PorterStemmer.stem(w);
+	const rawStemPerSec = texts.length / ((performance.now() - s0) / 1000);
+	const analysed = await peakDuring(() => analyseDatabaseParallel(db));
+	const answers = db.prepare('SELECT count(*) FROM answer').pluck().get() as number;
+	const firstRespondent = db.prepare('SELECT response_id FROM respondent ORDER BY id LIMIT 1').pluck().get() as string;
+	db.pragma('wal_checkpoint(TRUNCATE)');
+	db.close();
+	const run: ScaleRun = {
+		label,
+		respondents: imported.value.rows,
+		answers,
+		importMs: imported.ms,
+		importPeakMb: imported.peakMb,
+		rawParseMs: raw.parseMs,
+		rawInsertMs: raw.insertMs,
+		analyseMs: analysed.ms,
+		analysePeakMb: analysed.peakMb,
+		rawStemPerSec,
+		dbMb: statSync(dbPath).size / 2 ** 20,
+		firstRespondent
+	};
+	process.stdout.write(JSON.stringify(run) + '\n');
+}
+
+const SCALE_ROUTES = (respondent: string) => [
+	...ROUTES.filter((r) => !r.startsWith('/responses/') && r !== '/responses.csv'),
+	`/responses/${respondent}`,
+	'/review',
+	'/report'
+];
+
+/** Page times on one database: every route `n` times with the result cache off (each as if first asked), then on. */
+async function pageTimes(dbPath: string, routes: string[], n: number): Promise<Map<string, { cold: number; warm: number }>> {
+	const out = new Map<string, { cold: number; warm: number }>();
+	for (const cache of ['off', 'on'] as const) {
+		const { server, get } = await startServer(dbPath, { CONSULT_RESULT_CACHE: cache });
 		try {
-			for (const route of ROUTES.filter((r) => !r.includes('R0001'))) {
+			for (const route of routes) {
 				const times: number[] = [];
-				for (let i = 0; i < 12; i++) {
+				for (let i = 0; i < n + 1; i++) {
 					const t = performance.now();
 					const res = await get(route);
 					await res.arrayBuffer();
+					if (!res.ok) throw new Error(`${route}: HTTP ${res.status}`);
 					times.push(performance.now() - t);
 				}
-				const p95 = percentile(times.slice(2), 95);
-				if (p95 > worst.p95) worst = { route, p95 };
+				const p95 = percentile(times.slice(1), 95);
+				const entry = out.get(route) ?? { cold: 0, warm: 0 };
+				if (cache === 'off') entry.cold = p95;
+				else entry.warm = p95;
+				out.set(route, entry);
 			}
 		} finally {
 			server.kill();
 		}
-		const rowsPerSec = respondents / (importMs / 1000);
-		console.log(
-			`  ${String(answers).padStart(9)} ${String(respondents).padStart(11)} ${rowsPerSec.toFixed(0).padStart(13)} ${`${((100 * raw.parseMs) / importMs).toFixed(0)}%`.padStart(12)} ${`${((100 * (raw.parseMs + raw.insertMs)) / importMs).toFixed(0)}%`.padStart(13)} ${(peak / 2 ** 20).toFixed(0).padStart(8)} ${(answers / (analyseMs / 1000)).toFixed(0).padStart(13)} ${size.toFixed(0).padStart(7)} ${`${worst.p95.toFixed(0)} ms`.padStart(9)} ${worst.route}`
-		);
 	}
+	return out;
+}
+
+/** Import, analyse and page speed at several sizes, with the raw limits beside them, printed as one table. */
+async function benchScale(million: boolean) {
+	const sizes: { label: string; respondents: number | null }[] = [
+		{ label: 'bundled', respondents: null },
+		{ label: '10k', respondents: 1_540 },
+		{ label: '100k', respondents: 15_385 },
+		...(million ? [{ label: '1M', respondents: 153_846 }] : [])
+	];
+	if (!existsSync('build/index.js')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+	const runs: { run: ScaleRun; pages: Map<string, { cold: number; warm: number }> }[] = [];
+	for (const size of sizes) {
+		let dir = 'data';
+		if (size.respondents) {
+			dir = `tmp/scale-${size.label}`;
+			await generate({ respondents: size.respondents, seed: 11, out: dir });
+		}
+		const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], 'scale-one', dir, size.label], { encoding: 'utf8', maxBuffer: 1 << 24 });
+		if (child.status !== 0) throw new Error(`scale run ${size.label} failed:\n${child.stderr}`);
+		const run = JSON.parse(child.stdout.trim().split('\n').pop()!) as ScaleRun;
+		const requests = run.answers > 500_000 ? 5 : 12;
+		runs.push({ run, pages: await pageTimes(`tmp/bench-scale-${size.label}.db`, SCALE_ROUTES(run.firstRespondent), requests) });
+		process.stderr.write(`  measured ${size.label}\n`);
+	}
+	const cols = runs.map((r) => r.run.label);
+	const rows: [string, ...string[]][] = [];
+	const row = (name: string, f: (r: (typeof runs)[number]) => string) => rows.push([name, ...runs.map(f)]);
+	const n = (x: number) => Math.round(x).toLocaleString('en-GB');
+	const pc = (x: number) => `${Math.round(100 * x)}%`;
+	row('respondents', (r) => n(r.run.respondents));
+	row('answers', (r) => n(r.run.answers));
+	row('import: respondents per second', (r) => n(r.run.respondents / (r.run.importMs / 1000)));
+	row('import: answers per second', (r) => n(r.run.answers / (r.run.importMs / 1000)));
+	row('import: share of raw parse + insert limit', (r) => pc((r.run.rawParseMs + r.run.rawInsertMs) / r.run.importMs));
+	row('import: peak memory (MB)', (r) => n(r.run.importPeakMb));
+	row('analyse: answers per second (all stages, stored)', (r) => n(r.run.answers / (r.run.analyseMs / 1000)));
+	row('analyse: share of raw natural tokenise + stem', (r) => pc(r.run.answers / (r.run.analyseMs / 1000) / r.run.rawStemPerSec));
+	row('analyse: peak memory (MB)', (r) => n(r.run.analysePeakMb));
+	row('database size (MB)', (r) => n(r.run.dbMb));
+	row('database MB per million answers', (r) => n((r.run.dbMb * 1e6) / r.run.answers));
+	const routes = [...runs[runs.length - 1].pages.keys()];
+	const worst = (r: (typeof runs)[number], k: 'cold' | 'warm') => Math.max(...[...r.pages.values()].map((p) => p[k]));
+	row('worst page p95, uncached (ms)', (r) => n(worst(r, 'cold')));
+	row('worst page p95, cached (ms)', (r) => n(worst(r, 'warm')));
+	for (const route of routes) {
+		const label = route.startsWith('/responses/') && !route.includes('?') ? '/responses/<id>' : route;
+		row(`p95 ms uncached / cached: ${label}`, (r) => {
+			const p = [...r.pages].find(([k]) => (label === '/responses/<id>' ? k.startsWith('/responses/') && !k.includes('?') : k === route))?.[1];
+			return p ? `${n(p.cold)} / ${n(p.warm)}` : '';
+		});
+	}
+	const width = Math.max(...rows.map((r) => r[0].length));
+	console.log(`\nscale (bundled data, then synthetic consultations from \`consult generate\`; one run each, measured together)`);
+	console.log(`  ${'measure'.padEnd(width)} ${cols.map((c) => c.padStart(13)).join(' ')}`);
+	for (const [name, ...values] of rows) console.log(`  ${name.padEnd(width)} ${values.map((v) => v.padStart(13)).join(' ')}`);
 }
 
 async function main() {
 	const which = process.argv[2] ?? 'all';
 	console.log(`consult-lens benchmarks on ${machine()}`);
+	if (which === 'scale-one') return scaleOne(process.argv[3], process.argv[4]);
 	if (!['analyse', 'pages', 'load', 'scale', 'all'].includes(which)) {
 		console.error(`unknown benchmark "${which}"; use analyse, pages, load, scale or all`);
 		process.exit(1);
@@ -252,7 +364,7 @@ async function main() {
 	if (which === 'pages' || which === 'all') await benchPages();
 	if (which === 'load' || which === 'all') await benchLoad(50, Number(process.env.LOAD_SECONDS ?? 30));
 	// The 1M-answer row takes minutes; it runs only when asked for (--million).
-	if (which === 'scale' || which === 'all') await benchScale(process.argv.includes('--million') ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]);
+	if (which === 'scale' || which === 'all') await benchScale(process.argv.includes('--million'));
 }
 
 main().catch((e) => {

@@ -59,6 +59,47 @@ function overlap(a: Set<string>, b: Set<string>): number {
 	return n / Math.max(1, Math.min(a.size, b.size));
 }
 
+interface Scored {
+	c: QuoteCandidate;
+	text: string;
+	words: Set<string>;
+	score: number;
+}
+
+function scored(c: QuoteCandidate): Scored {
+	const text = excerpt(c.redacted, c.cues);
+	const n = wordCount(text);
+	// Prefer confident tags and quotes of a readable length (about 15 to 50 words).
+	const lengthFit = n < 8 ? 0.3 : n <= 50 ? 1 : 0.7;
+	return { c, text, words: wordSet(text), score: c.confidence * lengthFit };
+}
+
+const better = (a: Scored, b: Scored) => b.score - a.score || a.c.answerId - b.c.answerId;
+
+/**
+ * Candidates in order of score (highest first, then lowest answer id), scoring only as many as are taken. A score
+ * is the confidence times a length factor of at most 1, so no candidate still to be scored can beat one whose score
+ * exceeds the next candidate's confidence: at hundreds of thousands of candidates most are never excerpted.
+ */
+function* bestFirst(list: QuoteCandidate[]): Generator<Scored> {
+	const pending = list.slice().sort((a, b) => b.confidence - a.confidence || a.answerId - b.answerId);
+	const ready: Scored[] = [];
+	let next = 0;
+	while (next < pending.length || ready.length) {
+		const bound = next < pending.length ? pending[next] : null;
+		const top = ready[0];
+		// A pending candidate with the same confidence and a lower id would win a tie, so it is scored first.
+		if (top && (!bound || top.score > bound.confidence || (top.score === bound.confidence && top.c.answerId < bound.answerId))) {
+			yield ready.shift()!;
+			continue;
+		}
+		const s = scored(pending[next++]);
+		let at = ready.findIndex((r) => better(s, r) < 0);
+		if (at < 0) at = ready.length;
+		ready.splice(at, 0, s);
+	}
+}
+
 export function selectQuotes(candidates: QuoteCandidate[], perGroup = 3): Quote[] {
 	const groups = new Map<string, QuoteCandidate[]>();
 	for (const c of candidates) {
@@ -69,17 +110,8 @@ export function selectQuotes(candidates: QuoteCandidate[], perGroup = 3): Quote[
 	const out: Quote[] = [];
 	for (const [key, list] of groups) {
 		const [theme, sector] = key.split('\u0000');
-		const scored = list
-			.map((c) => {
-				const text = excerpt(c.redacted, c.cues);
-				const n = wordCount(text);
-				// Prefer confident tags and quotes of a readable length (about 15 to 50 words).
-				const lengthFit = n < 8 ? 0.3 : n <= 50 ? 1 : 0.7;
-				return { c, text, words: wordSet(text), score: c.confidence * lengthFit };
-			})
-			.sort((a, b) => b.score - a.score || a.c.answerId - b.c.answerId);
-		const chosen: typeof scored = [];
-		for (const s of scored) {
+		const chosen: Scored[] = [];
+		for (const s of bestFirst(list)) {
 			if (chosen.length >= perGroup) break;
 			if (chosen.some((x) => x.c.respondentId === s.c.respondentId)) continue;
 			// Diversity: skip a quote that mostly repeats one already chosen (a campaign, or a near-copy).

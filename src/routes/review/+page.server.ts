@@ -1,7 +1,7 @@
 import { agreement, progress } from '$lib/server/db/review';
-import { getDb } from '$lib/server/db';
+import { getReadDb } from '$lib/server/db';
 
 export function load() {
-	const db = getDb();
+	const db = getReadDb();
 	return { progress: progress(db), agreement: agreement(db) };
 }
