@@ -6,7 +6,7 @@ import { excerpt, selectQuotes } from '../../src/lib/analysis/quotes';
 import { redact } from '../../src/lib/analysis/redact';
 import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
 import { closedStance, textStance } from '../../src/lib/analysis/stance';
-import { tokenize } from '../../src/lib/analysis/text';
+import { sentences, tokenize } from '../../src/lib/analysis/text';
 import { fitTagger, tagText } from '../../src/lib/analysis/themes';
 import { score } from '../../src/lib/analysis/evaluate';
 import { readCodeframe } from '../../src/lib/import/definition';
@@ -21,6 +21,13 @@ describe('tokenising', () => {
 		const tokens = tokenize(text);
 		expect(tokens.map((t) => t.word)).toEqual(['staff', 'do', 'not', 'know', 'the', 'law']);
 		for (const t of tokens.filter((x) => x.word !== 'not' && x.word !== 'do')) expect(text.slice(t.start, t.end).toLowerCase()).toBe(t.word);
+	});
+
+	it('splits an answer into sentences and lines, leaving out fragments too short to make a point', () => {
+		expect(sentences('Yes. The guide is far too long for front-line staff!\nWe also need a flowchart for schools. See q4.')).toEqual([
+			'The guide is far too long for front-line staff!',
+			'We also need a flowchart for schools.'
+		]);
 	});
 });
 

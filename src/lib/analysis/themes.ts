@@ -1,8 +1,8 @@
 // Stage 2: multi-label theme tagging. Codeframe seed hits and a classifier trained on labelled answers, with a
 // per-theme threshold chosen by cross-validation; each assignment carries its confidence and evidence.
-import { predict, shuffled, train, type Example, type Model, type TrainOptions } from './classifier';
+import { predict, shuffled, train, type Example, type Model, type Prediction, type TrainOptions } from './classifier';
 import { matchSeeds, type CompiledCodeframe, type SeedHit } from './codeframe';
-import { termFeatures, tokenize, type Token } from './text';
+import { sentences, termFeatures, tokenize, type Token } from './text';
 
 export interface LabelledText {
 	text: string;
@@ -39,18 +39,38 @@ export interface Analysed {
 	tokens: Token[];
 	hits: SeedHit[];
 	features: Map<string, number>;
+	/** The features of each sentence, when there is more than one: a point made in one sentence of a long answer is
+	 * diluted in the whole answer's features, and scoring the sentences as well keeps it audible. */
+	sentences: Map<string, number>[];
 }
 
-export function analyseText(cf: CompiledCodeframe, text: string, context?: string): Analysed {
-	const tokens = tokenize(text);
-	const hits = matchSeeds(cf, text, tokens);
+function featuresOf(tokens: Token[], hits: SeedHit[], context?: string): Map<string, number> {
 	const features = new Map<string, number>();
 	if (context) features.set(`ctx:${context}`, 0.5);
 	for (const f of termFeatures(tokens)) features.set(f, 1);
 	const counts = new Map<string, number>();
 	for (const h of hits) if (!h.negated) counts.set(h.theme, (counts.get(h.theme) ?? 0) + 1);
 	for (const [theme, n] of counts) features.set(`seed:${theme}`, 1.5 + Math.log(n));
-	return { tokens, hits, features };
+	return features;
+}
+
+export function analyseText(cf: CompiledCodeframe, text: string, context?: string): Analysed {
+	const tokens = tokenize(text);
+	const hits = matchSeeds(cf, text, tokens);
+	const parts = sentences(text);
+	const perSentence = parts.length > 1 ? parts.map((s) => tokenize(s)).map((t, i) => featuresOf(t, matchSeeds(cf, parts[i], t), context)) : [];
+	return { tokens, hits, features: featuresOf(tokens, hits, context), sentences: perSentence };
+}
+
+/** How far a theme's probability moves towards that of the answer's most telling sentence (chosen by cross-validation). */
+const SENTENCE_WEIGHT = 0.3;
+
+function probabilities(model: Model, a: Pick<Analysed, 'features' | 'sentences'>, explain = 0): Prediction[] {
+	const whole = predict(model, a.features, explain);
+	if (a.sentences.length === 0) return whole;
+	const best = new Float64Array(whole.length);
+	for (const s of a.sentences) predict(model, s).forEach((p, li) => (best[li] = Math.max(best[li], p.probability)));
+	return whole.map((p, li) => ({ ...p, probability: (1 - SENTENCE_WEIGHT) * p.probability + SENTENCE_WEIGHT * best[li] }));
 }
 
 const GRID = Array.from({ length: 15 }, (_, i) => 0.15 + i * 0.05);
@@ -68,12 +88,17 @@ export function folds(n: number, k: number, seed: number): number[][] {
 	return Array.from({ length: k }, (_, f) => order.filter((_, i) => i % k === f));
 }
 
-function toExamples(cf: CompiledCodeframe, items: LabelledText[]): Example[] {
-	return items.map((it) => ({ features: analyseText(cf, it.text, it.context).features, labels: new Set(it.themes) }));
+type LabelledExample = Example & Pick<Analysed, 'sentences'>;
+
+function toExamples(cf: CompiledCodeframe, items: LabelledText[]): LabelledExample[] {
+	return items.map((it) => {
+		const a = analyseText(cf, it.text, it.context);
+		return { features: a.features, sentences: a.sentences, labels: new Set(it.themes) };
+	});
 }
 
 /** Chooses each theme's threshold to maximise F1 on out-of-fold predictions of the training data. */
-function chooseThresholds(examples: Example[], labels: string[], k: number, seed: number, trainOptions: TrainOptions): Map<string, number> {
+function chooseThresholds(examples: LabelledExample[], labels: string[], k: number, seed: number, trainOptions: TrainOptions): Map<string, number> {
 	const probs = labels.map(() => new Float64Array(examples.length));
 	for (const fold of folds(examples.length, k, seed)) {
 		const held = new Set(fold);
@@ -83,7 +108,7 @@ function chooseThresholds(examples: Example[], labels: string[], k: number, seed
 			trainOptions
 		);
 		for (const i of fold) {
-			predict(model, examples[i].features).forEach((p, li) => (probs[li][i] = p.probability));
+			probabilities(model, examples[i]).forEach((p, li) => (probs[li][i] = p.probability));
 		}
 	}
 	const thresholds = new Map<string, number>();
@@ -147,7 +172,7 @@ const MIN_SUPPORT = 3;
 
 export function tagAnalysed(tagger: ThemeTagger, text: string, a: Analysed): ThemeAssignment[] {
 	const out: ThemeAssignment[] = [];
-	const predictions = tagger.model ? predict(tagger.model, a.features, 6) : [];
+	const predictions = tagger.model ? probabilities(tagger.model, a, 6) : [];
 	for (const theme of tagger.codeframe.themes) {
 		const seeds = a.hits.filter((h) => h.theme === theme.id);
 		const counted = seeds.filter((h) => !h.negated);
