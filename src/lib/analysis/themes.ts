@@ -46,7 +46,7 @@ export interface Analysed {
 
 function featuresOf(tokens: Token[], hits: SeedHit[], context?: string): Map<string, number> {
 	const features = new Map<string, number>();
-	if (context) features.set(`ctx:${context}`, 0.5);
+	if (context) features.set(`ctx:${context}`, 1);
 	for (const f of termFeatures(tokens)) features.set(f, 1);
 	const counts = new Map<string, number>();
 	for (const h of hits) if (!h.negated) counts.set(h.theme, (counts.get(h.theme) ?? 0) + 1);
