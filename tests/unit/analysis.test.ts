@@ -125,6 +125,8 @@ describe('sector inference', () => {
 		expect(infer('Riverside Borough Council', 'BASW')).toBe('local-government');
 		expect(infer(null, 'RCN')).toBe('health');
 		expect(infer(null, null, 'As a school nurse I see this every week.')).toBe('health');
+		expect(infer(null, null, 'I write as the father of two children and as chair of governors.')).toBe('education');
+		expect(infer(null, null, 'I am a volunteer community member of a youth offender panel.')).toBe('youth-justice');
 	});
 });
 
