@@ -111,7 +111,7 @@ describe('threshold selection', () => {
 });
 
 describe('sector inference', () => {
-	const model = fitSectorModel([{ name: 'Royal College of Nursing', abbreviation: 'RCN', sector: 'health' }], []);
+	const model = fitSectorModel([{ name: 'Royal College of Nursing', abbreviation: 'RCN', sector: 'health' }]);
 	const infer = (organisation: string | null, professionalBody: string | null = null, text = '') =>
 		inferSector(model, { id: 'x', organisation, professionalBody, respondentType: null, text })?.sector ?? null;
 	it('uses the organisation list, then name rules, then the professional body, then self-description', () => {
@@ -127,6 +127,11 @@ describe('sector inference', () => {
 		expect(infer(null, null, 'As a school nurse I see this every week.')).toBe('health');
 		expect(infer(null, null, 'I write as the father of two children and as chair of governors.')).toBe('education');
 		expect(infer(null, null, 'I am a volunteer community member of a youth offender panel.')).toBe('youth-justice');
+	});
+
+	it('leaves the sector not known when nothing says who the respondent is, or they say what they are not', () => {
+		expect(infer(null, null, 'The guidance is far too long and nobody will read it.')).toBeNull();
+		expect(infer(null, null, "I'm not a lawyer, but the law section lost me.")).toBeNull();
 	});
 });
 

@@ -1,7 +1,7 @@
 // Stage 3: infer a respondent's sector when they left it blank: known organisations first, then rules on the
-// organisation and professional-body names, then their text as a last resort. A sector they gave is never changed.
-import { predict, train, type Model } from './classifier';
-import { normalise, termFeatures, tokenize } from './text';
+// organisation and professional-body names, then how they describe themselves. With none of these the sector is
+// left not known: guessing it from the wording was wrong about half the time. A sector they gave is never changed.
+import { normalise } from './text';
 
 export interface KnownOrganisation {
 	name: string;
@@ -22,7 +22,7 @@ export interface SectorInference {
 	sector: string;
 	/** Plain-English reason shown to analysts, e.g. 'organisation name contains "Constabulary"'. */
 	reason: string;
-	method: 'organisation-list' | 'name-rule' | 'professional-body' | 'text-role' | 'text';
+	method: 'organisation-list' | 'name-rule' | 'professional-body' | 'text-role';
 }
 
 /**
@@ -63,31 +63,16 @@ function clean(s: string | null): string {
 
 export interface SectorModel {
 	orgs: Map<string, KnownOrganisation>;
-	text: Model | null;
 }
 
-function featureMap(text: string): Map<string, number> {
-	return new Map(termFeatures(tokenize(text)).map((f) => [f, 1]));
-}
-
-/** Learns the text fallback from respondents whose sector is known. */
-export function fitSectorModel(orgs: KnownOrganisation[], known: { text: string; sector: string }[]): SectorModel {
+/** Indexes the known organisations and professional bodies by name and abbreviation. */
+export function fitSectorModel(orgs: KnownOrganisation[]): SectorModel {
 	const map = new Map<string, KnownOrganisation>();
 	for (const o of orgs) {
 		map.set(o.name.toLowerCase(), o);
 		if (o.abbreviation) map.set(o.abbreviation.toLowerCase(), o);
 	}
-	let text: Model | null = null;
-	const usable = known.filter((k) => k.text.trim().length > 0);
-	const sectors = [...new Set(usable.map((k) => k.sector))].sort();
-	if (sectors.length >= 2) {
-		text = train(
-			usable.map((k) => ({ features: featureMap(k.text), labels: new Set([k.sector]) })),
-			sectors,
-			{ epochs: 20 }
-		);
-	}
-	return { orgs: map, text };
+	return { orgs: map };
 }
 
 function lookup(model: SectorModel, name: string): KnownOrganisation | undefined {
@@ -132,11 +117,6 @@ export function inferSector(model: SectorModel, r: SectorInput): SectorInference
 		if (/^(not|no longer|never)\b/i.test(role[2])) continue;
 		const roleRule = firstRule(ROLE_RULES, role[2]);
 		if (roleRule) return { id, sector: roleRule[0], reason: `describes themselves: "${role[0].trim()}"`, method: 'text-role' };
-	}
-	if (model.text) {
-		const ranked = predict(model.text, featureMap(r.text));
-		ranked.sort((a, b) => b.probability - a.probability);
-		if (ranked.length) return { id, sector: ranked[0].label, reason: 'from the wording of the answers (least certain)', method: 'text' };
 	}
 	return null;
 }
