@@ -6,7 +6,7 @@ import { excerpt, selectQuotes } from '../../src/lib/analysis/quotes';
 import { redact } from '../../src/lib/analysis/redact';
 import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
 import { closedStance, textStance } from '../../src/lib/analysis/stance';
-import { tokenize } from '../../src/lib/analysis/text';
+import { sentences, tokenize } from '../../src/lib/analysis/text';
 import { fitTagger, tagText } from '../../src/lib/analysis/themes';
 import { score } from '../../src/lib/analysis/evaluate';
 import { readCodeframe } from '../../src/lib/import/definition';
@@ -21,6 +21,13 @@ describe('tokenising', () => {
 		const tokens = tokenize(text);
 		expect(tokens.map((t) => t.word)).toEqual(['staff', 'do', 'not', 'know', 'the', 'law']);
 		for (const t of tokens.filter((x) => x.word !== 'not' && x.word !== 'do')) expect(text.slice(t.start, t.end).toLowerCase()).toBe(t.word);
+	});
+
+	it('splits an answer into sentences and lines, leaving out fragments too short to make a point', () => {
+		expect(sentences('Yes. The guide is far too long for front-line staff!\nWe also need a flowchart for schools. See q4.')).toEqual([
+			'The guide is far too long for front-line staff!',
+			'We also need a flowchart for schools.'
+		]);
 	});
 });
 
@@ -104,7 +111,7 @@ describe('threshold selection', () => {
 });
 
 describe('sector inference', () => {
-	const model = fitSectorModel([{ name: 'Royal College of Nursing', abbreviation: 'RCN', sector: 'health' }], []);
+	const model = fitSectorModel([{ name: 'Royal College of Nursing', abbreviation: 'RCN', sector: 'health' }]);
 	const infer = (organisation: string | null, professionalBody: string | null = null, text = '') =>
 		inferSector(model, { id: 'x', organisation, professionalBody, respondentType: null, text })?.sector ?? null;
 	it('uses the organisation list, then name rules, then the professional body, then self-description', () => {
@@ -118,6 +125,13 @@ describe('sector inference', () => {
 		expect(infer('Riverside Borough Council', 'BASW')).toBe('local-government');
 		expect(infer(null, 'RCN')).toBe('health');
 		expect(infer(null, null, 'As a school nurse I see this every week.')).toBe('health');
+		expect(infer(null, null, 'I write as the father of two children and as chair of governors.')).toBe('education');
+		expect(infer(null, null, 'I am a volunteer community member of a youth offender panel.')).toBe('youth-justice');
+	});
+
+	it('leaves the sector not known when nothing says who the respondent is, or they say what they are not', () => {
+		expect(infer(null, null, 'The guidance is far too long and nobody will read it.')).toBeNull();
+		expect(infer(null, null, "I'm not a lawyer, but the law section lost me.")).toBeNull();
 	});
 });
 

@@ -58,17 +58,21 @@ interface Sparse {
 function vectorise(features: Map<string, number>, vocabulary: Map<string, number>): Sparse {
 	const idx: number[] = [];
 	const val: number[] = [];
+	const prior: boolean[] = [];
 	let norm = 0;
 	for (const [f, v] of features) {
 		const i = vocabulary.get(f);
 		if (i === undefined) continue;
 		idx.push(i);
 		val.push(v);
-		norm += v * v;
+		// Where the text was written ("ctx:") is a prior, not part of the text: it keeps its value whatever the length.
+		const isPrior = f.startsWith('ctx:');
+		prior.push(isPrior);
+		if (!isPrior) norm += v * v;
 	}
 	// Unit length, so long submissions do not out-shout short answers.
 	const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-	return { idx: Int32Array.from(idx), val: Float64Array.from(val, (v) => v * scale * 3) };
+	return { idx: Int32Array.from(idx), val: Float64Array.from(val, (v, k) => (prior[k] ? v : v * scale * 3)) };
 }
 
 export function train(examples: Example[], labels: string[], options: TrainOptions = {}): Model {

@@ -92,42 +92,49 @@ export function evaluateOn(tagger: ThemeTagger, test: LabelledText[]): ThemeEval
 }
 
 export interface SectorEvaluation {
+	/** Respondents who gave a sector; it is hidden from the inference in turn. */
 	respondents: number;
+	/** Those given a sector by the inference; the rest are left not known (no name, body or self-description). */
+	inferred: number;
 	correct: number;
+	/** correct / inferred: how often an inferred sector is right. */
 	accuracy: number;
+	/** inferred / respondents. */
+	coverage: number;
+	/** correct / respondents, counting "not known" as wrong. */
+	correctOfAll: number;
 	byMethod: Record<string, { n: number; correct: number }>;
 	errors: { id: string; expected: string; got: string | null; reason: string | null }[];
 }
 
-/** Hides each known sector in turn (k folds, so the text model never sees the respondent it judges). */
-export function evaluateSectors(
-	organisations: KnownOrganisation[],
-	people: (SectorInput & { sector: string })[],
-	k = 5,
-	seed = 3
-): SectorEvaluation {
+/** Hides each known sector in turn and infers it from the organisation, the professional body and the text. */
+export function evaluateSectors(organisations: KnownOrganisation[], people: (SectorInput & { sector: string })[]): SectorEvaluation {
 	const byMethod: SectorEvaluation['byMethod'] = {};
 	const errors: SectorEvaluation['errors'] = [];
+	const model = fitSectorModel(organisations);
 	let correct = 0;
-	for (const fold of folds(people.length, k, seed)) {
-		const held = new Set(fold);
-		const model = fitSectorModel(
-			organisations,
-			people.filter((_, i) => !held.has(i)).map((p) => ({ text: p.text, sector: p.sector }))
-		);
-		for (const i of fold) {
-			const p = people[i];
-			const got = inferSector(model, p);
-			const method = got?.method ?? 'none';
-			const m = (byMethod[method] ??= { n: 0, correct: 0 });
-			m.n++;
-			if (got?.sector === p.sector) {
-				correct++;
-				m.correct++;
-			} else {
-				errors.push({ id: p.id, expected: p.sector, got: got?.sector ?? null, reason: got?.reason ?? null });
-			}
+	let inferred = 0;
+	for (const p of people) {
+		const got = inferSector(model, p);
+		const method = got?.method ?? 'not known';
+		const m = (byMethod[method] ??= { n: 0, correct: 0 });
+		m.n++;
+		if (got) inferred++;
+		if (got?.sector === p.sector) {
+			correct++;
+			m.correct++;
+		} else {
+			errors.push({ id: p.id, expected: p.sector, got: got?.sector ?? null, reason: got?.reason ?? null });
 		}
 	}
-	return { respondents: people.length, correct, accuracy: round(correct / Math.max(1, people.length)), byMethod, errors };
+	return {
+		respondents: people.length,
+		inferred,
+		correct,
+		accuracy: round(correct / Math.max(1, inferred)),
+		coverage: round(inferred / Math.max(1, people.length)),
+		correctOfAll: round(correct / Math.max(1, people.length)),
+		byMethod,
+		errors
+	};
 }

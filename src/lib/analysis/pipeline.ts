@@ -1,7 +1,6 @@
 // The text pipeline as an ordered list of pure stages. Each reads the shared context, adds its results, and lists
 // the items it could not process. No database, no Svelte: the server's analyse step does the I/O.
 import { findCampaigns, type Campaign } from './campaigns';
-import { shuffled } from './classifier';
 import { compileCodeframe, type CodeframeTheme, type SeedHit } from './codeframe';
 import { suggestThemes, type EmergentTheme } from './emergent';
 import { selectQuotes, type Quote } from './quotes';
@@ -116,26 +115,11 @@ export const STAGES: Stage[] = [
 				respondentType: r.respondentType,
 				text: (textOf.get(r.id) ?? []).join('\n')
 			});
-			// Names and bodies first; the text model is trained only if someone is left, and on a sample at most.
-			const rulesOnly = fitSectorModel(input.organisations, []);
-			const left: RespondentIn[] = [];
+			const model = fitSectorModel(input.organisations);
 			for (const r of blank) {
-				const inferred = inferSector(rulesOnly, { ...asInput(r), text: '' });
-				if (inferred) out.sectors.push(inferred);
-				else left.push(r);
-			}
-			if (left.length === 0) return;
-			const known = shuffled(
-				input.respondents.filter((r) => r.sectorGiven),
-				3
-			)
-				.slice(0, 3000)
-				.map((r) => ({ sector: r.sectorGiven!, text: (textOf.get(r.id) ?? []).join('\n') }));
-			const model = fitSectorModel(input.organisations, known);
-			for (const r of left) {
 				const inferred = inferSector(model, asInput(r));
 				if (inferred) out.sectors.push(inferred);
-				else out.skipped.push({ stage: 'sectors', item: `respondent ${r.id}`, reason: 'no organisation, professional body or text to infer a sector from' });
+				else out.skipped.push({ stage: 'sectors', item: `respondent ${r.id}`, reason: 'no organisation, professional body or self-description to infer a sector from: left not known' });
 			}
 		}
 	},

@@ -1,7 +1,7 @@
 // Stage 3: infer a respondent's sector when they left it blank: known organisations first, then rules on the
-// organisation and professional-body names, then their text as a last resort. A sector they gave is never changed.
-import { predict, train, type Model } from './classifier';
-import { termFeatures, tokenize } from './text';
+// organisation and professional-body names, then how they describe themselves. With none of these the sector is
+// left not known: guessing it from the wording was wrong about half the time. A sector they gave is never changed.
+import { normalise } from './text';
 
 export interface KnownOrganisation {
 	name: string;
@@ -22,7 +22,7 @@ export interface SectorInference {
 	sector: string;
 	/** Plain-English reason shown to analysts, e.g. 'organisation name contains "Constabulary"'. */
 	reason: string;
-	method: 'organisation-list' | 'name-rule' | 'professional-body' | 'text-role' | 'text';
+	method: 'organisation-list' | 'name-rule' | 'professional-body' | 'text-role';
 }
 
 /**
@@ -31,7 +31,7 @@ export interface SectorInference {
  */
 export const STRONG_NAME_RULES: [string, RegExp][] = [
 	['police', /\b(police|constabulary|acpo|child abuse investigation)\b/i],
-	['youth-justice', /\b(youth offending|yot|youth justice|secure training cent(re|er)|young offenders?)\b/i],
+	['youth-justice', /\b(youth offending|yot|youth justice|youth offender panels?|secure training cent(re|er)|young offenders?)\b/i],
 	['social-care', /\b(social services|social care|social work\w*|fostering|foster care|family placements?|adoption|children's homes?|residential (care|children)|leaving care|family cent(re|er)|children's services|residential service|kids'? home)\b/i],
 	['health', /\b(nhs|pct|primary care trust|hospitals?|health|clinic|medical|surgery|camhs|nursing|midwi\w*|paediatric\w*|caldicott|pharmac\w*|dental|dentist|ambulance|gp practice|general practice|royal college of (?!.*social))\b/i],
 	['early-years', /\b(nurser(y|ies)|pre-?school|playgroups?|childmind\w*|sure start|children's cent(re|er)s?|early years)\b/i],
@@ -47,10 +47,10 @@ export const WEAK_NAME_RULES: [string, RegExp][] = [
 /** Self-descriptions in the text ("As a school nurse, ..."), for people who named no organisation or body. */
 export const ROLE_RULES: [string, RegExp][] = [
 	['health', /\b(school nurse|health visitor|midwife|gp|general practitioner|paediatrician|practice nurse|psychiatrist|pharmacist|dentist|nurse|doctor)\b/i],
-	['education', /\b(teacher|head ?teacher|headteacher|senco|learning mentor|lecturer in further|governor|teaching assistant)\b/i],
+	['education', /\b(teachers?|head ?teachers?|headteachers?|senco|learning mentor|lecturer in further|governors?|teaching assistant)\b/i],
 	['social-care', /\b(social worker|foster carer|fostering|residential worker|family support worker|care worker)\b/i],
 	['police', /\b(police officer|detective|constable|sergeant|police)\b/i],
-	['youth-justice', /\b(yot|youth offending|youth justice)\b/i],
+	['youth-justice', /\b(yot|youth offending|youth offender panels?|referral order panels?|youth justice)\b/i],
 	['early-years', /\b(childminder|nursery (nurse|manager|worker)|pre-school|playgroup)\b/i],
 	['voluntary-community', /\b(youth worker|youth club|football team|volunteer|counsellor|pastor|vicar|imam|scout leader|guide leader|youth leader)\b/i],
 	['legal-regulatory', /\b(solicitor|barrister|lawyer)\b/i],
@@ -63,31 +63,16 @@ function clean(s: string | null): string {
 
 export interface SectorModel {
 	orgs: Map<string, KnownOrganisation>;
-	text: Model | null;
 }
 
-function featureMap(text: string): Map<string, number> {
-	return new Map(termFeatures(tokenize(text)).map((f) => [f, 1]));
-}
-
-/** Learns the text fallback from respondents whose sector is known. */
-export function fitSectorModel(orgs: KnownOrganisation[], known: { text: string; sector: string }[]): SectorModel {
+/** Indexes the known organisations and professional bodies by name and abbreviation. */
+export function fitSectorModel(orgs: KnownOrganisation[]): SectorModel {
 	const map = new Map<string, KnownOrganisation>();
 	for (const o of orgs) {
 		map.set(o.name.toLowerCase(), o);
 		if (o.abbreviation) map.set(o.abbreviation.toLowerCase(), o);
 	}
-	let text: Model | null = null;
-	const usable = known.filter((k) => k.text.trim().length > 0);
-	const sectors = [...new Set(usable.map((k) => k.sector))].sort();
-	if (sectors.length >= 2) {
-		text = train(
-			usable.map((k) => ({ features: featureMap(k.text), labels: new Set([k.sector]) })),
-			sectors,
-			{ epochs: 20 }
-		);
-	}
-	return { orgs: map, text };
+	return { orgs: map };
 }
 
 function lookup(model: SectorModel, name: string): KnownOrganisation | undefined {
@@ -126,15 +111,12 @@ export function inferSector(model: SectorModel, r: SectorInput): SectorInference
 	if (weak) return { id, sector: weak[0], reason: `organisation name contains "${weak[1]}"`, method: 'name-rule' };
 	if (!r.text.trim()) return null;
 	// Only the opening of the submission, where people say who they are ("As a school nurse ...").
-	const opening = r.text.slice(0, 400);
+	const opening = normalise(r.text.slice(0, 400));
 	for (const role of opening.matchAll(/\b(as|i am|i'm|i work as|i run|we are|we run)\s+(?:an?\s+|the\s+)?([^.,;]{0,60})/gi)) {
+		// "I'm not a lawyer" says what they are not.
+		if (/^(not|no longer|never)\b/i.test(role[2])) continue;
 		const roleRule = firstRule(ROLE_RULES, role[2]);
 		if (roleRule) return { id, sector: roleRule[0], reason: `describes themselves: "${role[0].trim()}"`, method: 'text-role' };
-	}
-	if (model.text) {
-		const ranked = predict(model.text, featureMap(r.text));
-		ranked.sort((a, b) => b.probability - a.probability);
-		if (ranked.length) return { id, sector: ranked[0].label, reason: 'from the wording of the answers (least certain)', method: 'text' };
 	}
 	return null;
 }

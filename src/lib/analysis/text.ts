@@ -73,6 +73,14 @@ export function termFeatures(tokens: Token[]): string[] {
 	return feats;
 }
 
+/** The sentences (or lines) of a text that are long enough to make a point on their own. */
+export function sentences(text: string): string[] {
+	return text
+		.split(/(?<=[.!?])\s+|\n+/)
+		.map((s) => s.trim())
+		.filter((s) => s.length > 20);
+}
+
 export function wordCount(text: string): number {
 	return (text.match(/[A-Za-z0-9]+/g) ?? []).length;
 }

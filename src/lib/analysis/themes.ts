@@ -1,8 +1,8 @@
 // Stage 2: multi-label theme tagging. Codeframe seed hits and a classifier trained on labelled answers, with a
 // per-theme threshold chosen by cross-validation; each assignment carries its confidence and evidence.
-import { predict, shuffled, train, type Example, type Model, type TrainOptions } from './classifier';
+import { predict, shuffled, train, type Example, type Model, type Prediction, type TrainOptions } from './classifier';
 import { matchSeeds, type CompiledCodeframe, type SeedHit } from './codeframe';
-import { termFeatures, tokenize, type Token } from './text';
+import { sentences, termFeatures, tokenize, type Token } from './text';
 
 export interface LabelledText {
 	text: string;
@@ -29,7 +29,11 @@ export interface ThemeAssignment {
 
 export interface ThemeTagger {
 	codeframe: CompiledCodeframe;
+	/** Trained on all the labelled answers; its strongest features are the evidence shown. */
 	model: Model | null;
+	/** The models trained on each part of the labelled answers to choose the thresholds; their probabilities are
+	 * averaged with the full model's, which steadies the scores and keeps them like those the thresholds were set on. */
+	committee: Model[];
 	thresholds: Map<string, number>;
 	/** Number of labelled positives per theme the model learned from (0: the theme relies on its seed terms). */
 	support: Map<string, number>;
@@ -39,18 +43,44 @@ export interface Analysed {
 	tokens: Token[];
 	hits: SeedHit[];
 	features: Map<string, number>;
+	/** The features of each sentence, when there is more than one: a point made in one sentence of a long answer is
+	 * diluted in the whole answer's features, and scoring the sentences as well keeps it audible. */
+	sentences: Map<string, number>[];
+}
+
+function featuresOf(tokens: Token[], hits: SeedHit[], context?: string): Map<string, number> {
+	const features = new Map<string, number>();
+	if (context) features.set(`ctx:${context}`, 1);
+	for (const f of termFeatures(tokens)) features.set(f, 1);
+	const counts = new Map<string, number>();
+	for (const h of hits) if (!h.negated) counts.set(h.theme, (counts.get(h.theme) ?? 0) + 1);
+	for (const [theme, n] of counts) features.set(`seed:${theme}`, 1.5 + Math.log(n));
+	return features;
 }
 
 export function analyseText(cf: CompiledCodeframe, text: string, context?: string): Analysed {
 	const tokens = tokenize(text);
 	const hits = matchSeeds(cf, text, tokens);
-	const features = new Map<string, number>();
-	if (context) features.set(`ctx:${context}`, 0.5);
-	for (const f of termFeatures(tokens)) features.set(f, 1);
-	const counts = new Map<string, number>();
-	for (const h of hits) if (!h.negated) counts.set(h.theme, (counts.get(h.theme) ?? 0) + 1);
-	for (const [theme, n] of counts) features.set(`seed:${theme}`, 1.5 + Math.log(n));
-	return { tokens, hits, features };
+	const parts = sentences(text);
+	const perSentence = parts.length > 1 ? parts.map((s) => tokenize(s)).map((t, i) => featuresOf(t, matchSeeds(cf, parts[i], t), context)) : [];
+	return { tokens, hits, features: featuresOf(tokens, hits, context), sentences: perSentence };
+}
+
+/** How far a theme's probability moves towards that of the answer's most telling sentence (chosen by cross-validation). */
+const SENTENCE_WEIGHT = 0.3;
+
+/** The mean of the models' probabilities; the first model's strongest features explain it. */
+function meanProbabilities(models: Model[], a: Pick<Analysed, 'features' | 'sentences'>, explain = 0): Prediction[] {
+	const [first, ...rest] = models.map((m, i) => probabilities(m, a, i === 0 ? explain : 0));
+	return first.map((p, li) => ({ ...p, probability: rest.reduce((sum, q) => sum + q[li].probability, p.probability) / models.length }));
+}
+
+function probabilities(model: Model, a: Pick<Analysed, 'features' | 'sentences'>, explain = 0): Prediction[] {
+	const whole = predict(model, a.features, explain);
+	if (a.sentences.length === 0) return whole;
+	const best = new Float64Array(whole.length);
+	for (const s of a.sentences) predict(model, s).forEach((p, li) => (best[li] = Math.max(best[li], p.probability)));
+	return whole.map((p, li) => ({ ...p, probability: (1 - SENTENCE_WEIGHT) * p.probability + SENTENCE_WEIGHT * best[li] }));
 }
 
 const GRID = Array.from({ length: 15 }, (_, i) => 0.15 + i * 0.05);
@@ -68,13 +98,26 @@ export function folds(n: number, k: number, seed: number): number[][] {
 	return Array.from({ length: k }, (_, f) => order.filter((_, i) => i % k === f));
 }
 
-function toExamples(cf: CompiledCodeframe, items: LabelledText[]): Example[] {
-	return items.map((it) => ({ features: analyseText(cf, it.text, it.context).features, labels: new Set(it.themes) }));
+type LabelledExample = Example & Pick<Analysed, 'sentences'>;
+
+function toExamples(cf: CompiledCodeframe, items: LabelledText[]): LabelledExample[] {
+	return items.map((it) => {
+		const a = analyseText(cf, it.text, it.context);
+		return { features: a.features, sentences: a.sentences, labels: new Set(it.themes) };
+	});
 }
 
-/** Chooses each theme's threshold to maximise F1 on out-of-fold predictions of the training data. */
-function chooseThresholds(examples: Example[], labels: string[], k: number, seed: number, trainOptions: TrainOptions): Map<string, number> {
+/** Chooses each theme's threshold to maximise F1 on out-of-fold predictions of the training data; returns the
+ * models trained for it as well. */
+function chooseThresholds(
+	examples: LabelledExample[],
+	labels: string[],
+	k: number,
+	seed: number,
+	trainOptions: TrainOptions
+): { thresholds: Map<string, number>; committee: Model[] } {
 	const probs = labels.map(() => new Float64Array(examples.length));
+	const committee: Model[] = [];
 	for (const fold of folds(examples.length, k, seed)) {
 		const held = new Set(fold);
 		const model = train(
@@ -82,8 +125,9 @@ function chooseThresholds(examples: Example[], labels: string[], k: number, seed
 			labels,
 			trainOptions
 		);
+		committee.push(model);
 		for (const i of fold) {
-			predict(model, examples[i].features).forEach((p, li) => (probs[li][i] = p.probability));
+			probabilities(model, examples[i]).forEach((p, li) => (probs[li][i] = p.probability));
 		}
 	}
 	const thresholds = new Map<string, number>();
@@ -110,7 +154,7 @@ function chooseThresholds(examples: Example[], labels: string[], k: number, seed
 		}
 		thresholds.set(label, best);
 	});
-	return thresholds;
+	return { thresholds, committee };
 }
 
 export function fitTagger(
@@ -122,10 +166,10 @@ export function fitTagger(
 	const known = new Set(labels);
 	const items = labelled.map((l) => ({ text: l.text, context: l.context, themes: l.themes.filter((t) => known.has(t)) }));
 	const support = new Map(labels.map((l) => [l, items.filter((it) => it.themes.includes(l)).length]));
-	if (items.length < 30) return { codeframe: cf, model: null, thresholds: new Map(), support };
+	if (items.length < 30) return { codeframe: cf, model: null, committee: [], thresholds: new Map(), support };
 	const examples = toExamples(cf, items);
-	const thresholds = chooseThresholds(examples, labels, options.innerFolds ?? 4, options.seed ?? 11, options.train ?? {});
-	return { codeframe: cf, model: train(examples, labels, options.train), thresholds, support };
+	const { thresholds, committee } = chooseThresholds(examples, labels, options.innerFolds ?? 4, options.seed ?? 11, options.train ?? {});
+	return { codeframe: cf, model: train(examples, labels, options.train), committee, thresholds, support };
 }
 
 function modelSpans(a: Analysed, features: string[]): Evidence['spans'] {
@@ -147,7 +191,7 @@ const MIN_SUPPORT = 3;
 
 export function tagAnalysed(tagger: ThemeTagger, text: string, a: Analysed): ThemeAssignment[] {
 	const out: ThemeAssignment[] = [];
-	const predictions = tagger.model ? predict(tagger.model, a.features, 6) : [];
+	const predictions = tagger.model ? meanProbabilities([tagger.model, ...tagger.committee], a, 6) : [];
 	for (const theme of tagger.codeframe.themes) {
 		const seeds = a.hits.filter((h) => h.theme === theme.id);
 		const counted = seeds.filter((h) => !h.negated);

@@ -51,7 +51,7 @@ export function evaluate(db: DB, options: { folds: number; goldDir: string; hold
 		gold: { file: options.goldDir, answers: gold.length },
 		themes,
 		holdout,
-		sectors: people.length ? evaluateSectors(input.organisations, people, options.folds) : null
+		sectors: people.length ? evaluateSectors(input.organisations, people) : null
 	};
 }
 
@@ -68,8 +68,14 @@ export function formatEvaluation(r: EvaluationReport): string {
 	const out = [`Themes: ${r.folds}-fold cross-validation on ${r.gold.answers} labelled answers (${r.gold.file})`, ...table(r.themes)];
 	if (r.holdout) out.push('', `Themes: independent hold-out set ${r.holdout.file} (${r.holdout.items} answers; tagger fitted on all of the gold set)`, ...table(r.holdout));
 	if (r.sectors) {
-		out.push('', `Sector inference: ${r.sectors.correct} of ${r.sectors.respondents} respondents whose sector is known (hidden) = accuracy ${r.sectors.accuracy.toFixed(3)}`);
-		for (const [m, v] of Object.entries(r.sectors.byMethod)) out.push(`  by ${m}: ${v.correct}/${v.n}`);
+		const sc = r.sectors;
+		out.push(
+			'',
+			`Sector inference, hiding the sector of the ${sc.respondents} respondents who gave one:`,
+			`  inferred for ${sc.inferred} (coverage ${sc.coverage.toFixed(3)}), the rest left not known; ${sc.correct} of the ${sc.inferred} right (accuracy ${sc.accuracy.toFixed(3)})`,
+			`  right for ${sc.correct} of all ${sc.respondents}, counting not known as wrong: ${sc.correctOfAll.toFixed(3)}`
+		);
+		for (const [m, v] of Object.entries(sc.byMethod)) out.push(`  by ${m}: ${v.correct}/${v.n}`);
 	}
 	return out.join('\n');
 }
