@@ -232,12 +232,17 @@ async function cmdUser(args: Args) {
 	}
 }
 
-function cmdEval(args: Args) {
+async function cmdEval(args: Args) {
 	const k = Number(flag(args, 'folds') ?? 5);
 	if (!Number.isInteger(k) || k < 2) fail('--folds must be a whole number of at least 2');
 	const db = dbFor(args);
 	try {
-		if (!hasDefinition(db)) loadDefinition(db, flag(args, 'data') ?? 'data');
+		const data = flag(args, 'data') ?? 'data';
+		if (!hasDefinition(db)) loadDefinition(db, data);
+		// Sector inference is measured on the respondents: a database without any gets the bundled ones.
+		if (db.prepare('SELECT count(*) FROM respondent').pluck().get() === 0 && existsSync(`${data}/responses.csv`)) {
+			await importFile(db, 'responses', `${data}/responses.csv`);
+		}
 		const report = evaluate(db, { folds: k, goldDir: flag(args, 'gold') ?? 'data/gold', holdout: flag(args, 'holdout') });
 		mkdirSync('reports', { recursive: true });
 		writeFileSync('reports/eval.json', JSON.stringify(report, null, 2) + '\n');

@@ -153,3 +153,25 @@ export function predict(model: Model, features: Map<string, number>, explain = 0
 	}
 	return out;
 }
+
+/**
+ * One model whose weights are the mean of `models` (a feature a model never saw counts as weight 0): it scores like
+ * their average, at the cost of one model.
+ */
+export function averageModels(models: Model[]): Model {
+	const names = [...new Set(models.flatMap((m) => m.names))].sort();
+	const vocabulary = new Map(names.map((f, i) => [f, i]));
+	const labels = models[0].labels;
+	const perLabel = new Map<string, LabelModel>();
+	for (const label of labels) {
+		const weights = new Float64Array(names.length);
+		let bias = 0;
+		for (const m of models) {
+			const own = m.perLabel.get(label)!;
+			bias += own.bias / models.length;
+			m.names.forEach((f, i) => (weights[vocabulary.get(f)!] += own.weights[i] / models.length));
+		}
+		perLabel.set(label, { bias, weights });
+	}
+	return { vocabulary, names, labels, perLabel };
+}

@@ -1,6 +1,6 @@
 // Stage 2: multi-label theme tagging. Codeframe seed hits and a classifier trained on labelled answers, with a
 // per-theme threshold chosen by cross-validation; each assignment carries its confidence and evidence.
-import { predict, shuffled, train, type Example, type Model, type Prediction, type TrainOptions } from './classifier';
+import { averageModels, predict, shuffled, train, type Example, type Model, type Prediction, type TrainOptions } from './classifier';
 import { matchSeeds, type CompiledCodeframe, type SeedHit } from './codeframe';
 import { sentences, termFeatures, tokenize, type Token } from './text';
 
@@ -29,11 +29,12 @@ export interface ThemeAssignment {
 
 export interface ThemeTagger {
 	codeframe: CompiledCodeframe;
-	/** Trained on all the labelled answers; its strongest features are the evidence shown. */
+	/**
+	 * The mean of the model trained on all the labelled answers and the models trained on each part of them to choose
+	 * the thresholds: that steadies the scores and keeps them like those the thresholds were set on, at the cost of
+	 * one model. Its strongest features are the evidence shown.
+	 */
 	model: Model | null;
-	/** The models trained on each part of the labelled answers to choose the thresholds; their probabilities are
-	 * averaged with the full model's, which steadies the scores and keeps them like those the thresholds were set on. */
-	committee: Model[];
 	thresholds: Map<string, number>;
 	/** Number of labelled positives per theme the model learned from (0: the theme relies on its seed terms). */
 	support: Map<string, number>;
@@ -68,12 +69,6 @@ export function analyseText(cf: CompiledCodeframe, text: string, context?: strin
 
 /** How far a theme's probability moves towards that of the answer's most telling sentence (chosen by cross-validation). */
 const SENTENCE_WEIGHT = 0.3;
-
-/** The mean of the models' probabilities; the first model's strongest features explain it. */
-function meanProbabilities(models: Model[], a: Pick<Analysed, 'features' | 'sentences'>, explain = 0): Prediction[] {
-	const [first, ...rest] = models.map((m, i) => probabilities(m, a, i === 0 ? explain : 0));
-	return first.map((p, li) => ({ ...p, probability: rest.reduce((sum, q) => sum + q[li].probability, p.probability) / models.length }));
-}
 
 function probabilities(model: Model, a: Pick<Analysed, 'features' | 'sentences'>, explain = 0): Prediction[] {
 	const whole = predict(model, a.features, explain);
@@ -166,10 +161,10 @@ export function fitTagger(
 	const known = new Set(labels);
 	const items = labelled.map((l) => ({ text: l.text, context: l.context, themes: l.themes.filter((t) => known.has(t)) }));
 	const support = new Map(labels.map((l) => [l, items.filter((it) => it.themes.includes(l)).length]));
-	if (items.length < 30) return { codeframe: cf, model: null, committee: [], thresholds: new Map(), support };
+	if (items.length < 30) return { codeframe: cf, model: null, thresholds: new Map(), support };
 	const examples = toExamples(cf, items);
 	const { thresholds, committee } = chooseThresholds(examples, labels, options.innerFolds ?? 4, options.seed ?? 11, options.train ?? {});
-	return { codeframe: cf, model: train(examples, labels, options.train), committee, thresholds, support };
+	return { codeframe: cf, model: averageModels([train(examples, labels, options.train), ...committee]), thresholds, support };
 }
 
 function modelSpans(a: Analysed, features: string[]): Evidence['spans'] {
@@ -191,7 +186,7 @@ const MIN_SUPPORT = 3;
 
 export function tagAnalysed(tagger: ThemeTagger, text: string, a: Analysed): ThemeAssignment[] {
 	const out: ThemeAssignment[] = [];
-	const predictions = tagger.model ? meanProbabilities([tagger.model, ...tagger.committee], a, 6) : [];
+	const predictions = tagger.model ? probabilities(tagger.model, a, 6) : [];
 	for (const theme of tagger.codeframe.themes) {
 		const seeds = a.hits.filter((h) => h.theme === theme.id);
 		const counted = seeds.filter((h) => !h.negated);
