@@ -1,6 +1,6 @@
 import { bodiesTable, sectorsTable, submissionsTable, typesTable } from '$lib/server/charts';
 import { bySector, otherTotals, respondentCount } from '$lib/server/db/overview';
-import { answersByQuestion } from '$lib/server/db/stats';
+import { questionCounts } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
 
 export function load({ url }) {
@@ -14,6 +14,6 @@ export function load({ url }) {
 		bodiesTable: bodiesTable(db, f, 10),
 		submissionsTable: submissionsTable(db, f),
 		other: otherTotals(db),
-		questions: answersByQuestion(db, f)
+		questions: questionCounts(db, f)
 	};
 }

@@ -4,6 +4,7 @@ import { can, createSession, createUser, endSession, hashPassword, sessionUser, 
 import { requiredRole, safeNext } from '../../src/lib/server/access';
 import { analyseDatabase } from '../../src/lib/server/analyse';
 import { openDb, type DB } from '../../src/lib/server/db/client';
+import { expectThemeHitsInStep } from '../helpers/theme-hits';
 import { agreement, cohensKappa, queue, reviewItem, saveDecision } from '../../src/lib/server/db/review';
 import { buildDatabase } from '../../src/lib/import/bundle';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -65,7 +66,9 @@ describe('review decisions', () => {
 		const rejected = suggested[0]?.id;
 		const added = item.themes.find((t) => !t.auto)!.id;
 		saveDecision(db, user, first.id, { themes: { ...(rejected ? { [rejected]: 'reject' } : {}), [added]: 'accept' }, stance: 'oppose', sector: 'police', campaign: false });
+		expectThemeHitsInStep(db);
 		analyseDatabase(db);
+		expectThemeHitsInStep(db);
 		const effective = db.prepare('SELECT theme_id FROM answer_theme_effective WHERE answer_id = ?').pluck().all(first.id);
 		expect(effective).toContain(added);
 		if (rejected) expect(effective).not.toContain(rejected);

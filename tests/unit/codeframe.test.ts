@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseDatabase } from '../../src/lib/server/analyse';
 import { createUser } from '../../src/lib/server/auth';
+import { expectThemeHitsInStep } from '../helpers/theme-hits';
 import { codeframe, mergeThemes, saveTheme, splitTheme } from '../../src/lib/server/db/codeframe';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { loadDefinition } from '../../src/lib/import/definition';
@@ -42,6 +43,7 @@ describe('codeframe management', () => {
 		const before = tags('training');
 		splitTheme(db, admin, 'training', { id: 'advice-lines', label: 'Advice lines', definition: 'Named advisers and advice lines.', terms: ['helpline'], phrases: ['advice line'] });
 		expect(tags('advice-lines')).toBe(before);
+		expectThemeHitsInStep(db);
 
 		const actions = db.prepare("SELECT action FROM audit_log WHERE username = 'boss' ORDER BY id").pluck().all();
 		expect(actions).toEqual(['theme edited', 'themes merged', 'theme created', 'theme split']);

@@ -72,7 +72,9 @@ export function trainingSet(db: DB, goldDir: string): LabelledText[] {
 }
 
 function write(db: DB, input: PipelineInput, out: PipelineOutput) {
+	// theme_hit (the effective tags) is rebuilt in one pass below, not row by row as tags are replaced.
 	db.exec(`
+		INSERT OR REPLACE INTO meta (key, value) VALUES ('theme_hit_paused', '1');
 		DELETE FROM answer_theme WHERE source = 'auto';
 		DELETE FROM comment_theme;
 		DELETE FROM quote;
@@ -129,6 +131,11 @@ function write(db: DB, input: PipelineInput, out: PipelineOutput) {
 	for (const q of out.quotes) quote.run(q.theme, q.sector, q.answerId, q.rank, q.text);
 	const emergent = db.prepare('INSERT INTO emergent_theme (label, terms_json, size, examples_json, members_json) VALUES (?, ?, ?, ?, ?)');
 	for (const e of out.emergent) emergent.run(e.label, JSON.stringify(e.terms), e.size, JSON.stringify(e.examples), JSON.stringify(e.members));
+	db.exec(`DELETE FROM theme_hit;
+		INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
+			SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
+			FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id;
+		DELETE FROM meta WHERE key = 'theme_hit_paused';`);
 	writeBodies(db);
 	writeAggregates(db);
 	// Search covers exactly what pages may show: the redacted text, rebuilt in one pass.
@@ -162,14 +169,14 @@ export function writeAggregates(db: DB) {
 			FROM answer a JOIN respondent r ON r.id = a.respondent_id GROUP BY 1, 2),
 		hits AS (
 			SELECT a.question_id, coalesce(r.sector, 'unknown') AS sector, e.theme_id, count(DISTINCT r.id) AS n
-			FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+			FROM theme_hit e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
 			GROUP BY 1, 2, 3)
 		SELECT h.question_id, h.sector, h.theme_id, h.n, b.n FROM hits h JOIN base b ON b.question_id = h.question_id AND b.sector = h.sector;
 		INSERT INTO agg_theme_sector (question_id, sector, theme_id, respondents, base)
 		WITH base AS (SELECT coalesce(sector, 'unknown') AS sector, count(*) AS n FROM respondent GROUP BY 1),
 		hits AS (
 			SELECT coalesce(r.sector, 'unknown') AS sector, e.theme_id, count(DISTINCT r.id) AS n
-			FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+			FROM theme_hit e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
 			GROUP BY 1, 2)
 		SELECT '*', h.sector, h.theme_id, h.n, b.n FROM hits h JOIN base b ON b.sector = h.sector;
 	`);

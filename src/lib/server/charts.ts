@@ -1,10 +1,12 @@
 // Every chart's data as a table: the same rows feed the chart, its table alternative and its CSV download,
-// so the three can never disagree. Each entry names the query it comes from.
+// so the three can never disagree. Each entry names the query it comes from (facts.ts: counted in memory, with its
+// SQL twin in db/ held equal by a test).
 import type { DB } from './db/client';
 import type { BuiltFilter } from './filters';
 import { byBody, bySector, byType, respondentCount, submissionsByWeek } from './db/overview';
-import { choicesBySector, question, themesBySector } from './db/questions';
-import { prevalence, themeByBody, themeStance } from './db/themes';
+import { choicesBySector, question } from './db/questions';
+import { themeCounts, themeSectorCells, type ThemeSectorCell } from './facts';
+import { themeByBody, themeStance } from './db/themes';
 import { formsBySector, ratings, themesEventsVsWritten } from './db/events';
 import { themesByAgeBand } from './db/children';
 
@@ -61,8 +63,8 @@ export function choicesTable(db: DB, f: BuiltFilter, questionId: string): ChartT
 }
 
 /** Theme x sector shares; with a question, of that question's answers. */
-export function heatmapTable(db: DB, f: BuiltFilter, questionId: string | null): ChartTable & { cells: ReturnType<typeof themesBySector> } {
-	const cells = themesBySector(db, f, questionId);
+export function heatmapTable(db: DB, f: BuiltFilter, questionId: string | null): ChartTable & { cells: ThemeSectorCell[] } {
+	const cells = themeSectorCells(db, f, questionId);
 	return {
 		title: questionId ? `${questionId.toUpperCase()}: themes raised, by sector` : 'Themes raised, by sector',
 		columns: ['Theme', 'Sector', 'Respondents raising it', 'Respondents in sector (base)', 'Percentage'],
@@ -76,12 +78,15 @@ export function prevalenceTable(db: DB, f: BuiltFilter): ChartTable {
 	return {
 		title: 'Respondents raising each theme',
 		columns: ['Theme', 'Respondents', 'Percentage of respondents', 'Answers'],
-		rows: prevalence(db, f).map((p) => [p.label, p.respondents, pct(p.respondents, n), p.answers])
+		rows: themeCounts(db, f)
+			.map((p, position) => ({ ...p, position }))
+			.sort((a, b) => b.respondents - a.respondents || a.position - b.position)
+			.map((p) => [p.label, p.respondents, pct(p.respondents, n), p.answers])
 	};
 }
 
 export function themeSectorTable(db: DB, f: BuiltFilter, themeId: string): ChartTable {
-	const cells = themesBySector(db, f, null).filter((c) => c.theme === themeId && c.base > 0);
+	const cells = themeSectorCells(db, f, null).filter((c) => c.theme === themeId && c.base > 0);
 	return {
 		title: 'Respondents raising this theme, by sector',
 		columns: ['Sector', 'Respondents raising it', 'Respondents in sector (base)', 'Percentage'],

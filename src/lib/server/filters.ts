@@ -163,9 +163,9 @@ export function buildFilter(db: DB, params: URLSearchParams): BuiltFilter {
 	if (filters.theme.length) {
 		const themes = filters.theme.filter((t) => t !== NO_THEME);
 		const parts: string[] = [];
-		if (themes.length) parts.push(`EXISTS (SELECT 1 FROM answer_theme_effective e WHERE e.answer_id = a.id AND e.theme_id IN (${inList(themes.length)}))`);
+		if (themes.length) parts.push(`EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id AND e.theme_id IN (${inList(themes.length)}))`);
 		if (themes.length !== filters.theme.length)
-			parts.push("(trim(coalesce(a.text, '')) <> '' AND NOT EXISTS (SELECT 1 FROM answer_theme_effective e WHERE e.answer_id = a.id))");
+			parts.push("(trim(coalesce(a.text, '')) <> '' AND NOT EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id))");
 		aw.push(`(${parts.join(' OR ')})`);
 		ap.push(...themes);
 		answerWords.push(`raising ${list(filters.theme, options.theme).toLowerCase()}`);

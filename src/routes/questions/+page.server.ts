@@ -1,11 +1,11 @@
-import { answersByQuestion } from '$lib/server/db/stats';
+import { questionCounts } from '$lib/server/facts';
 import { questions } from '$lib/server/db/questions';
 import { choicesTable } from '$lib/server/charts';
 import { filtered } from '$lib/server/page';
 
 export function load({ url }) {
 	const { db, f, filter } = filtered(url);
-	const counts = answersByQuestion(db, f);
+	const counts = questionCounts(db, f);
 	return {
 		filter,
 		questions: questions(db).map((q) => {

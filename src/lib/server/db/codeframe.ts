@@ -18,7 +18,7 @@ export interface ThemeEdit {
 export function codeframe(db: DB): (ThemeEdit & { answers: number })[] {
 	return (db
 		.prepare(
-			`SELECT t.id, t.label, t.definition, t.seeds_json, (SELECT count(DISTINCT answer_id) FROM answer_theme_effective e WHERE e.theme_id = t.id) AS answers
+			`SELECT t.id, t.label, t.definition, t.seeds_json, (SELECT count(DISTINCT answer_id) FROM theme_hit e WHERE e.theme_id = t.id) AS answers
 			 FROM theme t ORDER BY t.position`
 		)
 		.all() as { id: string; label: string; definition: string; seeds_json: string; answers: number }[]).map((t) => {

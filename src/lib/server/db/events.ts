@@ -78,7 +78,7 @@ export function themesEventsVsWritten(db: DB): ThemeComparison[] {
 			`SELECT t.id AS theme, t.label,
 				(SELECT count(DISTINCT ct.comment_id) FROM comment_theme ct WHERE ct.kind = 'event' AND ct.theme_id = t.id) AS eventComments,
 				(SELECT count(*) FROM event_feedback WHERE trim(coalesce(comment, '')) <> '') AS eventBase,
-				(SELECT count(DISTINCT a.respondent_id) FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id WHERE e.theme_id = t.id) AS writtenRespondents,
+				(SELECT count(DISTINCT e.respondent_id) FROM theme_hit e WHERE e.theme_id = t.id) AS writtenRespondents,
 				(SELECT count(*) FROM respondent) AS writtenBase
 			 FROM theme t ORDER BY t.position`
 		)

@@ -25,7 +25,7 @@ export function answerExportRows(db: DB): Record<string, unknown>[] {
 				coalesce(r.professional_body, '') AS professional_body,
 				CASE r.confidential WHEN 1 THEN 'yes' ELSE 'no' END AS confidential,
 				coalesce((SELECT group_concat(theme_id, ';') FROM (
-					SELECT e.theme_id FROM answer_theme_effective e JOIN theme t ON t.id = e.theme_id
+					SELECT e.theme_id FROM theme_hit e JOIN theme t ON t.id = e.theme_id
 					WHERE e.answer_id = a.id ORDER BY t.position)), '') AS themes,
 				coalesce(a.stance, '') AS stance, a.text
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN question q ON q.id = a.question_id
@@ -45,7 +45,7 @@ export function publishableAnswers(db: DB, f: { where: string; params: unknown[]
 				coalesce(r.respondent_type, '') AS respondent_type,
 				CASE WHEN r.confidential = 1 THEN '' ELSE coalesce(r.organisation, '') END AS organisation,
 				coalesce(r.body, '') AS professional_body, CASE r.confidential WHEN 1 THEN 'yes' ELSE 'no' END AS confidential,
-				coalesce((SELECT group_concat(theme_id, ';') FROM answer_theme_effective e WHERE e.answer_id = a.id), '') AS themes,
+				coalesce((SELECT group_concat(theme_id, ';') FROM theme_hit e WHERE e.answer_id = a.id), '') AS themes,
 				coalesce(a.stance, '') AS stance,
 				CASE WHEN trim(coalesce(a.text, '')) = '' THEN ''
 					WHEN r.confidential = 1 THEN '[withheld: the respondent asked for confidentiality]'

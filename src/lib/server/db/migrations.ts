@@ -363,6 +363,54 @@ CREATE TABLE icr_code (
 	FOREIGN KEY (sample_id, answer_id) REFERENCES icr_item(sample_id, answer_id) ON DELETE CASCADE
 );
 `
+	},
+	{
+		version: 7,
+		name: 'effective theme tags kept as a table',
+		// answer_theme_effective (a view: analysts' decisions over the automatic tags) read by every chart cost a
+		// lookup per tag; at a million answers the theme pages took seconds. theme_hit holds the same rows with the
+		// answer's respondent and question, kept in step by triggers; analyse pauses them and rebuilds it in one pass.
+		sql: `
+CREATE TABLE theme_hit (
+	answer_id INTEGER NOT NULL REFERENCES answer(id) ON DELETE CASCADE,
+	theme_id TEXT NOT NULL,
+	source TEXT NOT NULL,
+	confidence REAL,
+	respondent_id INTEGER NOT NULL,
+	question_id TEXT NOT NULL,
+	PRIMARY KEY (answer_id, theme_id)
+) WITHOUT ROWID;
+CREATE INDEX theme_hit_theme ON theme_hit(theme_id, respondent_id);
+CREATE INDEX theme_hit_respondent ON theme_hit(respondent_id);
+INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
+	SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
+	FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id;
+CREATE TRIGGER theme_hit_insert AFTER INSERT ON answer_theme WHEN (SELECT value FROM meta WHERE key = 'theme_hit_paused') IS NULL BEGIN
+	DELETE FROM theme_hit WHERE answer_id = NEW.answer_id AND theme_id = NEW.theme_id;
+	INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
+		SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
+		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
+		WHERE e.answer_id = NEW.answer_id AND e.theme_id = NEW.theme_id;
+END;
+CREATE TRIGGER theme_hit_update AFTER UPDATE ON answer_theme WHEN (SELECT value FROM meta WHERE key = 'theme_hit_paused') IS NULL BEGIN
+	DELETE FROM theme_hit WHERE answer_id = OLD.answer_id AND theme_id = OLD.theme_id;
+	INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
+		SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
+		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
+		WHERE e.answer_id = OLD.answer_id AND e.theme_id = OLD.theme_id;
+	DELETE FROM theme_hit WHERE answer_id = NEW.answer_id AND theme_id = NEW.theme_id;
+	INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
+		SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
+		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
+		WHERE e.answer_id = NEW.answer_id AND e.theme_id = NEW.theme_id;
+END;
+CREATE TRIGGER theme_hit_delete AFTER DELETE ON answer_theme WHEN (SELECT value FROM meta WHERE key = 'theme_hit_paused') IS NULL BEGIN
+	DELETE FROM theme_hit WHERE answer_id = OLD.answer_id AND theme_id = OLD.theme_id;
+	INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
+		SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
+		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
+		WHERE e.answer_id = OLD.answer_id AND e.theme_id = OLD.theme_id;
+END;
+`
 	}
 ];
-

@@ -66,7 +66,7 @@ export function themesBySector(db: DB, f: BuiltFilter, questionId: string | null
 				WHERE ${f.where} GROUP BY 1),
 			hits AS (
 				SELECT e.theme_id AS theme, coalesce(r.sector, 'unknown') AS sector, count(DISTINCT r.id) AS n
-				FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+				FROM theme_hit e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
 				WHERE 1 ${q} AND ${f.where} GROUP BY 1, 2)
 			SELECT t.id AS theme, t.label AS themeLabel, b.sector, coalesce(s.label, 'Not known') AS sectorLabel,
 				coalesce(h.n, 0) AS respondents, b.n AS base

@@ -74,7 +74,7 @@ export function searchAnswers(db: DB, f: BuiltFilter, page: number, pageSize: nu
 }
 
 export function answersWithTheme(db: DB, f: BuiltFilter, themeId: string, page: number, pageSize: number): AnswerPage {
-	const from = `FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+	const from = `FROM theme_hit e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
 		JOIN question q ON q.id = a.question_id LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id
 		WHERE e.theme_id = ? AND ${f.where}`;
 	const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(themeId, ...f.params) as number;

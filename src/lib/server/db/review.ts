@@ -163,7 +163,7 @@ export function agreement(db: DB): Agreement[] {
 	const reviewed = db
 		.prepare(
 			`SELECT rv.answer_id AS id, rv.auto_themes AS auto,
-				(SELECT group_concat(theme_id, ';') FROM answer_theme_effective e WHERE e.answer_id = rv.answer_id AND e.source = 'manual') AS accepted,
+				(SELECT group_concat(theme_id, ';') FROM theme_hit e WHERE e.answer_id = rv.answer_id AND e.source = 'manual') AS accepted,
 				(SELECT group_concat(theme_id, ';') FROM answer_theme m WHERE m.answer_id = rv.answer_id AND m.source = 'manual' AND m.decision = 'reject') AS rejected
 			 FROM answer_review rv`
 		)

@@ -53,7 +53,7 @@ export function stakeholders(db: DB, f: BuiltFilter, page?: { number: number; si
 	const cells = db
 		.prepare(
 			`SELECT a.respondent_id AS rid, a.question_id AS question, a.choice, a.stance, group_concat(e.theme_id, ';') AS themes
-			 FROM answer a LEFT JOIN answer_theme_effective e ON e.answer_id = a.id
+			 FROM answer a LEFT JOIN theme_hit e ON e.answer_id = a.id
 			 WHERE a.respondent_id IN (SELECT value FROM json_each(?))
 			 GROUP BY a.id`
 		)
@@ -106,7 +106,7 @@ export function bodyThemes(db: DB, f: BuiltFilter, body: string): GroupTheme[] {
 		.prepare(
 			`WITH base AS (SELECT ${grp} AS grp, count(*) AS n FROM respondent r WHERE ${f.where} GROUP BY 1)
 			 SELECT b.grp AS "group", t.id AS theme, t.label,
-				(SELECT count(DISTINCT r.id) FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
+				(SELECT count(DISTINCT r.id) FROM theme_hit e JOIN answer a ON a.id = e.answer_id
 				 JOIN respondent r ON r.id = a.respondent_id WHERE e.theme_id = t.id AND ${grp} = b.grp AND ${f.where}) AS respondents,
 				b.n AS base
 			 FROM theme t CROSS JOIN base b ORDER BY t.position`

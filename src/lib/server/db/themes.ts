@@ -23,13 +23,14 @@ export interface Prevalence {
 	answers: number;
 }
 
-/** Respondents (and answers) raising each theme among the filtered respondents. */
+/** Respondents (and their answers) raising each theme among the filtered respondents. Pages count this in memory
+ * (facts.ts themeCounts); this is the same count in SQL. */
 export function prevalence(db: DB, f: BuiltFilter): Prevalence[] {
 	return db
 		.prepare(
-			`SELECT t.id AS theme, t.label, count(DISTINCT r.id) AS respondents, count(DISTINCT e.answer_id) AS answers
+			`SELECT t.id AS theme, t.label, count(DISTINCT r.id) AS respondents, count(DISTINCT CASE WHEN r.id IS NOT NULL THEN e.answer_id END) AS answers
 			 FROM theme t
-			 LEFT JOIN answer_theme_effective e ON e.theme_id = t.id
+			 LEFT JOIN theme_hit e ON e.theme_id = t.id
 			 LEFT JOIN answer a ON a.id = e.answer_id
 			 LEFT JOIN respondent r ON r.id = a.respondent_id AND ${f.where}
 			 GROUP BY t.id ORDER BY respondents DESC, t.position`
@@ -49,8 +50,8 @@ export function untagged(db: DB, f: BuiltFilter): UntaggedCounts {
 	return db
 		.prepare(
 			`SELECT
-				sum(NOT EXISTS (SELECT 1 FROM answer_theme_effective e WHERE e.answer_id = a.id)) AS noTheme,
-				sum(EXISTS (SELECT 1 FROM answer_theme_effective e WHERE e.answer_id = a.id AND e.source = 'auto' AND e.confidence < 0.6)) AS uncertain,
+				sum(NOT EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id)) AS noTheme,
+				sum(EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id AND e.source = 'auto' AND e.confidence < 0.6)) AS uncertain,
 				count(*) AS withText
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id
 			 WHERE trim(coalesce(a.text, '')) <> '' AND ${f.where}`
@@ -73,7 +74,7 @@ export function themeByBody(db: DB, f: BuiltFilter, themeId: string): BodyCount[
 				SELECT r.id, coalesce(r.body, r.known_organisation) AS body FROM respondent r
 				WHERE coalesce(r.body, r.known_organisation) IS NOT NULL AND ${f.where})
 			SELECT m.body, coalesce(o.name || ' (' || m.body || ')', m.body) AS label,
-				count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM answer a JOIN answer_theme_effective e ON e.answer_id = a.id
+				count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM answer a JOIN theme_hit e ON e.answer_id = a.id
 					WHERE a.respondent_id = m.id AND e.theme_id = ?) THEN m.id END) AS respondents,
 				count(DISTINCT m.id) AS base
 			FROM members m LEFT JOIN organisation o ON o.abbreviation = m.body
@@ -91,7 +92,7 @@ export function themeStance(db: DB, f: BuiltFilter, themeId: string): StanceCoun
 	return db
 		.prepare(
 			`SELECT coalesce(a.stance, 'neutral') AS stance, count(*) AS answers
-			 FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+			 FROM theme_hit e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
 			 WHERE e.theme_id = ? AND ${f.where} GROUP BY 1
 			 ORDER BY CASE stance WHEN 'support' THEN 1 WHEN 'mixed' THEN 2 WHEN 'neutral' THEN 3 ELSE 4 END`
 		)

@@ -1,14 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { choicesTable, heatmapTable } from '$lib/server/charts';
 import { question, quotes } from '$lib/server/db/questions';
-import { answersByQuestion } from '$lib/server/db/stats';
+import { questionCounts } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
 
 export function load({ url, params }) {
 	const { db, f, filter } = filtered(url);
 	const q = question(db, params.id);
 	if (!q) error(404, 'There is no such question');
-	const counts = answersByQuestion(db, f).find((c) => c.question === q.id)!;
+	const counts = questionCounts(db, f).find((c) => c.question === q.id)!;
 	return {
 		filter,
 		question: q,

@@ -1,0 +1,63 @@
+// The counts pages take from memory (facts.ts) equal their SQL twins, under every kind of filter, and follow changes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { questionCounts, themeCounts, themeSectorCells } from '../../src/lib/server/facts';
+import { buildFilter } from '../../src/lib/server/filters';
+import { answersByQuestion } from '../../src/lib/server/db/stats';
+import { themesBySector } from '../../src/lib/server/db/questions';
+import { prevalence } from '../../src/lib/server/db/themes';
+import { openDb, type DB } from '../../src/lib/server/db/client';
+import { bundledDb } from '../helpers/bundle';
+
+let db: DB;
+let path: string;
+let cleanup: () => void;
+beforeAll(async () => {
+	({ db, path, cleanup } = await bundledDb());
+});
+afterAll(() => cleanup());
+
+const FILTERS = [
+	'',
+	'sector=health',
+	'sector=health&sector=education&type=organisation',
+	'sector=unknown',
+	'body=RCN',
+	'region=London&type=individual',
+	'question=q5&answer=No',
+	'question=q7&stance=oppose',
+	'theme=consent',
+	'theme=none',
+	'q=consent',
+	'sector=police&theme=training&stance=support'
+];
+
+describe('counts kept in memory', () => {
+	it('equal the SQL queries for themes, theme x sector (with and without a question) and questions answered', () => {
+		for (const q of FILTERS) {
+			const f = buildFilter(db, new URLSearchParams(q));
+			const sqlPrevalence = new Map(prevalence(db, f).map((p) => [p.theme, p]));
+			for (const t of themeCounts(db, f)) {
+				const p = sqlPrevalence.get(t.theme)!;
+				expect([t.respondents, t.answers], `${q}: ${t.theme}`).toEqual([p.respondents, p.answers]);
+			}
+			for (const question of [null, 'q5', 'q7']) expect(themeSectorCells(db, f, question), `${q} ${question}`).toEqual(themesBySector(db, f, question));
+			expect(questionCounts(db, f), q).toEqual(answersByQuestion(db, f));
+		}
+		expect(themeCounts(db, buildFilter(db, new URLSearchParams(''))).some((t) => t.respondents > 0)).toBe(true);
+	});
+
+	it('are read afresh when another connection changes the database', () => {
+		const f = buildFilter(db, new URLSearchParams(''));
+		const before = themeCounts(db, f).find((t) => t.theme === 'consent')!;
+		const writer = openDb(path);
+		const answer = writer
+			.prepare("SELECT a.id FROM answer a WHERE trim(coalesce(a.text, '')) <> '' AND NOT EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id AND e.theme_id = 'consent') LIMIT 1")
+			.pluck()
+			.get() as number;
+		writer.prepare("INSERT INTO answer_theme (answer_id, theme_id, source, decision, confidence) VALUES (?, 'consent', 'manual', 'accept', 1)").run(answer);
+		writer.close();
+		const after = themeCounts(db, f).find((t) => t.theme === 'consent')!;
+		expect(after.answers).toBe(before.answers + 1);
+		expect(after.respondents).toBe(prevalence(db, f).find((p) => p.theme === 'consent')!.respondents);
+	});
+});
