@@ -1,10 +1,17 @@
 // The counts pages take from memory (facts.ts) equal their SQL twins, under every kind of filter, and follow changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { questionCounts, themeCounts, themeSectorCells } from '../../src/lib/server/facts';
+import { bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
+import { choicesBySector } from '../../src/lib/server/db/questions';
+import { untagged } from '../../src/lib/server/db/themes';
+import { bodyComparison, bodyThemes } from '../../src/lib/server/db/stakeholders';
+import { searchAnswers } from '../../src/lib/server/db/responses';
+import { progress, progressSql } from '../../src/lib/server/db/review';
 import { buildFilter } from '../../src/lib/server/filters';
 import { answersByQuestion } from '../../src/lib/server/db/stats';
 import { themesBySector } from '../../src/lib/server/db/questions';
 import { prevalence } from '../../src/lib/server/db/themes';
+
+const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { bundledDb } from '../helpers/bundle';
 
@@ -32,7 +39,7 @@ const FILTERS = [
 ];
 
 describe('counts kept in memory', () => {
-	it('equal the SQL queries for themes, theme x sector (with and without a question) and questions answered', () => {
+	it('equal the SQL queries for themes, theme x sector, questions answered, choices, untagged answers and body groups', () => {
 		for (const q of FILTERS) {
 			const f = buildFilter(db, new URLSearchParams(q));
 			const sqlPrevalence = new Map(prevalence(db, f).map((p) => [p.theme, p]));
@@ -42,8 +49,21 @@ describe('counts kept in memory', () => {
 			}
 			for (const question of [null, 'q5', 'q7']) expect(themeSectorCells(db, f, question), `${q} ${question}`).toEqual(themesBySector(db, f, question));
 			expect(questionCounts(db, f), q).toEqual(answersByQuestion(db, f));
+			for (const question of ['q1', 'q5']) expect(sorted(choiceCounts(db, f, question)), `${q} ${question}`).toEqual(sorted(choicesBySector(db, f, question)));
+			expect(untaggedCounts(db, f), q).toEqual(untagged(db, f));
+			expect(searchAnswers(db, f, 1, 20).total, q).toBe(
+				db
+					.prepare(`SELECT count(*) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE trim(coalesce(a.text, '')) <> '' AND ${f.answerWhere} AND ${f.where}`)
+					.pluck()
+					.get(...f.answerParams, ...f.params)
+			);
+			for (const body of ['RCN', 'NSPCC', 'nobody']) {
+				expect(bodyGroupThemes(db, f, body), `${q} ${body}`).toEqual(bodyThemes(db, f, body));
+				expect(sorted(bodyGroupChoices(db, f, body)), `${q} ${body}`).toEqual(sorted(bodyComparison(db, f, body)));
+			}
 		}
 		expect(themeCounts(db, buildFilter(db, new URLSearchParams(''))).some((t) => t.respondents > 0)).toBe(true);
+		expect(progress(db)).toEqual(progressSql(db));
 	});
 
 	it('are read afresh when another connection changes the database', () => {

@@ -4,8 +4,8 @@
 import type { DB } from './db/client';
 import type { BuiltFilter } from './filters';
 import { byBody, bySector, byType, respondentCount, submissionsByWeek } from './db/overview';
-import { choicesBySector, question } from './db/questions';
-import { themeCounts, themeSectorCells, type ThemeSectorCell } from './facts';
+import { question } from './db/questions';
+import { choiceCounts, themeCounts, themeSectorCells, type ThemeSectorCell } from './facts';
 import { themeByBody, themeStance } from './db/themes';
 import { formsBySector, ratings, themesEventsVsWritten } from './db/events';
 import { themesByAgeBand } from './db/children';
@@ -42,7 +42,7 @@ export function submissionsTable(db: DB, f: BuiltFilter): ChartTable {
 export function choicesTable(db: DB, f: BuiltFilter, questionId: string): ChartTable & { options: string[] } {
 	const q = question(db, questionId);
 	const options = q?.options ?? [];
-	const data = choicesBySector(db, f, questionId);
+	const data = choiceCounts(db, f, questionId);
 	const groups = new Map<string, { label: string; counts: Record<string, number> }>();
 	const all: Record<string, number> = {};
 	for (const r of data) {

@@ -9,11 +9,21 @@ import type { BuiltFilter } from './filters';
 interface Facts {
 	key: string;
 	/** Codes for sectors (0 = not known), questions and themes, in display order. */
-	sectors: { id: string; label: string }[];
+	sectors: { id: string; label: string; colour: string | null }[];
 	questions: { id: string; text: string; type: string }[];
 	themes: { id: string; label: string }[];
-	/** Per respondent id (ids are small dense integers): its sector code. */
+	/** Per respondent id (ids are small dense integers): its sector code, and codes of its body and known organisation. */
 	sectorOf: Int16Array;
+	bodyOf: Int32Array;
+	knownOf: Int32Array;
+	/** Codes of the body and organisation names. */
+	names: Map<string, number>;
+	/** Codes of the closed answers' choices (-1: none). */
+	choices: string[];
+	answerChoice: Int16Array;
+	/** Per answer: its themes (theme_hit rows) and whether one is an automatic tag of confidence under 0.6. */
+	answerHits: Int16Array;
+	answerUncertain: Uint8Array;
 	respondentIds: Int32Array;
 	answerRespondent: Int32Array;
 	answerQuestion: Int16Array;
@@ -33,7 +43,10 @@ function version(db: DB): string {
 function load(db: DB): Facts {
 	const key = version(db);
 	if (cached?.key === key) return cached;
-	const sectors = [{ id: 'unknown', label: 'Not known' }, ...(db.prepare('SELECT id, label FROM sector ORDER BY position').all() as { id: string; label: string }[])];
+	const sectors = [
+		{ id: 'unknown', label: 'Not known', colour: null },
+		...(db.prepare('SELECT id, label, colour FROM sector ORDER BY position').all() as Facts['sectors'])
+	];
 	const questions = db.prepare('SELECT id, short_text AS text, type FROM question ORDER BY position').all() as Facts['questions'];
 	const themes = db.prepare('SELECT id, label FROM theme ORDER BY position').all() as Facts['themes'];
 	const sectorCode = new Map(sectors.map((s, i) => [s.id, i]));
@@ -42,23 +55,55 @@ function load(db: DB): Facts {
 
 	const maxId = (db.prepare('SELECT coalesce(max(id), 0) FROM respondent').pluck().get() as number) + 1;
 	const sectorOf = new Int16Array(maxId).fill(-1);
+	const bodyOf = new Int32Array(maxId).fill(-1);
+	const knownOf = new Int32Array(maxId).fill(-1);
+	const names = new Map<string, number>();
+	const name = (n: string | null) => (n === null ? -1 : (names.get(n) ?? names.set(n, names.size).get(n)!));
 	const ids: number[] = [];
-	for (const [id, sector] of db.prepare('SELECT id, sector FROM respondent').raw().iterate() as Iterable<[number, string | null]>) {
+	for (const [id, sector, body, known] of db
+		.prepare('SELECT id, sector, body, known_organisation FROM respondent')
+		.raw()
+		.iterate() as Iterable<[number, string | null, string | null, string | null]>) {
 		sectorOf[id] = sector === null ? 0 : (sectorCode.get(sector) ?? 0);
+		bodyOf[id] = name(body);
+		knownOf[id] = name(known);
 		ids.push(id);
 	}
 	const answers = db.prepare('SELECT count(*) FROM answer').pluck().get() as number;
 	const answerRespondent = new Int32Array(answers);
 	const answerQuestion = new Int16Array(answers);
 	const answerHasText = new Uint8Array(answers);
+	const answerChoice = new Int16Array(answers);
+	const choices: string[] = [];
+	const choiceCode = new Map<string, number>();
+	const maxAnswer = (db.prepare('SELECT coalesce(max(id), 0) FROM answer').pluck().get() as number) + 1;
+	const indexOfAnswer = new Int32Array(maxAnswer).fill(-1);
 	let i = 0;
-	for (const [rid, qid, hasText] of db
-		.prepare("SELECT respondent_id, question_id, trim(coalesce(text, '')) <> '' FROM answer")
+	for (const [aid, rid, qid, choice, hasText] of db
+		.prepare("SELECT id, respondent_id, question_id, choice, trim(coalesce(text, '')) <> '' FROM answer")
 		.raw()
-		.iterate() as Iterable<[number, string, number]>) {
+		.iterate() as Iterable<[number, number, string, string | null, number]>) {
+		indexOfAnswer[aid] = i;
 		answerRespondent[i] = rid;
 		answerQuestion[i] = questionCode.get(qid) ?? -1;
+		if (choice === null) answerChoice[i] = -1;
+		else {
+			let c = choiceCode.get(choice);
+			if (c === undefined) choiceCode.set(choice, (c = choices.push(choice) - 1));
+			answerChoice[i] = c;
+		}
 		answerHasText[i++] = hasText;
+	}
+	const answerHits = new Int16Array(answers);
+	const answerUncertain = new Uint8Array(answers);
+	for (const [aid, auto, unsure] of db
+		.prepare("SELECT answer_id, source = 'auto', confidence < 0.6 FROM theme_hit")
+		.raw()
+		.iterate() as Iterable<[number, number, number | null]>) {
+		const a = indexOfAnswer[aid];
+		if (a < 0) continue;
+		answerHits[a]++;
+		if (auto && unsure) answerUncertain[a] = 1;
 	}
 	const hits = db.prepare('SELECT count(*) FROM theme_hit').pluck().get() as number;
 	const hitTheme = new Int16Array(hits);
@@ -79,6 +124,13 @@ function load(db: DB): Facts {
 		questions,
 		themes,
 		sectorOf,
+		bodyOf,
+		knownOf,
+		names,
+		choices,
+		answerChoice,
+		answerHits,
+		answerUncertain,
 		respondentIds: Int32Array.from(ids),
 		answerRespondent,
 		answerQuestion,
@@ -208,4 +260,127 @@ export function questionCounts(db: DB, f: BuiltFilter): QuestionAnswered[] {
 		withText[q] += facts.answerHasText[a];
 	}
 	return facts.questions.map((q, i) => ({ question: q.id, text: q.text, type: q.type, answered: answered[i], withText: withText[i] }));
+}
+
+export interface SectorChoice {
+	sector: string;
+	label: string;
+	colour: string | null;
+	choice: string;
+	count: number;
+}
+
+/** Filtered respondents by closed answer and sector, for one question, sectors in their order ("not known" last). */
+export function choiceCounts(db: DB, f: BuiltFilter, questionId: string): SectorChoice[] {
+	const facts = load(db);
+	const m = mask(db, facts, f);
+	const q = facts.questions.findIndex((x) => x.id === questionId);
+	const nChoices = facts.choices.length;
+	const counts = new Int32Array(facts.sectors.length * nChoices);
+	for (let a = 0; a < facts.answerRespondent.length; a++) {
+		const c = facts.answerChoice[a];
+		if (c < 0 || facts.answerQuestion[a] !== q) continue;
+		const r = facts.answerRespondent[a];
+		if (!m || m[r]) counts[facts.sectorOf[r] * nChoices + c]++;
+	}
+	const out: SectorChoice[] = [];
+	for (const s of [...facts.sectors.keys()].slice(1).concat(0)) {
+		for (let c = 0; c < nChoices; c++) {
+			const n = counts[s * nChoices + c];
+			if (n > 0) out.push({ sector: facts.sectors[s].id, label: facts.sectors[s].label, colour: facts.sectors[s].colour, choice: facts.choices[c], count: n });
+		}
+	}
+	return out;
+}
+
+export interface Untagged {
+	noTheme: number;
+	uncertain: number;
+	withText: number;
+}
+
+/** Filtered answers with text: how many carry no theme, and how many an uncertain automatic one. */
+export function untaggedCounts(db: DB, f: BuiltFilter): Untagged {
+	const facts = load(db);
+	const m = mask(db, facts, f);
+	const out = { noTheme: 0, uncertain: 0, withText: 0 };
+	for (let a = 0; a < facts.answerRespondent.length; a++) {
+		if (!facts.answerHasText[a] || (m && !m[facts.answerRespondent[a]])) continue;
+		out.withText++;
+		if (facts.answerHits[a] === 0) out.noTheme++;
+		out.uncertain += facts.answerUncertain[a];
+	}
+	return out;
+}
+
+type Group = 'body' | 'members' | 'others';
+const GROUPS: Group[] = ['body', 'members', 'others'];
+
+function groupOf(facts: Facts, code: number, r: number): number {
+	return facts.knownOf[r] === code && code >= 0 ? 0 : facts.bodyOf[r] === code && code >= 0 ? 1 : 2;
+}
+
+export interface BodyGroupTheme {
+	group: Group;
+	theme: string;
+	label: string;
+	respondents: number;
+	base: number;
+}
+
+/** For a body: respondents raising each theme in the body's own response, its members' and everyone else's. */
+export function bodyGroupThemes(db: DB, f: BuiltFilter, body: string): BodyGroupTheme[] {
+	const facts = load(db);
+	const m = mask(db, facts, f);
+	const code = facts.names.get(body) ?? -2;
+	const base = new Int32Array(3);
+	for (const r of facts.respondentIds) if (!m || m[r]) base[groupOf(facts, code, r)]++;
+	const hits = new Int32Array(facts.themes.length * 3);
+	let lastTheme = -1;
+	let lastRespondent = -1;
+	for (let h = 0; h < facts.hitTheme.length; h++) {
+		const r = facts.hitRespondent[h];
+		const t = facts.hitTheme[h];
+		if (t < 0 || (m && !m[r])) continue;
+		if (t !== lastTheme || r !== lastRespondent) hits[t * 3 + groupOf(facts, code, r)]++;
+		lastTheme = t;
+		lastRespondent = r;
+	}
+	const out: BodyGroupTheme[] = [];
+	facts.themes.forEach((t, ti) => {
+		for (let g = 0; g < 3; g++) if (base[g] > 0) out.push({ group: GROUPS[g], theme: t.id, label: t.label, respondents: hits[ti * 3 + g], base: base[g] });
+	});
+	return out;
+}
+
+export interface BodyGroupChoice {
+	group: Group;
+	question: string;
+	choice: string;
+	respondents: number;
+}
+
+/** For a body: closed answers of the body itself, its members and all other filtered respondents. */
+export function bodyGroupChoices(db: DB, f: BuiltFilter, body: string): BodyGroupChoice[] {
+	const facts = load(db);
+	const m = mask(db, facts, f);
+	const code = facts.names.get(body) ?? -2;
+	const nq = facts.questions.length;
+	const nc = facts.choices.length;
+	const counts = new Int32Array(3 * nq * nc);
+	for (let a = 0; a < facts.answerRespondent.length; a++) {
+		const c = facts.answerChoice[a];
+		const q = facts.answerQuestion[a];
+		const r = facts.answerRespondent[a];
+		if (c < 0 || q < 0 || (m && !m[r])) continue;
+		counts[(groupOf(facts, code, r) * nq + q) * nc + c]++;
+	}
+	const out: BodyGroupChoice[] = [];
+	for (let g = 0; g < 3; g++)
+		for (let q = 0; q < nq; q++)
+			for (let c = 0; c < nc; c++) {
+				const n = counts[(g * nq + q) * nc + c];
+				if (n > 0) out.push({ group: GROUPS[g], question: facts.questions[q].id, choice: facts.choices[c], respondents: n });
+			}
+	return out;
 }

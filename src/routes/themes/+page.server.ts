@@ -1,6 +1,6 @@
 import { heatmapTable, prevalenceTable } from '$lib/server/charts';
 import { respondentCount } from '$lib/server/db/overview';
-import { untagged } from '$lib/server/db/themes';
+import { untaggedCounts } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
 
 export function load({ url }) {
@@ -10,6 +10,6 @@ export function load({ url }) {
 		respondents: respondentCount(db, f),
 		heatmap: heatmapTable(db, f, null),
 		prevalence: prevalenceTable(db, f),
-		untagged: untagged(db, f)
+		untagged: untaggedCounts(db, f)
 	};
 }

@@ -2,6 +2,7 @@
 // Pages only ever get redacted text; confidential respondents' organisation names are withheld.
 import type { BuiltFilter } from '../filters';
 import type { DB } from './client';
+import { untaggedCounts } from '../facts';
 import type { AnswerView } from '../../types';
 
 /** One answer as the pages show it (the shape is shared with components in $lib/types). */
@@ -62,11 +63,14 @@ export interface AnswerPage {
 
 /** Answers with text that meet the answer-level filter, from respondents who meet the whole filter. */
 export function searchAnswers(db: DB, f: BuiltFilter, page: number, pageSize: number): AnswerPage {
-	const from = `FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN question q ON q.id = a.question_id
+	// CROSS JOIN keeps respondents as the outer loop, read in response_id order from its index, so a page of a
+	// million answers is found without sorting them all.
+	const from = `FROM respondent r CROSS JOIN answer a ON a.respondent_id = r.id JOIN question q ON q.id = a.question_id
 		LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id
 		WHERE trim(coalesce(a.text, '')) <> '' AND ${f.answerWhere} AND ${f.where}`;
 	const params = [...f.answerParams, ...f.params];
-	const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
+	// Without an answer-level filter the total is the filtered respondents' answers with text, counted in memory.
+	const total = f.answerWhere === '1' ? untaggedCounts(db, f).withText : (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
 	const rows = db
 		.prepare(`SELECT ${ANSWER_COLUMNS} ${from} ORDER BY r.response_id, q.position LIMIT ? OFFSET ?`)
 		.all(...params, pageSize, (page - 1) * pageSize) as AnswerRowRaw[];

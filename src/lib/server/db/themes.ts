@@ -50,8 +50,8 @@ export function untagged(db: DB, f: BuiltFilter): UntaggedCounts {
 	return db
 		.prepare(
 			`SELECT
-				sum(NOT EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id)) AS noTheme,
-				sum(EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id AND e.source = 'auto' AND e.confidence < 0.6)) AS uncertain,
+				coalesce(sum(NOT EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id)), 0) AS noTheme,
+				coalesce(sum(EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id AND e.source = 'auto' AND e.confidence < 0.6)), 0) AS uncertain,
 				count(*) AS withText
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id
 			 WHERE trim(coalesce(a.text, '')) <> '' AND ${f.where}`

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { questions } from '$lib/server/db/questions';
-import { bodyComparison, bodyName, bodyThemes } from '$lib/server/db/stakeholders';
+import { bodyName } from '$lib/server/db/stakeholders';
+import { bodyGroupChoices, bodyGroupThemes } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
 
 export function load({ url, params }) {
@@ -12,7 +13,7 @@ export function load({ url, params }) {
 		body: params.body,
 		name,
 		questions: questions(db).filter((q) => q.type === 'closed'),
-		choices: bodyComparison(db, f, params.body),
-		themes: bodyThemes(db, f, params.body)
+		choices: bodyGroupChoices(db, f, params.body),
+		themes: bodyGroupThemes(db, f, params.body)
 	};
 }
