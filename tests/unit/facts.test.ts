@@ -1,8 +1,10 @@
 // The counts pages take from memory (facts.ts) equal their SQL twins, under every kind of filter, and follow changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
+import { themeStances, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
 import { choicesBySector } from '../../src/lib/server/db/questions';
-import { untagged } from '../../src/lib/server/db/themes';
+import { themeStance, untagged } from '../../src/lib/server/db/themes';
+import { answersWithTheme } from '../../src/lib/server/db/responses';
+import { respondentCount } from '../../src/lib/server/db/overview';
 import { bodyComparison, bodyThemes } from '../../src/lib/server/db/stakeholders';
 import { searchAnswers } from '../../src/lib/server/db/responses';
 import { progress, progressSql } from '../../src/lib/server/db/review';
@@ -23,6 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
+const sectorTotal = (f: ReturnType<typeof buildFilter>) => themeSectorCells(db, f, null).filter((c) => c.theme === 'consent').reduce((n, c) => n + c.base, 0);
+
 const FILTERS = [
 	'',
 	'sector=health',
@@ -35,7 +39,10 @@ const FILTERS = [
 	'theme=consent',
 	'theme=none',
 	'q=consent',
-	'sector=police&theme=training&stance=support'
+	'sector=police&theme=training&stance=support',
+	'question=q5&question=q6&answer=Yes&theme=none',
+	'theme=none&theme=consent&type=organisation',
+	'answer=Nonexistent'
 ];
 
 describe('counts kept in memory', () => {
@@ -51,6 +58,17 @@ describe('counts kept in memory', () => {
 			expect(questionCounts(db, f), q).toEqual(answersByQuestion(db, f));
 			for (const question of ['q1', 'q5']) expect(sorted(choiceCounts(db, f, question)), `${q} ${question}`).toEqual(sorted(choicesBySector(db, f, question)));
 			expect(untaggedCounts(db, f), q).toEqual(untagged(db, f));
+			for (const theme of ['consent', 'training']) {
+				expect(themeStances(db, f, theme), `${q} ${theme}`).toEqual(themeStance(db, f, theme));
+				expect(answersWithTheme(db, f, theme, 1, 5).total, `${q} ${theme}`).toBe(
+					db.prepare(`SELECT count(*) FROM theme_hit e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id WHERE e.theme_id = ? AND ${f.where}`).pluck().get(theme, ...f.params)
+				);
+			}
+			// The filtered respondents, found in memory for answer-level filters, are those the filter's SQL finds.
+			expect(themeCounts(db, f).reduce((n, t) => n + t.answers, 0), q).toBe(
+				db.prepare(`SELECT count(*) FROM theme_hit e JOIN respondent r ON r.id = e.respondent_id WHERE ${f.where}`).pluck().get(...f.params)
+			);
+			expect(sectorTotal(f), q).toBe(respondentCount(db, f));
 			expect(searchAnswers(db, f, 1, 20).total, q).toBe(
 				db
 					.prepare(`SELECT count(*) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE trim(coalesce(a.text, '')) <> '' AND ${f.answerWhere} AND ${f.where}`)

@@ -5,8 +5,8 @@ import type { DB } from './db/client';
 import type { BuiltFilter } from './filters';
 import { byBody, bySector, byType, respondentCount, submissionsByWeek } from './db/overview';
 import { question } from './db/questions';
-import { choiceCounts, themeCounts, themeSectorCells, type ThemeSectorCell } from './facts';
-import { themeByBody, themeStance } from './db/themes';
+import { choiceCounts, themeCounts, themeSectorCells, themeStances, type ThemeSectorCell } from './facts';
+import { themeByBody } from './db/themes';
 import { formsBySector, ratings, themesEventsVsWritten } from './db/events';
 import { themesByAgeBand } from './db/children';
 
@@ -103,7 +103,7 @@ export function themeBodyTable(db: DB, f: BuiltFilter, themeId: string): ChartTa
 }
 
 export function themeStanceTable(db: DB, f: BuiltFilter, themeId: string): ChartTable {
-	const rows = themeStance(db, f, themeId);
+	const rows = themeStances(db, f, themeId);
 	const total = rows.reduce((a, r) => a + r.answers, 0);
 	const label: Record<string, string> = { support: 'Support', oppose: 'Oppose', mixed: 'Mixed', neutral: 'Neutral' };
 	return { title: 'Stance of answers raising this theme', columns: ['Stance', 'Answers', 'Percentage'], rows: rows.map((r) => [label[r.stance] ?? r.stance, r.answers, pct(r.answers, total)]) };

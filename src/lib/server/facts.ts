@@ -4,7 +4,7 @@
 // function here has an SQL twin in db/ that says the same thing in a form an auditor can run; a test holds the two
 // equal under many filters.
 import type { DB } from './db/client';
-import type { BuiltFilter } from './filters';
+import { buildFilter, NO_THEME, type BuiltFilter } from './filters';
 
 interface Facts {
 	key: string;
@@ -24,6 +24,12 @@ interface Facts {
 	/** Per answer: its themes (theme_hit rows) and whether one is an automatic tag of confidence under 0.6. */
 	answerHits: Int16Array;
 	answerUncertain: Uint8Array;
+	/** Per answer: its stance code (STANCES; -1 none), and its themes as a slice of answerThemes. */
+	answerStance: Int8Array;
+	answerThemeStart: Int32Array;
+	answerThemes: Int16Array;
+	/** Per theme_hit row (in the order above): the answer's position in the answer arrays. */
+	hitAnswer: Int32Array;
 	respondentIds: Int32Array;
 	answerRespondent: Int32Array;
 	answerQuestion: Int16Array;
@@ -35,6 +41,7 @@ interface Facts {
 }
 
 let cached: Facts | null = null;
+const STANCES = ['support', 'oppose', 'mixed', 'neutral'];
 
 function version(db: DB): string {
 	return `${db.name}:${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
@@ -79,11 +86,13 @@ function load(db: DB): Facts {
 	const maxAnswer = (db.prepare('SELECT coalesce(max(id), 0) FROM answer').pluck().get() as number) + 1;
 	const indexOfAnswer = new Int32Array(maxAnswer).fill(-1);
 	let i = 0;
-	for (const [aid, rid, qid, choice, hasText] of db
-		.prepare("SELECT id, respondent_id, question_id, choice, trim(coalesce(text, '')) <> '' FROM answer")
+	const answerStance = new Int8Array(answers);
+	for (const [aid, rid, qid, choice, hasText, stance] of db
+		.prepare("SELECT id, respondent_id, question_id, choice, trim(coalesce(text, '')) <> '', stance FROM answer")
 		.raw()
-		.iterate() as Iterable<[number, number, string, string | null, number]>) {
+		.iterate() as Iterable<[number, number, string, string | null, number, string | null]>) {
 		indexOfAnswer[aid] = i;
+		answerStance[i] = stance === null ? -1 : STANCES.indexOf(stance);
 		answerRespondent[i] = rid;
 		answerQuestion[i] = questionCode.get(qid) ?? -1;
 		if (choice === null) answerChoice[i] = -1;
@@ -109,17 +118,29 @@ function load(db: DB): Facts {
 	const hitTheme = new Int16Array(hits);
 	const hitRespondent = new Int32Array(hits);
 	const hitQuestion = new Int16Array(hits);
+	const hitAnswer = new Int32Array(hits);
 	i = 0;
-	for (const [tid, rid, qid] of db
-		.prepare('SELECT theme_id, respondent_id, question_id FROM theme_hit ORDER BY theme_id, respondent_id')
+	for (const [tid, rid, qid, aid] of db
+		.prepare('SELECT theme_id, respondent_id, question_id, answer_id FROM theme_hit ORDER BY theme_id, respondent_id')
 		.raw()
-		.iterate() as Iterable<[string, number, string]>) {
+		.iterate() as Iterable<[string, number, string, number]>) {
 		hitTheme[i] = themeCode.get(tid) ?? -1;
+		hitAnswer[i] = indexOfAnswer[aid];
 		hitRespondent[i] = rid;
 		hitQuestion[i++] = questionCode.get(qid) ?? -1;
 	}
+	// Each answer's themes, for filtering answers by theme in memory.
+	const answerThemeStart = new Int32Array(answers + 1);
+	for (let a = 0; a < answers; a++) answerThemeStart[a + 1] = answerThemeStart[a] + answerHits[a];
+	const answerThemes = new Int16Array(hits);
+	const filled = answerThemeStart.slice(0, answers);
+	for (let h = 0; h < hits; h++) if (hitAnswer[h] >= 0) answerThemes[filled[hitAnswer[h]]++] = hitTheme[h];
 	cached = {
 		key,
+		answerStance,
+		answerThemeStart,
+		answerThemes,
+		hitAnswer,
 		sectors,
 		questions,
 		themes,
@@ -145,18 +166,108 @@ function load(db: DB): Facts {
 /** Recent filters' masks: a page asks for several counts under the same filter. */
 const masks = new Map<string, Uint8Array>();
 
-/** The respondents the filter keeps (the filter's own SQL), as a mask over respondent ids (null: all of them). */
+/** An answer-level filter as a test of one answer, or null when it needs the database (a text search). */
+function answerTest(facts: Facts, f: BuiltFilter): ((a: number) => boolean) | null {
+	const { question, answer, stance, theme, q } = f.filters;
+	if (q.length) return null;
+	// A value nobody used matches nothing (-2 is no code's).
+	const code = (i: number) => (i < 0 ? -2 : i);
+	const questions = new Set(question.map((id) => code(facts.questions.findIndex((x) => x.id === id))));
+	const choices = new Set(answer.map((c) => code(facts.choices.indexOf(c))));
+	const stances = new Set(stance.map((x) => code(STANCES.indexOf(x))));
+	const themes = new Set(theme.filter((t) => t !== NO_THEME).map((t) => code(facts.themes.findIndex((x) => x.id === t))));
+	const none = theme.includes(NO_THEME);
+	return (a) => {
+		if (questions.size && !questions.has(facts.answerQuestion[a])) return false;
+		if (choices.size && !choices.has(facts.answerChoice[a])) return false;
+		if (stances.size && !stances.has(facts.answerStance[a])) return false;
+		if (theme.length) {
+			let ok = none && facts.answerHasText[a] === 1 && facts.answerHits[a] === 0;
+			for (let k = facts.answerThemeStart[a]; !ok && k < facts.answerThemeStart[a + 1]; k++) ok = themes.has(facts.answerThemes[k]);
+			if (!ok) return false;
+		}
+		return true;
+	};
+}
+
+function hasAnswerFilter(f: BuiltFilter): boolean {
+	return f.answerWhere !== '1';
+}
+
+/** The respondent-level part of a filter (sector, body, type, region) as SQL, answer-level fields left out. */
+function respondentPart(db: DB, f: BuiltFilter): BuiltFilter {
+	const params = new URLSearchParams();
+	for (const field of ['sector', 'body', 'type', 'region'] as const) for (const v of f.filters[field]) params.append(field, v);
+	return buildFilter(db, params);
+}
+
+function sqlMask(db: DB, facts: Facts, f: BuiltFilter): Uint8Array {
+	const m = new Uint8Array(facts.sectorOf.length);
+	if (!f.active) m.fill(1);
+	else for (const id of db.prepare(`SELECT r.id FROM respondent r WHERE ${f.where}`).pluck().iterate(...f.params) as Iterable<number>) m[id] = 1;
+	return m;
+}
+
+/**
+ * The respondents the filter keeps, as a mask over respondent ids (null: all of them). The respondent-level part is
+ * the filter's own SQL; "has an answer that ..." is tested here over the answers in memory, except a text search.
+ */
 function mask(db: DB, facts: Facts, f: BuiltFilter): Uint8Array | null {
 	if (!f.active) return null;
 	const key = JSON.stringify([facts.key, f.where, f.params]);
 	let m = masks.get(key);
 	if (!m) {
-		m = new Uint8Array(facts.sectorOf.length);
-		for (const id of db.prepare(`SELECT r.id FROM respondent r WHERE ${f.where}`).pluck().iterate(...f.params) as Iterable<number>) m[id] = 1;
+		const test = hasAnswerFilter(f) ? answerTest(facts, f) : null;
+		if (hasAnswerFilter(f) && test) {
+			const people = sqlMask(db, facts, respondentPart(db, f));
+			m = new Uint8Array(facts.sectorOf.length);
+			for (let a = 0; a < facts.answerRespondent.length; a++) {
+				const r = facts.answerRespondent[a];
+				if (people[r] && !m[r] && test(a)) m[r] = 1;
+			}
+		} else {
+			m = sqlMask(db, facts, f);
+		}
 		if (masks.size >= 16) masks.delete(masks.keys().next().value!);
 		masks.set(key, m);
 	}
 	return m;
+}
+
+/**
+ * Answers with text that meet the answer-level filter, from respondents who meet the whole filter (the search's
+ * total); null when the filter searches the text, which only the database can do.
+ */
+export function matchingAnswers(db: DB, f: BuiltFilter): number | null {
+	const facts = load(db);
+	const test = hasAnswerFilter(f) ? answerTest(facts, f) : () => true;
+	if (!test) return null;
+	const m = mask(db, facts, f);
+	let n = 0;
+	for (let a = 0; a < facts.answerRespondent.length; a++) {
+		if (facts.answerHasText[a] && (!m || m[facts.answerRespondent[a]]) && test(a)) n++;
+	}
+	return n;
+}
+
+export interface StanceAnswers {
+	stance: string;
+	answers: number;
+}
+
+/** Stance of the filtered respondents' answers raising a theme (no stance counts as neutral), support first. */
+export function themeStances(db: DB, f: BuiltFilter, themeId: string): StanceAnswers[] {
+	const facts = load(db);
+	const m = mask(db, facts, f);
+	const t = facts.themes.findIndex((x) => x.id === themeId);
+	const counts = new Int32Array(STANCES.length);
+	for (let h = 0; h < facts.hitTheme.length; h++) {
+		if (facts.hitTheme[h] !== t || (m && !m[facts.hitRespondent[h]])) continue;
+		const a = facts.hitAnswer[h];
+		const s = a < 0 ? -1 : facts.answerStance[a];
+		counts[s < 0 ? 3 : s]++;
+	}
+	return ['support', 'mixed', 'neutral', 'oppose'].map((stance) => ({ stance, answers: counts[STANCES.indexOf(stance)] })).filter((r) => r.answers > 0);
 }
 
 export interface ThemeCount {

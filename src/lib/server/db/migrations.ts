@@ -382,6 +382,7 @@ CREATE TABLE theme_hit (
 ) WITHOUT ROWID;
 CREATE INDEX theme_hit_theme ON theme_hit(theme_id, respondent_id);
 CREATE INDEX theme_hit_respondent ON theme_hit(respondent_id);
+CREATE INDEX theme_hit_confidence ON theme_hit(theme_id, confidence DESC);
 INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
 	SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
 	FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id;

@@ -2,7 +2,7 @@
 // Pages only ever get redacted text; confidential respondents' organisation names are withheld.
 import type { BuiltFilter } from '../filters';
 import type { DB } from './client';
-import { untaggedCounts } from '../facts';
+import { matchingAnswers, themeCounts } from '../facts';
 import type { AnswerView } from '../../types';
 
 /** One answer as the pages show it (the shape is shared with components in $lib/types). */
@@ -69,8 +69,8 @@ export function searchAnswers(db: DB, f: BuiltFilter, page: number, pageSize: nu
 		LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id
 		WHERE trim(coalesce(a.text, '')) <> '' AND ${f.answerWhere} AND ${f.where}`;
 	const params = [...f.answerParams, ...f.params];
-	// Without an answer-level filter the total is the filtered respondents' answers with text, counted in memory.
-	const total = f.answerWhere === '1' ? untaggedCounts(db, f).withText : (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
+	// The total is counted in memory unless the filter searches the text.
+	const total = matchingAnswers(db, f) ?? (db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number);
 	const rows = db
 		.prepare(`SELECT ${ANSWER_COLUMNS} ${from} ORDER BY r.response_id, q.position LIMIT ? OFFSET ?`)
 		.all(...params, pageSize, (page - 1) * pageSize) as AnswerRowRaw[];
@@ -78,10 +78,11 @@ export function searchAnswers(db: DB, f: BuiltFilter, page: number, pageSize: nu
 }
 
 export function answersWithTheme(db: DB, f: BuiltFilter, themeId: string, page: number, pageSize: number): AnswerPage {
-	const from = `FROM theme_hit e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id
+	// theme_hit first, read in confidence order from its index, so the first page needs no sort of every tag.
+	const from = `FROM theme_hit e CROSS JOIN answer a ON a.id = e.answer_id CROSS JOIN respondent r ON r.id = a.respondent_id
 		JOIN question q ON q.id = a.question_id LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id
 		WHERE e.theme_id = ? AND ${f.where}`;
-	const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(themeId, ...f.params) as number;
+	const total = themeCounts(db, f).find((t) => t.theme === themeId)?.answers ?? 0;
 	const rows = db
 		.prepare(`SELECT ${ANSWER_COLUMNS} ${from} ORDER BY e.confidence DESC, r.response_id, q.position LIMIT ? OFFSET ?`)
 		.all(themeId, ...f.params, pageSize, (page - 1) * pageSize) as AnswerRowRaw[];

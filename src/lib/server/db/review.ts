@@ -18,7 +18,7 @@ export function progress(db: DB): Progress[] {
 	const reviewed = new Map(
 		(db
 			.prepare(
-				`SELECT a.question_id AS question, count(*) AS n FROM answer_review rv JOIN answer a ON a.id = rv.answer_id
+				`SELECT a.question_id AS question, count(*) AS n FROM answer_review rv CROSS JOIN answer a ON a.id = rv.answer_id
 				 WHERE trim(coalesce(a.text, '')) <> '' GROUP BY a.question_id`
 			)
 			.all() as { question: string; n: number }[]).map((r) => [r.question, r.n])
