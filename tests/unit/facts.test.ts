@@ -39,6 +39,7 @@ const FILTERS = [
 	'theme=consent',
 	'theme=none',
 	'q=consent',
+	'q="information sharing"&sector=health&theme=consent',
 	'sector=police&theme=training&stance=support',
 	'question=q5&question=q6&answer=Yes&theme=none',
 	'theme=none&theme=consent&type=organisation',

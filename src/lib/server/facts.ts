@@ -4,7 +4,7 @@
 // function here has an SQL twin in db/ that says the same thing in a form an auditor can run; a test holds the two
 // equal under many filters.
 import type { DB } from './db/client';
-import { buildFilter, NO_THEME, type BuiltFilter } from './filters';
+import { buildFilter, ftsQuery, NO_THEME, type BuiltFilter } from './filters';
 
 interface Facts {
 	key: string;
@@ -30,6 +30,8 @@ interface Facts {
 	answerThemes: Int16Array;
 	/** Per theme_hit row (in the order above): the answer's position in the answer arrays. */
 	hitAnswer: Int32Array;
+	/** Per answer id: its position in the answer arrays (-1: none). */
+	indexOfAnswer: Int32Array;
 	respondentIds: Int32Array;
 	answerRespondent: Int32Array;
 	answerQuestion: Int16Array;
@@ -103,29 +105,25 @@ function load(db: DB): Facts {
 		}
 		answerHasText[i++] = hasText;
 	}
-	const answerHits = new Int16Array(answers);
-	const answerUncertain = new Uint8Array(answers);
-	for (const [aid, auto, unsure] of db
-		.prepare("SELECT answer_id, source = 'auto', confidence < 0.6 FROM theme_hit")
-		.raw()
-		.iterate() as Iterable<[number, number, number | null]>) {
-		const a = indexOfAnswer[aid];
-		if (a < 0) continue;
-		answerHits[a]++;
-		if (auto && unsure) answerUncertain[a] = 1;
-	}
 	const hits = db.prepare('SELECT count(*) FROM theme_hit').pluck().get() as number;
 	const hitTheme = new Int16Array(hits);
 	const hitRespondent = new Int32Array(hits);
 	const hitQuestion = new Int16Array(hits);
 	const hitAnswer = new Int32Array(hits);
+	const answerHits = new Int16Array(answers);
+	const answerUncertain = new Uint8Array(answers);
 	i = 0;
-	for (const [tid, rid, qid, aid] of db
-		.prepare('SELECT theme_id, respondent_id, question_id, answer_id FROM theme_hit ORDER BY theme_id, respondent_id')
+	for (const [tid, rid, qid, aid, auto, unsure] of db
+		.prepare("SELECT theme_id, respondent_id, question_id, answer_id, source = 'auto', confidence < 0.6 FROM theme_hit ORDER BY theme_id, respondent_id")
 		.raw()
-		.iterate() as Iterable<[string, number, string, number]>) {
+		.iterate() as Iterable<[string, number, string, number, number, number | null]>) {
 		hitTheme[i] = themeCode.get(tid) ?? -1;
-		hitAnswer[i] = indexOfAnswer[aid];
+		const a = aid < maxAnswer ? indexOfAnswer[aid] : -1;
+		hitAnswer[i] = a;
+		if (a >= 0) {
+			answerHits[a]++;
+			if (auto && unsure) answerUncertain[a] = 1;
+		}
 		hitRespondent[i] = rid;
 		hitQuestion[i++] = questionCode.get(qid) ?? -1;
 	}
@@ -141,6 +139,7 @@ function load(db: DB): Facts {
 		answerThemeStart,
 		answerThemes,
 		hitAnswer,
+		indexOfAnswer,
 		sectors,
 		questions,
 		themes,
@@ -167,9 +166,30 @@ function load(db: DB): Facts {
 const masks = new Map<string, Uint8Array>();
 
 /** An answer-level filter as a test of one answer, or null when it needs the database (a text search). */
-function answerTest(facts: Facts, f: BuiltFilter): ((a: number) => boolean) | null {
+const searches = new Map<string, Uint8Array>();
+
+/** The answers a text search finds (the search index is SQLite's FTS5), as a mask over answer positions. */
+function searched(db: DB, facts: Facts, text: string): Uint8Array | null {
+	const query = ftsQuery(text);
+	if (!query) return null;
+	const key = JSON.stringify([facts.key, query]);
+	let m = searches.get(key);
+	if (!m) {
+		m = new Uint8Array(facts.answerRespondent.length);
+		for (const id of db.prepare('SELECT rowid FROM answer_fts WHERE answer_fts MATCH ?').pluck().iterate(query) as Iterable<number>) {
+			const a = id < facts.indexOfAnswer.length ? facts.indexOfAnswer[id] : -1;
+			if (a >= 0) m[a] = 1;
+		}
+		if (searches.size >= 16) searches.delete(searches.keys().next().value!);
+		searches.set(key, m);
+	}
+	return m;
+}
+
+function answerTest(db: DB, facts: Facts, f: BuiltFilter): ((a: number) => boolean) | null {
 	const { question, answer, stance, theme, q } = f.filters;
-	if (q.length) return null;
+	const found = q.length ? searched(db, facts, q[0]) : null;
+	if (q.length && !found) return null;
 	// A value nobody used matches nothing (-2 is no code's).
 	const code = (i: number) => (i < 0 ? -2 : i);
 	const questions = new Set(question.map((id) => code(facts.questions.findIndex((x) => x.id === id))));
@@ -178,6 +198,7 @@ function answerTest(facts: Facts, f: BuiltFilter): ((a: number) => boolean) | nu
 	const themes = new Set(theme.filter((t) => t !== NO_THEME).map((t) => code(facts.themes.findIndex((x) => x.id === t))));
 	const none = theme.includes(NO_THEME);
 	return (a) => {
+		if (found && !found[a]) return false;
 		if (questions.size && !questions.has(facts.answerQuestion[a])) return false;
 		if (choices.size && !choices.has(facts.answerChoice[a])) return false;
 		if (stances.size && !stances.has(facts.answerStance[a])) return false;
@@ -210,14 +231,15 @@ function sqlMask(db: DB, facts: Facts, f: BuiltFilter): Uint8Array {
 
 /**
  * The respondents the filter keeps, as a mask over respondent ids (null: all of them). The respondent-level part is
- * the filter's own SQL; "has an answer that ..." is tested here over the answers in memory, except a text search.
+ * the filter's own SQL; "has an answer that ..." is tested here over the answers in memory (a text search through
+ * the search index).
  */
 function mask(db: DB, facts: Facts, f: BuiltFilter): Uint8Array | null {
 	if (!f.active) return null;
 	const key = JSON.stringify([facts.key, f.where, f.params]);
 	let m = masks.get(key);
 	if (!m) {
-		const test = hasAnswerFilter(f) ? answerTest(facts, f) : null;
+		const test = hasAnswerFilter(f) ? answerTest(db, facts, f) : null;
 		if (hasAnswerFilter(f) && test) {
 			const people = sqlMask(db, facts, respondentPart(db, f));
 			m = new Uint8Array(facts.sectorOf.length);
@@ -236,11 +258,11 @@ function mask(db: DB, facts: Facts, f: BuiltFilter): Uint8Array | null {
 
 /**
  * Answers with text that meet the answer-level filter, from respondents who meet the whole filter (the search's
- * total); null when the filter searches the text, which only the database can do.
+ * total); null when the filter's search text has no words to search for.
  */
 export function matchingAnswers(db: DB, f: BuiltFilter): number | null {
 	const facts = load(db);
-	const test = hasAnswerFilter(f) ? answerTest(facts, f) : () => true;
+	const test = hasAnswerFilter(f) ? answerTest(db, facts, f) : () => true;
 	if (!test) return null;
 	const m = mask(db, facts, f);
 	let n = 0;
