@@ -292,6 +292,23 @@ export function themeStances(db: DB, f: BuiltFilter, themeId: string): StanceAns
 	return ['support', 'mixed', 'neutral', 'oppose'].map((stance) => ({ stance, answers: counts[STANCES.indexOf(stance)] })).filter((r) => r.answers > 0);
 }
 
+/**
+ * Calls `each` for every tag of a kept respondent (and, with `question`, of that question), in theme then respondent
+ * order, saying whether it is the first tag of that theme for that respondent: so a count of respondents needs no set.
+ */
+function eachHit(facts: Facts, m: Uint8Array | null, question: number | null, each: (theme: number, respondent: number, first: boolean) => void) {
+	let lastTheme = -1;
+	let lastRespondent = -1;
+	for (let h = 0; h < facts.hitTheme.length; h++) {
+		const r = facts.hitRespondent[h];
+		const t = facts.hitTheme[h];
+		if (t < 0 || (m && !m[r]) || (question !== null && facts.hitQuestion[h] !== question)) continue;
+		each(t, r, t !== lastTheme || r !== lastRespondent);
+		lastTheme = t;
+		lastRespondent = r;
+	}
+}
+
 export interface ThemeCount {
 	theme: string;
 	label: string;
@@ -305,18 +322,10 @@ export function themeCounts(db: DB, f: BuiltFilter): ThemeCount[] {
 	const m = mask(db, facts, f);
 	const respondents = new Int32Array(facts.themes.length);
 	const answers = new Int32Array(facts.themes.length);
-	let lastTheme = -1;
-	let lastRespondent = -1;
-	for (let h = 0; h < facts.hitTheme.length; h++) {
-		const r = facts.hitRespondent[h];
-		if (m && !m[r]) continue;
-		const t = facts.hitTheme[h];
-		if (t < 0) continue;
+	eachHit(facts, m, null, (t, _r, first) => {
 		answers[t]++;
-		if (t !== lastTheme || r !== lastRespondent) respondents[t]++;
-		lastTheme = t;
-		lastRespondent = r;
-	}
+		if (first) respondents[t]++;
+	});
 	return facts.themes.map((t, i) => ({ theme: t.id, label: t.label, respondents: respondents[i], answers: answers[i] }));
 }
 
@@ -350,16 +359,9 @@ export function themeSectorCells(db: DB, f: BuiltFilter, questionId: string | nu
 		}
 	}
 	const hits = new Int32Array(facts.themes.length * nSectors);
-	let lastTheme = -1;
-	let lastRespondent = -1;
-	for (let h = 0; h < facts.hitTheme.length; h++) {
-		const r = facts.hitRespondent[h];
-		const t = facts.hitTheme[h];
-		if (t < 0 || (m && !m[r]) || (questionId !== null && facts.hitQuestion[h] !== q)) continue;
-		if (t !== lastTheme || r !== lastRespondent) hits[t * nSectors + facts.sectorOf[r]]++;
-		lastTheme = t;
-		lastRespondent = r;
-	}
+	eachHit(facts, m, questionId === null ? null : q, (t, r, first) => {
+		if (first) hits[t * nSectors + facts.sectorOf[r]]++;
+	});
 	const out: ThemeSectorCell[] = [];
 	// Known sectors in their order, then "not known" last.
 	const order = [...facts.sectors.keys()].slice(1).concat(0);
@@ -469,16 +471,9 @@ export function bodyGroupThemes(db: DB, f: BuiltFilter, body: string): BodyGroup
 	const base = new Int32Array(3);
 	for (const r of facts.respondentIds) if (!m || m[r]) base[groupOf(facts, code, r)]++;
 	const hits = new Int32Array(facts.themes.length * 3);
-	let lastTheme = -1;
-	let lastRespondent = -1;
-	for (let h = 0; h < facts.hitTheme.length; h++) {
-		const r = facts.hitRespondent[h];
-		const t = facts.hitTheme[h];
-		if (t < 0 || (m && !m[r])) continue;
-		if (t !== lastTheme || r !== lastRespondent) hits[t * 3 + groupOf(facts, code, r)]++;
-		lastTheme = t;
-		lastRespondent = r;
-	}
+	eachHit(facts, m, null, (t, r, first) => {
+		if (first) hits[t * 3 + groupOf(facts, code, r)]++;
+	});
 	const out: BodyGroupTheme[] = [];
 	facts.themes.forEach((t, ti) => {
 		for (let g = 0; g < 3; g++) if (base[g] > 0) out.push({ group: GROUPS[g], theme: t.id, label: t.label, respondents: hits[ti * 3 + g], base: base[g] });
