@@ -22,8 +22,8 @@ function words(text: string): string[] {
 	return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 }
 
-function hash32(s: string, seed: number): number {
-	let h = 0x811c9dc5 ^ seed;
+function hash32(s: string): number {
+	let h = 0x811c9dc5;
 	for (let i = 0; i < s.length; i++) {
 		h ^= s.charCodeAt(i);
 		h = Math.imul(h, 0x01000193);
@@ -31,10 +31,24 @@ function hash32(s: string, seed: number): number {
 	return h >>> 0;
 }
 
-export function shingles(text: string): Set<number> {
-	const w = words(text);
+/** Mixes a 32-bit value into a running hash (murmur3's step), so a shingle is hashed from its words' hashes. */
+function mix(h: number, x: number): number {
+	x = Math.imul(x, 0xcc9e2d51);
+	x = (x << 15) | (x >>> 17);
+	h ^= Math.imul(x, 0x1b873593);
+	h = (h << 13) | (h >>> 19);
+	return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** The text's runs of SHINGLE words, each as a 32-bit hash. */
+export function shingles(text: string, w: string[] = words(text)): Set<number> {
+	const ids = w.map(hash32);
 	const out = new Set<number>();
-	for (let i = 0; i + SHINGLE <= w.length; i++) out.add(hash32(w.slice(i, i + SHINGLE).join(' '), 0));
+	for (let i = 0; i + SHINGLE <= ids.length; i++) {
+		let h = SHINGLE;
+		for (let k = 0; k < SHINGLE; k++) h = mix(h, ids[i + k]);
+		out.add(h >>> 0);
+	}
 	return out;
 }
 
@@ -61,24 +75,36 @@ function signature(sh: Set<number>): Uint32Array {
  * Groups answers whose shingle sets overlap by at least `threshold`. Only answers of `minWords` or more take part:
  * short stock replies ("See above") are alike by nature, not campaigns.
  */
-export function findCampaigns(items: CampaignInput[], options: { threshold?: number; minWords?: number; minSize?: number } = {}): Campaign[] {
+export function findCampaigns(
+	items: CampaignInput[],
+	options: { threshold?: number; minWords?: number; minSize?: number } = {}
+): Campaign[] {
 	const { threshold = 0.6, minWords = 25, minSize = 3 } = options;
-	const eligible = items.filter((it) => words(it.text).length >= minWords);
-	const sets = eligible.map((it) => shingles(it.text));
+	const eligible: CampaignInput[] = [];
+	const sets: Set<number>[] = [];
+	for (const it of items) {
+		const w = words(it.text);
+		if (w.length < minWords) continue;
+		eligible.push(it);
+		sets.push(shingles(it.text, w));
+	}
 	const parent = eligible.map((_, i) => i);
 	const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-	const buckets = new Map<string, number[]>();
+	// A band's rows hashed to one number (two bands that collide are only compared, never grouped unchecked).
+	const buckets = new Map<number, number[]>();
 	eligible.forEach((_, i) => {
 		const sig = signature(sets[i]);
 		for (let b = 0; b < BANDS; b++) {
-			const key = `${b}:${Array.from(sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`;
+			let h = b;
+			for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = mix(h, sig[r]);
+			const key = b * 2 ** 32 + (h >>> 0);
 			const list = buckets.get(key);
 			if (list) list.push(i);
 			else buckets.set(key, [i]);
 		}
 	});
 	const sims = new Map<number, number[]>();
-	const checked = new Set<string>();
+	const checked = new Set<number>();
 	for (const list of buckets.values()) {
 		if (list.length < 2) continue;
 		// A crowded bucket is one text copied many times: compare each copy with the first, not every pair.
@@ -86,7 +112,7 @@ export function findCampaigns(items: CampaignInput[], options: { threshold?: num
 		for (let x = 0; x < (crowded ? 1 : list.length); x++) {
 			for (let y = x + 1; y < list.length; y++) {
 				const [a, b] = [list[x], list[y]];
-				const key = `${a}:${b}`;
+				const key = a * eligible.length + b;
 				if (checked.has(key)) continue;
 				checked.add(key);
 				const s = jaccard(sets[a], sets[b]);
@@ -107,7 +133,11 @@ export function findCampaigns(items: CampaignInput[], options: { threshold?: num
 		if (members.length < minSize) continue;
 		const ids = members.map((i) => eligible[i].id).sort((a, b) => a - b);
 		const s = members.flatMap((i) => sims.get(i) ?? []);
-		out.push({ members: ids, exemplar: ids[0], similarity: Math.round((s.reduce((a, b) => a + b, 0) / s.length) * 100) / 100 });
+		out.push({
+			members: ids,
+			exemplar: ids[0],
+			similarity: Math.round((s.reduce((a, b) => a + b, 0) / s.length) * 100) / 100
+		});
 	}
 	return out.sort((a, b) => b.members.length - a.members.length || a.exemplar - b.exemplar);
 }

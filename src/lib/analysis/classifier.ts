@@ -48,7 +48,7 @@ export function shuffled<T>(items: T[], seed: number): T[] {
 	return out;
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z))));
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z))));
 
 interface Sparse {
 	idx: Int32Array;
@@ -81,7 +81,10 @@ export function train(examples: Example[], labels: string[], options: TrainOptio
 	const { epochs = 5, learningRate = 0.5, l2 = 0.1, minDocFreq = 2, seed = 7 } = options;
 	const df = new Map<string, number>();
 	for (const ex of examples) for (const f of ex.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-	const names = [...df].filter(([f, n]) => n >= minDocFreq || f.startsWith('seed:') || f.startsWith('ctx:')).map(([f]) => f).sort();
+	const names = [...df]
+		.filter(([f, n]) => n >= minDocFreq || f.startsWith('seed:') || f.startsWith('ctx:'))
+		.map(([f]) => f)
+		.sort();
 	const vocabulary = new Map(names.map((f, i) => [f, i]));
 	const vectors = examples.map((ex) => vectorise(ex.features, vocabulary));
 	const order = shuffled(

@@ -1,8 +1,7 @@
 // Stage 4: stance per answer. A closed answer's choice decides; free text is read with natural's AFINN sentiment
 // plus a consultation lexicon ("welcome", "unworkable", "strongly object"), with negation flipping a cue.
 import { SentimentAnalyzer } from 'natural/lib/natural/sentiment/index.js';
-import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
-import { tokenize } from './text';
+import { porter, tokenize } from './text';
 
 export type Stance = 'support' | 'oppose' | 'mixed' | 'neutral';
 
@@ -64,9 +63,14 @@ const LEXICON: [string, number][] = [
 	['reservation', -1.5]
 ];
 
-const COMPILED = LEXICON.map(([phrase, weight]) => ({ stems: tokenize(phrase).map((t) => t.stem), weight, phrase }));
+/** The lexicon's entries by their first stem, in the lexicon's order (the first that matches at a word wins). */
+const BY_FIRST_STEM = new Map<string, { stems: string[]; weight: number }[]>();
+for (const [phrase, weight] of LEXICON) {
+	const stems = tokenize(phrase).map((t) => t.stem);
+	(BY_FIRST_STEM.get(stems[0]) ?? BY_FIRST_STEM.set(stems[0], []).get(stems[0])!).push({ stems, weight });
+}
 const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'hardli', 'without']);
-const analyzer = new SentimentAnalyzer('English', PorterStemmer, 'afinn');
+const analyzer = new SentimentAnalyzer('English', porter, 'afinn');
 
 export function closedStance(choice: string, options: string[]): Stance {
 	const c = choice.toLowerCase();
@@ -84,15 +88,18 @@ export function textStance(text: string): StanceResult {
 	const cues: string[] = [];
 	const used = new Set<number>();
 	for (let i = 0; i < tokens.length; i++) {
-		for (const entry of COMPILED) {
+		if (used.has(i)) continue;
+		for (const entry of BY_FIRST_STEM.get(tokens[i].stem) ?? []) {
 			const n = entry.stems.length;
-			if (i + n > tokens.length || used.has(i)) continue;
+			if (i + n > tokens.length) continue;
 			if (!entry.stems.every((s, k) => tokens[i + k].stem === s)) continue;
 			let w = entry.weight;
 			// "not welcome", "do not agree": a negator shortly before, in the same clause, flips the cue.
 			const negated =
 				entry.stems[0] !== 'not' &&
-				tokens.slice(Math.max(0, i - 3), i).some((t) => t.clause === tokens[i].clause && NEGATORS.has(t.stem));
+				tokens
+					.slice(Math.max(0, i - 3), i)
+					.some((t) => t.clause === tokens[i].clause && NEGATORS.has(t.stem));
 			if (negated) w = -w * 0.8;
 			for (let k = 0; k < n; k++) used.add(i + k);
 			if (w > 0) pos += w;

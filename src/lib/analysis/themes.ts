@@ -1,8 +1,18 @@
 // Stage 2: multi-label theme tagging. Codeframe seed hits and a classifier trained on labelled answers, with a
 // per-theme threshold chosen by cross-validation; each assignment carries its confidence and evidence.
-import { averageModels, predict, shuffled, train, type Example, type Model, type Prediction, type TrainOptions } from './classifier';
+import {
+	averageModels,
+	predict,
+	shuffled,
+	sigmoid,
+	train,
+	type Contribution,
+	type Example,
+	type Model,
+	type TrainOptions
+} from './classifier';
 import { matchSeeds, type CompiledCodeframe, type SeedHit } from './codeframe';
-import { sentences, termFeatures, tokenize, type Token } from './text';
+import { isContent, sentenceSpans, termFeatures, tokenize, type Token } from './text';
 
 export interface LabelledText {
 	text: string;
@@ -40,13 +50,16 @@ export interface ThemeTagger {
 	support: Map<string, number>;
 }
 
-export interface Analysed {
+interface Part {
 	tokens: Token[];
 	hits: SeedHit[];
-	features: Map<string, number>;
-	/** The features of each sentence, when there is more than one: a point made in one sentence of a long answer is
-	 * diluted in the whole answer's features, and scoring the sentences as well keeps it audible. */
-	sentences: Map<string, number>[];
+}
+
+export interface Analysed extends Part {
+	context?: string;
+	/** Each sentence, when there is more than one: a point made in one sentence of a long answer is diluted in the
+	 * whole answer's features, and scoring the sentences as well keeps it audible. */
+	sentences: Part[];
 }
 
 function featuresOf(tokens: Token[], hits: SeedHit[], context?: string): Map<string, number> {
@@ -59,23 +72,181 @@ function featuresOf(tokens: Token[], hits: SeedHit[], context?: string): Map<str
 	return features;
 }
 
+/** Each sentence's tokens and seed hits, found in the whole text's tokens (a sentence boundary is always a space, so
+ * no token crosses one; seeds are matched within the sentence, as if it stood alone). */
+function sentenceParts(cf: CompiledCodeframe, text: string, tokens: Token[]): Part[] {
+	const spans = sentenceSpans(text);
+	if (spans.length < 2) return [];
+	let k = 0;
+	return spans.map(({ start, end }) => {
+		while (k < tokens.length && tokens[k].start < start) k++;
+		const from = k;
+		while (k < tokens.length && tokens[k].end <= end) k++;
+		const part = tokens.slice(from, k);
+		return { tokens: part, hits: matchSeeds(cf, text, part) };
+	});
+}
+
 export function analyseText(cf: CompiledCodeframe, text: string, context?: string): Analysed {
 	const tokens = tokenize(text);
 	const hits = matchSeeds(cf, text, tokens);
-	const parts = sentences(text);
-	const perSentence = parts.length > 1 ? parts.map((s) => tokenize(s)).map((t, i) => featuresOf(t, matchSeeds(cf, parts[i], t), context)) : [];
-	return { tokens, hits, features: featuresOf(tokens, hits, context), sentences: perSentence };
+	return { tokens, hits, context, sentences: sentenceParts(cf, text, tokens) };
 }
 
 /** How far a theme's probability moves towards that of the answer's most telling sentence (chosen by cross-validation). */
 const SENTENCE_WEIGHT = 0.3;
 
-function probabilities(model: Model, a: Pick<Analysed, 'features' | 'sentences'>, explain = 0): Prediction[] {
-	const whole = predict(model, a.features, explain);
-	if (a.sentences.length === 0) return whole;
+/** A labelled answer as the trainer sees it: the features of the whole and of each sentence. */
+export interface LabelledExample extends Example {
+	sentenceFeatures: Map<string, number>[];
+}
+
+/** Each theme's probability for a training example (the trainer's view; answers are scored by `scoreAnalysed`). */
+export function probabilities(model: Model, ex: LabelledExample): number[] {
+	const whole = predict(model, ex.features).map((p) => p.probability);
+	if (ex.sentenceFeatures.length === 0) return whole;
 	const best = new Float64Array(whole.length);
-	for (const s of a.sentences) predict(model, s).forEach((p, li) => (best[li] = Math.max(best[li], p.probability)));
-	return whole.map((p, li) => ({ ...p, probability: (1 - SENTENCE_WEIGHT) * p.probability + SENTENCE_WEIGHT * best[li] }));
+	for (const s of ex.sentenceFeatures)
+		predict(model, s).forEach((p, li) => (best[li] = Math.max(best[li], p.probability)));
+	return whole.map((p, li) => (1 - SENTENCE_WEIGHT) * p + SENTENCE_WEIGHT * best[li]);
+}
+
+/**
+ * The model laid out for scoring many answers: the weights feature by feature, and the features looked up from the
+ * tokens without building their names. Scores exactly as `predict` on `featuresOf` does (tests/unit/scorer.test.ts).
+ */
+interface Scorer {
+	labels: Map<string, number>;
+	/** weights[feature * labels + label] */
+	weights: Float64Array;
+	bias: Float64Array;
+	names: string[];
+	unigram: Map<string, number>;
+	bigram: Map<string, Map<string, number>>;
+	seed: Map<string, number>;
+	context: Map<string, number>;
+	/** Which features the vector being built already has (stamp[feature] === tick). */
+	stamp: Int32Array;
+	tick: number;
+}
+
+interface Vector {
+	idx: number[];
+	val: number[];
+}
+
+const scorers = new WeakMap<Model, Scorer>();
+
+function scorerFor(model: Model): Scorer {
+	const known = scorers.get(model);
+	if (known) return known;
+	const n = model.labels.length;
+	const weights = new Float64Array(model.names.length * n);
+	const bias = new Float64Array(n);
+	model.labels.forEach((label, l) => {
+		const m = model.perLabel.get(label)!;
+		bias[l] = m.bias;
+		for (let i = 0; i < model.names.length; i++) weights[i * n + l] = m.weights[i];
+	});
+	const sc: Scorer = {
+		labels: new Map(model.labels.map((label, l) => [label, l])),
+		weights,
+		bias,
+		names: model.names,
+		unigram: new Map(),
+		bigram: new Map(),
+		seed: new Map(),
+		context: new Map(),
+		stamp: new Int32Array(model.names.length),
+		tick: 0
+	};
+	model.names.forEach((f, i) => {
+		if (f.startsWith('seed:')) sc.seed.set(f.slice(5), i);
+		else if (f.startsWith('ctx:')) sc.context.set(f.slice(4), i);
+		else if (f.includes(' ')) {
+			const [a, b] = f.split(' ');
+			(sc.bigram.get(a) ?? sc.bigram.set(a, new Map()).get(a)!).set(b, i);
+		} else sc.unigram.set(f, i);
+	});
+	scorers.set(model, sc);
+	return sc;
+}
+
+/** featuresOf() then vectorise(), in the same order (so the sums round alike), keeping only the model's features. */
+function vectorOf(sc: Scorer, part: Part, context: string | undefined): Vector {
+	const v: Vector = { idx: [], val: [] };
+	const tick = ++sc.tick;
+	const add = (i: number | undefined, value: number) => {
+		if (i === undefined || sc.stamp[i] === tick) return;
+		sc.stamp[i] = tick;
+		v.idx.push(i);
+		v.val.push(value);
+	};
+	if (context) add(sc.context.get(context), 1);
+	const first = v.idx.length;
+	for (const t of part.tokens) if (isContent(t)) add(sc.unigram.get(t.stem), 1);
+	let after: Map<string, number> | undefined;
+	for (const t of part.tokens) {
+		if (!isContent(t)) continue;
+		if (after) add(after.get(t.stem), 1);
+		after = sc.bigram.get(t.stem);
+	}
+	const counts = new Map<string, number>();
+	for (const h of part.hits) if (!h.negated) counts.set(h.theme, (counts.get(h.theme) ?? 0) + 1);
+	for (const [theme, n] of counts) add(sc.seed.get(theme), 1.5 + Math.log(n));
+	let norm = 0;
+	for (let k = first; k < v.val.length; k++) norm += v.val[k] * v.val[k];
+	const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+	for (let k = first; k < v.val.length; k++) v.val[k] = v.val[k] * scale * 3;
+	return v;
+}
+
+function logits(sc: Scorer, v: Vector, z: Float64Array) {
+	const n = sc.bias.length;
+	z.set(sc.bias);
+	for (let k = 0; k < v.idx.length; k++) {
+		const base = v.idx[k] * n;
+		const x = v.val[k];
+		for (let l = 0; l < n; l++) z[l] += sc.weights[base + l] * x;
+	}
+}
+
+/** Each theme's probability for an answer (in the model's label order), and the whole answer's vector. */
+function score(sc: Scorer, a: Analysed): { p: Float64Array; whole: Vector } {
+	const whole = vectorOf(sc, a, a.context);
+	const z = new Float64Array(sc.bias.length);
+	logits(sc, whole, z);
+	const p = z.map(sigmoid);
+	if (a.sentences.length === 0) return { p, whole };
+	const best = new Float64Array(p.length);
+	for (const s of a.sentences) {
+		logits(sc, vectorOf(sc, s, a.context), z);
+		for (let l = 0; l < p.length; l++) best[l] = Math.max(best[l], sigmoid(z[l]));
+	}
+	for (let l = 0; l < p.length; l++) p[l] = (1 - SENTENCE_WEIGHT) * p[l] + SENTENCE_WEIGHT * best[l];
+	return { p, whole };
+}
+
+/** Each theme's probability for an answer, and the features that pushed each up most (as `predict` explains them). */
+export function scoreAnalysed(
+	model: Model,
+	a: Analysed,
+	explain = 6
+): { probability: number; top: Contribution[] }[] {
+	const sc = scorerFor(model);
+	const { p, whole } = score(sc, a);
+	return Array.from(p, (probability, l) => ({ probability, top: strongest(sc, whole, l, explain) }));
+}
+
+/** The features that pushed theme `l` up most in the vector, strongest first (as `predict` explains). */
+function strongest(sc: Scorer, v: Vector, l: number, count: number): Contribution[] {
+	const n = sc.bias.length;
+	const out: Contribution[] = [];
+	for (let k = 0; k < v.idx.length; k++) {
+		const weight = sc.weights[v.idx[k] * n + l] * v.val[k];
+		if (weight > 0) out.push({ feature: sc.names[v.idx[k]], weight });
+	}
+	return out.sort((a, b) => b.weight - a.weight).slice(0, count);
 }
 
 const GRID = Array.from({ length: 15 }, (_, i) => 0.15 + i * 0.05);
@@ -93,13 +264,14 @@ export function folds(n: number, k: number, seed: number): number[][] {
 	return Array.from({ length: k }, (_, f) => order.filter((_, i) => i % k === f));
 }
 
-type LabelledExample = Example & Pick<Analysed, 'sentences'>;
-
-function toExamples(cf: CompiledCodeframe, items: LabelledText[]): LabelledExample[] {
-	return items.map((it) => {
-		const a = analyseText(cf, it.text, it.context);
-		return { features: a.features, sentences: a.sentences, labels: new Set(it.themes) };
-	});
+/** A labelled answer's features for the trainer. */
+export function exampleOf(cf: CompiledCodeframe, it: LabelledText): LabelledExample {
+	const a = analyseText(cf, it.text, it.context);
+	return {
+		features: featuresOf(a.tokens, a.hits, it.context),
+		sentenceFeatures: a.sentences.map((s) => featuresOf(s.tokens, s.hits, it.context)),
+		labels: new Set(it.themes)
+	};
 }
 
 /** Chooses each theme's threshold to maximise F1 on out-of-fold predictions of the training data; returns the
@@ -122,7 +294,7 @@ function chooseThresholds(
 		);
 		committee.push(model);
 		for (const i of fold) {
-			probabilities(model, examples[i]).forEach((p, li) => (probs[li][i] = p.probability));
+			probabilities(model, examples[i]).forEach((p, li) => (probs[li][i] = p));
 		}
 	}
 	const thresholds = new Map<string, number>();
@@ -142,7 +314,10 @@ function chooseThresholds(
 			}
 			const score = f1(tp, fp, fn);
 			// Ties go to the threshold nearest 0.5, the least surprising choice.
-			if (score > bestF + 1e-9 || (Math.abs(score - bestF) < 1e-9 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
+			if (
+				score > bestF + 1e-9 ||
+				(Math.abs(score - bestF) < 1e-9 && Math.abs(t - 0.5) < Math.abs(best - 0.5))
+			) {
 				bestF = score;
 				best = t;
 			}
@@ -159,12 +334,27 @@ export function fitTagger(
 ): ThemeTagger {
 	const labels = cf.themes.map((t) => t.id);
 	const known = new Set(labels);
-	const items = labelled.map((l) => ({ text: l.text, context: l.context, themes: l.themes.filter((t) => known.has(t)) }));
+	const items = labelled.map((l) => ({
+		text: l.text,
+		context: l.context,
+		themes: l.themes.filter((t) => known.has(t))
+	}));
 	const support = new Map(labels.map((l) => [l, items.filter((it) => it.themes.includes(l)).length]));
 	if (items.length < 30) return { codeframe: cf, model: null, thresholds: new Map(), support };
-	const examples = toExamples(cf, items);
-	const { thresholds, committee } = chooseThresholds(examples, labels, options.innerFolds ?? 4, options.seed ?? 11, options.train ?? {});
-	return { codeframe: cf, model: averageModels([train(examples, labels, options.train), ...committee]), thresholds, support };
+	const examples = items.map((it) => exampleOf(cf, it));
+	const { thresholds, committee } = chooseThresholds(
+		examples,
+		labels,
+		options.innerFolds ?? 4,
+		options.seed ?? 11,
+		options.train ?? {}
+	);
+	return {
+		codeframe: cf,
+		model: averageModels([train(examples, labels, options.train), ...committee]),
+		thresholds,
+		support
+	};
 }
 
 function modelSpans(a: Analysed, features: string[]): Evidence['spans'] {
@@ -174,7 +364,12 @@ function modelSpans(a: Analysed, features: string[]): Evidence['spans'] {
 		const parts = f.split(' ');
 		for (let i = 0; i + parts.length <= content.length; i++) {
 			if (parts.every((p, k) => content[i + k].stem === p)) {
-				spans.push({ text: '', start: content[i].start, end: content[i + parts.length - 1].end, kind: 'model' });
+				spans.push({
+					text: '',
+					start: content[i].start,
+					end: content[i + parts.length - 1].end,
+					kind: 'model'
+				});
 				break;
 			}
 		}
@@ -186,21 +381,34 @@ const MIN_SUPPORT = 3;
 
 export function tagAnalysed(tagger: ThemeTagger, text: string, a: Analysed): ThemeAssignment[] {
 	const out: ThemeAssignment[] = [];
-	const predictions = tagger.model ? probabilities(tagger.model, a, 6) : [];
+	const sc = tagger.model && scorerFor(tagger.model);
+	const scored = sc && score(sc, a);
 	for (const theme of tagger.codeframe.themes) {
 		const seeds = a.hits.filter((h) => h.theme === theme.id);
 		const counted = seeds.filter((h) => !h.negated);
-		const p = predictions.find((x) => x.label === theme.id);
-		const learned = p && (tagger.support.get(theme.id) ?? 0) >= MIN_SUPPORT;
+		const l = sc ? sc.labels.get(theme.id) : undefined;
+		const learned = l !== undefined && (tagger.support.get(theme.id) ?? 0) >= MIN_SUPPORT;
 		// Themes with too few labelled examples (a new theme, say) fall back to their seed terms alone.
-		const probability = learned ? p.probability : counted.length > 0 ? Math.min(0.95, 0.55 + 0.1 * counted.length) : 0.05;
+		const probability = learned
+			? scored!.p[l]
+			: counted.length > 0
+				? Math.min(0.95, 0.55 + 0.1 * counted.length)
+				: 0.05;
 		const threshold = learned ? (tagger.thresholds.get(theme.id) ?? 0.5) : 0.5;
 		if (probability < threshold) continue;
-		const spans: Evidence['spans'] = counted.map((h) => ({ text: h.text, start: h.start, end: h.end, kind: 'seed' as const }));
-		if (p) {
-			const words = p.top.map((c) => c.feature).filter((f) => !f.startsWith('seed:') && !f.startsWith('ctx:'));
+		const spans: Evidence['spans'] = counted.map((h) => ({
+			text: h.text,
+			start: h.start,
+			end: h.end,
+			kind: 'seed' as const
+		}));
+		if (l !== undefined) {
+			const words = strongest(sc!, scored!.whole, l, 6)
+				.map((c) => c.feature)
+				.filter((f) => !f.startsWith('seed:') && !f.startsWith('ctx:'));
 			for (const s of modelSpans(a, words.slice(0, 4))) {
-				if (!spans.some((x) => x.start < s.end && s.start < x.end)) spans.push({ ...s, text: text.slice(s.start, s.end) });
+				if (!spans.some((x) => x.start < s.end && s.start < x.end))
+					spans.push({ ...s, text: text.slice(s.start, s.end) });
 			}
 		}
 		spans.sort((x, y) => x.start - y.start);
