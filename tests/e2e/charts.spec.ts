@@ -1,5 +1,7 @@
-// Charts that the browser draws itself (after client-side navigation) are real SVG, not unknown HTML elements.
+// Charts as the browser shows them: real SVG after client-side navigation, and each figure's numbers in one table.
 import { expect, test } from '@playwright/test';
+import { query } from './db';
+
 test('charts drawn on client-side navigation are SVG', async ({ page }) => {
 	await page.goto('/questions');
 	await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Themes' }).click();
@@ -8,4 +10,25 @@ test('charts drawn on client-side navigation are SVG', async ({ page }) => {
 	expect(ns).toEqual(['http://www.w3.org/2000/svg']);
 	const box = await page.locator('figure svg rect').first().boundingBox();
 	expect(box!.width).toBeGreaterThan(0);
+});
+
+// The events page once put a table of its own where the theme comparison's chart goes, so its numbers were shown
+// twice (and there was no image to download). Every figure gives its numbers once, in the table it opens.
+test('each figure on the events page has one table and a chart', async ({ page }) => {
+	const themes = query<number>('SELECT count(*) FROM theme');
+	await page.goto('/events');
+	const figures = page.getByRole('figure');
+	await expect(figures).toHaveCount(3);
+	for (const figure of await figures.all()) {
+		await figure.getByText(/^Show the data as a table/).click();
+		await expect(figure.getByRole('table')).toHaveCount(1);
+		await expect(figure.getByRole('img').first()).toBeVisible();
+	}
+
+	const title = 'Themes at the events compared with written responses';
+	const figure = page.getByRole('figure', { name: new RegExp(title) });
+	await expect(figure.getByRole('table', { name: title }).getByRole('row')).toHaveCount(themes + 1);
+	await expect(figure.getByRole('img')).toHaveCount(2 * themes);
+	const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /Download image \(SVG\)/ }).click()]);
+	expect(svg.suggestedFilename()).toBe('event-themes.svg');
 });

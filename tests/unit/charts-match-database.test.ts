@@ -1,6 +1,6 @@
 // Every number a chart shows must equal what a direct query of the database gives, under any filter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choicesTable, heatmapTable, prevalenceTable, sectorsTable, themeSectorTable } from '../../src/lib/server/charts';
+import { choicesTable, eventThemesTable, heatmapTable, prevalenceTable, sectorsTable, themeSectorTable } from '../../src/lib/server/charts';
 import { buildFilter } from '../../src/lib/server/filters';
 import { respondentCount } from '../../src/lib/server/db/overview';
 import type { DB } from '../../src/lib/server/db/client';
@@ -67,6 +67,20 @@ describe('chart numbers equal direct queries', () => {
 				 WHERE e.theme_id = 'health-confidentiality' AND a.question_id = 'q5' AND r.sector = 'health'`
 			)
 		);
+	});
+
+	it('the events theme chart shows the numbers in its table', () => {
+		const table = eventThemesTable(db);
+		expect(table.cells).toHaveLength(2 * table.rows.length);
+		for (const [label, eventComments, eventBase, , written, writtenBase] of table.rows) {
+			const cells = table.cells.filter((c) => c.rowLabel === label);
+			expect(cells.map((c) => [c.column, c.count, c.base]), String(label)).toEqual([
+				['events', eventComments, eventBase],
+				['written', written, writtenBase]
+			]);
+		}
+		const consent = table.cells.find((c) => c.row === 'consent' && c.column === 'written')!;
+		expect(consent.count).toBe(scalar(`SELECT count(DISTINCT a.respondent_id) FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id WHERE e.theme_id = 'consent'`));
 	});
 
 	it('theme prevalence and a theme page agree with each other and with the database', () => {

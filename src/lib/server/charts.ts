@@ -117,11 +117,26 @@ export function eventRatingsTable(db: DB): ChartTable {
 	return { title: 'Usefulness ratings (1 = not useful, 5 = very useful)', columns: ['Event', 'Rating', 'Forms'], rows: ratings(db).map((r) => [r.event, r.rating, r.forms]) };
 }
 
-export function eventThemesTable(db: DB): ChartTable {
+/** Cells for a two-column heatmap: each theme's share of event comments beside its share of written respondents. */
+export interface EventThemeCell {
+	row: string;
+	rowLabel: string;
+	column: 'events' | 'written';
+	columnLabel: string;
+	count: number;
+	base: number;
+}
+
+export function eventThemesTable(db: DB): ChartTable & { cells: EventThemeCell[] } {
+	const themes = themesEventsVsWritten(db);
 	return {
 		title: 'Themes at the events compared with written responses',
 		columns: ['Theme', 'Event comments raising it', 'Event comments (base)', 'Event (%)', 'Written respondents raising it', 'Written respondents (base)', 'Written (%)'],
-		rows: themesEventsVsWritten(db).map((t) => [t.label, t.eventComments, t.eventBase, pct(t.eventComments, t.eventBase), t.writtenRespondents, t.writtenBase, pct(t.writtenRespondents, t.writtenBase)])
+		rows: themes.map((t) => [t.label, t.eventComments, t.eventBase, pct(t.eventComments, t.eventBase), t.writtenRespondents, t.writtenBase, pct(t.writtenRespondents, t.writtenBase)]),
+		cells: themes.flatMap((t): EventThemeCell[] => [
+			{ row: t.theme, rowLabel: t.label, column: 'events', columnLabel: 'Event comments', count: t.eventComments, base: t.eventBase },
+			{ row: t.theme, rowLabel: t.label, column: 'written', columnLabel: 'Written respondents', count: t.writtenRespondents, base: t.writtenBase }
+		])
 	};
 }
 
