@@ -87,7 +87,9 @@ const WORKER_SOURCE = `import(${JSON.stringify(TSX_API)})
 	.then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./analyse-worker.ts', import.meta.url).href)}); })`;
 
 function startThread() {
-	const worker = new Worker(WORKER_SOURCE, { eval: true });
+	// A worker's young generation is small by default; the pipeline makes many short-lived objects (tokens, vectors),
+	// and with the default the two threads spent most of their time collecting them (3x slower than one thread).
+	const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
 	const result = new Promise<PipelineOutput>((resolve, reject) => {
 		let settled = false;
 		worker.once('message', (json: string) => {
