@@ -8,6 +8,7 @@ import { analyseDatabase, analyseDatabaseParallel } from '../../src/lib/server/a
 import { openDb } from '../../src/lib/server/db/client';
 import { sliceByQuestion } from '../../src/lib/server/parallel';
 import { buildDatabase } from '../../src/lib/import/bundle';
+import { expectThemeHitsInStep } from '../helpers/theme-hits';
 
 const dir = mkdtempSync(join(tmpdir(), 'consult-lens-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,6 +48,34 @@ describe('analysis on worker threads', () => {
 		expect(x.themes.length).toBeGreaterThan(1000);
 		expect(x.campaigns.length).toBeGreaterThan(0);
 		expect(y).toEqual(x);
+	});
+
+	it('keeps the analysts\' tags, and the indexes and triggers of the tag tables, when it rewrites every automatic tag', async () => {
+		const path = join(dir, 'manual.db');
+		copyFileSync(join(dir, 'one.db'), path);
+		const db = openDb(path);
+		const schema = () =>
+			db.prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('answer_theme', 'theme_hit') ORDER BY name").all();
+		const before = schema();
+		expect(before.filter((r) => (r as { type: string }).type === 'trigger')).toHaveLength(3);
+		const [first, second] = db.prepare("SELECT answer_id, theme_id FROM answer_theme WHERE source = 'auto' ORDER BY 1, 2 LIMIT 2").all() as {
+			answer_id: number;
+			theme_id: string;
+		}[];
+		const decide = db.prepare("INSERT INTO answer_theme (answer_id, theme_id, source, decision, confidence) VALUES (?, ?, 'manual', ?, 1)");
+		decide.run(first.answer_id, first.theme_id, 'reject');
+		decide.run(second.answer_id, 'resources', 'accept');
+		await analyseDatabaseParallel(db, { workers: 2 });
+		expect(schema()).toEqual(before);
+		expect(db.prepare("SELECT answer_id, theme_id, decision FROM answer_theme WHERE source = 'manual' ORDER BY 1").all()).toEqual([
+			{ answer_id: first.answer_id, theme_id: first.theme_id, decision: 'reject' },
+			{ answer_id: second.answer_id, theme_id: 'resources', decision: 'accept' }
+		]);
+		expectThemeHitsInStep(db);
+		// The triggers work again after analyse: a new decision reaches theme_hit at once.
+		decide.run(first.answer_id, 'training', 'accept');
+		expectThemeHitsInStep(db);
+		db.close();
 	});
 
 	it('gives each slice whole questions and about the same amount of text', () => {
