@@ -33,7 +33,7 @@ function derived(path: string) {
 }
 
 describe('analysis on worker threads', () => {
-	it('stores the same themes, stances, redactions, campaigns, sectors, quotes and aggregates as one thread', async () => {
+	it('stores the same themes, stances, redactions, campaigns, sectors, quotes and aggregates as one thread, part by part', async () => {
 		const one = join(dir, 'one.db');
 		await buildDatabase('data', one, {});
 		const two = join(dir, 'two.db');
@@ -42,7 +42,8 @@ describe('analysis on worker threads', () => {
 		analyseDatabase(a);
 		a.close();
 		const b = openDb(two);
-		await analyseDatabaseParallel(b, { workers: 2 });
+		// Small chunks, so each thread sends several parts that are stored while it works on.
+		await analyseDatabaseParallel(b, { workers: 2, chunk: 150 });
 		b.close();
 		const [x, y] = [derived(one), derived(two)];
 		expect(x.themes.length).toBeGreaterThan(1000);
@@ -76,6 +77,22 @@ describe('analysis on worker threads', () => {
 		decide.run(first.answer_id, 'training', 'accept');
 		expectThemeHitsInStep(db);
 		db.close();
+	});
+
+	it('leaves everything as it was when storing fails part way, after threads have sent results', async () => {
+		const path = join(dir, 'fails.db');
+		copyFileSync(join(dir, 'one.db'), path);
+		const db = openDb(path);
+		const before = derived(path);
+		const schema = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+		// Fails late: campaigns are stored after every thread's answers are in.
+		db.exec("CREATE TRIGGER fail_campaign BEFORE INSERT ON campaign BEGIN SELECT RAISE(ABORT, 'disk full, say'); END;");
+		await expect(analyseDatabaseParallel(db, { workers: 2, chunk: 150 })).rejects.toThrow('disk full, say');
+		expect(db.inTransaction).toBe(false);
+		db.exec('DROP TRIGGER fail_campaign');
+		expect(db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schema);
+		db.close();
+		expect(derived(path)).toEqual(before);
 	});
 
 	it('gives each slice whole questions and about the same amount of text', () => {

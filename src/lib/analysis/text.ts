@@ -20,7 +20,7 @@ const stemCache = new Map<string, string>();
 const porterCache = new Map<string, string>();
 
 /** natural's Porter stemmer, remembering the words it has seen (the same few thousand words recur in every answer). */
-export const porter = {
+export const porter: typeof PorterStemmer = Object.assign(Object.create(PorterStemmer) as typeof PorterStemmer, {
 	stem(word: string): string {
 		let s = porterCache.get(word);
 		if (s === undefined) {
@@ -29,7 +29,7 @@ export const porter = {
 		}
 		return s;
 	}
-};
+});
 
 /** A word's stem; each part of a hyphenated word is stemmed ("multi-agency" -> "multi-agenc"). */
 export function stem(word: string): string {

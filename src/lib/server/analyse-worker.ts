@@ -1,27 +1,35 @@
-// One analysis thread: waits for its slice of questions' answers and the trained tagger, runs the per-answer stages over it, and
-// posts the results back as one JSON string (far cheaper to pass between threads than many small objects).
+// One analysis thread: waits for its slice of questions' answers and the trained tagger, runs the per-answer stages
+// over them a chunk at a time, sending each chunk's results as soon as they are ready, then the per-question stages
+// (campaigns) over the whole slice, sent last.
 import { parentPort } from 'node:worker_threads';
 import { emptyOutput, runPipeline, STAGES } from '../analysis/pipeline';
-import type { SliceJob } from './parallel';
+import { encodePart, type SliceJob } from './parallel';
 
 parentPort!.once('message', (job: SliceJob) => {
+	const { answers, comments } = job.input;
+	for (let from = 0; from === 0 || from < answers.length; from += job.chunk) {
+		const chunk = answers.slice(from, from + job.chunk);
+		const out = emptyOutput();
+		out.tagger = job.tagger;
+		runPipeline(
+			{ ...job.input, answers: chunk, comments: from === 0 ? comments : [] },
+			STAGES.filter((s) => s.scope === 'answer'),
+			out
+		);
+		parentPort!.postMessage(
+			encodePart(
+				chunk.map((a) => a.id),
+				false,
+				out
+			)
+		);
+	}
 	const out = emptyOutput();
 	out.tagger = job.tagger;
 	runPipeline(
 		job.input,
-		STAGES.filter((s) => s.scope !== 'all'),
+		STAGES.filter((s) => s.scope === 'question'),
 		out
 	);
-	parentPort!.postMessage(
-		JSON.stringify({
-			themes: [...out.themes],
-			review: [...out.review],
-			commentThemes: [...out.commentThemes],
-			stances: [...out.stances],
-			redacted: [...out.redacted],
-			commentsRedacted: [...out.commentsRedacted],
-			campaigns: out.campaigns,
-			skipped: out.skipped
-		})
-	);
+	parentPort!.postMessage(encodePart([], true, out));
 });

@@ -71,7 +71,12 @@ export function trainingSet(db: DB, goldDir: string): LabelledText[] {
 	return [...byText.values()];
 }
 
-function write(db: DB, input: PipelineInput, out: PipelineOutput) {
+/**
+ * Stores an analysis inside the caller's transaction, in three steps: `startWriting` clears what analyse derives;
+ * `answers` stores the per-answer results of some answers (a worker thread's part, as it arrives, or all of them);
+ * `finish` stores the rest once every part is in. One path for one thread or several, so both store the same.
+ */
+function startWriting(db: DB) {
 	// Every automatic tag and theme_hit (the effective tags) are replaced: their indexes and triggers are set aside
 	// and rebuilt once at the end, which at a million answers is minutes faster than keeping them up to date row by row.
 	const setAside = setAsideIndexesAndTriggers(db, ['answer_theme', 'theme_hit']);
@@ -88,9 +93,33 @@ function write(db: DB, input: PipelineInput, out: PipelineOutput) {
 		UPDATE answer SET campaign_id = NULL WHERE campaign_id IS NOT NULL;
 		DELETE FROM campaign;
 	`);
+	// Each answer's results go to a scratch table in bulk, then into the answers in one statement at the end: far
+	// faster than an UPDATE per answer.
+	db.exec(`CREATE TEMP TABLE IF NOT EXISTS answer_result (id INTEGER PRIMARY KEY, stance TEXT, stance_score REAL, stance_cues TEXT,
+		text_redacted TEXT, redactions INTEGER, review_priority REAL, review_reason TEXT);
+		DELETE FROM temp.answer_result;`);
 	const tags = new BulkInsert(db, 'answer_theme', ['answer_id', 'theme_id', 'source', 'confidence', 'evidence_json']);
-	for (const [answerId, list] of out.themes) for (const t of list) tags.add(answerId, t.theme, 'auto', t.confidence, JSON.stringify(t.evidence));
-	tags.flush();
+	const results = new BulkInsert(db, 'temp.answer_result', ['id', 'stance', 'stance_score', 'stance_cues', 'text_redacted', 'redactions', 'review_priority', 'review_reason']);
+	return {
+		/** The per-answer results for the answers `ids` (every answer of the part, with a result or not). */
+		answers(ids: number[], out: Pick<PipelineOutput, 'themes' | 'stances' | 'redacted' | 'review'>) {
+			for (const id of ids) {
+				for (const t of out.themes.get(id) ?? []) tags.add(id, t.theme, 'auto', t.confidence, JSON.stringify(t.evidence));
+				const st = out.stances.get(id);
+				const red = out.redacted.get(id);
+				const rev = out.review.get(id);
+				results.add(id, st?.stance ?? null, st?.score ?? null, st ? JSON.stringify(st.cues) : null, red?.text ?? null, red?.redactions.length ?? 0, rev?.priority ?? 0, rev?.reason ?? null);
+			}
+		},
+		finish(input: PipelineInput, out: PipelineOutput) {
+			tags.flush();
+			results.flush();
+			finishWriting(db, input, out, setAside);
+		}
+	};
+}
+
+function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAside: string[]) {
 	const ctag = db.prepare('INSERT INTO comment_theme (kind, comment_id, theme_id, confidence) VALUES (?, ?, ?, ?)');
 	for (const [key, list] of out.commentThemes) {
 		const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
@@ -102,19 +131,7 @@ function write(db: DB, input: PipelineInput, out: PipelineOutput) {
 	const sector = db.prepare('UPDATE respondent SET sector = ?, sector_inferred = 1, sector_reason = ? WHERE id = ? AND sector_given IS NULL');
 	for (const s of out.sectors) sector.run(s.sector, s.reason, Number(s.id));
 	db.prepare("UPDATE respondent SET sector = sector_manual, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE sector_manual IS NOT NULL").run();
-	// Each answer's results go to a scratch table in bulk, then into the answers in one statement: far faster than an
-	// UPDATE per answer. An analyst's stance (answer_review) wins over the pipeline's.
-	db.exec(`CREATE TEMP TABLE IF NOT EXISTS answer_result (id INTEGER PRIMARY KEY, stance TEXT, stance_score REAL, stance_cues TEXT,
-		text_redacted TEXT, redactions INTEGER, review_priority REAL, review_reason TEXT);
-		DELETE FROM temp.answer_result;`);
-	const results = new BulkInsert(db, 'temp.answer_result', ['id', 'stance', 'stance_score', 'stance_cues', 'text_redacted', 'redactions', 'review_priority', 'review_reason']);
-	for (const a of input.answers) {
-		const st = out.stances.get(a.id);
-		const red = out.redacted.get(a.id);
-		const rev = out.review.get(a.id);
-		results.add(a.id, st?.stance ?? null, st?.score ?? null, st ? JSON.stringify(st.cues) : null, red?.text ?? null, red?.redactions.length ?? 0, rev?.priority ?? 0, rev?.reason ?? null);
-	}
-	results.flush();
+	// An analyst's stance (answer_review) wins over the pipeline's.
 	db.exec(`UPDATE answer SET stance = coalesce((SELECT stance FROM answer_review WHERE answer_id = answer.id), r.stance),
 			stance_score = r.stance_score, stance_cues = r.stance_cues, text_redacted = r.text_redacted, redactions = r.redactions,
 			review_priority = r.review_priority, review_reason = r.review_reason
@@ -204,22 +221,43 @@ export function writeAggregates(db: DB) {
 export function analyseDatabase(db: DB, options: { goldDir?: string } = {}): string {
 	const started = new Date().toISOString();
 	const input = loadPipelineInput(db, options.goldDir);
-	return store(db, input, runPipeline(input), started);
+	const out = runPipeline(input);
+	return db.transaction(() => {
+		const writer = startWriting(db);
+		writer.answers(
+			input.answers.map((a) => a.id),
+			out
+		);
+		return record(db, writer, input, out, started);
+	})();
 }
 
 /**
  * The same, with the per-answer stages spread over worker threads when there are enough answers to pay for them
- * (`workers` 1 keeps everything on this thread). The stored results are identical either way.
+ * (`workers` 1 keeps everything on this thread). Each thread's results are stored as they arrive, while the threads
+ * work on, inside one transaction that commits only when everything is in. The stored results are identical.
  */
-export async function analyseDatabaseParallel(db: DB, options: { goldDir?: string; workers?: number } = {}): Promise<string> {
+export async function analyseDatabaseParallel(db: DB, options: { goldDir?: string; workers?: number; chunk?: number } = {}): Promise<string> {
+	const answers = db.prepare('SELECT count(*) FROM answer').pluck().get() as number;
+	const workers = options.workers ?? (answers >= PARALLEL_FROM ? defaultWorkers() : 1);
+	if (workers <= 1) return analyseDatabase(db, options);
 	const started = new Date().toISOString();
-	const input = loadPipelineInput(db, options.goldDir);
-	const workers = options.workers ?? (input.answers.length >= PARALLEL_FROM ? defaultWorkers() : 1);
-	const out = workers > 1 ? await runPipelineParallel(input, workers) : runPipeline(input);
-	return store(db, input, out, started);
+	// The write lock is taken first, so the answers analysed are exactly the ones whose results are replaced.
+	db.exec('BEGIN IMMEDIATE');
+	try {
+		const input = loadPipelineInput(db, options.goldDir);
+		const writer = startWriting(db);
+		const out = await runPipelineParallel(input, workers, (ids, part) => writer.answers(ids, part), options.chunk);
+		const summary = record(db, writer, input, out, started);
+		db.exec('COMMIT');
+		return summary;
+	} finally {
+		if (db.inTransaction) db.exec('ROLLBACK');
+	}
 }
 
-function store(db: DB, input: PipelineInput, out: PipelineOutput, started: string): string {
+/** Stores what is left once every answer's results are in, records the run, and returns a summary for the command line. */
+function record(db: DB, writer: ReturnType<typeof startWriting>, input: PipelineInput, out: PipelineOutput, started: string): string {
 	let tags = 0;
 	for (const l of out.themes.values()) tags += l.length;
 	const summary = {
@@ -234,10 +272,8 @@ function store(db: DB, input: PipelineInput, out: PipelineOutput, started: strin
 		emergentThemes: out.emergent.length,
 		skipped: out.skipped
 	};
-	db.transaction(() => {
-		write(db, input, out);
-		db.prepare('INSERT INTO analysis_run (started_at, finished_at, summary_json) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(summary));
-	})();
+	writer.finish(input, out);
+	db.prepare('INSERT INTO analysis_run (started_at, finished_at, summary_json) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(summary));
 	return [
 		`analysed ${summary.answersWithText} free-text answers (${summary.themeTags} theme tags; model trained on ${summary.trainedOn} labelled answers)`,
 		`inferred ${summary.inferredSectors} sectors; ${summary.campaigns.length} campaign group(s)${summary.campaigns

@@ -21,6 +21,34 @@ import type { ThemeTagger } from '../analysis/themes';
 export interface SliceJob {
 	input: PipelineInput;
 	tagger: ThemeTagger;
+	/** Answers analysed before their results are sent. */
+	chunk: number;
+}
+
+/** Answers a thread analyses before it sends their results: small enough that results flow (and memory stays flat). */
+const CHUNK = 4000;
+
+/** What a thread sends: the per-answer results for the answers `ids`, or (`done`) its campaigns once all are sent. */
+export interface PartMessage {
+	ids: number[];
+	done: boolean;
+	part: PipelineOutput;
+}
+
+const MAP_KEYS = ['themes', 'review', 'commentThemes', 'stances', 'redacted', 'commentsRedacted'] as const;
+
+/** One JSON string: far cheaper to pass between threads than many small objects. */
+export function encodePart(ids: number[], done: boolean, part: PipelineOutput): string {
+	return JSON.stringify({ ids, done, ...Object.fromEntries(MAP_KEYS.map((k) => [k, [...part[k]]])), campaigns: part.campaigns, skipped: part.skipped });
+}
+
+function decodePart(json: string): PartMessage {
+	const raw = JSON.parse(json);
+	const part = emptyOutput();
+	for (const k of MAP_KEYS) (part as unknown as Record<string, unknown>)[k] = new Map(raw[k]);
+	part.campaigns = raw.campaigns;
+	part.skipped = raw.skipped;
+	return { ids: raw.ids, done: raw.done, part };
 }
 
 /** Below this many answers, starting threads costs more than it saves. */
@@ -30,23 +58,40 @@ export function defaultWorkers(): number {
 	return Math.max(1, Math.min(8, availableParallelism()));
 }
 
-/** Same result as runPipeline(input), computed with `workers` threads for the per-answer stages. */
-export async function runPipelineParallel(input: PipelineInput, workers = defaultWorkers()): Promise<PipelineOutput> {
+/**
+ * Same result as runPipeline(input), computed with `workers` threads for the per-answer stages. Each part's per-answer
+ * results go to `onAnswers` as they arrive (to be stored while the threads work on); the output keeps only what the
+ * later stages read (themes, redacted text, campaigns), so memory does not hold every result twice.
+ */
+export async function runPipelineParallel(
+	input: PipelineInput,
+	workers: number,
+	onAnswers: (ids: number[], part: PipelineOutput) => void,
+	chunk = CHUNK
+): Promise<PipelineOutput> {
 	// Threads start (loading the pipeline's code) while this one trains the tagger.
 	const threads = Array.from({ length: workers }, () => startThread());
 	const out = emptyOutput();
 	try {
 		out.tagger = fitPipelineTagger(input);
 		const slices = sliceByQuestion(input.answers, workers);
-		const parts = await Promise.all(
+		await Promise.all(
 			threads.map((thread, w) =>
-				thread.run({
-					tagger: out.tagger!,
-					input: { ...input, respondents: [], labelled: [], answers: slices[w], comments: w === 0 ? input.comments : [] }
-				})
+				thread.run(
+					{
+						tagger: out.tagger!,
+						chunk,
+						input: { ...input, respondents: [], labelled: [], answers: slices[w], comments: w === 0 ? input.comments : [] }
+					},
+					({ ids, part }) => {
+						onAnswers(ids, part);
+						part.review.clear();
+						part.stances.clear();
+						mergeOutput(out, part);
+					}
+				)
 			)
 		);
-		for (const part of parts) mergeOutput(out, part);
 		// Campaigns in the order one thread would have found them: by question, as the questions first appear.
 		const order = new Map<string, number>();
 		for (const a of input.answers) if (!order.has(a.questionId)) order.set(a.questionId, order.size);
@@ -90,18 +135,21 @@ function startThread() {
 	// A worker's young generation is small by default; the pipeline makes many short-lived objects (tokens, vectors),
 	// and with the default the two threads spent most of their time collecting them (3x slower than one thread).
 	const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-	const result = new Promise<PipelineOutput>((resolve, reject) => {
+	let onPart: ((m: PartMessage) => void) | null = null;
+	const result = new Promise<void>((resolve, reject) => {
 		let settled = false;
-		worker.once('message', (json: string) => {
-			settled = true;
-			const part = JSON.parse(json);
-			const out = emptyOutput();
-			for (const key of ['themes', 'review', 'commentThemes', 'stances', 'redacted', 'commentsRedacted'] as const) {
-				(out as unknown as Record<string, unknown>)[key] = new Map(part[key]);
+		worker.on('message', (json: string) => {
+			try {
+				const message = decodePart(json);
+				onPart!(message);
+				if (message.done) {
+					settled = true;
+					resolve();
+				}
+			} catch (e) {
+				settled = true;
+				reject(e);
 			}
-			out.campaigns = part.campaigns;
-			out.skipped = part.skipped;
-			resolve(out);
 		});
 		worker.once('error', (e) => {
 			settled = true;
@@ -115,7 +163,8 @@ function startThread() {
 	result.catch(() => {});
 	return {
 		worker,
-		run(job: SliceJob) {
+		run(job: SliceJob, each: (m: PartMessage) => void) {
+			onPart = each;
 			worker.postMessage(job);
 			return result;
 		}
