@@ -76,7 +76,7 @@ export function trainingSet(db: DB, goldDir: string): LabelledText[] {
  * `answers` stores the per-answer results of some answers (a worker thread's part, as it arrives, or all of them);
  * `finish` stores the rest once every part is in. One path for one thread or several, so both store the same.
  */
-function startWriting(db: DB) {
+function startWriting(db: DB, input: PipelineInput) {
 	// Every automatic tag and theme_hit (the effective tags) are replaced: their indexes and triggers are set aside
 	// and rebuilt once at the end, which at a million answers is minutes faster than keeping them up to date row by row.
 	const setAside = setAsideIndexesAndTriggers(db, ['answer_theme', 'theme_hit']);
@@ -92,6 +92,7 @@ function startWriting(db: DB) {
 		DELETE FROM agg_theme_sector;
 		UPDATE answer SET campaign_id = NULL WHERE campaign_id IS NOT NULL;
 		DELETE FROM campaign;
+		DELETE FROM theme_hit;
 	`);
 	// Each answer's results go to a scratch table in bulk, then into the answers in one statement at the end: far
 	// faster than an UPDATE per answer.
@@ -99,20 +100,28 @@ function startWriting(db: DB) {
 		text_redacted TEXT, redactions INTEGER, review_priority REAL, review_reason TEXT);
 		DELETE FROM temp.answer_result;`);
 	const tags = new BulkInsert(db, 'answer_theme', ['answer_id', 'theme_id', 'source', 'confidence', 'evidence_json']);
+	// theme_hit takes each automatic tag as it is stored; finish() puts the analysts' decisions over them.
+	const hits = new BulkInsert(db, 'theme_hit', ['answer_id', 'theme_id', 'source', 'confidence', 'respondent_id', 'question_id']);
+	const answerOf = new Map(input.answers.map((a) => [a.id, a]));
 	const results = new BulkInsert(db, 'temp.answer_result', ['id', 'stance', 'stance_score', 'stance_cues', 'text_redacted', 'redactions', 'review_priority', 'review_reason']);
 	return {
 		/** The per-answer results for the answers `ids` (every answer of the part, with a result or not). */
 		answers(ids: number[], out: Pick<PipelineOutput, 'themes' | 'stances' | 'redacted' | 'review'>) {
 			for (const id of ids) {
-				for (const t of out.themes.get(id) ?? []) tags.add(id, t.theme, 'auto', t.confidence, JSON.stringify(t.evidence));
+				const a = answerOf.get(id)!;
+				for (const t of out.themes.get(id) ?? []) {
+					tags.add(id, t.theme, 'auto', t.confidence, JSON.stringify(t.evidence));
+					hits.add(id, t.theme, 'auto', t.confidence, a.respondentId, a.questionId);
+				}
 				const st = out.stances.get(id);
 				const red = out.redacted.get(id);
 				const rev = out.review.get(id);
 				results.add(id, st?.stance ?? null, st?.score ?? null, st ? JSON.stringify(st.cues) : null, red?.text ?? null, red?.redactions.length ?? 0, rev?.priority ?? 0, rev?.reason ?? null);
 			}
 		},
-		finish(input: PipelineInput, out: PipelineOutput) {
+		finish(out: PipelineOutput) {
 			tags.flush();
+			hits.flush();
 			results.flush();
 			finishWriting(db, input, out, setAside);
 		}
@@ -153,10 +162,11 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 	for (const q of out.quotes) quote.run(q.theme, q.sector, q.answerId, q.rank, q.text);
 	const emergent = db.prepare('INSERT INTO emergent_theme (label, terms_json, size, examples_json, members_json) VALUES (?, ?, ?, ?, ?)');
 	for (const e of out.emergent) emergent.run(e.label, JSON.stringify(e.terms), e.size, JSON.stringify(e.examples), JSON.stringify(e.members));
-	db.exec(`DELETE FROM theme_hit;
+	// As answer_theme_effective: an analyst's decision replaces the automatic tag; an accepted theme counts.
+	db.exec(`DELETE FROM theme_hit WHERE (answer_id, theme_id) IN (SELECT answer_id, theme_id FROM answer_theme WHERE source = 'manual');
 		INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
-			SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
-			FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id;
+			SELECT m.answer_id, m.theme_id, 'manual', m.confidence, a.respondent_id, a.question_id
+			FROM answer_theme m JOIN answer a ON a.id = m.answer_id WHERE m.source = 'manual' AND m.decision = 'accept';
 		DELETE FROM meta WHERE key = 'theme_hit_paused';`);
 	for (const sql of setAside) db.exec(sql);
 	writeBodies(db);
@@ -200,8 +210,10 @@ export function writeAggregates(db: DB) {
 	db.exec(`
 		INSERT INTO agg_theme_sector (question_id, sector, theme_id, respondents, base)
 		WITH base AS (
+			-- Respondent by respondent (CROSS JOIN fixes the order), their answers found in the (respondent_id,
+			-- question_id) index without reading the answers' text: 4x faster at a million answers.
 			SELECT a.question_id, coalesce(r.sector, 'unknown') AS sector, count(DISTINCT r.id) AS n
-			FROM answer a JOIN respondent r ON r.id = a.respondent_id GROUP BY 1, 2),
+			FROM respondent r CROSS JOIN answer a ON a.respondent_id = r.id GROUP BY 1, 2),
 		hits AS (
 			SELECT e.question_id, coalesce(r.sector, 'unknown') AS sector, e.theme_id, count(DISTINCT e.respondent_id) AS n
 			FROM theme_hit e JOIN respondent r ON r.id = e.respondent_id
@@ -223,7 +235,7 @@ export function analyseDatabase(db: DB, options: { goldDir?: string } = {}): str
 	const input = loadPipelineInput(db, options.goldDir);
 	const out = runPipeline(input);
 	return db.transaction(() => {
-		const writer = startWriting(db);
+		const writer = startWriting(db, input);
 		writer.answers(
 			input.answers.map((a) => a.id),
 			out
@@ -246,7 +258,7 @@ export async function analyseDatabaseParallel(db: DB, options: { goldDir?: strin
 	db.exec('BEGIN IMMEDIATE');
 	try {
 		const input = loadPipelineInput(db, options.goldDir);
-		const writer = startWriting(db);
+		const writer = startWriting(db, input);
 		const out = await runPipelineParallel(input, workers, (ids, part) => writer.answers(ids, part), options.chunk);
 		const summary = record(db, writer, input, out, started);
 		db.exec('COMMIT');
@@ -272,7 +284,7 @@ function record(db: DB, writer: ReturnType<typeof startWriting>, input: Pipeline
 		emergentThemes: out.emergent.length,
 		skipped: out.skipped
 	};
-	writer.finish(input, out);
+	writer.finish(out);
 	db.prepare('INSERT INTO analysis_run (started_at, finished_at, summary_json) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(summary));
 	return [
 		`analysed ${summary.answersWithText} free-text answers (${summary.themeTags} theme tags; model trained on ${summary.trainedOn} labelled answers)`,
