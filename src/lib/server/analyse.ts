@@ -5,7 +5,7 @@ import { runPipeline, type PipelineInput, type PipelineOutput } from '../analysi
 import type { LabelledText } from '../analysis/themes';
 import { readGold } from '../import/gold';
 import { defaultWorkers, PARALLEL_FROM, runPipelineParallel } from './parallel';
-import { BulkInsert } from './db/bulk';
+import { BulkInsert, setAsideSchema } from './db/bulk';
 import type { DB } from './db/client';
 
 export function loadPipelineInput(db: DB, goldDir = 'data/gold'): PipelineInput {
@@ -79,7 +79,7 @@ export function trainingSet(db: DB, goldDir: string): LabelledText[] {
 function startWriting(db: DB, input: PipelineInput) {
 	// Every automatic tag and theme_hit (the effective tags) are replaced: their indexes and triggers are set aside
 	// and rebuilt once at the end, which at a million answers is minutes faster than keeping them up to date row by row.
-	const setAside = setAsideIndexesAndTriggers(db, ['answer_theme', 'theme_hit']);
+	const setAside = setAsideSchema(db, ['answer_theme', 'theme_hit'], ['index', 'trigger']);
 	db.exec(`
 		INSERT OR REPLACE INTO meta (key, value) VALUES ('theme_hit_paused', '1');
 		CREATE TEMP TABLE manual_tag AS SELECT * FROM answer_theme WHERE source = 'manual';
@@ -174,18 +174,6 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 	// Search covers exactly what pages may show: the redacted text, rebuilt in one pass.
 	db.exec(`DELETE FROM answer_fts;
 		INSERT INTO answer_fts(rowid, text) SELECT id, text_redacted FROM answer WHERE text_redacted IS NOT NULL;`);
-}
-
-/**
- * Drops the indexes and triggers of `tables` and returns the statements that make them again, for a bulk rewrite of
- * those tables inside a transaction (a rollback restores them too).
- */
-function setAsideIndexesAndTriggers(db: DB, tables: string[]): string[] {
-	const rows = db
-		.prepare(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`)
-		.all(JSON.stringify(tables)) as { type: string; name: string; sql: string }[];
-	for (const r of rows) db.exec(`DROP ${r.type === 'index' ? 'INDEX' : 'TRIGGER'} "${r.name}"`);
-	return rows.map((r) => r.sql);
 }
 
 /** Canonical body names: an abbreviation or full name in organisations.csv becomes that entry's abbreviation. */
