@@ -95,10 +95,10 @@ export function isDismissed(tokens: Token[], i: number, j: number): boolean {
 
 export function matchSeeds(cf: CompiledCodeframe, text: string, tokens: Token[] = tokenize(text)): SeedHit[] {
 	const hits: SeedHit[] = [];
-	const taken = new Set<string>();
 	for (let i = 0; i < tokens.length; i++) {
 		const candidates = cf.byFirstStem.get(tokens[i].stem);
 		if (!candidates) continue;
+		const taken: string[] = [];
 		for (const p of candidates) {
 			const j = i + p.stems.length;
 			if (j > tokens.length) continue;
@@ -111,9 +111,8 @@ export function matchSeeds(cf: CompiledCodeframe, text: string, tokens: Token[] 
 			}
 			if (!ok) continue;
 			// One hit per theme per position: the longest pattern.
-			const key = `${p.theme}@${i}`;
-			if (taken.has(key)) continue;
-			taken.add(key);
+			if (taken.includes(p.theme)) continue;
+			taken.push(p.theme);
 			const start = tokens[i].start;
 			const end = tokens[j - 1].end;
 			hits.push({ theme: p.theme, text: text.slice(start, end), start, end, negated: isDismissed(tokens, i, j) });

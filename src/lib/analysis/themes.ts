@@ -383,9 +383,11 @@ export function tagAnalysed(tagger: ThemeTagger, text: string, a: Analysed): The
 	const out: ThemeAssignment[] = [];
 	const sc = tagger.model && scorerFor(tagger.model);
 	const scored = sc && score(sc, a);
+	const seedsOf = new Map<string, SeedHit[]>();
+	for (const h of a.hits) (seedsOf.get(h.theme) ?? seedsOf.set(h.theme, []).get(h.theme)!).push(h);
 	for (const theme of tagger.codeframe.themes) {
-		const seeds = a.hits.filter((h) => h.theme === theme.id);
-		const counted = seeds.filter((h) => !h.negated);
+		const seeds = seedsOf.get(theme.id) ?? [];
+		const counted = seeds.length ? seeds.filter((h) => !h.negated) : seeds;
 		const l = sc ? sc.labels.get(theme.id) : undefined;
 		const learned = l !== undefined && (tagger.support.get(theme.id) ?? 0) >= MIN_SUPPORT;
 		// Themes with too few labelled examples (a new theme, say) fall back to their seed terms alone.
