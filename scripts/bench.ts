@@ -1,7 +1,8 @@
 // `npm run bench -- <analyse|pages|all>`: performance measured on this machine, printed as a table.
 // Not a test: numbers vary by machine; README records what they were where they were measured.
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { generate } from '../src/lib/import/generate';
@@ -83,9 +84,22 @@ const ROUTES = [
 	'/responses.csv'
 ];
 
+/** Builds the app when there is no build or the source has changed since (timing a stale build would mislead). */
+function ensureBuild() {
+	const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
+	const newest = Math.max(
+		...['svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((f) => statSync(f).mtimeMs),
+		...readdirSync('src', { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs)
+	);
+	if (newest > built) {
+		const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+		if (r.status !== 0) throw new Error('vite build failed');
+	}
+}
+
 /** Starts the built server on a free loopback port with a bench account, and returns a signed-in fetch. */
 async function startServer(db: string, env: Record<string, string> = {}) {
-	if (!existsSync('build/index.js')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+	ensureBuild();
 	const handle = openDb(db);
 	await createUser(handle, 'bench', 'bench-password-not-secret', 'analyst');
 	handle.close();
@@ -304,7 +318,7 @@ async function benchScale(million: boolean) {
 		{ label: '100k', respondents: 15_385 },
 		...(million ? [{ label: '1M', respondents: 153_846 }] : [])
 	];
-	if (!existsSync('build/index.js')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+	ensureBuild();
 	const runs: { run: ScaleRun; pages: Map<string, { cold: number; warm: number }> }[] = [];
 	for (const size of sizes) {
 		let dir = 'data';

@@ -75,12 +75,13 @@ export interface ThemeComparison {
 export function themesEventsVsWritten(db: DB): ThemeComparison[] {
 	return db
 		.prepare(
-			`SELECT t.id AS theme, t.label,
-				(SELECT count(DISTINCT ct.comment_id) FROM comment_theme ct WHERE ct.kind = 'event' AND ct.theme_id = t.id) AS eventComments,
-				(SELECT count(*) FROM event_feedback WHERE trim(coalesce(comment, '')) <> '') AS eventBase,
+			// The event counts are made once, grouped, and joined: as subqueries per theme they read every comment 17 times.
+			`WITH events AS (SELECT theme_id, count(DISTINCT comment_id) AS n FROM comment_theme WHERE kind = 'event' GROUP BY theme_id),
+				base AS (SELECT count(*) AS n FROM event_feedback WHERE trim(coalesce(comment, '')) <> '')
+			 SELECT t.id AS theme, t.label, coalesce(ev.n, 0) AS eventComments, base.n AS eventBase,
 				(SELECT count(DISTINCT e.respondent_id) FROM theme_hit e WHERE e.theme_id = t.id) AS writtenRespondents,
 				(SELECT count(*) FROM respondent) AS writtenBase
-			 FROM theme t ORDER BY t.position`
+			 FROM theme t CROSS JOIN base LEFT JOIN events ev ON ev.theme_id = t.id ORDER BY t.position`
 		)
 		.all() as ThemeComparison[];
 }

@@ -414,5 +414,13 @@ CREATE TRIGGER theme_hit_delete AFTER DELETE ON answer_theme WHEN (SELECT value 
 		WHERE e.answer_id = OLD.answer_id AND e.theme_id = OLD.theme_id;
 END;
 `
+	},
+	{
+		version: 8,
+		name: 'respondent facets index',
+		// The overview and the filters count respondents by sector, type, body, region and submission date; at 150,000
+		// respondents each count scanned the whole respondent table (names, organisations, extra columns), and the
+		// overview with two filters took 400 ms. This narrow index covers those counts (53 ms).
+		sql: `CREATE INDEX respondent_facets ON respondent(sector, respondent_type, body, known_organisation, region, submitted_at);`
 	}
 ];

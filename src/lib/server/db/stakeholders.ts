@@ -38,12 +38,14 @@ export function stakeholderCounts(db: DB, f: BuiltFilter): StakeholderCounts {
  * one page of them when `page` is given, every one otherwise (the CSV).
  */
 export function stakeholders(db: DB, f: BuiltFilter, page?: { number: number; size: number }): StakeholderRow[] {
+	// Every organisation is read and sorted by name, so the table is scanned in order: through the narrow
+	// respondent_facets index it would be a lookup per row (twice as slow at 150,000 respondents).
 	const people = db
 		.prepare(
 			`SELECT r.id, r.response_id AS responseId,
 				CASE WHEN r.confidential = 1 THEN 'Confidential respondent' ELSE coalesce(r.organisation, r.known_organisation) END AS name,
 				r.known_organisation IS NOT NULL AS known, coalesce(s.label, 'Not known') AS sector
-			 FROM respondent r LEFT JOIN sector s ON s.id = r.sector
+			 FROM respondent r NOT INDEXED LEFT JOIN sector s ON s.id = r.sector
 			 WHERE r.respondent_type = 'organisation' AND ${f.where}
 			 ORDER BY known DESC, name, r.id ${page ? 'LIMIT ? OFFSET ?' : ''}`
 		)
