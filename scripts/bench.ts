@@ -92,7 +92,7 @@ function ensureBuild() {
 		...readdirSync('src', { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs)
 	);
 	if (newest > built) {
-		const r = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+		const r = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 2, 2] }); // the build's log to stderr, the table alone to stdout
 		if (r.status !== 0) throw new Error('vite build failed');
 	}
 }

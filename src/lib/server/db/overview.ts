@@ -58,8 +58,12 @@ export interface WeekRow {
 export function submissionsByWeek(db: DB, f: BuiltFilter): WeekRow[] {
 	const rows = db
 		.prepare(
-			`SELECT date(r.submitted_at, '-' || ((strftime('%w', r.submitted_at) + 6) % 7) || ' days') AS week, count(*) AS count
-			 FROM respondent r WHERE r.submitted_at IS NOT NULL AND ${f.where} GROUP BY week ORDER BY week`
+			// Counted by day first (submitted_at is an ISO date), then the few days folded into weeks: the week's date
+			// arithmetic once per day, not once per respondent.
+			`WITH days AS (
+				SELECT substr(r.submitted_at, 1, 10) AS day, count(*) AS n FROM respondent r
+				WHERE r.submitted_at IS NOT NULL AND ${f.where} GROUP BY day)
+			 SELECT date(day, '-' || ((strftime('%w', day) + 6) % 7) || ' days') AS week, sum(n) AS count FROM days GROUP BY week ORDER BY week`
 		)
 		.all(...f.params) as WeekRow[];
 	const window = db.prepare('SELECT opens, closes FROM consultation LIMIT 1').get() as { opens: string | null; closes: string | null } | undefined;
