@@ -249,7 +249,7 @@ function strongest(sc: Scorer, v: Vector, l: number, count: number): Contributio
 	return out.sort((a, b) => b.weight - a.weight).slice(0, count);
 }
 
-const GRID = Array.from({ length: 15 }, (_, i) => 0.15 + i * 0.05);
+const GRID = Array.from({ length: 37 }, (_, i) => 0.05 + i * 0.025);
 
 export function f1(tp: number, fp: number, fn: number): number {
 	return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
