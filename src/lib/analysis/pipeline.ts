@@ -172,7 +172,10 @@ export const STAGES: Stage[] = [
 						confidential: r.confidential,
 						redacted: out.redacted.get(a.id)?.text ?? '',
 						confidence: t.confidence,
-						cues: t.evidence.spans.map((s) => s.text)
+						// Read only if the candidate is considered (most never are): the evidence may be stored JSON.
+						get cues() {
+							return t.evidence.spans.map((s) => s.text);
+						}
 					});
 				}
 			}

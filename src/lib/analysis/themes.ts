@@ -37,6 +37,29 @@ export interface ThemeAssignment {
 	evidence: Evidence;
 }
 
+const STORED = Symbol('evidence as stored');
+
+/** The evidence as the database stores it (JSON), without encoding again evidence that arrived that way. */
+export function evidenceJson(t: ThemeAssignment): string {
+	return (t as { [STORED]?: string })[STORED] ?? JSON.stringify(t.evidence);
+}
+
+/**
+ * An assignment whose evidence is kept as the stored JSON and decoded only when read: results passed between threads
+ * are stored as they are, and only the few answers considered for quotes have their evidence decoded.
+ */
+export function storedAssignment(theme: string, confidence: number, json: string): ThemeAssignment {
+	let evidence: Evidence | undefined;
+	return {
+		theme,
+		confidence,
+		get evidence() {
+			return (evidence ??= JSON.parse(json) as Evidence);
+		},
+		[STORED]: json
+	} as ThemeAssignment;
+}
+
 export interface ThemeTagger {
 	codeframe: CompiledCodeframe;
 	/**

@@ -2,7 +2,7 @@
 // transaction. Analysts' manual decisions are never touched, and they join the gold set as training data.
 import type { CodeframeTheme } from '../analysis/codeframe';
 import { runPipeline, type PipelineInput, type PipelineOutput } from '../analysis/pipeline';
-import type { LabelledText } from '../analysis/themes';
+import { evidenceJson, type LabelledText } from '../analysis/themes';
 import { readGold } from '../import/gold';
 import { defaultWorkers, PARALLEL_FROM, runPipelineParallel } from './parallel';
 import { BulkInsert, setAsideSchema } from './db/bulk';
@@ -110,7 +110,7 @@ function startWriting(db: DB, input: PipelineInput) {
 			for (const id of ids) {
 				const a = answerOf.get(id)!;
 				for (const t of out.themes.get(id) ?? []) {
-					tags.add(id, t.theme, 'auto', t.confidence, JSON.stringify(t.evidence));
+					tags.add(id, t.theme, 'auto', t.confidence, evidenceJson(t));
 					hits.add(id, t.theme, 'auto', t.confidence, a.respondentId, a.questionId);
 				}
 				const st = out.stances.get(id);

@@ -16,7 +16,7 @@ import {
 	type PipelineInput,
 	type PipelineOutput
 } from '../analysis/pipeline';
-import type { ThemeTagger } from '../analysis/themes';
+import { evidenceJson, storedAssignment, type ThemeAssignment, type ThemeTagger } from '../analysis/themes';
 
 export interface SliceJob {
 	input: PipelineInput;
@@ -35,17 +35,31 @@ export interface PartMessage {
 	part: PipelineOutput;
 }
 
-const MAP_KEYS = ['themes', 'review', 'commentThemes', 'stances', 'redacted', 'commentsRedacted'] as const;
+const MAP_KEYS = ['review', 'stances', 'redacted', 'commentsRedacted'] as const;
+type Assignments = Map<number | string, ThemeAssignment[]>;
 
-/** One JSON string: far cheaper to pass between threads than many small objects. */
+/** One JSON string (far cheaper to pass between threads than many small objects); evidence as the stored JSON. */
 export function encodePart(ids: number[], done: boolean, part: PipelineOutput): string {
-	return JSON.stringify({ ids, done, ...Object.fromEntries(MAP_KEYS.map((k) => [k, [...part[k]]])), campaigns: part.campaigns, skipped: part.skipped });
+	const assignments = (m: Assignments) => [...m].map(([k, list]) => [k, list.map((t) => [t.theme, t.confidence, evidenceJson(t)])]);
+	return JSON.stringify({
+		ids,
+		done,
+		...Object.fromEntries(MAP_KEYS.map((k) => [k, [...part[k]]])),
+		themes: assignments(part.themes),
+		commentThemes: assignments(part.commentThemes),
+		campaigns: part.campaigns,
+		skipped: part.skipped
+	});
 }
 
 function decodePart(json: string): PartMessage {
 	const raw = JSON.parse(json);
 	const part = emptyOutput();
 	for (const k of MAP_KEYS) (part as unknown as Record<string, unknown>)[k] = new Map(raw[k]);
+	const assignments = (list: [number | string, [string, number, string][]][]): Assignments =>
+		new Map(list.map(([k, tags]) => [k, tags.map(([theme, confidence, evidence]) => storedAssignment(theme, confidence, evidence))]));
+	part.themes = assignments(raw.themes) as PipelineOutput['themes'];
+	part.commentThemes = assignments(raw.commentThemes) as PipelineOutput['commentThemes'];
 	part.campaigns = raw.campaigns;
 	part.skipped = raw.skipped;
 	return { ids: raw.ids, done: raw.done, part };
