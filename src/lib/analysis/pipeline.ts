@@ -3,7 +3,7 @@
 import { findCampaigns, type Campaign } from './campaigns';
 import { compileCodeframe, type CodeframeTheme, type SeedHit } from './codeframe';
 import { suggestThemes, type EmergentTheme } from './emergent';
-import { selectQuotes, type Quote } from './quotes';
+import { selectQuotes, type Quote, type QuoteCandidate } from './quotes';
 import { redact, type Redaction } from './redact';
 import { fitSectorModel, inferSector, type KnownOrganisation, type SectorInference } from './sector';
 import { closedStance, textStance, type Stance } from './stance';
@@ -164,19 +164,7 @@ export const STAGES: Stage[] = [
 				const sector = r.sectorGiven ?? inferred.get(r.id);
 				if (!sector) continue;
 				for (const t of themes) {
-					candidates.push({
-						answerId: a.id,
-						respondentId: r.id,
-						theme: t.theme,
-						sector,
-						confidential: r.confidential,
-						redacted: out.redacted.get(a.id)?.text ?? '',
-						confidence: t.confidence,
-						// Read only if the candidate is considered (most never are): the evidence may be stored JSON.
-						get cues() {
-							return t.evidence.spans.map((s) => s.text);
-						}
-					});
+					candidates.push(new TagCandidate(a.id, r, t, sector, out.redacted.get(a.id)?.text ?? ''));
 				}
 			}
 			out.quotes = selectQuotes(candidates);
@@ -192,6 +180,31 @@ export const STAGES: Stage[] = [
 		}
 	}
 ];
+
+/** A tag as a quote candidate. Its cues are read only if the candidate is considered (most never are): the tag's
+ * evidence may still be the stored JSON. */
+class TagCandidate implements QuoteCandidate {
+	readonly respondentId: number;
+	readonly theme: string;
+	readonly confidential: boolean;
+	readonly confidence: number;
+	constructor(
+		readonly answerId: number,
+		respondent: RespondentIn,
+		private readonly tag: ThemeAssignment,
+		readonly sector: string,
+		readonly redacted: string
+	) {
+		this.respondentId = respondent.id;
+		this.theme = tag.theme;
+		this.confidential = respondent.confidential;
+		this.confidence = tag.confidence;
+	}
+
+	get cues(): string[] {
+		return this.tag.evidence.spans.map((s) => s.text);
+	}
+}
 
 /** Why a person should look at this answer: no theme, codeframe terms and model disagreeing, or low confidence. */
 export function reviewNeed(hits: SeedHit[], assigned: ThemeAssignment[], text: string, themes: { id: string; label: string }[]) {
