@@ -8,7 +8,8 @@ import { defaultWorkers, PARALLEL_FROM, runPipelineParallel } from './parallel';
 import { BulkInsert, setAsideSchema } from './db/bulk';
 import type { DB } from './db/client';
 
-export function loadPipelineInput(db: DB, goldDir = 'data/gold'): PipelineInput {
+/** What the tagger is trained from: the codeframe and the labelled answers. */
+export function loadTraining(db: DB, goldDir = 'data/gold'): Pick<PipelineInput, 'codeframe' | 'labelled'> {
 	const codeframe = (db.prepare('SELECT id, label, definition, seeds_json FROM theme ORDER BY position').all() as {
 		id: string;
 		label: string;
@@ -18,6 +19,10 @@ export function loadPipelineInput(db: DB, goldDir = 'data/gold'): PipelineInput 
 		const seeds = JSON.parse(t.seeds_json) as { terms?: string[]; phrases?: string[] };
 		return { id: t.id, label: t.label, definition: t.definition, terms: seeds.terms ?? [], phrases: seeds.phrases ?? [] };
 	});
+	return { codeframe, labelled: trainingSet(db, goldDir) };
+}
+
+export function loadPipelineInput(db: DB, goldDir = 'data/gold', training = loadTraining(db, goldDir)): PipelineInput {
 	const organisations = db.prepare('SELECT name, abbreviation, sector_id AS sector FROM organisation').all() as PipelineInput['organisations'];
 	const respondents = (db
 		.prepare('SELECT id, sector_given, organisation, professional_body, respondent_type, confidential FROM respondent ORDER BY id')
@@ -43,7 +48,7 @@ export function loadPipelineInput(db: DB, goldDir = 'data/gold'): PipelineInput 
 		...(db.prepare("SELECT 'event:' || id AS key, comment AS text FROM event_feedback WHERE trim(coalesce(comment, '')) <> ''").all() as PipelineInput['comments']),
 		...(db.prepare("SELECT 'cyp:' || id AS key, comment AS text FROM cyp_feedback").all() as PipelineInput['comments'])
 	];
-	return { codeframe, organisations, respondents, answers, comments, labelled: trainingSet(db, goldDir) };
+	return { ...training, organisations, respondents, answers, comments };
 }
 
 /** Gold labels, overlaid with analysts' decisions: a manual accept adds a theme, a manual reject removes it. */
@@ -245,10 +250,19 @@ export async function analyseDatabaseParallel(db: DB, options: { goldDir?: strin
 	// The write lock is taken first, so the answers analysed are exactly the ones whose results are replaced.
 	db.exec('BEGIN IMMEDIATE');
 	try {
-		const input = loadPipelineInput(db, options.goldDir);
-		const writer = startWriting(db, input);
-		const out = await runPipelineParallel(input, workers, (ids, part) => writer.answers(ids, part), options.chunk);
-		const summary = record(db, writer, input, out, started);
+		let writer: ReturnType<typeof startWriting>;
+		const { input, out } = await runPipelineParallel(
+			loadTraining(db, options.goldDir),
+			(training) => {
+				const input = loadPipelineInput(db, options.goldDir, training);
+				writer = startWriting(db, input);
+				return input;
+			},
+			workers,
+			(ids, part) => writer.answers(ids, part),
+			options.chunk
+		);
+		const summary = record(db, writer!, input, out, started);
 		db.exec('COMMIT');
 		return summary;
 	} finally {
