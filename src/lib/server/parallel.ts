@@ -74,9 +74,9 @@ export function defaultWorkers(): number {
 
 /**
  * Same result as runPipeline(input) for the input `load` returns, computed with `workers` threads for the per-answer
- * stages; the tagger is trained from `training` first. Each part's per-answer
- * results go to `onAnswers` as they arrive (to be stored while the threads work on); the output keeps only what the
- * later stages read (themes, redacted text, campaigns), so memory does not hold every result twice.
+ * stages; the tagger is trained from `training` first. Each part's per-answer results go to `onAnswers` as they
+ * arrive (to be stored while the threads work on); the output keeps only what the later stages read (themes,
+ * redacted text, campaigns), so memory does not hold every result twice.
  */
 export async function runPipelineParallel(
 	training: Pick<PipelineInput, 'codeframe' | 'labelled'>,
