@@ -1,9 +1,10 @@
 // Codeframe management: edits are recorded, merges and splits carry tags, and reloading the file does not undo them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseDatabase } from '../../src/lib/server/analyse';
+import { analyseDatabase, trainingSet } from '../../src/lib/server/analyse';
 import { createUser } from '../../src/lib/server/auth';
 import { expectThemeHitsInStep } from '../helpers/theme-hits';
-import { codeframe, mergeThemes, saveTheme, splitTheme } from '../../src/lib/server/db/codeframe';
+import { codeframe, mergeThemes, saveTheme, splitTheme, themeAliases } from '../../src/lib/server/db/codeframe';
+import { readGold } from '../../src/lib/import/gold';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { loadDefinition } from '../../src/lib/import/definition';
 import { buildDatabase } from '../../src/lib/import/bundle';
@@ -39,6 +40,12 @@ describe('codeframe management', () => {
 		expect(tags('recording-accountability')).toBeGreaterThan(intoTags);
 		expect(tags('recording-accountability')).toBeLessThanOrEqual(intoTags + fromTags);
 		expect(codeframe(db).some((x) => x.id === 'security-accuracy')).toBe(false);
+		// Gold labels written with the old id train the theme it was merged into, rather than being dropped.
+		const goldWith = (theme: string) => readGold('data/gold').filter((g) => g.themes.includes(theme)).map((g) => g.text.trim());
+		const trained = new Map(trainingSet(db, 'data/gold').map((l) => [l.text.trim(), l.themes]));
+		expect(goldWith('security-accuracy').length).toBeGreaterThan(50);
+		for (const text of goldWith('security-accuracy')) expect(trained.get(text)).toContain('recording-accountability');
+		expect([...trained.values()].some((themes) => themes.includes('security-accuracy'))).toBe(false);
 
 		const before = tags('training');
 		splitTheme(db, admin, 'training', { id: 'advice-lines', label: 'Advice lines', definition: 'Named advisers and advice lines.', terms: ['helpline'], phrases: ['advice line'] });
@@ -55,6 +62,16 @@ describe('codeframe management', () => {
 		expect(codeframe(db).find((x) => x.id === 'capacity')!.label).toBe('Capacity to consent');
 		analyseDatabase(db);
 		expect(tags('advice-lines')).toBeGreaterThanOrEqual(0);
+	});
+
+	it('a theme merged twice, or its old id taken by a new theme, keeps its labels where they belong', async () => {
+		const admin = await createUser(db, 'boss2', 'administrator password', 'admin');
+		mergeThemes(db, admin, 'recording-accountability', 'multi-agency');
+		expect(themeAliases(db)).toEqual(new Map([['security-accuracy', 'multi-agency'], ['recording-accountability', 'multi-agency']]));
+		saveTheme(db, admin, { id: 'security-accuracy', label: 'Security', definition: 'Keeping records secure.', terms: ['secure'], phrases: [] }, true);
+		expect(themeAliases(db)).toEqual(new Map([['recording-accountability', 'multi-agency']]));
+		const trained = new Map(trainingSet(db, 'data/gold').map((l) => [l.text.trim(), l.themes]));
+		for (const g of readGold('data/gold').filter((x) => x.themes.includes('security-accuracy'))) expect(trained.get(g.text.trim())).toContain('security-accuracy');
 	});
 });
 

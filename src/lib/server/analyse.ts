@@ -6,6 +6,7 @@ import { evidenceJson, type LabelledText } from '../analysis/themes';
 import { readGold } from '../import/gold';
 import { defaultWorkers, PARALLEL_FROM, runPipelineParallel } from './parallel';
 import { BulkInsert, setAsideSchema } from './db/bulk';
+import { relabel, themeAliases } from './db/codeframe';
 import type { DB } from './db/client';
 
 /** What the tagger is trained from: the codeframe and the labelled answers. */
@@ -53,7 +54,8 @@ export function loadPipelineInput(db: DB, goldDir = 'data/gold', training = load
 
 /** Gold labels, overlaid with analysts' decisions: a manual accept adds a theme, a manual reject removes it. */
 export function trainingSet(db: DB, goldDir: string): LabelledText[] {
-	const gold = readGold(goldDir);
+	// Gold labels written before a theme was merged count for the theme it became.
+	const gold = relabel(readGold(goldDir), themeAliases(db));
 	const manual = db
 		.prepare(
 			`SELECT a.id, a.text, group_concat(CASE m.decision WHEN 'accept' THEN m.theme_id END, ';') AS accepted,

@@ -7,6 +7,7 @@ import { fitTagger, type LabelledText } from '../analysis/themes';
 import { readGold } from '../import/gold';
 import { loadPipelineInput } from './analyse';
 import type { DB } from './db/client';
+import { relabel, themeAliases } from './db/codeframe';
 
 export interface EvaluationReport {
 	generatedAt: string;
@@ -26,12 +27,14 @@ function readHoldout(file: string): LabelledText[] {
 
 export function evaluate(db: DB, options: { folds: number; goldDir: string; holdout?: string }): EvaluationReport {
 	const input = loadPipelineInput(db, options.goldDir);
-	const gold = readGold(options.goldDir);
+	// Labels that name a merged theme's old id count for the theme it became (as in training).
+	const aliases = themeAliases(db);
+	const gold = relabel(readGold(options.goldDir), aliases);
 	const themes = crossValidateThemes(input.codeframe, gold, options.folds);
 	let holdout: EvaluationReport['holdout'] = null;
 	if (options.holdout && existsSync(options.holdout)) {
 		const tagger = fitTagger(compileCodeframe(input.codeframe), gold);
-		holdout = { file: options.holdout, ...evaluateOn(tagger, readHoldout(options.holdout)) };
+		holdout = { file: options.holdout, ...evaluateOn(tagger, relabel(readHoldout(options.holdout), aliases)) };
 	}
 	const text = new Map<number, string[]>();
 	for (const a of input.answers) if (a.text?.trim()) (text.get(a.respondentId) ?? text.set(a.respondentId, []).get(a.respondentId)!).push(a.text);

@@ -46,6 +46,8 @@ export function saveTheme(db: DB, user: User, t: ThemeEdit, isNew: boolean) {
 			if (exists) throw new Error(`There is already a theme with the id ${t.id}`);
 			const position = (db.prepare('SELECT coalesce(max(position), -1) + 1 FROM theme').pluck().get() as number) ?? 0;
 			db.prepare('INSERT INTO theme (id, label, definition, position, seeds_json) VALUES (?, ?, ?, ?, ?)').run(t.id, t.label.trim(), t.definition.trim(), position, seeds);
+			// A new theme that takes a merged theme's old id is itself: old labels with that id are its own again.
+			db.prepare('DELETE FROM theme_alias WHERE old_id = ?').run(t.id);
 			audit(db, user.username, 'theme created', t.id, { label: t.label });
 			managed(db);
 		} else {
@@ -70,6 +72,9 @@ export function mergeThemes(db: DB, user: User, from: string, into: string) {
 		).run(into, from);
 		db.prepare('DELETE FROM answer_theme WHERE theme_id = ?').run(from);
 		for (const table of ['comment_theme', 'quote', 'agg_theme_sector']) db.prepare(`DELETE FROM ${table} WHERE theme_id = ?`).run(from);
+		// Labels that name `from` (or a theme merged into it before) now count for `into`.
+		db.prepare('UPDATE theme_alias SET theme_id = ? WHERE theme_id = ?').run(into, from);
+		db.prepare('INSERT OR REPLACE INTO theme_alias (old_id, theme_id) VALUES (?, ?)').run(from, into);
 		db.prepare('DELETE FROM theme WHERE id = ?').run(from);
 		audit(db, user.username, 'themes merged', `${from} into ${into}`, { tags: moved });
 		managed(db);
@@ -89,4 +94,15 @@ export function splitTheme(db: DB, user: User, from: string, newTheme: ThemeEdit
 			.run(newTheme.id, from).changes;
 		audit(db, user.username, 'theme split', `${from} -> ${newTheme.id}`, { tagsCopied: copied });
 	})();
+}
+
+/** The theme each merged theme's old id now belongs to. */
+export function themeAliases(db: DB): Map<string, string> {
+	return new Map((db.prepare('SELECT old_id, theme_id FROM theme_alias').all() as { old_id: string; theme_id: string }[]).map((r) => [r.old_id, r.theme_id]));
+}
+
+/** Labelled texts with merged themes' old ids replaced by the themes they became. */
+export function relabel<T extends { themes: string[] }>(items: T[], aliases: Map<string, string>): T[] {
+	if (aliases.size === 0) return items;
+	return items.map((it) => ({ ...it, themes: [...new Set(it.themes.map((t) => aliases.get(t) ?? t))] }));
 }

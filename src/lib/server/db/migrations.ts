@@ -422,5 +422,16 @@ END;
 		// respondents each count scanned the whole respondent table (names, organisations, extra columns), and the
 		// overview with two filters took 400 ms. This narrow index covers those counts (53 ms).
 		sql: `CREATE INDEX respondent_facets ON respondent(sector, respondent_type, body, known_organisation, region, submitted_at);`
+	},
+	{
+		version: 9,
+		name: 'merged themes remembered',
+		// Labels written before a merge (the gold set, a hold-out file) still use the merged theme's old id; this maps
+		// it to the theme it became, so those labels train and test that theme instead of being dropped.
+		sql: `
+CREATE TABLE theme_alias (
+	old_id TEXT PRIMARY KEY,
+	theme_id TEXT NOT NULL REFERENCES theme(id) ON UPDATE CASCADE ON DELETE CASCADE
+);`
 	}
 ];
