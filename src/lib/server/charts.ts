@@ -2,12 +2,12 @@
 // so the three can never disagree. Each entry names the query it comes from (facts.ts: counted in memory, with its
 // SQL twin in db/ held equal by a test).
 import type { DB } from './db/client';
-import type { BuiltFilter } from './filters';
+import { buildFilter, type BuiltFilter } from './filters';
 import { byBody, bySector, byType, respondentCount, submissionsByWeek } from './db/overview';
 import { question } from './db/questions';
 import { choiceCounts, themeCounts, themeSectorCells, themeStances, type ThemeSectorCell } from './facts';
 import { themeByBody } from './db/themes';
-import { formsBySector, ratings, themesEventsVsWritten } from './db/events';
+import { eventThemeCounts, formsBySector, ratings } from './db/events';
 import { themesByAgeBand } from './db/children';
 
 export interface ChartTable {
@@ -127,8 +127,12 @@ export interface EventThemeCell {
 	base: number;
 }
 
+/** Events: eventThemeCounts (SQL); written respondents: facts.themeCounts over everyone (its twin: themesEventsVsWritten). */
 export function eventThemesTable(db: DB): ChartTable & { cells: EventThemeCell[] } {
-	const themes = themesEventsVsWritten(db);
+	const everyone = buildFilter(db, new URLSearchParams());
+	const written = new Map(themeCounts(db, everyone).map((t) => [t.theme, t.respondents]));
+	const writtenBase = respondentCount(db, everyone);
+	const themes = eventThemeCounts(db).map((t) => ({ ...t, writtenRespondents: written.get(t.theme) ?? 0, writtenBase }));
 	return {
 		title: 'Themes at the events compared with written responses',
 		columns: ['Theme', 'Event comments raising it', 'Event comments (base)', 'Event (%)', 'Written respondents raising it', 'Written respondents (base)', 'Written (%)'],

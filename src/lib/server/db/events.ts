@@ -71,19 +71,29 @@ export interface ThemeComparison {
 	writtenBase: number;
 }
 
-/** Share of event comments raising each theme next to the share of written respondents raising it. */
-export function themesEventsVsWritten(db: DB): ThemeComparison[] {
+/** Event comments raising each theme, and the comments there are. */
+export function eventThemeCounts(db: DB): Omit<ThemeComparison, 'writtenRespondents' | 'writtenBase'>[] {
 	return db
 		.prepare(
-			// The event counts are made once, grouped, and joined: as subqueries per theme they read every comment 17 times.
+			// Counted once, grouped, and joined: as subqueries per theme they read every comment 17 times.
 			`WITH events AS (SELECT theme_id, count(DISTINCT comment_id) AS n FROM comment_theme WHERE kind = 'event' GROUP BY theme_id),
 				base AS (SELECT count(*) AS n FROM event_feedback WHERE trim(coalesce(comment, '')) <> '')
-			 SELECT t.id AS theme, t.label, coalesce(ev.n, 0) AS eventComments, base.n AS eventBase,
-				(SELECT count(DISTINCT e.respondent_id) FROM theme_hit e WHERE e.theme_id = t.id) AS writtenRespondents,
-				(SELECT count(*) FROM respondent) AS writtenBase
+			 SELECT t.id AS theme, t.label, coalesce(ev.n, 0) AS eventComments, base.n AS eventBase
 			 FROM theme t CROSS JOIN base LEFT JOIN events ev ON ev.theme_id = t.id ORDER BY t.position`
 		)
-		.all() as ThemeComparison[];
+		.all() as Omit<ThemeComparison, 'writtenRespondents' | 'writtenBase'>[];
+}
+
+/**
+ * Share of event comments raising each theme next to the share of written respondents raising it (every respondent
+ * the base). In SQL for the report and as the twin of the in-memory counts the events chart uses.
+ */
+export function themesEventsVsWritten(db: DB): ThemeComparison[] {
+	const written = new Map(
+		(db.prepare('SELECT theme_id, count(DISTINCT respondent_id) AS n FROM theme_hit GROUP BY theme_id').all() as { theme_id: string; n: number }[]).map((r) => [r.theme_id, r.n])
+	);
+	const base = db.prepare('SELECT count(*) FROM respondent').pluck().get() as number;
+	return eventThemeCounts(db).map((t) => ({ ...t, writtenRespondents: written.get(t.theme) ?? 0, writtenBase: base }));
 }
 
 export interface EventComment {
