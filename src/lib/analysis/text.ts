@@ -112,6 +112,7 @@ export function isContent(t: Token): boolean {
 	return !t.stop && t.word.length > 1 && !/^\d+$/.test(t.word);
 }
 
+/** Content stems (stop words dropped) and their bigrams, as features for the classifiers. */
 export function termFeatures(tokens: Token[]): string[] {
 	const content = tokens.filter(isContent).map((t) => t.stem);
 	const feats = content.slice();
