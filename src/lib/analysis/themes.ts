@@ -198,6 +198,10 @@ function scorerFor(model: Model): Scorer {
 /** featuresOf() then vectorise(), in the same order (so the sums round alike), keeping only the model's features. */
 function vectorOf(sc: Scorer, part: Part, context: string | undefined): Vector {
 	const v: Vector = { idx: [], val: [] };
+	if (sc.tick === 0x7fffffff) {
+		sc.stamp.fill(0);
+		sc.tick = 0;
+	}
 	const tick = ++sc.tick;
 	const add = (i: number | undefined, value: number) => {
 		if (i === undefined || sc.stamp[i] === tick) return;
