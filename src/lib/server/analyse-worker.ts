@@ -7,13 +7,14 @@ import { encodePart, type SliceJob } from './parallel';
 
 parentPort!.once('message', (job: SliceJob) => {
 	const { answers, comments } = job.input;
+	const perAnswer = STAGES.filter((s) => s.scope === 'answer');
 	for (let from = 0; from === 0 || from < answers.length; from += job.chunk) {
 		const chunk = answers.slice(from, from + job.chunk);
 		const out = emptyOutput();
 		out.tagger = job.tagger;
 		runPipeline(
 			{ ...job.input, answers: chunk, comments: from === 0 ? comments : [] },
-			STAGES.filter((s) => s.scope === 'answer'),
+			perAnswer,
 			out
 		);
 		parentPort!.postMessage(
