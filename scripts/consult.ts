@@ -14,6 +14,7 @@ import { openDb, resolveDbPath } from '../src/lib/server/db/client';
 import { answersByQuestion, respondentsBySector, tableCounts } from '../src/lib/server/db/stats';
 import { ANSWER_EXPORT_COLUMNS, answerExportRows, QUOTE_EXPORT_COLUMNS, quoteExportRows } from '../src/lib/server/db/exports';
 import { analyseDatabaseParallel } from '../src/lib/server/analyse';
+import { formatTimings, Timings } from '../src/lib/server/timings';
 import { evaluate, formatEvaluation } from '../src/lib/server/evaluate';
 import { reportData } from '../src/lib/server/report/data';
 import { reportDocx } from '../src/lib/server/report/docx';
@@ -35,9 +36,10 @@ Commands:
   init [--data DIR] [--db PATH]
         Load (or reload) the consultation definition: consultation.json, codeframe.json, organisations.csv.
         import does this from data/ by itself when the database has none.
-  analyse [--db PATH] [--workers N]
+  analyse [--db PATH] [--workers N] [--timings]
         Run the text pipeline and rebuild the derived tables (themes, stance, sectors, redaction, ...).
         From 20,000 answers the per-answer stages run on one thread per core (--workers N to choose; 1 for none).
+        --timings prints the time each phase took (also kept with the run in analysis_run.summary_json).
   export answers --format csv [--out FILE] [--db PATH]
         One row per non-blank free-text answer:
         ${ANSWER_EXPORT_COLUMNS.join(',')}
@@ -144,8 +146,10 @@ async function cmdAnalyse(args: Args) {
 		const started = performance.now();
 		const workers = flag(args, 'workers');
 		if (workers !== undefined && !(Number.isInteger(Number(workers)) && Number(workers) >= 1)) fail('--workers must be a whole number, 1 or more');
-		const summary = await analyseDatabaseParallel(db, workers ? { workers: Number(workers) } : {});
+		const timings = args.flags.has('timings') ? new Timings() : undefined;
+		const summary = await analyseDatabaseParallel(db, { ...(workers ? { workers: Number(workers) } : {}), timings });
 		process.stderr.write(`${summary}\nanalysed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+		if (timings) process.stderr.write(`where the time went:\n${formatTimings(timings.phases())}\n`);
 	} finally {
 		db.close();
 	}
@@ -270,7 +274,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 async function main() {
-	const args = parseArgs(process.argv.slice(2), ['dry-run', 'force', 'help']);
+	const args = parseArgs(process.argv.slice(2), ['dry-run', 'force', 'help', 'timings']);
 	const command = args.positionals[0];
 	if (!command || args.flags.has('help') || command === 'help') {
 		process.stdout.write(HELP);

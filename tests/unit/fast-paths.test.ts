@@ -1,10 +1,10 @@
 // The text pipeline's fast paths give exactly what the plain versions they replace give: the hand-written word scanner
-// against its regular expression, sentence spans against splitting, and the answer scorer against the trainer's
+// and word count against their regular expressions, sentence spans against splitting, and the answer scorer against the trainer's
 // predict() on named features (the same probabilities, to the last bit, and the same evidence).
 import { describe, expect, it } from 'vitest';
 import { predict, seededRandom } from '../../src/lib/analysis/classifier';
 import { compileCodeframe } from '../../src/lib/analysis/codeframe';
-import { scanWords, sentenceSpans } from '../../src/lib/analysis/text';
+import { scanWords, sentenceSpans, wordCount } from '../../src/lib/analysis/text';
 import {
 	analyseText,
 	exampleOf,
@@ -54,6 +54,18 @@ describe('word scanner', () => {
 			expect(found, JSON.stringify(text)).toEqual(
 				[...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length])
 			);
+		}
+	});
+});
+
+describe('word count', () => {
+	it('counts what /[A-Za-z0-9]+/g finds, on 5,000 random texts, and stops early when asked', () => {
+		const rnd = seededRandom(43);
+		for (let n = 0; n < 5000; n++) {
+			const text = randomText(rnd, Math.floor(rnd() * 60));
+			const expected = (text.match(/[A-Za-z0-9]+/g) ?? []).length;
+			expect(wordCount(text), JSON.stringify(text)).toBe(expected);
+			expect(wordCount(text, 3), JSON.stringify(text)).toBe(Math.min(3, expected));
 		}
 	});
 });

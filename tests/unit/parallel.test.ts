@@ -7,6 +7,7 @@ import { loadPipelineInput } from '../../src/lib/server/analyse';
 import { analyseDatabase, analyseDatabaseParallel } from '../../src/lib/server/analyse';
 import { openDb } from '../../src/lib/server/db/client';
 import { sliceByQuestion } from '../../src/lib/server/parallel';
+import { formatTimings, Timings, type Phase } from '../../src/lib/server/timings';
 import { buildDatabase } from '../../src/lib/import/bundle';
 import { expectThemeHitsInStep } from '../helpers/theme-hits';
 
@@ -49,6 +50,49 @@ describe('analysis on worker threads', () => {
 		expect(x.themes.length).toBeGreaterThan(1000);
 		expect(x.campaigns.length).toBeGreaterThan(0);
 		expect(y).toEqual(x);
+	});
+
+	it('replaces the campaigns when run again: the same groups, each member in its campaign, no campaign left over', async () => {
+		const path = join(dir, 'again.db');
+		copyFileSync(join(dir, 'one.db'), path);
+		const db = openDb(path);
+		const groups = () =>
+			db
+				.prepare(
+					`SELECT c.question_id, c.size, c.exemplar_answer_id, (SELECT group_concat(id) FROM (SELECT id FROM answer WHERE campaign_id = c.id ORDER BY id)) AS members
+					 FROM campaign c ORDER BY c.exemplar_answer_id`
+				)
+				.all();
+		const before = groups();
+		expect(before.length).toBeGreaterThan(0);
+		await analyseDatabaseParallel(db, { workers: 2, chunk: 150 });
+		expect(groups()).toEqual(before);
+		expect(db.prepare('SELECT count(*) FROM campaign c WHERE size <> (SELECT count(*) FROM answer WHERE campaign_id = c.id)').pluck().get()).toBe(0);
+		expect(db.prepare('SELECT count(*) FROM answer WHERE campaign_id IS NOT NULL AND campaign_id NOT IN (SELECT id FROM campaign)').pluck().get()).toBe(0);
+		db.close();
+	});
+
+	it('records where the time went, phase by phase, with the run', async () => {
+		const path = join(dir, 'timed.db');
+		copyFileSync(join(dir, 'one.db'), path);
+		const db = openDb(path);
+		const timings = new Timings();
+		await analyseDatabaseParallel(db, { workers: 2, chunk: 150, timings });
+		const recorded = JSON.parse(db.prepare('SELECT summary_json FROM analysis_run ORDER BY id DESC LIMIT 1').pluck().get() as string)
+			.timings as Phase[];
+		db.close();
+		const names = recorded.map((p) => p.phase);
+		for (const phase of ['train the tagger', 'read the answers', 'per-answer stages on 2 threads', 'stage: quotes', 'aggregates', 'search index'])
+			expect(names).toContain(phase);
+		expect(names.indexOf('train the tagger')).toBeLessThan(names.indexOf('per-answer stages on 2 threads'));
+		expect(recorded.find((p) => p.phase === 'storing their results')?.within).toBe('per-answer stages on 2 threads');
+		for (const p of recorded) expect(Number.isInteger(p.ms) && p.ms >= 0).toBe(true);
+		// The commit comes after the run is recorded, so it is in the printed phases only.
+		const printed = formatTimings(timings.phases()).split('\n');
+		expect(printed.some((l) => /^\s+commit\s+\d+\.\d\d s$/.test(l))).toBe(true);
+		expect(printed.some((l) => /^\s+of which storing their results\s+\d+\.\d\d s$/.test(l))).toBe(true);
+		const total = timings.phases().filter((p) => !p.within).reduce((a, p) => a + p.ms, 0);
+		expect(printed.at(-1)).toBe(`  ${'total'.padEnd(52)} ${(total / 1000).toFixed(2).padStart(8)} s`);
 	});
 
 	it('keeps the analysts\' tags, and the indexes and triggers of the tag tables, when it rewrites every automatic tag', async () => {

@@ -8,6 +8,7 @@ import { redact, type Redaction } from './redact';
 import { fitSectorModel, inferSector, type KnownOrganisation, type SectorInference } from './sector';
 import { closedStance, textStance, type Stance } from './stance';
 import { analyseText, fitTagger, tagAnalysed, type LabelledText, type ThemeAssignment, type ThemeTagger } from './themes';
+import { wordCount } from './text';
 
 export interface RespondentIn {
 	id: number;
@@ -162,10 +163,11 @@ export const STAGES: Stage[] = [
 				const themes = out.themes.get(a.id);
 				if (!r || !themes || campaignCopies.has(a.id)) continue;
 				const sector = r.sectorGiven ?? inferred.get(r.id);
-				if (!sector) continue;
-				for (const t of themes) {
-					candidates.push(new TagCandidate(a.id, r, t, sector, out.redacted.get(a.id)?.text ?? ''));
-				}
+				if (!sector || r.confidential) continue;
+				const redacted = out.redacted.get(a.id)?.text ?? '';
+				// As selectQuotes would: an answer too short to quote is left out here, before a candidate per tag.
+				if (wordCount(redacted, 6) < 6) continue;
+				for (const t of themes) candidates.push(new TagCandidate(a.id, r, t, sector, redacted));
 			}
 			out.quotes = selectQuotes(candidates);
 		}

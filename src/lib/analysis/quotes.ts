@@ -103,7 +103,8 @@ function* bestFirst(list: QuoteCandidate[]): Generator<Scored> {
 export function selectQuotes(candidates: QuoteCandidate[], perGroup = 3): Quote[] {
 	const groups = new Map<string, QuoteCandidate[]>();
 	for (const c of candidates) {
-		if (c.confidential || !c.redacted.trim() || wordCount(c.redacted) < 6) continue;
+		// Too short to quote (a blank answer has no words): counted only as far as six.
+		if (c.confidential || wordCount(c.redacted, 6) < 6) continue;
 		const key = `${c.theme}\u0000${c.sector}`;
 		(groups.get(key) ?? groups.set(key, []).get(key)!).push(c);
 	}

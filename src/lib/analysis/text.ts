@@ -144,6 +144,15 @@ export function sentences(text: string): string[] {
 	return sentenceSpans(text).map((s) => text.slice(s.start, s.end));
 }
 
-export function wordCount(text: string): number {
-	return (text.match(/[A-Za-z0-9]+/g) ?? []).length;
+/** How many runs of ASCII letters and digits the text has (as /[A-Za-z0-9]+/g would find), counted without building
+ * them: quote selection asks this of every tagged answer. `atMost` stops the count early. */
+export function wordCount(text: string, atMost = Infinity): number {
+	let n = 0;
+	let inWord = false;
+	for (let i = 0; i < text.length && n < atMost; i++) {
+		const w = isAlnum(text.charCodeAt(i));
+		if (w && !inWord) n++;
+		inWord = w;
+	}
+	return n;
 }

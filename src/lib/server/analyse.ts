@@ -1,13 +1,14 @@
 // `consult analyse`: loads what the pipeline needs from SQLite, runs it, and rebuilds the derived tables in one
 // transaction. Analysts' manual decisions are never touched, and they join the gold set as training data.
 import type { CodeframeTheme } from '../analysis/codeframe';
-import { runPipeline, type PipelineInput, type PipelineOutput } from '../analysis/pipeline';
+import { runPipeline, STAGES, type PipelineInput, type PipelineOutput } from '../analysis/pipeline';
 import { evidenceJson, type LabelledText } from '../analysis/themes';
 import { readGold } from '../import/gold';
 import { defaultWorkers, PARALLEL_FROM, runPipelineParallel } from './parallel';
 import { BulkInsert, setAsideSchema } from './db/bulk';
 import { relabel, themeAliases } from './db/codeframe';
 import type { DB } from './db/client';
+import { timedStages, type Timings } from './timings';
 
 /** What the tagger is trained from: the codeframe and the labelled answers. */
 export function loadTraining(db: DB, goldDir = 'data/gold'): Pick<PipelineInput, 'codeframe' | 'labelled'> {
@@ -35,16 +36,13 @@ export function loadPipelineInput(db: DB, goldDir = 'data/gold', training = load
 		respondentType: r.respondent_type,
 		confidential: r.confidential === 1
 	}));
-	const answers = (db
-		.prepare('SELECT a.id, a.respondent_id, a.question_id, q.options_json, a.choice, a.text FROM answer a JOIN question q ON q.id = a.question_id ORDER BY a.id')
-		.all() as { id: number; respondent_id: number; question_id: string; options_json: string; choice: string | null; text: string | null }[]).map((a) => ({
-		id: a.id,
-		respondentId: a.respondent_id,
-		questionId: a.question_id,
-		options: JSON.parse(a.options_json) as string[],
-		choice: a.choice,
-		text: a.text
-	}));
+	// Each question's options are read once and shared by its answers (read as rows of values: a million answers).
+	const options = new Map(
+		(db.prepare('SELECT id, options_json FROM question').all() as { id: string; options_json: string }[]).map((q) => [q.id, JSON.parse(q.options_json) as string[]])
+	);
+	const answers = (db.prepare('SELECT id, respondent_id, question_id, choice, text FROM answer ORDER BY id').raw().all() as [number, number, string, string | null, string | null][]).map(
+		([id, respondentId, questionId, choice, text]) => ({ id, respondentId, questionId, options: options.get(questionId)!, choice, text })
+	);
 	const comments = [
 		...(db.prepare("SELECT 'event:' || id AS key, comment AS text FROM event_feedback WHERE trim(coalesce(comment, '')) <> ''").all() as PipelineInput['comments']),
 		...(db.prepare("SELECT 'cyp:' || id AS key, comment AS text FROM cyp_feedback").all() as PipelineInput['comments'])
@@ -83,7 +81,7 @@ export function trainingSet(db: DB, goldDir: string): LabelledText[] {
  * `answers` stores the per-answer results of some answers (a worker thread's part, as it arrives, or all of them);
  * `finish` stores the rest once every part is in. One path for one thread or several, so both store the same.
  */
-function startWriting(db: DB, input: PipelineInput) {
+function startWriting(db: DB, input: PipelineInput, timings?: Timings) {
 	// Every automatic tag and theme_hit (the effective tags) are replaced: their indexes and triggers (which keep
 	// theme_hit in step row by row) are set aside and rebuilt once at the end, minutes faster at a million answers.
 	const setAside = setAsideSchema(db, ['answer_theme', 'theme_hit'], ['index', 'trigger']);
@@ -93,20 +91,30 @@ function startWriting(db: DB, input: PipelineInput) {
 		DELETE FROM quote;
 		DELETE FROM emergent_theme;
 		DELETE FROM agg_theme_sector;
-		UPDATE answer SET campaign_id = NULL WHERE campaign_id IS NOT NULL;
-		DELETE FROM campaign;
 		DELETE FROM theme_hit;
 	`);
 	// Each answer's results go to a scratch table in bulk, then into the answers in one statement at the end: far
 	// faster than an UPDATE per answer.
-	db.exec(`CREATE TEMP TABLE IF NOT EXISTS answer_result (id INTEGER PRIMARY KEY, stance TEXT, stance_score REAL, stance_cues TEXT,
-		text_redacted TEXT, redactions INTEGER, review_priority REAL, review_reason TEXT);
-		DELETE FROM temp.answer_result;`);
+	// An answer with nothing to redact is shown as written: its text is not copied through here (same_text).
+	db.exec(`DROP TABLE IF EXISTS temp.answer_result;
+		CREATE TEMP TABLE answer_result (id INTEGER PRIMARY KEY, stance TEXT, stance_score REAL, stance_cues TEXT,
+		text_redacted TEXT, same_text INTEGER, redactions INTEGER, review_priority REAL, review_reason TEXT);`);
 	const tags = new BulkInsert(db, 'answer_theme', ['answer_id', 'theme_id', 'source', 'confidence', 'evidence_json']);
 	// theme_hit takes each automatic tag as it is stored; finish() puts the analysts' decisions over them.
 	const hits = new BulkInsert(db, 'theme_hit', ['answer_id', 'theme_id', 'source', 'confidence', 'respondent_id', 'question_id']);
 	const answerOf = new Map(input.answers.map((a) => [a.id, a]));
-	const results = new BulkInsert(db, 'temp.answer_result', ['id', 'stance', 'stance_score', 'stance_cues', 'text_redacted', 'redactions', 'review_priority', 'review_reason']);
+	const results = new BulkInsert(db, 'temp.answer_result', [
+		'id',
+		'stance',
+		'stance_score',
+		'stance_cues',
+		'text_redacted',
+		'same_text',
+		'redactions',
+		'review_priority',
+		'review_reason'
+	]);
+	timings?.lap('clear the previous results');
 	return {
 		/** The per-answer results for the answers `ids` (every answer of the part, with a result or not). */
 		answers(ids: number[], out: Pick<PipelineOutput, 'themes' | 'stances' | 'redacted' | 'review'>) {
@@ -119,79 +127,131 @@ function startWriting(db: DB, input: PipelineInput) {
 				const st = out.stances.get(id);
 				const red = out.redacted.get(id);
 				const rev = out.review.get(id);
-				results.add(id, st?.stance ?? null, st?.score ?? null, st ? JSON.stringify(st.cues) : null, red?.text ?? null, red?.redactions.length ?? 0, rev?.priority ?? 0, rev?.reason ?? null);
+				const found = red?.redactions.length ?? 0;
+				results.add(
+					id,
+					st?.stance ?? null,
+					st?.score ?? null,
+					st ? JSON.stringify(st.cues) : null,
+					found > 0 ? red!.text : null,
+					red && found === 0 ? 1 : 0,
+					found,
+					rev?.priority ?? 0,
+					rev?.reason ?? null
+				);
 			}
 		},
 		finish(out: PipelineOutput) {
 			tags.flush();
 			hits.flush();
 			results.flush();
-			finishWriting(db, input, out, setAside);
+			finishWriting(db, input, out, setAside, timings);
 		}
 	};
 }
 
-function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAside: string[]) {
+function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAside: string[], timings?: Timings) {
+	const lap = (phase: string) => timings?.lap(phase);
 	const ctag = db.prepare('INSERT INTO comment_theme (kind, comment_id, theme_id, confidence) VALUES (?, ?, ?, ?)');
 	for (const [key, list] of out.commentThemes) {
 		const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
 		for (const t of list) ctag.run(kind, id, t.theme, t.confidence);
 	}
+	lap('store: comments\' themes');
 	// Sectors: an analyst's correction wins, then what the respondent gave, then the inference.
 	db.prepare('UPDATE respondent SET sector = sector_given, sector_inferred = 0, sector_reason = NULL WHERE sector_given IS NOT NULL').run();
 	db.prepare('UPDATE respondent SET sector = NULL, sector_inferred = 0, sector_reason = NULL WHERE sector_given IS NULL').run();
 	const sector = db.prepare('UPDATE respondent SET sector = ?, sector_inferred = 1, sector_reason = ? WHERE id = ? AND sector_given IS NULL');
 	for (const s of out.sectors) sector.run(s.sector, s.reason, Number(s.id));
 	db.prepare("UPDATE respondent SET sector = sector_manual, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE sector_manual IS NOT NULL").run();
+	lap('store: sectors');
+	// The new campaigns are added beside the old ones, their members go into the answers with the rest of the
+	// results, and only then are the old campaigns dropped, by which time no answer refers to them: clearing every
+	// member's campaign first, then setting it member by member, rewrote each of those answers twice.
+	const previous = db.prepare('SELECT coalesce(max(id), 0) FROM campaign').pluck().get() as number;
+	const campaign = db.prepare('INSERT INTO campaign (question_id, size, exemplar_answer_id, similarity) VALUES (?, ?, ?, ?)');
+	db.exec('CREATE TEMP TABLE IF NOT EXISTS campaign_member (id INTEGER PRIMARY KEY, campaign_id INTEGER); DELETE FROM temp.campaign_member;');
+	const members = new BulkInsert(db, 'temp.campaign_member', ['id', 'campaign_id']);
+	for (const c of out.campaigns) {
+		const id = Number(campaign.run(c.questionId, c.members.length, c.exemplar, c.similarity).lastInsertRowid);
+		for (const m of c.members) members.add(m, id);
+	}
+	members.flush();
+	lap('store: campaigns');
 	// An analyst's stance (answer_review) wins over the pipeline's.
 	db.exec(`UPDATE answer SET stance = coalesce((SELECT stance FROM answer_review WHERE answer_id = answer.id), r.stance),
-			stance_score = r.stance_score, stance_cues = r.stance_cues, text_redacted = r.text_redacted, redactions = r.redactions,
-			review_priority = r.review_priority, review_reason = r.review_reason
+			stance_score = r.stance_score, stance_cues = r.stance_cues,
+			text_redacted = CASE WHEN r.same_text THEN answer.text ELSE r.text_redacted END, redactions = r.redactions,
+			review_priority = r.review_priority, review_reason = r.review_reason,
+			campaign_id = (SELECT campaign_id FROM temp.campaign_member m WHERE m.id = answer.id)
 		FROM temp.answer_result r WHERE r.id = answer.id;
-		DELETE FROM temp.answer_result;`);
+		DELETE FROM temp.answer_result;
+		DELETE FROM temp.campaign_member;`);
+	// An answer the run did not see is left in no campaign: dropping the old ones clears it (ON DELETE SET NULL).
+	db.prepare('DELETE FROM campaign WHERE id <= ?').run(previous);
+	lap('store: answers\' stance, redacted text and campaign');
 	const ev = db.prepare('UPDATE event_feedback SET comment_redacted = ? WHERE id = ?');
 	const cy = db.prepare('UPDATE cyp_feedback SET comment_redacted = ? WHERE id = ?');
 	for (const [key, text] of out.commentsRedacted) {
 		const id = key.slice(key.indexOf(':') + 1);
 		(key.startsWith('event:') ? ev : cy).run(text, id);
 	}
-	const campaign = db.prepare('INSERT INTO campaign (question_id, size, exemplar_answer_id, similarity) VALUES (?, ?, ?, ?)');
-	const member = db.prepare('UPDATE answer SET campaign_id = ? WHERE id = ?');
-	for (const c of out.campaigns) {
-		const id = Number(campaign.run(c.questionId, c.members.length, c.exemplar, c.similarity).lastInsertRowid);
-		for (const m of c.members) member.run(id, m);
-	}
+	lap('store: comments\' redacted text');
 	const quote = db.prepare('INSERT INTO quote (theme_id, sector, answer_id, rank, text) VALUES (?, ?, ?, ?, ?)');
 	for (const q of out.quotes) quote.run(q.theme, q.sector, q.answerId, q.rank, q.text);
 	const emergent = db.prepare('INSERT INTO emergent_theme (label, terms_json, size, examples_json, members_json) VALUES (?, ?, ?, ?, ?)');
 	for (const e of out.emergent) emergent.run(e.label, JSON.stringify(e.terms), e.size, JSON.stringify(e.examples), JSON.stringify(e.members));
+	lap('store: quotes and emergent themes');
 	// As answer_theme_effective: an analyst's decision replaces the automatic tag; an accepted theme counts.
 	db.exec(`DELETE FROM theme_hit WHERE (answer_id, theme_id) IN (SELECT answer_id, theme_id FROM answer_theme WHERE source = 'manual');
 		INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
 			SELECT m.answer_id, m.theme_id, 'manual', m.confidence, a.respondent_id, a.question_id
 			FROM answer_theme m JOIN answer a ON a.id = m.answer_id WHERE m.source = 'manual' AND m.decision = 'accept';`);
+	lap('store: analysts\' decisions over the tags');
 	for (const sql of setAside) db.exec(sql);
+	lap('rebuild the tag tables\' indexes and triggers');
 	writeBodies(db);
+	lap('canonical body names');
 	writeAggregates(db);
+	lap('aggregates');
 	// Search covers exactly what pages may show: the redacted text, rebuilt in one pass.
 	db.exec(`DELETE FROM answer_fts;
 		INSERT INTO answer_fts(rowid, text) SELECT id, text_redacted FROM answer WHERE text_redacted IS NOT NULL;`);
+	lap('search index');
 }
 
-/** Canonical body names: an abbreviation or full name in organisations.csv becomes that entry's abbreviation. */
+/**
+ * Canonical body names: an abbreviation or full name in organisations.csv becomes that entry's abbreviation; a body
+ * not in the list keeps its own name; a respondent that is itself a listed professional body counts as that body.
+ * Worked out once per distinct (body, organisation) pair, and written only to the respondents whose names changed:
+ * matching every respondent against every listed organisation, and rewriting them all, took seconds at 150,000.
+ */
 export function writeBodies(db: DB) {
-	db.exec(`
-		UPDATE respondent SET
-			body = (SELECT coalesce(o.abbreviation, o.name) FROM organisation o
-				WHERE o.name = trim(respondent.professional_body) OR o.abbreviation = trim(respondent.professional_body))
-				 ,
-			known_organisation = (SELECT coalesce(o.abbreviation, o.name) FROM organisation o
-				WHERE o.name = trim(respondent.organisation) OR o.abbreviation = trim(respondent.organisation)
-					OR trim(respondent.organisation) LIKE o.name || ' (%' OR trim(respondent.organisation) = 'The ' || o.name);
-		UPDATE respondent SET body = nullif(trim(professional_body), '') WHERE body IS NULL;
-		UPDATE respondent SET body = known_organisation
-			WHERE body IS NULL AND known_organisation IN (SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body');
-	`);
+	const canonical = db.prepare(`SELECT
+		(SELECT coalesce(o.abbreviation, o.name) FROM organisation o WHERE o.name = trim(@given) OR o.abbreviation = trim(@given)) AS listed,
+		nullif(trim(@given), '') AS given,
+		(SELECT coalesce(o.abbreviation, o.name) FROM organisation o
+			WHERE o.name = trim(@organisation) OR o.abbreviation = trim(@organisation) OR trim(@organisation) LIKE o.name || ' (%' OR trim(@organisation) = 'The ' || o.name) AS known`);
+	const bodies = new Set(db.prepare("SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body'").pluck().all());
+	const update = db.prepare('UPDATE respondent SET body = ?, known_organisation = ? WHERE id = ?');
+	const names = new Map<string, { body: string | null; known: string | null }>();
+	const rows = db.prepare('SELECT id, professional_body AS given, organisation, body, known_organisation AS known FROM respondent').all() as {
+		id: number;
+		given: string | null;
+		organisation: string | null;
+		body: string | null;
+		known: string | null;
+	}[];
+	for (const r of rows) {
+		const key = JSON.stringify([r.given, r.organisation]);
+		let found = names.get(key);
+		if (!found) {
+			const c = canonical.get({ given: r.given, organisation: r.organisation }) as { listed: string | null; given: string | null; known: string | null };
+			found = { body: c.listed ?? c.given ?? (c.known !== null && bodies.has(c.known) ? c.known : null), known: c.known };
+			names.set(key, found);
+		}
+		if (found.body !== r.body || found.known !== r.known) update.run(found.body, found.known, r.id);
+	}
 }
 
 /** Stage 9, in SQL: respondents (not answers) raising each theme, per question and sector, with their base. */
@@ -220,18 +280,23 @@ export function writeAggregates(db: DB) {
 }
 
 /** Runs the whole pipeline on this thread and stores its results; returns a summary for the command line. */
-export function analyseDatabase(db: DB, options: { goldDir?: string } = {}): string {
+export function analyseDatabase(db: DB, options: { goldDir?: string; timings?: Timings } = {}): string {
+	const { timings } = options;
 	const started = new Date().toISOString();
 	const input = loadPipelineInput(db, options.goldDir);
-	const out = runPipeline(input);
-	return db.transaction(() => {
-		const writer = startWriting(db, input);
+	timings?.lap('read the answers and train the tagger');
+	const out = runPipeline(input, timedStages(STAGES, timings));
+	const summary = db.transaction(() => {
+		const writer = startWriting(db, input, timings);
 		writer.answers(
 			input.answers.map((a) => a.id),
 			out
 		);
-		return record(db, writer, input, out, started);
+		timings?.lap('store: per-answer results');
+		return record(db, writer, input, out, started, timings);
 	})();
+	timings?.lap('commit');
+	return summary;
 }
 
 /**
@@ -239,7 +304,11 @@ export function analyseDatabase(db: DB, options: { goldDir?: string } = {}): str
  * (`workers` 1 keeps everything on this thread). Each thread's results are stored as they arrive, while the threads
  * work on, inside one transaction that commits only when everything is in. The stored results are identical.
  */
-export async function analyseDatabaseParallel(db: DB, options: { goldDir?: string; workers?: number; chunk?: number } = {}): Promise<string> {
+export async function analyseDatabaseParallel(
+	db: DB,
+	options: { goldDir?: string; workers?: number; chunk?: number; timings?: Timings } = {}
+): Promise<string> {
+	const { timings } = options;
 	const answers = db.prepare('SELECT count(*) FROM answer').pluck().get() as number;
 	const workers = options.workers ?? (answers >= PARALLEL_FROM ? defaultWorkers() : 1);
 	if (workers <= 1) return analyseDatabase(db, options);
@@ -252,15 +321,18 @@ export async function analyseDatabaseParallel(db: DB, options: { goldDir?: strin
 			loadTraining(db, options.goldDir),
 			(training) => {
 				const input = loadPipelineInput(db, options.goldDir, training);
-				writer = startWriting(db, input);
+				timings?.lap('read the answers');
+				writer = startWriting(db, input, timings);
 				return input;
 			},
 			workers,
 			(ids, part) => writer.answers(ids, part),
-			options.chunk
+			options.chunk,
+			timings
 		);
-		const summary = record(db, writer!, input, out, started);
+		const summary = record(db, writer!, input, out, started, timings);
 		db.exec('COMMIT');
+		timings?.lap('commit');
 		return summary;
 	} finally {
 		if (db.inTransaction) db.exec('ROLLBACK');
@@ -268,7 +340,14 @@ export async function analyseDatabaseParallel(db: DB, options: { goldDir?: strin
 }
 
 /** Stores what is left once every answer's results are in, records the run, and returns a summary for the command line. */
-function record(db: DB, writer: ReturnType<typeof startWriting>, input: PipelineInput, out: PipelineOutput, started: string): string {
+function record(
+	db: DB,
+	writer: ReturnType<typeof startWriting>,
+	input: PipelineInput,
+	out: PipelineOutput,
+	started: string,
+	timings?: Timings
+): string {
 	let tags = 0;
 	for (const l of out.themes.values()) tags += l.length;
 	const summary = {
@@ -284,7 +363,9 @@ function record(db: DB, writer: ReturnType<typeof startWriting>, input: Pipeline
 		skipped: out.skipped
 	};
 	writer.finish(out);
-	db.prepare('INSERT INTO analysis_run (started_at, finished_at, summary_json) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(summary));
+	// The phases up to here (the commit that follows is not in them).
+	const recorded = timings ? { ...summary, timings: timings.phases() } : summary;
+	db.prepare('INSERT INTO analysis_run (started_at, finished_at, summary_json) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(recorded));
 	return [
 		`analysed ${summary.answersWithText} free-text answers (${summary.themeTags} theme tags; model trained on ${summary.trainedOn} labelled answers)`,
 		`inferred ${summary.inferredSectors} sectors; ${summary.campaigns.length} campaign group(s)${summary.campaigns

@@ -16,7 +16,9 @@ import {
 	type PipelineInput,
 	type PipelineOutput
 } from '../analysis/pipeline';
+import type { Redaction } from '../analysis/redact';
 import { evidenceJson, storedAssignment, type ThemeAssignment, type ThemeTagger } from '../analysis/themes';
+import { timedStages, type Timings } from './timings';
 
 export interface SliceJob {
 	input: PipelineInput;
@@ -35,16 +37,20 @@ export interface PartMessage {
 	part: PipelineOutput;
 }
 
-const MAP_KEYS = ['review', 'stances', 'redacted', 'commentsRedacted'] as const;
+const MAP_KEYS = ['review', 'stances', 'commentsRedacted'] as const;
 type Assignments = Map<number | string, ThemeAssignment[]>;
 
-/** One JSON string (far cheaper to pass between threads than many small objects); evidence as the stored JSON. */
+/**
+ * One JSON string (far cheaper to pass between threads than many small objects); evidence as the stored JSON. An
+ * answer with nothing to redact is sent without its text (null), which the receiver has already: `withTexts`.
+ */
 export function encodePart(ids: number[], done: boolean, part: PipelineOutput): string {
 	const assignments = (m: Assignments) => [...m].map(([k, list]) => [k, list.map((t) => [t.theme, t.confidence, evidenceJson(t)])]);
 	return JSON.stringify({
 		ids,
 		done,
 		...Object.fromEntries(MAP_KEYS.map((k) => [k, [...part[k]]])),
+		redacted: [...part.redacted].map(([id, r]) => [id, r.redactions.length ? r.text : null, r.redactions]),
 		themes: assignments(part.themes),
 		commentThemes: assignments(part.commentThemes),
 		campaigns: part.campaigns,
@@ -56,6 +62,7 @@ function decodePart(json: string): PartMessage {
 	const raw = JSON.parse(json);
 	const part = emptyOutput();
 	for (const k of MAP_KEYS) (part as unknown as Record<string, unknown>)[k] = new Map(raw[k]);
+	part.redacted = new Map((raw.redacted as [number, string | null, Redaction[]][]).map(([id, text, redactions]) => [id, { text: text!, redactions }]));
 	const assignments = (list: [number | string, [string, number, string][]][]): Assignments =>
 		new Map(list.map(([k, tags]) => [k, tags.map(([theme, confidence, evidence]) => storedAssignment(theme, confidence, evidence))]));
 	part.themes = assignments(raw.themes) as PipelineOutput['themes'];
@@ -63,6 +70,14 @@ function decodePart(json: string): PartMessage {
 	part.campaigns = raw.campaigns;
 	part.skipped = raw.skipped;
 	return { ids: raw.ids, done: raw.done, part };
+}
+
+/** Puts back the text of the answers `answers[from .. from + count)` sent without it (nothing was redacted). */
+export function withTexts(part: PipelineOutput, answers: AnswerIn[], from: number, count: number) {
+	for (let i = from; i < from + count; i++) {
+		const r = part.redacted.get(answers[i].id);
+		if (r && r.text === null) r.text = answers[i].text!;
+	}
 }
 
 /** Below this many answers, starting threads costs more than it saves. */
@@ -83,38 +98,48 @@ export async function runPipelineParallel(
 	load: (training: Pick<PipelineInput, 'codeframe' | 'labelled'>) => PipelineInput,
 	workers: number,
 	onAnswers: (ids: number[], part: PipelineOutput) => void,
-	chunk = CHUNK
+	chunk = CHUNK,
+	timings?: Timings
 ): Promise<{ input: PipelineInput; out: PipelineOutput }> {
+	const threadPhase = `per-answer stages on ${workers} threads`;
 	// Threads start (loading the pipeline's code) while this one trains the tagger, before the answers are loaded:
 	// with a million answers in memory, training took four times as long (the collector had them all to walk).
-	const threads = Array.from({ length: workers }, () => startThread());
+	const threads = Array.from({ length: workers }, () => startThread(timings && ((work) => timings.inside(threadPhase, 'reading the threads\' results', work))));
 	const out = emptyOutput();
 	let input: PipelineInput;
 	try {
 		out.tagger = fitPipelineTagger(training);
+		timings?.lap('train the tagger');
 		input = load(training);
+		timings?.lap('read the answers');
 		const slices = sliceByQuestion(input.answers, workers);
 		await Promise.all(
-			threads.map((thread, w) =>
-				thread.run(
+			threads.map((thread, w) => {
+				let sent = 0;
+				return thread.run(
 					{
 						tagger: out.tagger!,
 						chunk,
 						input: { ...input, respondents: [], labelled: [], answers: slices[w], comments: w === 0 ? input.comments : [] }
 					},
 					({ ids, part }) => {
-						onAnswers(ids, part);
+						// The part is for the next ids.length answers of this thread's slice, in order.
+						withTexts(part, slices[w], sent, ids.length);
+						sent += ids.length;
+						if (timings) timings.inside(threadPhase, 'storing their results', () => onAnswers(ids, part));
+						else onAnswers(ids, part);
 						part.review.clear();
 						part.stances.clear();
 						mergeOutput(out, part);
 					}
-				)
-			)
+				);
+			})
 		);
 		// Campaigns in the order one thread would have found them: by question, as the questions first appear.
 		const order = new Map<string, number>();
 		for (const a of input.answers) if (!order.has(a.questionId)) order.set(a.questionId, order.size);
 		out.campaigns.sort((x, y) => order.get(x.questionId)! - order.get(y.questionId)!);
+		timings?.lap(threadPhase);
 	} finally {
 		for (const thread of threads) void thread.worker.terminate();
 	}
@@ -122,7 +147,10 @@ export async function runPipelineParallel(
 		input,
 		out: runPipeline(
 			input,
-			STAGES.filter((s) => (s.scope ?? 'all') === 'all'),
+			timedStages(
+				STAGES.filter((s) => (s.scope ?? 'all') === 'all'),
+				timings
+			),
 			out
 		)
 	};
@@ -153,7 +181,8 @@ const TSX_API = pathToFileURL(join(dirname(createRequire(import.meta.url).resolv
 const WORKER_SOURCE = `import(${JSON.stringify(TSX_API)})
 	.then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./analyse-worker.ts', import.meta.url).href)}); })`;
 
-function startThread() {
+/** `timed` wraps the reading of each message, to charge its time. */
+function startThread(timed: <T>(work: () => T) => T = (work) => work()) {
 	// A worker's young generation is small by default; the pipeline makes many short-lived objects (tokens, vectors),
 	// and with the default the two threads spent most of their time collecting them (3x slower than one thread).
 	const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
@@ -162,7 +191,7 @@ function startThread() {
 		let settled = false;
 		worker.on('message', (json: string) => {
 			try {
-				const message = decodePart(json);
+				const message = timed(() => decodePart(json));
 				onPart!(message);
 				if (message.done) {
 					settled = true;
