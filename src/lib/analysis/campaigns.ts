@@ -40,26 +40,38 @@ function mix(h: number, x: number): number {
 	return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** The text's runs of SHINGLE words, each as a 32-bit hash. */
-export function shingles(text: string, w: string[] = words(text)): Set<number> {
+/** The text's runs of SHINGLE words, each as a 32-bit hash: distinct, in ascending order (so two sets are compared
+ * by one merge rather than a lookup per shingle). */
+export function shingles(text: string, w: string[] = words(text)): Uint32Array {
 	const ids = w.map(hash32);
-	const out = new Set<number>();
+	const out = new Uint32Array(Math.max(0, ids.length - SHINGLE + 1));
 	for (let i = 0; i + SHINGLE <= ids.length; i++) {
 		let h = SHINGLE;
 		for (let k = 0; k < SHINGLE; k++) h = mix(h, ids[i + k]);
-		out.add(h >>> 0);
+		out[i] = h >>> 0;
 	}
-	return out;
+	out.sort();
+	let n = 0;
+	for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
+	return out.subarray(0, n);
 }
 
-export function jaccard(a: Set<number>, b: Set<number>): number {
-	if (a.size === 0 && b.size === 0) return 0;
+/** Shared shingles over all distinct shingles of the two. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+	if (a.length === 0 && b.length === 0) return 0;
 	let inter = 0;
-	for (const x of a) if (b.has(x)) inter++;
-	return inter / (a.size + b.size - inter);
+	for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+		if (a[i] === b[j]) {
+			inter++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) i++;
+		else j++;
+	}
+	return inter / (a.length + b.length - inter);
 }
 
-function signature(sh: Set<number>): Uint32Array {
+function signature(sh: Uint32Array): Uint32Array {
 	const sig = new Uint32Array(HASHES).fill(0xffffffff);
 	for (const x of sh) {
 		for (let k = 0; k < HASHES; k++) {
@@ -81,7 +93,7 @@ export function findCampaigns(
 ): Campaign[] {
 	const { threshold = 0.6, minWords = 25, minSize = 3 } = options;
 	const eligible: CampaignInput[] = [];
-	const sets: Set<number>[] = [];
+	const sets: Uint32Array[] = [];
 	for (const it of items) {
 		const w = words(it.text);
 		if (w.length < minWords) continue;
