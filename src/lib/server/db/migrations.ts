@@ -433,5 +433,13 @@ CREATE TABLE theme_alias (
 	old_id TEXT PRIMARY KEY,
 	theme_id TEXT NOT NULL REFERENCES theme(id) ON UPDATE CASCADE ON DELETE CASCADE
 );`
+	},
+	{
+		version: 10,
+		name: 'campaign index only for members',
+		// Most answers are in no campaign; indexing their NULLs cost a third of a second per million answers on every
+		// import and analysis. Finding a campaign's members (and ON DELETE SET NULL) still uses this index.
+		sql: `DROP INDEX answer_campaign;
+CREATE INDEX answer_campaign ON answer(campaign_id) WHERE campaign_id IS NOT NULL;`
 	}
 ];
