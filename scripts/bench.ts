@@ -105,7 +105,7 @@ async function startServer(db: string, env: Record<string, string> = {}) {
 	handle.close();
 	const port = 4300 + Math.floor(Math.random() * 500);
 	const base = `http://127.0.0.1:${port}`;
-	const server = spawn(process.execPath, ['build/index.js'], { env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), CONSULT_DB: db, ORIGIN: base }, stdio: 'ignore' });
+	const server = spawn(process.execPath, ['scripts/serve.js'], { env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port), CONSULT_DB: db }, stdio: 'ignore' });
 	for (let i = 0; i < 100; i++) {
 		try {
 			await fetch(base + '/login');

@@ -12,5 +12,6 @@ for role in viewer analyst admin; do
 	# Test-only accounts in a throwaway database; the password is not a secret.
 	echo "e2e-password-$role" | npx tsx scripts/consult.ts user add "e2e-$role" --role "$role" --db "$CONSULT_DB"
 done
-export ORIGIN="http://127.0.0.1:${PORT}"
-exec node build/index.js
+# As npm start serves it: the origin taken from the address the browser used (ORIGIN unset).
+unset ORIGIN
+exec node scripts/serve.js

@@ -54,14 +54,14 @@ async function main() {
 	const host = process.env.HOST || '127.0.0.1';
 	const port = process.env.PORT || '3000';
 	const shown = host.includes(':') ? `[${host}]` : host;
-	// SvelteKit checks that form posts come from the site's own origin; tell it what that is (override with ORIGIN,
-	// e.g. https://consult.example.gov.uk behind an HTTPS proxy).
-	const origin = process.env.ORIGIN || (host === '0.0.0.0' || host === '::' ? `http://127.0.0.1:${port}` : `http://${shown}:${port}`);
-	const server = spawn(process.execPath, ['build/index.js'], {
+	// scripts/serve.js takes the site's origin (which form posts must come from) from the address the browser used,
+	// so http://localhost:3000 works as well as http://127.0.0.1:3000. Behind an HTTPS proxy, set ORIGIN.
+	const address = process.env.ORIGIN || (host === '0.0.0.0' || host === '::' ? `http://127.0.0.1:${port}` : `http://${shown}:${port}`);
+	const server = spawn(process.execPath, ['scripts/serve.js'], {
 		stdio: 'inherit',
-		env: { ...process.env, HOST: host, PORT: port, CONSULT_DB: dbPath, ORIGIN: origin }
+		env: { ...process.env, HOST: host, PORT: port, CONSULT_DB: dbPath }
 	});
-	process.stdout.write(`\nconsult-lens is running at ${origin}/  (Ctrl+C to stop)\n`);
+	process.stdout.write(`\nconsult-lens is running at ${address}/  (Ctrl+C to stop)\n`);
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 	server.on('exit', (code) => process.exit(code ?? 0));
 }

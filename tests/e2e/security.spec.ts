@@ -88,3 +88,25 @@ test('a full export by an analyst is written to the audit log', async ({ request
 	expect(res.status()).toBe(200);
 	expect(query<number>("SELECT count(*) FROM audit_log WHERE action = 'full export'")).toBe(before + 1);
 });
+
+test.describe('the address the app is opened at', () => {
+	// No session: each test signs in (or not) for itself.
+	test.use({ storageState: { cookies: [], origins: [] } });
+
+	test('signing in works at http://localhost as well as at http://127.0.0.1', async ({ page, baseURL }) => {
+		const local = baseURL!.replace('127.0.0.1', 'localhost');
+		await page.goto(`${local}/`);
+		await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/login\?next=%2F/);
+		await page.getByLabel('User name').fill('e2e-viewer');
+		await page.getByLabel('Password').fill('e2e-password-viewer');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'What respondents said' })).toBeVisible();
+		await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
+	});
+
+	test('a host name that is not this machine\'s is refused, with what to do instead', async ({ request, baseURL }) => {
+		const res = await request.get(`${baseURL}/login`, { headers: { host: 'consult.attacker.example' } });
+		expect(res.status()).toBe(421);
+		expect(await res.text()).toContain('does not answer to "consult.attacker.example"');
+	});
+});
