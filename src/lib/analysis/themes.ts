@@ -46,18 +46,27 @@ export function evidenceJson(t: ThemeAssignment): string {
 
 /**
  * An assignment whose evidence is kept as the stored JSON and decoded only when read: results passed between threads
- * are stored as they are, and only the few answers considered for quotes have their evidence decoded.
+ * are stored as they are, and only the few answers considered for quotes have their evidence decoded. (A class, not
+ * an object with its own getter: a million of them are made when a million answers are analysed.)
  */
+class StoredAssignment implements ThemeAssignment {
+	private decoded: Evidence | undefined;
+	readonly [STORED]: string;
+	constructor(
+		readonly theme: string,
+		readonly confidence: number,
+		json: string
+	) {
+		this[STORED] = json;
+	}
+
+	get evidence(): Evidence {
+		return (this.decoded ??= JSON.parse(this[STORED]) as Evidence);
+	}
+}
+
 export function storedAssignment(theme: string, confidence: number, json: string): ThemeAssignment {
-	let evidence: Evidence | undefined;
-	return {
-		theme,
-		confidence,
-		get evidence() {
-			return (evidence ??= JSON.parse(json) as Evidence);
-		},
-		[STORED]: json
-	} as ThemeAssignment;
+	return new StoredAssignment(theme, confidence, json);
 }
 
 export interface ThemeTagger {
