@@ -1,6 +1,7 @@
 // The tricky parts of the text pipeline: negation, redaction, campaigns, thresholds, sectors, stance.
 import { describe, expect, it } from 'vitest';
 import { findCampaigns } from '../../src/lib/analysis/campaigns';
+import { decodeEvidence, encodeEvidence, type Evidence } from '../../src/lib/analysis/evidence';
 import { compileCodeframe, matchSeeds } from '../../src/lib/analysis/codeframe';
 import { excerpt, selectQuotes } from '../../src/lib/analysis/quotes';
 import { redact } from '../../src/lib/analysis/redact';
@@ -87,6 +88,30 @@ describe('campaigns', () => {
 	});
 	it('ignores short stock answers', () => {
 		expect(findCampaigns([1, 2, 3, 4].map((id) => ({ id, text: 'See above.' })))).toEqual([]);
+	});
+});
+
+describe('stored evidence', () => {
+	const evidence: Evidence = {
+		spans: [
+			{ text: 'Information Sharing Index', start: 4, end: 29, kind: 'seed' },
+			{ text: 'consistent', start: 81, end: 91, kind: 'model' }
+		],
+		dismissed: ['training'],
+		probability: 0.795,
+		threshold: 0.35000000000000003,
+		seedHits: 1
+	};
+
+	it('reads back what it wrote, in under half the characters of the same evidence with its key names written out', () => {
+		const stored = encodeEvidence(evidence);
+		expect(decodeEvidence(stored)).toEqual({ ...evidence, threshold: 0.35 });
+		expect(stored.length).toBeLessThan(JSON.stringify(evidence).length / 2 + 20);
+	});
+
+	it('reads evidence stored by earlier versions, and an analyst\'s tag that has none', () => {
+		expect(decodeEvidence(JSON.stringify(evidence))).toEqual(evidence);
+		expect(decodeEvidence('[]')).toEqual({ spans: [], dismissed: [], probability: 0, threshold: 0, seedHits: 0 });
 	});
 });
 

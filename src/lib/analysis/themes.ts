@@ -12,6 +12,7 @@ import {
 	type TrainOptions
 } from './classifier';
 import { matchSeeds, type CompiledCodeframe, type SeedHit } from './codeframe';
+import { decodeEvidence, encodeEvidence, type Evidence } from './evidence';
 import { isContent, sentenceSpans, termFeatures, tokenize, type Token } from './text';
 
 export interface LabelledText {
@@ -21,15 +22,7 @@ export interface LabelledText {
 	context?: string;
 }
 
-export interface Evidence {
-	/** Spans of the original text that support the theme (seed terms and the classifier's strongest words). */
-	spans: { text: string; start: number; end: number; kind: 'seed' | 'model' }[];
-	/** Seed terms that the answer dismisses ("training is not the issue"); shown, not counted. */
-	dismissed: string[];
-	probability: number;
-	threshold: number;
-	seedHits: number;
-}
+export type { Evidence };
 
 export interface ThemeAssignment {
 	theme: string;
@@ -41,7 +34,7 @@ const STORED = Symbol('evidence as stored');
 
 /** The evidence as the database stores it (JSON), without encoding again evidence that arrived that way. */
 export function evidenceJson(t: ThemeAssignment): string {
-	return (t as { [STORED]?: string })[STORED] ?? JSON.stringify(t.evidence);
+	return (t as { [STORED]?: string })[STORED] ?? encodeEvidence(t.evidence);
 }
 
 /**
@@ -61,7 +54,7 @@ class StoredAssignment implements ThemeAssignment {
 	}
 
 	get evidence(): Evidence {
-		return (this.decoded ??= JSON.parse(this[STORED]) as Evidence);
+		return (this.decoded ??= decodeEvidence(this[STORED]));
 	}
 }
 

@@ -1,5 +1,6 @@
 // Lists of answers under a filter (search results, a theme's answers) and one respondent's full response.
 // Pages only ever get redacted text; confidential respondents' organisation names are withheld.
+import { decodeEvidence } from '../../analysis/evidence';
 import type { BuiltFilter } from '../filters';
 import type { DB } from './client';
 import { matchingAnswers, themeCounts } from '../facts';
@@ -49,8 +50,7 @@ function withThemes(db: DB, rows: AnswerRowRaw[]): AnswerItem[] {
 
 function evidenceTerms(json: string): string[] {
 	try {
-		const e = JSON.parse(json) as { spans?: { text: string }[] };
-		return [...new Set((e.spans ?? []).map((s) => s.text).filter(Boolean))];
+		return [...new Set(decodeEvidence(json).spans.map((s) => s.text).filter(Boolean))];
 	} catch {
 		return [];
 	}

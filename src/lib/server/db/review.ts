@@ -1,4 +1,5 @@
 // Analysts' review: the queue, one answer with everything needed to judge it, saving decisions, and agreement.
+import { decodeEvidence } from '../../analysis/evidence';
 import { audit, type User } from '../auth';
 import type { DB } from './client';
 import { questionCounts } from '../facts';
@@ -103,7 +104,7 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 			label: r.label,
 			auto: r.confidence !== null,
 			confidence: r.confidence,
-			evidence: r.evidence ? ((JSON.parse(r.evidence) as { spans?: { text: string }[] }).spans ?? []).map((s) => s.text) : [],
+			evidence: r.evidence ? decodeEvidence(r.evidence).spans.map((s) => s.text) : [],
 			decision: r.decision
 		}))
 	};
