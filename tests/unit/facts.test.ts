@@ -1,13 +1,14 @@
 // The counts pages take from memory (facts.ts) equal their SQL twins, under every kind of filter, and follow changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { themeStances, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
+import { factsLoads, themeStances, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
 import { choicesBySector } from '../../src/lib/server/db/questions';
 import { themeStance, untagged } from '../../src/lib/server/db/themes';
 import { answersWithTheme } from '../../src/lib/server/db/responses';
 import { respondentCount } from '../../src/lib/server/db/overview';
 import { bodyComparison, bodyThemes } from '../../src/lib/server/db/stakeholders';
 import { searchAnswers } from '../../src/lib/server/db/responses';
-import { progress, progressSql } from '../../src/lib/server/db/review';
+import { progress, progressSql, saveDecision } from '../../src/lib/server/db/review';
+import { createSession, createUser, signIn } from '../../src/lib/server/auth';
 import { buildFilter } from '../../src/lib/server/filters';
 import { answersByQuestion } from '../../src/lib/server/db/stats';
 import { themesBySector } from '../../src/lib/server/db/questions';
@@ -46,8 +47,8 @@ const FILTERS = [
 	'answer=Nonexistent'
 ];
 
-describe('counts kept in memory', () => {
-	it('equal the SQL queries for themes, theme x sector, questions answered, choices, untagged answers and body groups', () => {
+/** Every count kept in memory, under every filter, equals its SQL twin. */
+function expectMemoryEqualsSql() {
 		for (const q of FILTERS) {
 			const f = buildFilter(db, new URLSearchParams(q));
 			const sqlPrevalence = new Map(prevalence(db, f).map((p) => [p.theme, p]));
@@ -83,7 +84,54 @@ describe('counts kept in memory', () => {
 		}
 		expect(themeCounts(db, buildFilter(db, new URLSearchParams(''))).some((t) => t.respondents > 0)).toBe(true);
 		expect(progress(db)).toEqual(progressSql(db));
+}
+
+describe('counts kept in memory', () => {
+	it('equal the SQL queries for themes, theme x sector, questions answered, choices, untagged answers and body groups', () => {
+		expectMemoryEqualsSql();
 	});
+
+	it('follow an analyst\'s review decisions, and sign-ins, without reading every tag again', async () => {
+		// One connection reads and writes, as in the server.
+		const shared = db;
+		db = openDb(path);
+		try {
+			await decideAndCount();
+		} finally {
+			db.close();
+			db = shared;
+		}
+	});
+
+	async function decideAndCount() {
+		const analyst = await createUser(db, 'facts-analyst', 'a long enough password 1', 'analyst');
+		const f = buildFilter(db, new URLSearchParams(''));
+		themeCounts(db, f);
+		const loads = factsLoads();
+		// An answer with a consent tag from the model, whose respondent gave no sector.
+		const answer = db
+			.prepare(
+				`SELECT a.id FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN theme_hit e ON e.answer_id = a.id
+				 WHERE e.theme_id = 'consent' AND e.source = 'auto' AND a.stance <> 'oppose' AND r.sector <> 'police'
+				   AND NOT EXISTS (SELECT 1 FROM theme_hit x WHERE x.answer_id = a.id AND x.theme_id = 'training') LIMIT 1`
+			)
+			.pluck()
+			.get() as number;
+		const before = themeCounts(db, f);
+		saveDecision(db, analyst, answer, { themes: { consent: 'reject', training: 'accept' }, stance: 'oppose', sector: 'police', campaign: false });
+		const after = themeCounts(db, f);
+		expect(factsLoads()).toBe(loads);
+		const count = (rows: typeof before, theme: string) => rows.find((t) => t.theme === theme)!.answers;
+		expect(count(after, 'consent')).toBe(count(before, 'consent') - 1);
+		expect(count(after, 'training')).toBe(count(before, 'training') + 1);
+		expectMemoryEqualsSql();
+		expect(factsLoads()).toBe(loads);
+		// Signing in and the audit log write to the database, but nothing the counts read.
+		await signIn(db, 'facts-analyst', 'a long enough password 1');
+		createSession(db, analyst.id);
+		themeCounts(db, f);
+		expect(factsLoads()).toBe(loads);
+	}
 
 	it('are read afresh when another connection changes the database', () => {
 		const f = buildFilter(db, new URLSearchParams(''));

@@ -36,8 +36,11 @@ interface Facts {
 	answerRespondent: Int32Array;
 	answerQuestion: Int16Array;
 	answerHasText: Uint8Array;
-	/** Effective theme tags (theme_hit), ordered by theme then respondent. */
+	/** Effective theme tags (theme_hit), ordered by theme id (as SQLite orders them) then respondent. */
 	hitTheme: Int16Array;
+	/** Per tag: its theme id's place in that order; and each theme id's place (ids seen in the tags when read). */
+	hitRank: Int16Array;
+	rankOf: Map<string, number>;
 	hitRespondent: Int32Array;
 	hitQuestion: Int16Array;
 }
@@ -110,6 +113,8 @@ function load(db: DB): Facts {
 	const hitRespondent = new Int32Array(hits);
 	const hitQuestion = new Int16Array(hits);
 	const hitAnswer = new Int32Array(hits);
+	const hitRank = new Int16Array(hits);
+	const rankOf = new Map<string, number>();
 	const answerHits = new Int16Array(answers);
 	const answerUncertain = new Uint8Array(answers);
 	i = 0;
@@ -118,6 +123,7 @@ function load(db: DB): Facts {
 		.raw()
 		.iterate() as Iterable<[string, number, string, number, number, number | null]>) {
 		hitTheme[i] = themeCode.get(tid) ?? -1;
+		hitRank[i] = rankOf.get(tid) ?? rankOf.set(tid, rankOf.size).get(tid)!;
 		const a = aid < maxAnswer ? indexOfAnswer[aid] : -1;
 		hitAnswer[i] = a;
 		if (a >= 0) {
@@ -127,17 +133,15 @@ function load(db: DB): Facts {
 		hitRespondent[i] = rid;
 		hitQuestion[i++] = questionCode.get(qid) ?? -1;
 	}
-	// Each answer's themes, for filtering answers by theme in memory.
-	const answerThemeStart = new Int32Array(answers + 1);
-	for (let a = 0; a < answers; a++) answerThemeStart[a + 1] = answerThemeStart[a] + answerHits[a];
-	const answerThemes = new Int16Array(hits);
-	const filled = answerThemeStart.slice(0, answers);
-	for (let h = 0; h < hits; h++) if (hitAnswer[h] >= 0) answerThemes[filled[hitAnswer[h]]++] = hitTheme[h];
+	const { answerThemeStart, answerThemes } = themesByAnswer(answerHits, hitAnswer, hitTheme);
+	loads++;
 	cached = {
 		key,
 		answerStance,
 		answerThemeStart,
 		answerThemes,
+		hitRank,
+		rankOf,
 		hitAnswer,
 		indexOfAnswer,
 		sectors,
@@ -160,6 +164,115 @@ function load(db: DB): Facts {
 		hitQuestion
 	};
 	return cached;
+}
+
+/** Each answer's themes as a slice of one array, for filtering answers by theme in memory. */
+function themesByAnswer(answerHits: Int16Array, hitAnswer: Int32Array, hitTheme: Int16Array) {
+	const answers = answerHits.length;
+	const answerThemeStart = new Int32Array(answers + 1);
+	for (let a = 0; a < answers; a++) answerThemeStart[a + 1] = answerThemeStart[a] + answerHits[a];
+	const answerThemes = new Int16Array(answerThemeStart[answers]);
+	const filled = answerThemeStart.slice(0, answers);
+	for (let h = 0; h < hitAnswer.length; h++) if (hitAnswer[h] >= 0) answerThemes[filled[hitAnswer[h]]++] = hitTheme[h];
+	return { answerThemeStart, answerThemes };
+}
+
+/** How many times every fact has been read from the database (for tests: a patched change does not add one). */
+let loads = 0;
+export const factsLoads = () => loads;
+
+/**
+ * Runs `write`, a change to the tags and stance of the answers `answerIds` and their respondents' sector (an
+ * analyst's review decision), or to nothing the counts read (a sign-in, the audit log), and brings the counts in
+ * memory up to date from those answers' rows alone: reading every tag again takes seconds at a million answers, and
+ * the review page shows counts after each decision. If the counts were not loaded, another connection wrote
+ * meanwhile, or the change is one this cannot follow (a theme no tag had when they were read), the next read loads
+ * everything as before.
+ */
+export function writeKeepingFacts<T>(db: DB, answerIds: number[], write: () => T): T {
+	const facts = cached?.key === version(db) ? cached : null;
+	const others = db.pragma('data_version', { simple: true });
+	const value = write();
+	if (facts && cached === facts && db.pragma('data_version', { simple: true }) === others) {
+		if (patch(db, facts, answerIds)) facts.key = version(db);
+		else cached = null;
+	}
+	return value;
+}
+
+/** Re-reads the given answers' stance, tags and respondent in place; false if it cannot. */
+function patch(db: DB, facts: Facts, answerIds: number[]): boolean {
+	if (answerIds.length === 0) return true;
+	const sectorCode = new Map(facts.sectors.map((s, i) => [s.id, i]));
+	const themeCode = new Map(facts.themes.map((t, i) => [t.id, i]));
+	const questionCode = new Map(facts.questions.map((q, i) => [q.id, i]));
+	const positions = new Set<number>();
+	const added: { rank: number; theme: number; respondent: number; question: number; answer: number; unsure: boolean }[] = [];
+	for (const id of answerIds) {
+		const a = id < facts.indexOfAnswer.length ? facts.indexOfAnswer[id] : -1;
+		if (a < 0) return false;
+		positions.add(a);
+		const row = db.prepare('SELECT stance, respondent_id AS r FROM answer WHERE id = ?').get(id) as { stance: string | null; r: number } | undefined;
+		if (!row) return false;
+		facts.answerStance[a] = row.stance === null ? -1 : STANCES.indexOf(row.stance);
+		const person = db.prepare('SELECT sector, body, known_organisation AS known FROM respondent WHERE id = ?').get(row.r) as
+			| { sector: string | null; body: string | null; known: string | null }
+			| undefined;
+		if (!person) return false;
+		const name = (n: string | null) => (n === null ? -1 : (facts.names.get(n) ?? facts.names.set(n, facts.names.size).get(n)!));
+		facts.sectorOf[row.r] = person.sector === null ? 0 : (sectorCode.get(person.sector) ?? 0);
+		facts.bodyOf[row.r] = name(person.body);
+		facts.knownOf[row.r] = name(person.known);
+		for (const h of db
+			.prepare("SELECT theme_id AS theme, respondent_id AS r, question_id AS q, source = 'auto' AND confidence < 0.6 AS unsure FROM theme_hit WHERE answer_id = ?")
+			.all(id) as { theme: string; r: number; q: string; unsure: number | null }[]) {
+			const rank = facts.rankOf.get(h.theme);
+			if (rank === undefined) return false;
+			added.push({ rank, theme: themeCode.get(h.theme) ?? -1, respondent: h.r, question: questionCode.get(h.q) ?? -1, answer: a, unsure: h.unsure === 1 });
+		}
+	}
+	// The tags again, in the same order: the old ones of these answers left out, the new ones merged in.
+	added.sort((x, y) => x.rank - y.rank || x.respondent - y.respondent);
+	const old = facts.hitTheme.length;
+	let kept = 0;
+	for (let h = 0; h < old; h++) if (!positions.has(facts.hitAnswer[h])) kept++;
+	const n = kept + added.length;
+	const next = {
+		hitTheme: new Int16Array(n),
+		hitRank: new Int16Array(n),
+		hitRespondent: new Int32Array(n),
+		hitQuestion: new Int16Array(n),
+		hitAnswer: new Int32Array(n)
+	};
+	let out = 0;
+	let k = 0;
+	const take = (theme: number, rank: number, respondent: number, question: number, answer: number) => {
+		next.hitTheme[out] = theme;
+		next.hitRank[out] = rank;
+		next.hitRespondent[out] = respondent;
+		next.hitQuestion[out] = question;
+		next.hitAnswer[out++] = answer;
+	};
+	for (let h = 0; h < old; h++) {
+		if (positions.has(facts.hitAnswer[h])) continue;
+		const [rank, respondent] = [facts.hitRank[h], facts.hitRespondent[h]];
+		for (; k < added.length && (added[k].rank < rank || (added[k].rank === rank && added[k].respondent <= respondent)); k++) {
+			const x = added[k];
+			take(x.theme, x.rank, x.respondent, x.question, x.answer);
+		}
+		take(facts.hitTheme[h], rank, respondent, facts.hitQuestion[h], facts.hitAnswer[h]);
+	}
+	for (; k < added.length; k++) take(added[k].theme, added[k].rank, added[k].respondent, added[k].question, added[k].answer);
+	for (const a of positions) {
+		facts.answerHits[a] = 0;
+		facts.answerUncertain[a] = 0;
+	}
+	for (const x of added) {
+		facts.answerHits[x.answer]++;
+		if (x.unsure) facts.answerUncertain[x.answer] = 1;
+	}
+	Object.assign(facts, next, themesByAnswer(facts.answerHits, next.hitAnswer, next.hitTheme));
+	return true;
 }
 
 /** Recent filters' masks: a page asks for several counts under the same filter. */
