@@ -72,12 +72,17 @@ function decodePart(json: string): PartMessage {
 	return { ids: raw.ids, done: raw.done, part };
 }
 
-/** Puts back the text of the answers `answers[from .. from + count)` sent without it (nothing was redacted). */
-export function withTexts(part: PipelineOutput, answers: AnswerIn[], from: number, count: number) {
-	for (let i = from; i < from + count; i++) {
-		const r = part.redacted.get(answers[i].id);
-		if (r && r.text === null) r.text = answers[i].text!;
-	}
+/**
+ * Puts back the text of the answers sent without it (nothing was redacted): the part is for the answers `ids`, which
+ * are `answers[from ..]` in order; anything else is a fault, and stops the run before a wrong text could be stored.
+ */
+export function withTexts(part: PipelineOutput, ids: number[], answers: AnswerIn[], from: number) {
+	ids.forEach((id, k) => {
+		const a = answers[from + k];
+		if (a?.id !== id) throw new Error(`an analysis thread sent answer ${id} where answer ${a?.id} was expected`);
+		const r = part.redacted.get(id);
+		if (r && r.text === null) r.text = a.text!;
+	});
 }
 
 /** Below this many answers, starting threads costs more than it saves. */
@@ -124,7 +129,7 @@ export async function runPipelineParallel(
 					},
 					({ ids, part }) => {
 						// The part is for the next ids.length answers of this thread's slice, in order.
-						withTexts(part, slices[w], sent, ids.length);
+						withTexts(part, ids, slices[w], sent);
 						sent += ids.length;
 						if (timings) timings.inside(threadPhase, 'storing their results', () => onAnswers(ids, part));
 						else onAnswers(ids, part);
