@@ -1,4 +1,4 @@
-// `npm run bench -- <analyse|pages|all>`: performance measured on this machine, printed as a table.
+// `npm run bench -- <analyse|pages|load|scale|review|all>`: performance measured on this machine, printed as a table.
 // Not a test: numbers vary by machine; README records what they were where they were measured.
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +16,9 @@ import { buildDatabase } from '../src/lib/import/bundle';
 import { analyseDatabase, analyseDatabaseParallel, loadPipelineInput } from '../src/lib/server/analyse';
 import { openDb } from '../src/lib/server/db/client';
 import { createUser } from '../src/lib/server/auth';
+import { progress, saveDecision } from '../src/lib/server/db/review';
+import { themeCounts } from '../src/lib/server/facts';
+import { buildFilter } from '../src/lib/server/filters';
 
 const DB = 'tmp/bench.db';
 
@@ -366,12 +369,54 @@ async function benchScale(million: boolean) {
 	for (const [name, ...values] of rows) console.log(`  ${name.padEnd(width)} ${values.map((v) => v.padStart(13)).join(' ')}`);
 }
 
+/**
+ * The counts pages read after an analyst's review decision, on a copy of DB (default: the 1M benchmark database
+ * that `scale --million` leaves): the first read of every count, then each of 10 decisions followed by the review
+ * progress and the theme counts, as the next page asks for them.
+ */
+async function benchReview(source: string) {
+	if (!existsSync(source)) throw new Error(`${source} not found: run "npm run bench -- scale --million" first, or name a database`);
+	const path = 'tmp/bench-review.db';
+	for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+	const from = openDb(source, { readonly: true });
+	await from.backup(path);
+	from.close();
+	const db = openDb(path);
+	try {
+		const analyst = await createUser(db, 'bench-reviewer', 'bench reviewer password 1', 'analyst');
+		const all = buildFilter(db, new URLSearchParams(''));
+		let t = performance.now();
+		themeCounts(db, all);
+		const first = performance.now() - t;
+		const ids = db.prepare("SELECT answer_id FROM theme_hit WHERE theme_id = 'consent' ORDER BY answer_id LIMIT 10").pluck().all() as number[];
+		const decide: number[] = [];
+		const next: number[] = [];
+		for (const id of ids) {
+			t = performance.now();
+			saveDecision(db, analyst, id, { themes: { consent: 'reject', training: 'accept' }, stance: 'oppose', sector: null, campaign: false });
+			decide.push(performance.now() - t);
+			t = performance.now();
+			progress(db);
+			themeCounts(db, all);
+			next.push(performance.now() - t);
+		}
+		const answers = db.prepare('SELECT count(*) FROM answer').pluck().get() as number;
+		console.log(`\nreview (${answers.toLocaleString('en-GB')} answers, ${ids.length} decisions)`);
+		console.log(`  first read of the counts                     ${first.toFixed(0).padStart(7)} ms`);
+		console.log(`  a decision, stored (p95)                     ${percentile(decide, 95).toFixed(0).padStart(7)} ms`);
+		console.log(`  the counts the next page reads (p95)         ${percentile(next, 95).toFixed(0).padStart(7)} ms`);
+	} finally {
+		db.close();
+	}
+}
+
 async function main() {
 	const which = process.argv[2] ?? 'all';
 	console.log(`consult-lens benchmarks on ${machine()}`);
 	if (which === 'scale-one') return scaleOne(process.argv[3], process.argv[4]);
+	if (which === 'review') return benchReview(process.argv[3] ?? 'tmp/bench-scale-1M.db');
 	if (!['analyse', 'pages', 'load', 'scale', 'all'].includes(which)) {
-		console.error(`unknown benchmark "${which}"; use analyse, pages, load, scale or all`);
+		console.error(`unknown benchmark "${which}"; use analyse, pages, load, scale, review or all`);
 		process.exit(1);
 	}
 	if (which === 'analyse' || which === 'all') await benchAnalyse();
