@@ -26,3 +26,18 @@ test('a confidential respondent is badged and their organisation withheld', asyn
 	await expect(page.getByText('Withheld (confidential)')).toBeVisible();
 	await expect(page.locator('main')).not.toContainText(org);
 });
+
+test('an answer says why it has each theme: the words that made it fire, highlighted in the text', async ({ page }) => {
+	// The first automatic tag whose evidence has a codeframe term, from a respondent who did not ask for confidentiality.
+	const [ref, label, term] = query<string>(
+		`SELECT r.response_id || char(9) || t.label || char(9) || json_extract(e.evidence_json, '$.s[0][3]')
+		 FROM answer_theme e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id JOIN theme t ON t.id = e.theme_id
+		 WHERE e.source = 'auto' AND json_extract(e.evidence_json, '$.s[0][2]') = 0 AND r.confidential = 0
+		   AND instr(lower(a.text_redacted), lower(json_extract(e.evidence_json, '$.s[0][3]'))) > 0
+		 ORDER BY a.id LIMIT 1`
+	).split('\t');
+	await page.goto(`/responses/${encodeURIComponent(ref)}`);
+	const theme = page.getByRole('list', { name: 'Themes' }).getByRole('listitem').filter({ hasText: label }).first();
+	await expect(theme).toContainText(`because of: “${term}”`);
+	await expect(page.locator('mark', { hasText: new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i') }).first()).toBeVisible();
+});
