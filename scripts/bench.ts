@@ -1,4 +1,5 @@
-// `npm run bench -- <analyse|pages|load|scale|review|all>`: performance measured on this machine, printed as a table.
+// `npm run bench -- <analyse|pages|load|scale|import|review|all>`: performance measured on this machine, printed as a
+// table.
 // Not a test: numbers vary by machine; README records what they were where they were measured.
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -369,6 +370,35 @@ async function benchScale(million: boolean) {
 	for (const [name, ...values] of rows) console.log(`  ${name.padEnd(width)} ${values.map((v) => v.padStart(13)).join(' ')}`);
 }
 
+/** The import target as the issue states it: 250,000 respondents (`--respondents N` to choose), in a process of its
+ * own so that its peak memory is the import's alone, with the raw limits measured on the same file. */
+async function benchImport(respondents: number) {
+	const dir = `tmp/import-${respondents}`;
+	const generated = await generate({ respondents, seed: 11, out: dir });
+	const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], 'import-one', dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+	if (child.status !== 0) throw new Error(`import run failed:\n${child.stderr}`);
+	const run = JSON.parse(child.stdout.trim().split('\n').pop()!) as { rows: number; ms: number; peakMb: number; parseMs: number; insertMs: number };
+	const n = (x: number) => Math.round(x).toLocaleString('en-GB');
+	console.log(`\nimport (${n(run.rows)} respondents, ${n(generated.answers)} answers, responses.csv ${n(statSync(`${dir}/responses.csv`).size / 2 ** 20)} MB)`);
+	console.log(`  time                                  ${(run.ms / 1000).toFixed(1).padStart(8)} s      (target: under 20 s)`);
+	console.log(`  respondents per second                ${n(run.rows / (run.ms / 1000)).padStart(8)}`);
+	console.log(`  peak memory                           ${n(run.peakMb).padStart(8)} MB     (target: under 500 MB)`);
+	console.log(`  raw limit: papaparse alone            ${(run.parseMs / 1000).toFixed(1).padStart(8)} s`);
+	console.log(`  raw limit: better-sqlite3 inserts     ${(run.insertMs / 1000).toFixed(1).padStart(8)} s`);
+	console.log(`  share of the raw limit                ${`${Math.round((100 * (run.parseMs + run.insertMs)) / run.ms)}%`.padStart(8)}        (aim: a third)`);
+}
+
+async function importOne(dir: string) {
+	const dbPath = 'tmp/bench-import.db';
+	for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+	const db = openDb(dbPath);
+	loadDefinition(db, 'data');
+	const imported = await peakDuring(() => importFile(db, 'responses', `${dir}/responses.csv`));
+	db.close();
+	const raw = await rawLimits(`${dir}/responses.csv`);
+	process.stdout.write(JSON.stringify({ rows: imported.value.rows, ms: imported.ms, peakMb: imported.peakMb, parseMs: raw.parseMs, insertMs: raw.insertMs }) + '\n');
+}
+
 /**
  * The counts pages read after an analyst's review decision, on a copy of DB (default: the 1M benchmark database
  * that `scale --million` leaves): the first read of every count, then each of 10 decisions followed by the review
@@ -415,8 +445,13 @@ async function main() {
 	console.log(`consult-lens benchmarks on ${machine()}`);
 	if (which === 'scale-one') return scaleOne(process.argv[3], process.argv[4]);
 	if (which === 'review') return benchReview(process.argv[3] ?? 'tmp/bench-scale-1M.db');
+	if (which === 'import-one') return importOne(process.argv[3]);
+	if (which === 'import') {
+		const at = process.argv.indexOf('--respondents');
+		return benchImport(at > 0 ? Number(process.argv[at + 1]) : 250_000);
+	}
 	if (!['analyse', 'pages', 'load', 'scale', 'all'].includes(which)) {
-		console.error(`unknown benchmark "${which}"; use analyse, pages, load, scale, review or all`);
+		console.error(`unknown benchmark "${which}"; use analyse, pages, load, scale, import, review or all`);
 		process.exit(1);
 	}
 	if (which === 'analyse' || which === 'all') await benchAnalyse();
