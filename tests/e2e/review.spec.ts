@@ -21,6 +21,14 @@ test('review ten answers, rerun analyse, decisions are kept and counted', async 
 		// Reject the first suggested theme (other than the one added below) by its keyboard shortcut.
 		const rejects = page.getByRole('radio', { name: /^Reject/ });
 		const ids = await rejects.evaluateAll((els) => els.map((e) => e.id.replace(/^t-/, '').replace(/-r$/, '')));
+		// The shortcut hint names the keys this answer has (none to press when nothing was suggested).
+		const keys =
+			ids.length > 1
+				? `Press 1–${ids.length} to switch a suggested theme between accept and reject, S to save and go to the next answer.`
+				: ids.length === 1
+					? 'Press 1 to switch the suggested theme between accept and reject, S to save and go to the next answer.'
+					: 'Press S to save and go to the next answer.';
+		await expect(page.getByRole('checkbox', { name: 'Use keyboard shortcuts' })).toHaveAccessibleDescription(keys);
 		const target = ids.findIndex((id) => id !== 'resources');
 		if (target >= 0) {
 			await page.locator('body').press(String(target + 1));
