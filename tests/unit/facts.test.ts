@@ -1,6 +1,6 @@
 // The counts pages take from memory (facts.ts) equal their SQL twins, under every kind of filter, and follow changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factsLoads, themeStances, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
+import { factsLoads, readFacts, themeStances, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
 import { choicesBySector } from '../../src/lib/server/db/questions';
 import { themeStance, untagged } from '../../src/lib/server/db/themes';
 import { answersWithTheme } from '../../src/lib/server/db/responses';
@@ -132,6 +132,17 @@ describe('counts kept in memory', () => {
 		themeCounts(db, f);
 		expect(factsLoads()).toBe(loads);
 	}
+
+	it('read ahead (as the server does when it starts) are the ones the next page uses', () => {
+		const writer = openDb(path);
+		writer.exec("INSERT INTO meta (key, value) VALUES ('facts-test', '1') ON CONFLICT(key) DO UPDATE SET value = value + 1");
+		writer.close();
+		const loads = factsLoads();
+		readFacts(db);
+		expect(factsLoads()).toBe(loads + 1);
+		themeCounts(db, buildFilter(db, new URLSearchParams('sector=health')));
+		expect(factsLoads()).toBe(loads + 1);
+	});
 
 	it('are read afresh when another connection changes the database', () => {
 		const f = buildFilter(db, new URLSearchParams(''));

@@ -177,6 +177,11 @@ function themesByAnswer(answerHits: Int16Array, hitAnswer: Int32Array, hitTheme:
 	return { answerThemeStart, answerThemes };
 }
 
+/** Reads the counts now (if they are not already up to date), so that the next page need not wait for them. */
+export function readFacts(db: DB) {
+	load(db);
+}
+
 /** How many times every fact has been read from the database (for tests: a patched change does not add one). */
 let loads = 0;
 export const factsLoads = () => loads;
