@@ -5,16 +5,22 @@ import { isPublic, requiredRole } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 import { readFacts } from '$lib/server/facts';
 
-/** Once the server has started, the counts the dashboard keeps in memory are read before anyone asks for a page: at a
- * million answers that takes seconds, which the first person to open the dashboard would otherwise wait for. */
+/**
+ * The counts the dashboard keeps in memory are read when the server starts, and again soon after the data change
+ * (an import or analysis from the command line), before anyone asks for a page: at a million answers that takes
+ * seconds, which the next person to open the dashboard would otherwise wait for. When nothing changed, the check
+ * costs next to nothing.
+ */
 export const init: ServerInit = () => {
-	setTimeout(() => {
+	const read = () => {
 		try {
 			readFacts(getDb());
 		} catch {
 			// No database yet: the first page says so.
 		}
-	}, 0);
+	};
+	setTimeout(read, 0);
+	setInterval(read, 5_000).unref();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
