@@ -241,12 +241,17 @@ async function peakDuring<T>(work: () => Promise<T>): Promise<{ value: T; peakMb
 }
 
 /** One size, in a process of its own (run as `bench scale-one DIR LABEL`), so memory readings are its alone. */
-async function scaleOne(dir: string, label: string) {
-	const dbPath = `tmp/bench-scale-${label}.db`;
+/** A new database at `dbPath` with the consultation's definition, and `dir`'s responses imported into it, timed. */
+async function importFresh(dbPath: string, dir: string) {
 	for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
 	const db = openDb(dbPath);
 	loadDefinition(db, 'data');
-	const imported = await peakDuring(() => importFile(db, 'responses', `${dir}/responses.csv`));
+	return { db, imported: await peakDuring(() => importFile(db, 'responses', `${dir}/responses.csv`)) };
+}
+
+async function scaleOne(dir: string, label: string) {
+	const dbPath = `tmp/bench-scale-${label}.db`;
+	const { db, imported } = await importFresh(dbPath, dir);
 	for (const [kind, name] of [['events', 'events.csv'], ['event-feedback', 'event_feedback.csv'], ['cyp', 'cyp_feedback.csv']] as const) {
 		if (existsSync(`${dir}/${name}`)) await importFile(db, kind, `${dir}/${name}`);
 	}
@@ -389,11 +394,7 @@ async function benchImport(respondents: number) {
 }
 
 async function importOne(dir: string) {
-	const dbPath = 'tmp/bench-import.db';
-	for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-	const db = openDb(dbPath);
-	loadDefinition(db, 'data');
-	const imported = await peakDuring(() => importFile(db, 'responses', `${dir}/responses.csv`));
+	const { db, imported } = await importFresh('tmp/bench-import.db', dir);
 	db.close();
 	const raw = await rawLimits(`${dir}/responses.csv`);
 	process.stdout.write(JSON.stringify({ rows: imported.value.rows, ms: imported.ms, peakMb: imported.peakMb, parseMs: raw.parseMs, insertMs: raw.insertMs }) + '\n');

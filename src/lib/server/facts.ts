@@ -213,24 +213,25 @@ function patch(db: DB, facts: Facts, answerIds: number[]): boolean {
 	const questionCode = new Map(facts.questions.map((q, i) => [q.id, i]));
 	const positions = new Set<number>();
 	const added: { rank: number; theme: number; respondent: number; question: number; answer: number; unsure: boolean }[] = [];
+	const answer = db.prepare('SELECT stance, respondent_id AS r FROM answer WHERE id = ?');
+	const respondent = db.prepare('SELECT sector, body, known_organisation AS known FROM respondent WHERE id = ?');
+	const tags = db.prepare(
+		"SELECT theme_id AS theme, respondent_id AS r, question_id AS q, source = 'auto' AND confidence < 0.6 AS unsure FROM theme_hit WHERE answer_id = ?"
+	);
+	const name = (n: string | null) => (n === null ? -1 : (facts.names.get(n) ?? facts.names.set(n, facts.names.size).get(n)!));
 	for (const id of answerIds) {
 		const a = id < facts.indexOfAnswer.length ? facts.indexOfAnswer[id] : -1;
 		if (a < 0) return false;
 		positions.add(a);
-		const row = db.prepare('SELECT stance, respondent_id AS r FROM answer WHERE id = ?').get(id) as { stance: string | null; r: number } | undefined;
+		const row = answer.get(id) as { stance: string | null; r: number } | undefined;
 		if (!row) return false;
 		facts.answerStance[a] = row.stance === null ? -1 : STANCES.indexOf(row.stance);
-		const person = db.prepare('SELECT sector, body, known_organisation AS known FROM respondent WHERE id = ?').get(row.r) as
-			| { sector: string | null; body: string | null; known: string | null }
-			| undefined;
+		const person = respondent.get(row.r) as { sector: string | null; body: string | null; known: string | null } | undefined;
 		if (!person) return false;
-		const name = (n: string | null) => (n === null ? -1 : (facts.names.get(n) ?? facts.names.set(n, facts.names.size).get(n)!));
 		facts.sectorOf[row.r] = person.sector === null ? 0 : (sectorCode.get(person.sector) ?? 0);
 		facts.bodyOf[row.r] = name(person.body);
 		facts.knownOf[row.r] = name(person.known);
-		for (const h of db
-			.prepare("SELECT theme_id AS theme, respondent_id AS r, question_id AS q, source = 'auto' AND confidence < 0.6 AS unsure FROM theme_hit WHERE answer_id = ?")
-			.all(id) as { theme: string; r: number; q: string; unsure: number | null }[]) {
+		for (const h of tags.all(id) as { theme: string; r: number; q: string; unsure: number | null }[]) {
 			const rank = facts.rankOf.get(h.theme);
 			if (rank === undefined) return false;
 			added.push({ rank, theme: themeCode.get(h.theme) ?? -1, respondent: h.r, question: questionCode.get(h.q) ?? -1, answer: a, unsure: h.unsure === 1 });
