@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentChecksum } from '../../src/lib/server/db/client';
 import { ImportFailed } from '../../src/lib/import/errors';
@@ -11,9 +13,9 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-async function problemsOf(kind: ImportKind, name: string) {
+async function problemsOf(kind: ImportKind, name: string, thread?: boolean) {
 	try {
-		await importFile(t.db, kind, fixture(name), { displayName: name });
+		await importFile(t.db, kind, fixture(name), { displayName: name, thread });
 	} catch (e) {
 		expect(e).toBeInstanceOf(ImportFailed);
 		return (e as ImportFailed).problems;
@@ -80,6 +82,40 @@ describe('importing responses', () => {
 		expect(t.db.prepare("SELECT count(*) FROM answer WHERE question_id = 'q5'").pluck().get()).toBeGreaterThan(0);
 	});
 
+	it('writes a large import with the rollback journal when the database is its alone, and is back in WAL afterwards', async () => {
+		await importFile(t.db, 'responses', fixture('valid.csv'));
+		expect(t.db.pragma('journal_mode', { simple: true })).toBe('wal');
+		expect(existsSync(`${t.path}-journal`)).toBe(false);
+		// A server holding the database open: the switch is refused, and the import goes ahead in WAL, seen by the server.
+		const server = new Database(t.path, { readonly: true });
+		try {
+			expect(server.prepare('SELECT count(*) FROM respondent').pluck().get()).toBe(3);
+			const report = await importFile(t.db, 'responses', fixture('corrected.csv'));
+			expect(report).toMatchObject({ added: 1, updated: 1 });
+			expect(t.db.pragma('journal_mode', { simple: true })).toBe('wal');
+			expect(server.prepare('SELECT count(*) FROM respondent').pluck().get()).toBe(4);
+		} finally {
+			server.close();
+		}
+		expect(t.db.pragma('integrity_check', { simple: true })).toBe('ok');
+	});
+
+	it('stores the same rows whether the file is read on a thread of its own or on this one', async () => {
+		const other = tempDb();
+		try {
+			const tables = (db: typeof t.db) =>
+				['respondent', 'answer'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY id`).all());
+			for (const name of ['valid.csv', 'corrected.csv', 'headers.csv']) {
+				const here = await importFile(t.db, 'responses', fixture(name), { thread: false });
+				const there = await importFile(other.db, 'responses', fixture(name), { thread: true });
+				expect(there).toEqual(here);
+			}
+			expect(tables(other.db)).toEqual(tables(t.db));
+		} finally {
+			other.cleanup();
+		}
+	});
+
 	it('stores nothing on a dry run', async () => {
 		const before = contentChecksum(t.db);
 		const report = await importFile(t.db, 'responses', fixture('valid.csv'), { dryRun: true });
@@ -88,7 +124,8 @@ describe('importing responses', () => {
 	});
 });
 
-describe('validation: one fixture per rule, each naming line, column and value', () => {
+// Every check, with the file read on this thread and on a reader thread (as a large file is): the same problems.
+for (const thread of [false, true]) describe(`validation, read on ${thread ? 'a thread of its own' : 'the importing thread'}: one fixture per rule, each naming line, column and value`, () => {
 	const cases: [string, ImportKind, { line: number | null; column: string | null; value?: string | null; message: RegExp }[]][] = [
 		['missing-column.csv', 'responses', [{ line: 1, column: 'confidential', message: /required column/ }]],
 		['blank-id.csv', 'responses', [{ line: 3, column: 'response_id', value: '', message: /must not be blank/ }]],
@@ -113,9 +150,9 @@ describe('validation: one fixture per rule, each naming line, column and value',
 	];
 	for (const [name, kind, expected] of cases) {
 		it(`${name}: reports every problem and leaves the database exactly as it was`, async () => {
-			await importFile(t.db, 'responses', fixture('valid.csv'));
+			await importFile(t.db, 'responses', fixture('valid.csv'), { thread });
 			const before = contentChecksum(t.db);
-			const problems = await problemsOf(kind, name);
+			const problems = await problemsOf(kind, name, thread);
 			expect(problems).toHaveLength(expected.length);
 			expected.forEach((e, i) => {
 				expect(problems[i]).toMatchObject({ file: name, line: e.line, column: e.column });
@@ -127,7 +164,7 @@ describe('validation: one fixture per rule, each naming line, column and value',
 	}
 
 	it('reports all the problems of a file, not just the first', async () => {
-		const problems = await problemsOf('responses', 'several-problems.csv');
+		const problems = await problemsOf('responses', 'several-problems.csv', thread);
 		expect(problems.map((p) => [p.line, p.column])).toEqual([
 			[3, 'q1'],
 			[4, 'submitted_at'],
@@ -137,7 +174,7 @@ describe('validation: one fixture per rule, each naming line, column and value',
 
 	it('rejects feedback for an unknown event and an out-of-range rating', async () => {
 		await importFile(t.db, 'events', fixture('valid.csv').replace('valid.csv', '../../../data/events.csv'));
-		const problems = await problemsOf('event-feedback', 'feedback-bad.csv');
+		const problems = await problemsOf('event-feedback', 'feedback-bad.csv', thread);
 		expect(problems.map((p) => [p.line, p.column, p.value])).toEqual([
 			[2, 'event_id', 'E9'],
 			[3, 'usefulness', '7']
@@ -145,7 +182,7 @@ describe('validation: one fixture per rule, each naming line, column and value',
 	});
 
 	it('the error message names file, line, column and value', async () => {
-		await expect(importFile(t.db, 'responses', fixture('bad-choice.csv'), { displayName: 'bad-choice.csv' })).rejects.toThrow(
+		await expect(importFile(t.db, 'responses', fixture('bad-choice.csv'), { displayName: 'bad-choice.csv', thread })).rejects.toThrow(
 			'bad-choice.csv, line 2, column "q1": is not a known answer; expected one of: Yes, No, Not sure (value: "Perhaps")'
 		);
 	});

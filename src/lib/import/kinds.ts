@@ -26,12 +26,17 @@ export interface ColumnSpec {
 	parse(raw: string): Parsed<unknown>;
 }
 
-export interface KindSpec {
+/** What a file of one kind must contain and how each cell is checked: needs no database, so it runs on any thread. */
+export interface KindColumns {
 	kind: ImportKind;
 	key: string;
 	columns: ColumnSpec[];
 	/** At least one of these columns must be present (for example the question columns). */
 	anyOf?: string[];
+}
+
+/** How a checked row is stored. */
+export interface KindSpec extends KindColumns {
 	/** Checks that need the database (references); returns [column, message] or null. */
 	check?(row: Record<string, unknown>): [string, string] | null;
 	write(row: Record<string, unknown>, extra: Record<string, string>, hash: string, batchId: number): Outcome;
@@ -51,8 +56,17 @@ interface QuestionRow {
 	options_json: string;
 }
 
-function sectors(db: DB): SectorRow[] {
-	return db.prepare('SELECT id, label FROM sector ORDER BY position').all() as SectorRow[];
+/** The parts of the consultation's definition that the cell checks need, as plain data a worker thread can be given. */
+export interface ImportDefinition {
+	sectors: SectorRow[];
+	questions: QuestionRow[];
+}
+
+export function readImportDefinition(db: DB): ImportDefinition {
+	return {
+		sectors: db.prepare('SELECT id, label FROM sector ORDER BY position').all() as SectorRow[],
+		questions: db.prepare('SELECT id, type, options_json FROM question ORDER BY position').all() as QuestionRow[]
+	};
 }
 
 function upsertSimple(db: DB, table: string, columns: string[]) {
@@ -75,16 +89,14 @@ function upsertSimple(db: DB, table: string, columns: string[]) {
 	};
 }
 
-function responsesSpec(db: DB): KindSpec {
-	const known = sectors(db);
-	const questions = db.prepare('SELECT id, type, options_json FROM question ORDER BY position').all() as QuestionRow[];
-	const questionColumns: ColumnSpec[] = [];
-	for (const q of questions) {
+function responseColumns(def: ImportDefinition): { person: ColumnSpec[]; questions: ColumnSpec[] } {
+	const questions: ColumnSpec[] = [];
+	for (const q of def.questions) {
 		const options = JSON.parse(q.options_json) as string[];
-		if (q.type === 'closed') questionColumns.push({ name: q.id, parse: optionParser(options, 'answer') });
-		questionColumns.push(text(`${q.id}_text`));
+		if (q.type === 'closed') questions.push({ name: q.id, parse: optionParser(options, 'answer') });
+		questions.push(text(`${q.id}_text`));
 	}
-	const personColumns: ColumnSpec[] = [
+	const person: ColumnSpec[] = [
 		text('response_id', { required: true, nonEmpty: true }),
 		{ name: 'submitted_at', parse: parseDate },
 		{
@@ -96,10 +108,16 @@ function responsesSpec(db: DB): KindSpec {
 		text('email'),
 		text('organisation'),
 		text('professional_body'),
-		{ name: 'sector', parse: (raw) => parseSector(raw, known) },
+		{ name: 'sector', parse: (raw) => parseSector(raw, def.sectors) },
 		text('region'),
 		{ name: 'confidential', required: true, parse: parseBoolean }
 	];
+	return { person, questions };
+}
+
+function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
+	const { questions } = def;
+	const { person: personColumns, questions: questionColumns } = responseColumns(def);
 	const columns = [...personColumns, ...questionColumns];
 
 	// What is already stored, read once: a file of new respondents (the usual case) then needs no lookup per row.
@@ -200,25 +218,47 @@ function responsesSpec(db: DB): KindSpec {
 	};
 }
 
+const eventColumns = (): KindColumns => ({
+	kind: 'events',
+	key: 'event_id',
+	columns: [
+		text('event_id', { required: true, nonEmpty: true }),
+		text('title', { required: true, nonEmpty: true }),
+		text('city'),
+		text('venue'),
+		{ name: 'date', required: true, parse: parseDate },
+		{ name: 'attendees', required: true, parse: (raw) => parseInteger(raw, 0, 1_000_000) }
+	]
+});
+
 function eventsSpec(db: DB): KindSpec {
 	const write = upsertSimple(db, 'event', ['id', 'title', 'city', 'venue', 'date', 'attendees']);
 	return {
-		kind: 'events',
-		key: 'event_id',
-		columns: [
-			text('event_id', { required: true, nonEmpty: true }),
-			text('title', { required: true, nonEmpty: true }),
-			text('city'),
-			text('venue'),
-			{ name: 'date', required: true, parse: parseDate },
-			{ name: 'attendees', required: true, parse: (raw) => parseInteger(raw, 0, 1_000_000) }
-		],
+		...eventColumns(),
 		write: (row, extra, hash, batch) => write({ ...row, id: row.event_id, attendees: row.attendees ?? 0 }, extra, hash, batch)
 	};
 }
 
-function eventFeedbackSpec(db: DB): KindSpec {
-	const known = sectors(db);
+const eventFeedbackColumns = (def: ImportDefinition): KindColumns => ({
+	kind: 'event-feedback',
+	key: 'feedback_id',
+	columns: [
+		text('feedback_id', { required: true, nonEmpty: true }),
+		text('event_id', { required: true, nonEmpty: true }),
+		{
+			name: 'source',
+			required: true,
+			nonEmpty: true,
+			parse: (raw) => parseOption(raw.replace(/[\s_]+/g, '-'), ['evaluation', 'table-notes'], 'source')
+		},
+		{ name: 'attendee_sector', parse: (raw) => parseSector(raw, def.sectors) },
+		text('attendee_role'),
+		{ name: 'usefulness', parse: (raw) => parseInteger(raw, 1, 5) },
+		text('comment')
+	]
+});
+
+function eventFeedbackSpec(db: DB, def: ImportDefinition): KindSpec {
 	const eventExists = db.prepare('SELECT 1 FROM event WHERE id = ?').pluck();
 	const write = upsertSimple(db, 'event_feedback', [
 		'id',
@@ -230,22 +270,7 @@ function eventFeedbackSpec(db: DB): KindSpec {
 		'comment'
 	]);
 	return {
-		kind: 'event-feedback',
-		key: 'feedback_id',
-		columns: [
-			text('feedback_id', { required: true, nonEmpty: true }),
-			text('event_id', { required: true, nonEmpty: true }),
-			{
-				name: 'source',
-				required: true,
-				nonEmpty: true,
-				parse: (raw) => parseOption(raw.replace(/[\s_]+/g, '-'), ['evaluation', 'table-notes'], 'source')
-			},
-			{ name: 'attendee_sector', parse: (raw) => parseSector(raw, known) },
-			text('attendee_role'),
-			{ name: 'usefulness', parse: (raw) => parseInteger(raw, 1, 5) },
-			text('comment')
-		],
+		...eventFeedbackColumns(def),
 		check: (row) =>
 			eventExists.get(row.event_id) ? null : ['event_id', 'is not a known event; import events.csv first'],
 		write: (row, extra, hash, batch) =>
@@ -253,39 +278,59 @@ function eventFeedbackSpec(db: DB): KindSpec {
 	};
 }
 
+const cypColumns = (): KindColumns => ({
+	kind: 'cyp',
+	key: 'comment_id',
+	columns: [
+		text('comment_id', { required: true, nonEmpty: true }),
+		text('age_band'),
+		text('setting'),
+		text('comment', { required: true, nonEmpty: true }),
+		{
+			name: 'topics',
+			parse: (raw) => {
+				const list = raw
+					.split(/[;,]/)
+					.map((t) => t.trim().toLowerCase())
+					.filter(Boolean);
+				return { ok: true, value: list.length ? list.join(';') : null };
+			}
+		}
+	]
+});
+
 function cypSpec(db: DB): KindSpec {
 	const write = upsertSimple(db, 'cyp_feedback', ['id', 'age_band', 'setting', 'comment', 'topics']);
 	return {
-		kind: 'cyp',
-		key: 'comment_id',
-		columns: [
-			text('comment_id', { required: true, nonEmpty: true }),
-			text('age_band'),
-			text('setting'),
-			text('comment', { required: true, nonEmpty: true }),
-			{
-				name: 'topics',
-				parse: (raw) => {
-					const list = raw
-						.split(/[;,]/)
-						.map((t) => t.trim().toLowerCase())
-						.filter(Boolean);
-					return { ok: true, value: list.length ? list.join(';') : null };
-				}
-			}
-		],
+		...cypColumns(),
 		write: (row, extra, hash, batch) => write({ ...row, id: row.comment_id }, extra, hash, batch)
 	};
 }
 
-export function specFor(db: DB, kind: ImportKind): KindSpec {
+/** The columns of a file of `kind` and their checks, from plain data: what a worker thread reading the file uses. */
+export function columnsFor(kind: ImportKind, def: ImportDefinition): KindColumns {
+	switch (kind) {
+		case 'responses': {
+			const { person, questions } = responseColumns(def);
+			return { kind, key: 'response_id', columns: [...person, ...questions], anyOf: questions.map((c) => c.name) };
+		}
+		case 'events':
+			return eventColumns();
+		case 'event-feedback':
+			return eventFeedbackColumns(def);
+		case 'cyp':
+			return cypColumns();
+	}
+}
+
+export function specFor(db: DB, kind: ImportKind, def: ImportDefinition = readImportDefinition(db)): KindSpec {
 	switch (kind) {
 		case 'responses':
-			return responsesSpec(db);
+			return responsesSpec(db, def);
 		case 'events':
 			return eventsSpec(db);
 		case 'event-feedback':
-			return eventFeedbackSpec(db);
+			return eventFeedbackSpec(db, def);
 		case 'cyp':
 			return cypSpec(db);
 	}

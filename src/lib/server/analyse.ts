@@ -7,7 +7,7 @@ import { readGold } from '../import/gold';
 import { defaultWorkers, PARALLEL_FROM, runPipelineParallel } from './parallel';
 import { BulkInsert, setAsideSchema } from './db/bulk';
 import { relabel, themeAliases } from './db/codeframe';
-import type { DB } from './db/client';
+import { withRollbackJournal, type DB } from './db/client';
 import { timedStages, type Timings } from './timings';
 
 /** What the tagger is trained from: the codeframe and the labelled answers. */
@@ -313,30 +313,33 @@ export async function analyseDatabaseParallel(
 	const workers = options.workers ?? (answers >= PARALLEL_FROM ? defaultWorkers() : 1);
 	if (workers <= 1) return analyseDatabase(db, options);
 	const started = new Date().toISOString();
-	// The write lock is taken first, so the answers analysed are exactly the ones whose results are replaced.
-	db.exec('BEGIN IMMEDIATE');
-	try {
-		let writer: ReturnType<typeof startWriting>;
-		const { input, out } = await runPipelineParallel(
-			loadTraining(db, options.goldDir),
-			(training) => {
-				const input = loadPipelineInput(db, options.goldDir, training);
-				timings?.lap('read the answers');
-				writer = startWriting(db, input, timings);
-				return input;
-			},
-			workers,
-			(ids, part) => writer.answers(ids, part),
-			options.chunk,
-			timings
-		);
-		const summary = record(db, writer!, input, out, started, timings);
-		db.exec('COMMIT');
-		timings?.lap('commit');
-		return summary;
-	} finally {
-		if (db.inTransaction) db.exec('ROLLBACK');
-	}
+	const go = async () => {
+		// The write lock is taken first, so the answers analysed are exactly the ones whose results are replaced.
+		db.exec('BEGIN IMMEDIATE');
+		try {
+			let writer: ReturnType<typeof startWriting>;
+			const { input, out } = await runPipelineParallel(
+				loadTraining(db, options.goldDir),
+				(training) => {
+					const input = loadPipelineInput(db, options.goldDir, training);
+					timings?.lap('read the answers');
+					writer = startWriting(db, input, timings);
+					return input;
+				},
+				workers,
+				(ids, part) => writer.answers(ids, part),
+				options.chunk,
+				timings
+			);
+			const summary = record(db, writer!, input, out, started, timings);
+			db.exec('COMMIT');
+			timings?.lap('commit');
+			return summary;
+		} finally {
+			if (db.inTransaction) db.exec('ROLLBACK');
+		}
+	};
+	return withRollbackJournal(db, go);
 }
 
 /** Stores what is left once every answer's results are in, records the run, and returns a summary for the command line. */

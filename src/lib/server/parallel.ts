@@ -1,11 +1,7 @@
 // Runs the pipeline on several cores: the tagger is trained once here; the stages that look at one answer or one
 // question at a time (themes, stance, campaigns, redaction) run on worker threads, each over a slice of the
 // questions; the stages that need every answer (sectors, quotes, emergent themes) run here.
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import {
 	emptyOutput,
 	fitPipelineTagger,
@@ -18,6 +14,7 @@ import {
 } from '../analysis/pipeline';
 import type { Redaction } from '../analysis/redact';
 import { evidenceJson, storedAssignment, type ThemeAssignment, type ThemeTagger } from '../analysis/themes';
+import { tsWorker } from './ts-worker';
 import { timedStages, type Timings } from './timings';
 
 export interface SliceJob {
@@ -180,17 +177,11 @@ export function sliceByQuestion(answers: AnswerIn[], slices: number): AnswerIn[]
 	return out;
 }
 
-// The worker is TypeScript like the rest of the pipeline; the thread registers tsx's loader (what runs the command-line
-// scripts) before it imports it. Analysis runs from the scripts, never in the web server.
-const TSX_API = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-const WORKER_SOURCE = `import(${JSON.stringify(TSX_API)})
-	.then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./analyse-worker.ts', import.meta.url).href)}); })`;
-
 /** `timed` wraps the reading of each message, to charge its time. */
 function startThread(timed: <T>(work: () => T) => T = (work) => work()) {
 	// A worker's young generation is small by default; the pipeline makes many short-lived objects (tokens, vectors),
 	// and with the default the two threads spent most of their time collecting them (3x slower than one thread).
-	const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+	const worker = tsWorker(new URL('./analyse-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
 	let onPart: ((m: PartMessage) => void) | null = null;
 	const result = new Promise<void>((resolve, reject) => {
 		let settled = false;
