@@ -79,6 +79,33 @@ export interface Stage {
 
 const hasText = (a: AnswerIn) => (a.text ?? '').trim().length > 0;
 
+/**
+ * One stage's results for texts seen before in the same run of it: a campaign's copies (often most of a large public
+ * consultation) are analysed once. The per-answer stages depend on nothing but the text (and, for themes, the
+ * question), so a copy's result is the same object as the first's. Results are never changed once made.
+ */
+class Repeats<T> {
+	private readonly seen = new Map<string, Map<string, T>>();
+	private size = 0;
+	get(scope: string, text: string, make: () => T): T {
+		let inScope = this.seen.get(scope);
+		if (!inScope) this.seen.set(scope, (inScope = new Map()));
+		let value = inScope.get(text);
+		if (value === undefined) {
+			value = make();
+			// Bounded, for a run over a very large input on one thread: past this, start again.
+			if (++this.size > REPEATS_KEPT) {
+				this.seen.clear();
+				this.seen.set(scope, (inScope = new Map()));
+				this.size = 1;
+			}
+			inScope.set(text, value);
+		}
+		return value;
+	}
+}
+const REPEATS_KEPT = 100_000;
+
 export const STAGES: Stage[] = [
 	{
 		name: 'themes',
@@ -87,13 +114,17 @@ export const STAGES: Stage[] = [
 			// A tagger trained beforehand (by a caller that shares it across threads) is used as it is.
 			const tagger = (out.tagger ??= fitPipelineTagger(input));
 			const cf = tagger.codeframe;
+			const repeats = new Repeats<{ assigned: ThemeAssignment[]; review: ReturnType<typeof reviewNeed> }>();
 			for (const a of input.answers) {
 				if (!hasText(a)) continue;
 				try {
-					const analysed = analyseText(cf, a.text!, a.questionId);
-					const assigned = tagAnalysed(tagger, a.text!, analysed);
+					const { assigned, review } = repeats.get(a.questionId, a.text!, () => {
+						const analysed = analyseText(cf, a.text!, a.questionId);
+						const assigned = tagAnalysed(tagger, a.text!, analysed);
+						return { assigned, review: reviewNeed(analysed.hits, assigned, a.text!, cf.themes) };
+					});
 					out.themes.set(a.id, assigned);
-					out.review.set(a.id, reviewNeed(analysed.hits, assigned, a.text!, cf.themes));
+					out.review.set(a.id, review);
 				} catch (e) {
 					out.skipped.push({ stage: 'themes', item: `answer ${a.id}`, reason: (e as Error).message });
 				}
@@ -128,9 +159,10 @@ export const STAGES: Stage[] = [
 		name: 'stance',
 		scope: 'answer',
 		run(input, out) {
+			const repeats = new Repeats<ReturnType<typeof textStance>>();
 			for (const a of input.answers) {
 				if (a.choice) out.stances.set(a.id, { stance: closedStance(a.choice, a.options), score: 0, cues: [a.choice] });
-				else if (hasText(a)) out.stances.set(a.id, textStance(a.text!));
+				else if (hasText(a)) out.stances.set(a.id, repeats.get('', a.text!, () => textStance(a.text!)));
 			}
 		}
 	},
@@ -147,7 +179,8 @@ export const STAGES: Stage[] = [
 		name: 'redaction',
 		scope: 'answer',
 		run(input, out) {
-			for (const a of input.answers) if (hasText(a)) out.redacted.set(a.id, redact(a.text!));
+			const repeats = new Repeats<ReturnType<typeof redact>>();
+			for (const a of input.answers) if (hasText(a)) out.redacted.set(a.id, repeats.get('', a.text!, () => redact(a.text!)));
 			for (const c of input.comments) out.commentsRedacted.set(c.key, redact(c.text).text);
 		}
 	},

@@ -39,6 +39,32 @@ function weighted<T>(rnd: () => number, items: T[], weights: number[]): T {
 	return items[items.length - 1];
 }
 
+// What makes real answers differ from one another: who is writing, where, and a detail of their own. Without these,
+// answers drawn from the bank alone repeat word for word far more than real ones do (four in five were copies).
+const PLACES = ['Leeds', 'Bristol', 'Norfolk', 'Cumbria', 'Hackney', 'Croydon', 'Kent', 'Derby', 'Sefton', 'Wirral', 'Durham', 'Devon', 'Luton', 'Bolton', 'Sheffield', 'Suffolk', 'Dorset', 'Oldham', 'Rochdale', 'Swindon', 'Walsall', 'Wigan', 'Halton', 'Barnet', 'Camden', 'Lambeth', 'Medway', 'Torbay', 'Rutland', 'Solihull'];
+const ROLES = ['health visitor', 'school nurse', 'head teacher', 'social worker', 'youth worker', 'GP', 'police officer', 'childminder', 'family support worker', 'team manager', 'midwife', 'designated teacher'];
+const LEADS = ['In {place}, ', 'As a {role}, ', 'Speaking as a {role} in {place}, ', 'In our experience, ', 'On balance, ', 'From our work in {place}, ', 'Frankly, ', 'Our view is that '];
+const DETAILS = [
+	'We support around {n} families a year.',
+	'Our {role}s in {place} raised this at {n} meetings.',
+	'This came up in {n} of the cases we reviewed.',
+	'We have {n} staff who would need to use the guide.',
+	'Colleagues in {place} said the same.'
+];
+// Letters that many respondents send word for word (a campaign), as large consultations receive.
+const CAMPAIGN = [
+	'I am writing as a parent. A database of every child is disproportionate and the Information Sharing Index raises serious privacy concerns. Families should be told what is shared and why.',
+	'Young people may stop using sexual health services. Teenagers will not seek help if they fear their details will be passed on. Consent should be sought unless that puts the child at risk.'
+];
+const CAMPAIGN_SHARE = 0.06;
+
+function fill(rnd: () => number, template: string): string {
+	return template
+		.replace('{place}', PLACES[Math.floor(rnd() * PLACES.length)])
+		.replace('{role}', ROLES[Math.floor(rnd() * ROLES.length)])
+		.replace('{n}', String(2 + Math.floor(rnd() * 400)));
+}
+
 function answer(rnd: () => number): string {
 	// Log-normal-ish length: most answers one to three sentences, a few long submissions.
 	const sentences = Math.max(1, Math.round(Math.exp(rnd() * 1.6 + (rnd() < 0.08 ? 1.6 : 0)) - 0.5));
@@ -46,7 +72,10 @@ function answer(rnd: () => number): string {
 	const out: string[] = [];
 	for (let i = 0; i < sentences; i++) {
 		const pool = rnd() < 0.75 ? BANK[themes[i % themes.length]] : FILLER;
-		out.push(pool[Math.floor(rnd() * pool.length)]);
+		let sentence = pool[Math.floor(rnd() * pool.length)];
+		if (rnd() < 0.3) sentence = fill(rnd, LEADS[Math.floor(rnd() * LEADS.length)]) + sentence[0].toLowerCase() + sentence.slice(1);
+		out.push(sentence);
+		if (rnd() < 0.25) out.push(fill(rnd, DETAILS[Math.floor(rnd() * DETAILS.length)]));
 	}
 	return out.join(' ');
 }
@@ -95,8 +124,9 @@ export async function generate(options: { respondents: number; seed: number; out
 				if (choice || text) answers++;
 				row.push(choice, text);
 			}
+			const campaigner = rnd() < CAMPAIGN_SHARE;
 			for (let q = 0; q < 2; q++) {
-				const text = rnd() < 0.3 ? '' : answer(rnd);
+				const text = q === 0 && campaigner ? CAMPAIGN[Math.floor(rnd() * CAMPAIGN.length)] : rnd() < 0.3 ? '' : answer(rnd);
 				if (text) answers++;
 				row.push(text);
 			}
