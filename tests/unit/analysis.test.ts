@@ -152,6 +152,18 @@ describe('sector inference', () => {
 		expect(infer(null, null, 'As a school nurse I see this every week.')).toBe('health');
 		expect(infer(null, null, 'I write as the father of two children and as chair of governors.')).toBe('education');
 		expect(infer(null, null, 'I am a volunteer community member of a youth offender panel.')).toBe('youth-justice');
+		// Plural roles, where people work, and people writing about their own children.
+		expect(infer(null, null, 'We have read the guide as foster carers of ten years.')).toBe('social-care');
+		expect(infer(null, null, "Its long. I work nights in a children's home and have no time.")).toBe('social-care');
+		expect(infer(null, null, 'No. When our eldest son was 11 the school passed on our details.')).toBe('other');
+		expect(infer(null, null, 'My wife and I are bringing up our two grandchildren.')).toBe('other');
+	});
+
+	it('reads a family as a parent only for a person, not for an organisation', () => {
+		const org = inferSector(model, { id: 'x', organisation: null, professionalBody: null, respondentType: 'organisation', text: 'Our son attends.' });
+		expect(org).toBeNull();
+		const person = inferSector(model, { id: 'x', organisation: null, professionalBody: null, respondentType: 'individual', text: 'Our son attends.' });
+		expect(person).toMatchObject({ sector: 'other', reason: 'writes as a parent or grandparent: "Our son"', method: 'text-role' });
 	});
 
 	it('leaves the sector not known when nothing says who the respondent is, or they say what they are not', () => {

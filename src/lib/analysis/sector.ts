@@ -44,18 +44,22 @@ export const WEAK_NAME_RULES: [string, RegExp][] = [
 	['local-government', /\b(safeguarding children board|lscb|acpc|area child protection committee|children's trust|children's fund|young people's partnership|(borough|county|city|district|metropolitan|unitary|parish) council|borough of|council|local authority|local government)\b/i],
 	['voluntary-community', /\b(trust|society|foundation|project|club|mentoring|association)\b/i]
 ];
-/** Self-descriptions in the text ("As a school nurse, ..."), for people who named no organisation or body. */
+/** Self-descriptions in the text ("As a school nurse, ..."), for people who named no organisation or body. Each
+ * role may be plural ("as foster carers"). */
+const described = (sector: string, names: string): [string, RegExp] => [sector, new RegExp(`\\b(?:${names})s?\\b`, 'i')];
 export const ROLE_RULES: [string, RegExp][] = [
-	['health', /\b(school nurse|health visitor|midwife|gp|general practitioner|paediatrician|practice nurse|psychiatrist|pharmacist|dentist|nurse|doctor)\b/i],
-	['education', /\b(teachers?|head ?teachers?|headteachers?|senco|learning mentor|lecturer in further|governors?|teaching assistant)\b/i],
-	['social-care', /\b(social worker|foster carer|fostering|residential worker|family support worker|care worker)\b/i],
-	['police', /\b(police officer|detective|constable|sergeant|police)\b/i],
-	['youth-justice', /\b(yot|youth offending|youth offender panels?|referral order panels?|youth justice)\b/i],
-	['early-years', /\b(childminder|nursery (nurse|manager|worker)|pre-school|playgroup)\b/i],
-	['voluntary-community', /\b(youth worker|youth club|football team|volunteer|counsellor|pastor|vicar|imam|scout leader|guide leader|youth leader)\b/i],
-	['legal-regulatory', /\b(solicitor|barrister|lawyer)\b/i],
-	['other', /\b(parent|mother|father|mum|dad|grandparent|grandmother|grandfather|member of the public|academic|researcher|retired)\b/i]
+	described('health', "school nurse|health visitor|midwife|midwive|gp|general practitioner|paediatrician|practice nurse|psychiatrist|pharmacist|dentist|nurse|doctor"),
+	described('education', 'teacher|head ?teacher|headteacher|senco|learning mentor|lecturer in further|governor|teaching assistant'),
+	described('social-care', "social worker|foster carer|fostering|residential worker|family support worker|care worker|(?:children|kids)'?s?'? home"),
+	described('police', 'police officer|detective|constable|sergeant|police'),
+	described('youth-justice', 'yot|youth offending|youth offender panel|referral order panel|youth justice'),
+	described('early-years', 'childminder|nursery (?:nurse|manager|worker)|pre-school|playgroup'),
+	described('voluntary-community', 'youth worker|youth club|football team|volunteer|counsellor|pastor|vicar|imam|scout leader|guide leader|youth leader'),
+	described('legal-regulatory', 'solicitor|barrister|lawyer'),
+	described('other', 'parent|mother|father|mum|dad|grandparent|grandmother|grandfather|member of the public|academic|researcher|retired')
 ];
+/** A person writing about their own child or grandchild ("our son", "my two grandchildren") writes as a parent. */
+const FAMILY = /\b(?:my|our)\s+(?:[a-z-]+\s+)?(?:sons?|daughters?|grandchild(?:ren)?|grandsons?|granddaughters?|step(?:sons?|daughters?))\b/i;
 
 function clean(s: string | null): string {
 	return (s ?? '').replace(/\s+/g, ' ').trim();
@@ -112,11 +116,13 @@ export function inferSector(model: SectorModel, r: SectorInput): SectorInference
 	if (!r.text.trim()) return null;
 	// Only the opening of the submission, where people say who they are ("As a school nurse ...").
 	const opening = normalise(r.text.slice(0, 400));
-	for (const role of opening.matchAll(/\b(as|i am|i'm|i work as|i run|we are|we run)\s+(?:an?\s+|the\s+)?([^.,;]{0,60})/gi)) {
+	for (const role of opening.matchAll(/\b(as|i am|i'm|i work|we work|i run|we are|we run)\s+(?:an?\s+|the\s+)?([^.,;]{0,60})/gi)) {
 		// "I'm not a lawyer" says what they are not.
 		if (/^(not|no longer|never)\b/i.test(role[2])) continue;
 		const roleRule = firstRule(ROLE_RULES, role[2]);
 		if (roleRule) return { id, sector: roleRule[0], reason: `describes themselves: "${role[0].trim()}"`, method: 'text-role' };
 	}
+	const family = r.respondentType === 'organisation' ? null : FAMILY.exec(opening);
+	if (family) return { id, sector: 'other', reason: `writes as a parent or grandparent: "${family[0]}"`, method: 'text-role' };
 	return null;
 }
