@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readImportDefinition } from '../../src/lib/import/kinds';
+import { readFile } from '../../src/lib/import/reader';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentChecksum } from '../../src/lib/server/db/client';
 import { ImportFailed } from '../../src/lib/import/errors';
@@ -114,6 +117,33 @@ describe('importing responses', () => {
 		} finally {
 			other.cleanup();
 		}
+	});
+
+	it('a reader thread waits while the importer is behind, and stops when the importer fails', async () => {
+		const path = join(t.dir, 'many.csv');
+		const lines = ['response_id,respondent_type,confidential,q1,q1_text'];
+		for (let i = 0; i < 30_000; i++) lines.push(`M${i},individual,no,Yes,Answer ${i}`);
+		writeFileSync(path, lines.join('\n') + '\n');
+		const job = { path, display: 'many.csv', kind: 'responses' as const, definition: readImportDefinition(t.db) };
+		// Slow to store: the thread must wait for room rather than send the whole file ahead.
+		let stored = 0;
+		const slow = await readFile(job, () => {
+			const until = performance.now() + 0.02;
+			while (performance.now() < until);
+			stored++;
+		}, true);
+		expect(slow.rows).toBe(30_000);
+		expect(stored).toBe(30_000);
+		expect(slow.waited).toBeGreaterThan(0);
+		// The importer fails part-way: the read stops with its error and no more items arrive.
+		let seen = 0;
+		await expect(
+			readFile(job, () => {
+				if (++seen === 5_000) throw new Error('the disk is full');
+			}, true)
+		).rejects.toThrow('the disk is full');
+		await new Promise((r) => setTimeout(r, 200));
+		expect(seen).toBe(5_000);
 	});
 
 	it('stores nothing on a dry run', async () => {

@@ -20,6 +20,8 @@ export interface ReadResult {
 	/** Problems with the file as a whole (encoding, quoting, header); row problems come as items. */
 	problems: ImportProblem[];
 	rows: number;
+	/** How many times the reader waited for the importer to store what it had sent. */
+	waited: number;
 }
 
 /** Items a batch; at most this many batches sent and not yet stored, which bounds the memory between the threads. */
@@ -37,9 +39,13 @@ export async function readChecked(job: ReadJob, gate: SharedArrayBuffer | null, 
 	const checker = new RowChecker(columnsFor(job.kind, job.definition), job.display);
 	const inFlight = gate ? new Int32Array(gate) : null;
 	let batch: CheckedItem[] = [];
+	let waited = 0;
 	const flush = () => {
 		if (inFlight) {
-			for (let n = Atomics.load(inFlight, 0); n >= IN_FLIGHT; n = Atomics.load(inFlight, 0)) Atomics.wait(inFlight, 0, n);
+			for (let n = Atomics.load(inFlight, 0); n >= IN_FLIGHT; n = Atomics.load(inFlight, 0)) {
+				waited++;
+				Atomics.wait(inFlight, 0, n);
+			}
 			Atomics.add(inFlight, 0, 1);
 		}
 		send({ items: batch });
@@ -59,7 +65,7 @@ export async function readChecked(job: ReadJob, gate: SharedArrayBuffer | null, 
 		job.encoding
 	);
 	if (batch.length) flush();
-	return result;
+	return { ...result, waited };
 }
 
 /**
@@ -77,6 +83,9 @@ export function readFile(job: ReadJob, consume: (item: CheckedItem) => void, thr
 			if (settled) return;
 			settled = true;
 			if (error) {
+				// Wake the thread if it is waiting for room, so that it can be stopped.
+				Atomics.store(inFlight, 0, 0);
+				Atomics.notify(inFlight, 0);
 				void worker.terminate();
 				reject(error);
 			} else {
