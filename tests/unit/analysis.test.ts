@@ -1,13 +1,15 @@
 // The tricky parts of the text pipeline: negation, redaction, campaigns, thresholds, sectors, stance.
 import { describe, expect, it } from 'vitest';
+import { TfIdf } from 'natural/lib/natural/tfidf/index.js';
 import { findCampaigns } from '../../src/lib/analysis/campaigns';
+import { topTerms } from '../../src/lib/analysis/emergent';
 import { decodeEvidence, encodeEvidence, type Evidence } from '../../src/lib/analysis/evidence';
 import { compileCodeframe, matchSeeds } from '../../src/lib/analysis/codeframe';
 import { excerpt, selectQuotes } from '../../src/lib/analysis/quotes';
 import { redact } from '../../src/lib/analysis/redact';
 import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
 import { closedStance, textStance } from '../../src/lib/analysis/stance';
-import { sentences, tokenize } from '../../src/lib/analysis/text';
+import { sentences, termFeatures, tokenize } from '../../src/lib/analysis/text';
 import { fitTagger, tagText } from '../../src/lib/analysis/themes';
 import { score } from '../../src/lib/analysis/evaluate';
 import { readCodeframe } from '../../src/lib/import/definition';
@@ -200,5 +202,32 @@ describe('quotes', () => {
 	it('cuts a long answer to the sentence that carries the theme', () => {
 		const long = `${'Background sentence about our service and its history in the area. '.repeat(6)}Consent is the real problem for our staff. ${'Closing remarks about other matters entirely. '.repeat(4)}`;
 		expect(excerpt(long, ['consent'])).toMatch(/^… Consent is the real problem for our staff\./);
+	});
+});
+
+describe('emergent themes: key terms', () => {
+	it('lists each answer\'s terms by TF-IDF exactly as natural\'s TfIdf does, ties and numbers included', () => {
+		const texts = [
+			'Staff need 24 hour access to a named person; the named person must be trained.',
+			'Volunteers in 2005 had no training and no named person at all.',
+			'The guide is long, long, long. 24 pages on consent alone.',
+			'Named person schemes work when the constructor of the scheme listens.',
+			'Training, training and more training: the toString of every inspection.'
+		];
+		const docs = texts.map((t) => termFeatures(tokenize(t)).filter((f) => !f.includes(' ')));
+		const natural = new TfIdf();
+		for (const d of docs) natural.addDocument(d);
+		const expected = docs.map((_, i) =>
+			natural
+				.listTerms(i)
+				.slice(0, 6)
+				.map((t) => [t.term, t.tfidf])
+		);
+		const mine = topTerms(docs, 6);
+		// natural's idf cache returns Object.prototype.constructor for the term "constructor" (a score of NaN); the
+		// key terms here have a real score for it and agree everywhere else.
+		const real = (list: (string | number)[][]) => list.filter(([term]) => term !== 'constructor');
+		expect(mine.map(real)).toEqual(expected.map(real));
+		expect(mine[3].find(([term]) => term === 'constructor')?.[1]).toBeGreaterThan(0);
 	});
 });
