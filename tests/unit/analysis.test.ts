@@ -156,9 +156,17 @@ describe('sector inference', () => {
 		expect(infer(null, null, 'I am a volunteer community member of a youth offender panel.')).toBe('youth-justice');
 		// Plural roles, where people work, and people writing about their own children.
 		expect(infer(null, null, 'We have read the guide as foster carers of ten years.')).toBe('social-care');
-		expect(infer(null, null, "Its long. I work nights in a children's home and have no time.")).toBe('social-care');
+		expect(infer(null, null, "Its long. I work in a children's home and have no time.")).toBe('social-care');
 		expect(infer(null, null, 'No. When our eldest son was 11 the school passed on our details.')).toBe('other');
 		expect(infer(null, null, 'My wife and I are bringing up our two grandchildren.')).toBe('other');
+	});
+
+	it('does not read others named in passing as the writer', () => {
+		expect(infer(null, null, 'As doctors have warned, this will not work.')).toBeNull();
+		expect(infer(null, null, 'Staff such as social workers will struggle with it.')).toBeNull();
+		expect(infer(null, null, 'Parents as well as teachers need to know.')).toBeNull();
+		expect(infer(null, null, 'I work with the police every week.')).toBeNull();
+		expect(infer(null, null, 'Think of our sons and daughters before you build this database.')).toBeNull();
 	});
 
 	it('reads a family as a parent only for a person, not for an organisation', () => {

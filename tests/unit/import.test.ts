@@ -85,22 +85,36 @@ describe('importing responses', () => {
 		expect(t.db.prepare("SELECT count(*) FROM answer WHERE question_id = 'q5'").pluck().get()).toBeGreaterThan(0);
 	});
 
-	it('writes a large import with the rollback journal when the database is its alone, and is back in WAL afterwards', async () => {
+	it('writes the first import into an empty database with the rollback journal, and only that one', async () => {
+		const switches: string[] = [];
+		const pragma = t.db.pragma.bind(t.db);
+		t.db.pragma = ((source: string, options?: { simple?: boolean }) => {
+			if (/journal_mode =/.test(source)) switches.push(source);
+			return pragma(source, options);
+		}) as typeof t.db.pragma;
+		await importFile(t.db, 'responses', fixture('valid.csv'), { dryRun: true });
+		expect(switches).toEqual([]);
 		await importFile(t.db, 'responses', fixture('valid.csv'));
+		expect(switches).toEqual(['journal_mode = DELETE', 'journal_mode = WAL']);
+		await importFile(t.db, 'responses', fixture('corrected.csv'));
+		expect(switches).toHaveLength(2);
 		expect(t.db.pragma('journal_mode', { simple: true })).toBe('wal');
+		expect(t.db.pragma('synchronous', { simple: true })).toBe(1);
 		expect(existsSync(`${t.path}-journal`)).toBe(false);
-		// A server holding the database open: the switch is refused, and the import goes ahead in WAL, seen by the server.
+		expect(t.db.pragma('integrity_check', { simple: true })).toBe('ok');
+	});
+
+	it('goes ahead in WAL, seen by a server that has the database open, when the switch is refused', async () => {
 		const server = new Database(t.path, { readonly: true });
 		try {
-			expect(server.prepare('SELECT count(*) FROM respondent').pluck().get()).toBe(3);
-			const report = await importFile(t.db, 'responses', fixture('corrected.csv'));
-			expect(report).toMatchObject({ added: 1, updated: 1 });
+			expect(server.prepare('SELECT count(*) FROM respondent').pluck().get()).toBe(0);
+			const report = await importFile(t.db, 'responses', fixture('valid.csv'));
+			expect(report).toMatchObject({ added: 3 });
 			expect(t.db.pragma('journal_mode', { simple: true })).toBe('wal');
-			expect(server.prepare('SELECT count(*) FROM respondent').pluck().get()).toBe(4);
+			expect(server.prepare('SELECT count(*) FROM respondent').pluck().get()).toBe(3);
 		} finally {
 			server.close();
 		}
-		expect(t.db.pragma('integrity_check', { simple: true })).toBe('ok');
 	});
 
 	it('stores the same rows whether the file is read on a thread of its own or on this one', async () => {

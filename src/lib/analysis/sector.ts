@@ -44,22 +44,25 @@ export const WEAK_NAME_RULES: [string, RegExp][] = [
 	['local-government', /\b(safeguarding children board|lscb|acpc|area child protection committee|children's trust|children's fund|young people's partnership|(borough|county|city|district|metropolitan|unitary|parish) council|borough of|council|local authority|local government)\b/i],
 	['voluntary-community', /\b(trust|society|foundation|project|club|mentoring|association)\b/i]
 ];
-/** Self-descriptions in the text ("As a school nurse, ..."), for people who named no organisation or body. Each
- * role may be plural ("as foster carers"). */
-const described = (sector: string, names: string): [string, RegExp] => [sector, new RegExp(`\\b(?:${names})s?\\b`, 'i')];
-export const ROLE_RULES: [string, RegExp][] = [
-	described('health', "school nurse|health visitor|midwife|midwive|gp|general practitioner|paediatrician|practice nurse|psychiatrist|pharmacist|dentist|nurse|doctor"),
-	described('education', 'teacher|head ?teacher|headteacher|senco|learning mentor|lecturer in further|governor|teaching assistant'),
-	described('social-care', "social worker|foster carer|fostering|residential worker|family support worker|care worker|(?:children|kids)'?s?'? home"),
-	described('police', 'police officer|detective|constable|sergeant|police'),
-	described('youth-justice', 'yot|youth offending|youth offender panel|referral order panel|youth justice'),
-	described('early-years', 'childminder|nursery (?:nurse|manager|worker)|pre-school|playgroup'),
-	described('voluntary-community', 'youth worker|youth club|football team|volunteer|counsellor|pastor|vicar|imam|scout leader|guide leader|youth leader'),
-	described('legal-regulatory', 'solicitor|barrister|lawyer'),
-	described('other', 'parent|mother|father|mum|dad|grandparent|grandmother|grandfather|member of the public|academic|researcher|retired')
+/** Self-descriptions in the text ("As a school nurse, ..."), for people who named no organisation or body. */
+const ROLES: [string, string][] = [
+	['health', 'school nurse|health visitor|midwife|midwive|gp|general practitioner|paediatrician|practice nurse|psychiatrist|pharmacist|dentist|nurse|doctor'],
+	['education', 'teachers?|head ?teachers?|headteachers?|senco|learning mentor|lecturer in further|governors?|teaching assistant'],
+	['social-care', "social worker|foster carer|fostering|residential worker|family support worker|care worker|children'?s home"],
+	['police', 'police officer|detective|constable|sergeant|police'],
+	['youth-justice', 'yot|youth offending|youth offender panel|referral order panel|youth justice'],
+	['early-years', 'childminder|nursery (?:nurse|manager|worker)|pre-school|playgroup'],
+	['voluntary-community', 'youth worker|youth club|football team|volunteer|counsellor|pastor|vicar|imam|scout leader|guide leader|youth leader'],
+	['legal-regulatory', 'solicitor|barrister|lawyer'],
+	['other', 'parent|mother|father|mum|dad|grandparent|grandmother|grandfather|member of the public|academic|researcher|retired']
 ];
-/** A person writing about their own child or grandchild ("our son", "my two grandchildren") writes as a parent. */
-const FAMILY = /\b(?:my|our)\s+(?:[a-z-]+\s+)?(?:sons?|daughters?|grandchild(?:ren)?|grandsons?|granddaughters?|step(?:sons?|daughters?))\b/i;
+export const ROLE_RULES: [string, RegExp][] = ROLES.map(([sector, names]) => [sector, new RegExp(`\\b(?:${names})\\b`, 'i')]);
+/** The same roles in the plural ("as foster carers"), read only where the writers speak as "we": "as doctors have
+ * warned" or "such as social workers" says nothing of who is writing. */
+const PLURAL_ROLE_RULES: [string, RegExp][] = ROLES.map(([sector, names]) => [sector, new RegExp(`\\b(?:${names})s?\\b`, 'i')]);
+/** A person writing about their own child or grandchild ("our son", "my two grandchildren") writes as a parent; "our
+ * sons and daughters" is a figure of speech. */
+const FAMILY = /\b(?:my|our)\s+(?:[a-z-]+\s+)?(?:sons?|daughters?|grandchild(?:ren)?|grandsons?|granddaughters?|step(?:sons?|daughters?))\b(?!\s+and\s+(?:sons|daughters))/i;
 
 function clean(s: string | null): string {
 	return (s ?? '').replace(/\s+/g, ' ').trim();
@@ -116,10 +119,18 @@ export function inferSector(model: SectorModel, r: SectorInput): SectorInference
 	if (!r.text.trim()) return null;
 	// Only the opening of the submission, where people say who they are ("As a school nurse ...").
 	const opening = normalise(r.text.slice(0, 400));
-	for (const role of opening.matchAll(/\b(as|i am|i'm|i work|we work|i run|we are|we run)\s+(?:an?\s+|the\s+)?([^.,;]{0,60})/gi)) {
-		// "I'm not a lawyer" says what they are not.
+	// The lead words only are consumed, so that "as we are foster carers" is read from "we are" as well.
+	const lead = /\b(as|i am|i'm|i work (?:as|in|at|for)|we work (?:as|in|at|for)|i run|we are|we run)\s+(?=(an?\s+|the\s+)?([^.,;]{0,60}))/gi;
+	for (const match of opening.matchAll(lead)) {
+		const role = [`${match[0]}${match[2] ?? ''}${match[3]}`, match[1], match[3]];
+		// "I'm not a lawyer" says what they are not; "such as", "as well as", "as far as" and the like name others.
 		if (/^(not|no longer|never)\b/i.test(role[2])) continue;
-		const roleRule = firstRule(ROLE_RULES, role[2]);
+		const as = role[1].toLowerCase() === 'as';
+		const before = opening.slice(0, match.index);
+		if (as && (/\b(such|well|much|long|far|soon)\s*$/i.test(before) || /^(well|much|many|long|far|soon|if|though|to|for|with|regards|part|result|ever|usual|it|this|that|they|these|those|we|you|he|she|i)\b/i.test(role[2]))) continue;
+		const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('?'), before.lastIndexOf('!')) + 1);
+		const asWe = /^we\b/i.test(role[1]) || (as && /\bwe\b/i.test(sentence));
+		const roleRule = firstRule(asWe ? PLURAL_ROLE_RULES : ROLE_RULES, role[2]);
 		if (roleRule) return { id, sector: roleRule[0], reason: `describes themselves: "${role[0].trim()}"`, method: 'text-role' };
 	}
 	const family = r.respondentType === 'organisation' ? null : FAMILY.exec(opening);

@@ -6,5 +6,5 @@ import { readChecked, type ReadJob } from './reader';
 const job = workerData as ReadJob & { gate: SharedArrayBuffer };
 readChecked(job, job.gate, (message) => parentPort!.postMessage(message)).then(
 	(done) => parentPort!.postMessage({ done }),
-	(e: Error) => parentPort!.postMessage({ failed: e.message })
+	(e: unknown) => parentPort!.postMessage({ failed: String((e as Error)?.message ?? e) })
 );

@@ -89,6 +89,7 @@ export function readFile(job: ReadJob, consume: (item: CheckedItem) => void, thr
 				void worker.terminate();
 				reject(error);
 			} else {
+				void worker.terminate();
 				resolve(result!);
 			}
 		};

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { withRollbackJournal, type DB } from '../server/db/client';
+import { commit, withRollbackJournal, type DB } from '../server/db/client';
 import type { Encoding } from './csv';
 import { ImportFailed, type ImportProblem } from './errors';
 import { readImportDefinition, specFor, type ImportKind } from './kinds';
@@ -71,8 +71,10 @@ export async function importFile(db: DB, kind: ImportKind, path: string, options
 	let extraProblems = 0;
 	const problem = (p: ImportProblem) => (problems.length < MAX_PROBLEMS ? problems.push(p) : extraProblems++);
 
-	// The whole import is one transaction, written with the rollback journal when nothing else has the database open.
-	return withRollbackJournal(db, async () => {
+	// The whole import is one transaction; the first import of responses into an empty database (the large one, before
+	// anyone uses it) is written with the rollback journal.
+	const first = kind === 'responses' && !report.dryRun && !db.prepare('SELECT 1 FROM respondent LIMIT 1').get();
+	return withRollbackJournal(db, first, async () => {
 		db.exec('BEGIN IMMEDIATE');
 		try {
 			const batchId = Number(
@@ -121,7 +123,7 @@ export async function importFile(db: DB, kind: ImportKind, path: string, options
 				report.unchanged,
 				batchId
 			);
-			db.exec('COMMIT');
+			commit(db);
 			return report;
 		} finally {
 			if (db.inTransaction) db.exec('ROLLBACK');

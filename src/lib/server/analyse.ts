@@ -7,7 +7,7 @@ import { readGold } from '../import/gold';
 import { defaultWorkers, PARALLEL_FROM, runPipelineParallel } from './parallel';
 import { BulkInsert, setAsideSchema } from './db/bulk';
 import { relabel, themeAliases } from './db/codeframe';
-import { withRollbackJournal, type DB } from './db/client';
+import { commit, withRollbackJournal, type DB } from './db/client';
 import { timedStages, type Timings } from './timings';
 
 /** What the tagger is trained from: the codeframe and the labelled answers. */
@@ -335,14 +335,15 @@ export async function analyseDatabaseParallel(
 				timings
 			);
 			const summary = record(db, writer!, input, out, started, timings);
-			db.exec('COMMIT');
+			commit(db);
 			timings?.lap('commit');
 			return summary;
 		} finally {
 			if (db.inTransaction) db.exec('ROLLBACK');
 		}
 	};
-	return withRollbackJournal(db, go);
+	// The first analysis of a database (the large one, before anyone uses it) is written with the rollback journal.
+	return withRollbackJournal(db, !db.prepare('SELECT 1 FROM analysis_run LIMIT 1').get(), go);
 }
 
 /** Stores what is left once every answer's results are in, records the run, and returns a summary for the command line. */

@@ -34,30 +34,51 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): DB {
 }
 
 /**
- * Runs a large write with SQLite's rollback journal in place of the WAL, when no other connection has the database
- * open: the new pages are then written once, where WAL writes them twice (to the log, then to the file at the
- * checkpoint) and checksums each. A million-answer import spends about a quarter less time in SQLite. While a server
- * or another command has the database open SQLite refuses the switch at once, and the write goes ahead in WAL as
- * before. Afterwards the database is back in WAL (or, if a connection opened meanwhile, the next `openDb` puts it back).
+ * Runs a large first write (the first import into an empty database, the first analysis of it) with SQLite's
+ * rollback journal in place of the WAL, when `use` says it is one: the new pages are then written once, where WAL
+ * writes them twice (to the log, then to the file at the checkpoint) and checksums each; a million-answer import
+ * spends about a quarter less time in SQLite. Only then, because while it writes it has the database to itself: a
+ * program that opens the database meanwhile waits (up to the busy timeout) instead of reading beside it as WAL
+ * allows, and a database with nothing in it yet is one nobody is using. With a server or another command already
+ * attached SQLite refuses the switch at once, and the write goes ahead in WAL. `synchronous` is FULL while switched
+ * (NORMAL is safe against power loss with WAL only). Afterwards the database is back in WAL (or, if a connection
+ * opened meanwhile, the next `openDb` puts it back).
  */
-export async function withRollbackJournal<T>(db: DB, work: () => Promise<T>): Promise<T> {
+export async function withRollbackJournal<T>(db: DB, use: boolean, work: () => Promise<T>): Promise<T> {
 	let switched = false;
-	if (db.pragma('journal_mode', { simple: true }) === 'wal') {
+	if (use && db.pragma('journal_mode', { simple: true }) === 'wal') {
 		try {
 			switched = db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
 		} catch {
 			// "database is locked": another connection has it open; stay in WAL.
 		}
 	}
+	if (switched) db.pragma('synchronous = FULL');
 	try {
 		return await work();
 	} finally {
 		if (switched) {
+			db.pragma('synchronous = NORMAL');
 			try {
 				db.pragma('journal_mode = WAL');
 			} catch {
 				// A connection opened during the write; the next openDb sets WAL again.
 			}
+		}
+	}
+}
+
+/**
+ * Commits, waiting again if a reader holds the database at that moment: a busy COMMIT leaves the transaction open,
+ * and giving up then (and rolling back) would throw away a whole import or analysis.
+ */
+export function commit(db: DB, attempts = 6) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			db.exec('COMMIT');
+			return;
+		} catch (e) {
+			if ((e as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= attempts) throw e;
 		}
 	}
 }
