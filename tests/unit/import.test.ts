@@ -149,15 +149,17 @@ describe('importing responses', () => {
 		expect(slow.rows).toBe(30_000);
 		expect(stored).toBe(30_000);
 		expect(slow.waited).toBeGreaterThan(0);
-		// The importer fails part-way: the read stops with its error and no more items arrive.
-		let seen = 0;
-		await expect(
-			readFile(job, () => {
-				if (++seen === 5_000) throw new Error('the disk is full');
-			}, true)
-		).rejects.toThrow('the disk is full');
-		await new Promise((r) => setTimeout(r, 200));
-		expect(seen).toBe(5_000);
+		// The importer fails part-way: the read stops with that error (on either thread) and no more items arrive.
+		for (const thread of [true, false]) {
+			let seen = 0;
+			await expect(
+				readFile(job, () => {
+					if (++seen === 5_000) throw new Error('the disk is full');
+				}, thread)
+			).rejects.toThrow('the disk is full');
+			await new Promise((r) => setTimeout(r, 200));
+			expect(seen).toBe(5_000);
+		}
 	});
 
 	it('stores nothing on a dry run', async () => {

@@ -52,19 +52,29 @@ export async function readChecked(job: ReadJob, gate: SharedArrayBuffer | null, 
 		batch = [];
 	};
 	const push = (item: CheckedItem) => batch.push(item);
+	// A failure of whoever receives the items (storing them, on this thread) ends the read with that failure itself,
+	// as it does when the rows are read on a thread of their own; papaparse would otherwise report it as a problem of
+	// the file.
+	let failed: { error: unknown } | null = null;
 	const result = await readCsv(
 		job.path,
 		job.display,
 		{
 			header: (names) => checker.header(names),
 			row({ line, cells }) {
-				checker.row(line, cells, push);
-				if (batch.length >= BATCH) flush();
+				if (failed) return;
+				try {
+					checker.row(line, cells, push);
+					if (batch.length >= BATCH) flush();
+				} catch (error) {
+					failed = { error };
+				}
 			}
 		},
 		job.encoding
 	);
-	if (batch.length) flush();
+	if (!failed && batch.length) flush();
+	if (failed) throw (failed as { error: unknown }).error;
 	return { ...result, waited };
 }
 
