@@ -89,7 +89,8 @@ function upsertSimple(db: DB, table: string, columns: string[]) {
 	};
 }
 
-function responseColumns(def: ImportDefinition): { person: ColumnSpec[]; questions: ColumnSpec[] } {
+/** A responses file's columns; `person` is the respondent's own (the rest are the questions). */
+function responseColumns(def: ImportDefinition): KindColumns & { person: ColumnSpec[] } {
 	const questions: ColumnSpec[] = [];
 	for (const q of def.questions) {
 		const options = JSON.parse(q.options_json) as string[];
@@ -112,13 +113,12 @@ function responseColumns(def: ImportDefinition): { person: ColumnSpec[]; questio
 		text('region'),
 		{ name: 'confidential', required: true, parse: parseBoolean }
 	];
-	return { person, questions };
+	return { kind: 'responses', key: 'response_id', columns: [...person, ...questions], anyOf: questions.map((c) => c.name), person };
 }
 
 function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 	const { questions } = def;
-	const { person: personColumns, questions: questionColumns } = responseColumns(def);
-	const columns = [...personColumns, ...questionColumns];
+	const { person: personColumns, ...kindColumns } = responseColumns(def);
 
 	// What is already stored, read once: a file of new respondents (the usual case) then needs no lookup per row.
 	const stored = new Map<string, { id: number; row_hash: string }>();
@@ -170,10 +170,7 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 	const setAside = stored.size === 0 ? setAsideSchema(db, ['respondent', 'answer'], ['index']) : [];
 
 	return {
-		kind: 'responses',
-		key: 'response_id',
-		columns,
-		anyOf: questionColumns.map((c) => c.name),
+		...kindColumns,
 		write(row, extra, hash, batchId) {
 			const key = row.response_id as string;
 			const old = stored.get(key);
@@ -311,8 +308,8 @@ function cypSpec(db: DB): KindSpec {
 export function columnsFor(kind: ImportKind, def: ImportDefinition): KindColumns {
 	switch (kind) {
 		case 'responses': {
-			const { person, questions } = responseColumns(def);
-			return { kind, key: 'response_id', columns: [...person, ...questions], anyOf: questions.map((c) => c.name) };
+			const { person: _person, ...columns } = responseColumns(def);
+			return columns;
 		}
 		case 'events':
 			return eventColumns();

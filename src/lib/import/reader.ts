@@ -55,26 +55,27 @@ export async function readChecked(job: ReadJob, gate: SharedArrayBuffer | null, 
 	// A failure of whoever receives the items (storing them, on this thread) ends the read with that failure itself,
 	// as it does when the rows are read on a thread of their own; papaparse would otherwise report it as a problem of
 	// the file.
-	let failed: { error: unknown } | null = null;
+	const failed: { error?: unknown; yes: boolean } = { yes: false };
 	const result = await readCsv(
 		job.path,
 		job.display,
 		{
 			header: (names) => checker.header(names),
 			row({ line, cells }) {
-				if (failed) return;
+				if (failed.yes) return;
 				try {
 					checker.row(line, cells, push);
 					if (batch.length >= BATCH) flush();
 				} catch (error) {
-					failed = { error };
+					failed.yes = true;
+					failed.error = error;
 				}
 			}
 		},
 		job.encoding
 	);
-	if (!failed && batch.length) flush();
-	if (failed) throw (failed as { error: unknown }).error;
+	if (failed.yes) throw failed.error;
+	if (batch.length) flush();
 	return { ...result, waited };
 }
 
