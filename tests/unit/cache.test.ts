@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedReads, ResultCache } from '../../src/lib/server/db/cache';
+import { cachedReads, ResultCache, writeBookkeeping } from '../../src/lib/server/db/cache';
+import { audit, createSession, createUser, endSession, sessionUser, signIn } from '../../src/lib/server/auth';
 import { openDb } from '../../src/lib/server/db/client';
 
 const dir = mkdtempSync(join(tmpdir(), 'consult-lens-cache-'));
@@ -44,5 +45,31 @@ describe('the page result cache', () => {
 		reads.prepare("UPDATE sector SET label = 'Uno' WHERE id = 's1'").run();
 		expect(label.get('s1')).toBe('Uno');
 		expect([...reads.prepare('SELECT id FROM sector ORDER BY id').pluck().iterate()]).toEqual(['s1', 's2', 's3']);
+	});
+
+	it('keeps its results through sign-ins, sign-outs and audit entries, which no page counts from', async () => {
+		expect(count()).toBe(3);
+		const user = await createUser(db, 'cache-reader', 'a long enough password 1', 'analyst');
+		expect(count()).toBe(3);
+		const hits = cache.hits;
+		expect(await signIn(db, 'cache-reader', 'a long enough password 1')).toMatchObject({ username: 'cache-reader' });
+		const { token } = createSession(db, user.id);
+		audit(db, 'cache-reader', 'report downloaded', null, {});
+		expect(count()).toBe(3);
+		expect(cache.hits).toBe(hits + 1);
+		// A real change in the same transaction as an audit entry still starts afresh.
+		db.transaction(() => {
+			db.prepare("INSERT INTO sector (id, label, position) VALUES ('s4', 'Four', 4)").run();
+			audit(db, 'cache-reader', 'sector added', 's4', {});
+		})();
+		expect(count()).toBe(4);
+		// Reads of the bookkeeping tables themselves are never kept: a session ended is seen at once.
+		const signedIn = () => reads.prepare('SELECT count(*) FROM session').pluck().get() as number;
+		expect(signedIn()).toBe(1);
+		expect(sessionUser(reads, token)).toMatchObject({ username: 'cache-reader' });
+		endSession(db, token);
+		expect(signedIn()).toBe(0);
+		expect(sessionUser(reads, token)).toBeNull();
+		expect(writeBookkeeping(db, () => 7)).toBe(7);
 	});
 });

@@ -2,7 +2,7 @@
 // the server, and a simple per-username rate limit on sign-in attempts.
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { DB } from './db/client';
-import { writeKeepingFacts } from './facts';
+import { writeBookkeeping } from './db/cache';
 
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -78,8 +78,8 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 export function createSession(db: DB, userId: number): { token: string; expires: Date } {
 	const token = randomBytes(32).toString('base64url');
 	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-	// Sign-ins, sign-outs and the audit log change nothing the dashboard counts: they keep its counts in memory.
-	writeKeepingFacts(db, [], () =>
+	// Sign-ins, sign-outs and the audit log change nothing the dashboard counts: they keep its results in memory.
+	writeBookkeeping(db, () =>
 		db.prepare('INSERT INTO session (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash(token), userId, new Date().toISOString(), expires.toISOString())
 	);
 	return { token, expires };
@@ -97,7 +97,7 @@ export function sessionUser(db: DB, token: string | undefined): User | null {
 }
 
 export function endSession(db: DB, token: string | undefined) {
-	if (token) writeKeepingFacts(db, [], () => db.prepare('DELETE FROM session WHERE token_hash = ?').run(tokenHash(token)));
+	if (token) writeBookkeeping(db, () => db.prepare('DELETE FROM session WHERE token_hash = ?').run(tokenHash(token)));
 }
 
 /** At most 5 failed attempts per user name in 15 minutes; then sign-in is refused until the window passes. */
@@ -115,7 +115,7 @@ export async function signIn(db: DB, username: string, password: string): Promis
 		| undefined;
 	// Verify against a dummy hash when the user does not exist, so timing does not reveal which names exist.
 	const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-	writeKeepingFacts(db, [], () => db.prepare('INSERT INTO login_attempt (username, at, ok) VALUES (?, ?, ?)').run(name, new Date().toISOString(), ok && row ? 1 : 0));
+	writeBookkeeping(db, () => db.prepare('INSERT INTO login_attempt (username, at, ok) VALUES (?, ?, ?)').run(name, new Date().toISOString(), ok && row ? 1 : 0));
 	if (!ok || !row) return null;
 	audit(db, row.username, 'signed in', null, {});
 	return { id: row.id, username: row.username, role: row.role };
@@ -124,7 +124,7 @@ export async function signIn(db: DB, username: string, password: string): Promis
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + Buffer.alloc(64).toString('base64');
 
 export function audit(db: DB, username: string | null, action: string, target: string | null, detail: Record<string, unknown>) {
-	writeKeepingFacts(db, [], () =>
+	writeBookkeeping(db, () =>
 		db.prepare('INSERT INTO audit_log (at, username, action, target, detail_json) VALUES (?, ?, ?, ?, ?)').run(
 			new Date().toISOString(),
 			username,

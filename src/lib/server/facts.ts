@@ -3,6 +3,7 @@
 // they take milliseconds. The arrays are read from the database once per change to it (any connection), and each
 // function here has an SQL twin in db/ that says the same thing in a form an auditor can run; a test holds the two
 // equal under many filters.
+import { countedChanges } from './db/cache';
 import type { DB } from './db/client';
 import { buildFilter, ftsQuery, NO_THEME, type BuiltFilter } from './filters';
 
@@ -49,7 +50,7 @@ let cached: Facts | null = null;
 const STANCES = ['support', 'oppose', 'mixed', 'neutral'];
 
 function version(db: DB): string {
-	return `${db.name}:${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`;
+	return `${db.name}:${db.pragma('data_version', { simple: true })}:${countedChanges(db, db.prepare('SELECT total_changes()').pluck().get() as number)}`;
 }
 
 function load(db: DB): Facts {
@@ -188,9 +189,8 @@ export const factsLoads = () => loads;
 
 /**
  * Runs `write`, a change to the tags and stance of the answers `answerIds` and their respondents' sector (an
- * analyst's review decision), or to nothing the counts read (a sign-in, the audit log), and brings the counts in
- * memory up to date from those answers' rows alone: reading every tag again takes seconds at a million answers, and
- * the review page shows counts after each decision. If the counts were not loaded, another connection wrote
+ * analyst's review decision), and brings the counts in memory up to date from those answers' rows alone: reading
+ * every tag again takes seconds at a million answers, and the review page shows counts after each decision. If the counts were not loaded, another connection wrote
  * meanwhile, or the change is one this cannot follow (a theme no tag had when they were read), the next read loads
  * everything as before.
  */

@@ -1,9 +1,33 @@
 // Read results kept until the database changes. Dashboard pages repeat the same few aggregate queries (the same
 // filters, opened by many officials), and at hundreds of thousands of answers each can take a second or more.
 // A result is served from memory only while the database is exactly as it was when the result was read: any write,
-// by this connection or another (an import, analyse, a review decision), starts afresh.
+// by this connection or another (an import, analyse, a review decision), starts afresh; except writes to the
+// bookkeeping tables (sign-ins, sessions, the audit log), which no page counts from and which are never cached.
 import type Database from 'better-sqlite3';
 import type { DB } from './client';
+
+/** Tables no dashboard figure is read from. Statements that name them are never served from a cache. */
+const BOOKKEEPING = /\b(?:audit_log|session|login_attempt|app_user)\b/i;
+/** Rows this connection has written to the bookkeeping tables: subtracted from total_changes by the caches. */
+const UNCOUNTED = Symbol('bookkeeping changes');
+type Counted = DB & { [UNCOUNTED]?: number };
+
+/**
+ * Runs `write`, a change to the bookkeeping tables only (a sign-in, a session ended, an audit entry), so that the
+ * results and counts kept in memory stay valid: it changes nothing a page shows from them.
+ */
+export function writeBookkeeping<T>(db: DB, write: () => T): T {
+	const total = () => db.prepare('SELECT total_changes()').pluck().get() as number;
+	const before = total();
+	const value = write();
+	(db as Counted)[UNCOUNTED] = ((db as Counted)[UNCOUNTED] ?? 0) + total() - before;
+	return value;
+}
+
+/** The connection's write count less its bookkeeping writes: it moves when anything a page shows may have changed. */
+export function countedChanges(db: DB, totalChanges: number): number {
+	return totalChanges - ((db as Counted)[UNCOUNTED] ?? 0);
+}
 
 /** Results kept at most; the least recently used go first. */
 const MAX_ENTRIES = 400;
@@ -25,9 +49,9 @@ export class ResultCache {
 		this.changes = db.prepare('SELECT total_changes()').pluck();
 	}
 
-	/** data_version moves when another connection commits; total_changes when this one writes. */
+	/** data_version moves when another connection commits; total_changes when this one writes (bookkeeping aside). */
 	version(): string {
-		return `${this.db.pragma('data_version', { simple: true })}:${this.changes.get()}`;
+		return `${this.db.pragma('data_version', { simple: true })}:${countedChanges(this.db, this.changes.get() as number)}`;
 	}
 
 	read<T>(key: string, compute: () => T): T {
@@ -60,6 +84,10 @@ export class ResultCache {
  */
 export function cachedReads(db: DB, cache: ResultCache): DB {
 	const wrap = (sql: string, mode: { pluck: boolean; raw: boolean }): Database.Statement => {
+		if (BOOKKEEPING.test(sql)) {
+			const s = db.prepare(sql);
+			return mode.pluck ? s.pluck() : mode.raw ? s.raw() : s;
+		}
 		const statement = () => {
 			const s = db.prepare(sql);
 			if (mode.pluck) s.pluck();
