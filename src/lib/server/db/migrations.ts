@@ -5,6 +5,16 @@ export interface Migration {
 	sql: string;
 }
 
+/** theme_hit's triggers run unless analyse has paused them (it rebuilds theme_hit in one pass instead). */
+const THEME_HIT_LIVE = "(SELECT value FROM meta WHERE key = 'theme_hit_paused') IS NULL";
+
+/** The trigger statements that make theme_hit's row for the tag `row` (NEW or OLD) equal its effective tag again. */
+const refreshThemeHit = (row: 'NEW' | 'OLD') => `	DELETE FROM theme_hit WHERE answer_id = ${row}.answer_id AND theme_id = ${row}.theme_id;
+	INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
+		SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
+		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
+		WHERE e.answer_id = ${row}.answer_id AND e.theme_id = ${row}.theme_id;`;
+
 export const migrations: Migration[] = [
 	{
 		version: 1,
@@ -387,31 +397,15 @@ CREATE INDEX theme_hit_confidence ON theme_hit(theme_id, confidence DESC);
 INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
 	SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
 	FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id;
-CREATE TRIGGER theme_hit_insert AFTER INSERT ON answer_theme WHEN (SELECT value FROM meta WHERE key = 'theme_hit_paused') IS NULL BEGIN
-	DELETE FROM theme_hit WHERE answer_id = NEW.answer_id AND theme_id = NEW.theme_id;
-	INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
-		SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
-		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
-		WHERE e.answer_id = NEW.answer_id AND e.theme_id = NEW.theme_id;
+CREATE TRIGGER theme_hit_insert AFTER INSERT ON answer_theme WHEN ${THEME_HIT_LIVE} BEGIN
+${refreshThemeHit('NEW')}
 END;
-CREATE TRIGGER theme_hit_update AFTER UPDATE ON answer_theme WHEN (SELECT value FROM meta WHERE key = 'theme_hit_paused') IS NULL BEGIN
-	DELETE FROM theme_hit WHERE answer_id = OLD.answer_id AND theme_id = OLD.theme_id;
-	INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
-		SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
-		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
-		WHERE e.answer_id = OLD.answer_id AND e.theme_id = OLD.theme_id;
-	DELETE FROM theme_hit WHERE answer_id = NEW.answer_id AND theme_id = NEW.theme_id;
-	INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
-		SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
-		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
-		WHERE e.answer_id = NEW.answer_id AND e.theme_id = NEW.theme_id;
+CREATE TRIGGER theme_hit_update AFTER UPDATE ON answer_theme WHEN ${THEME_HIT_LIVE} BEGIN
+${refreshThemeHit('OLD')}
+${refreshThemeHit('NEW')}
 END;
-CREATE TRIGGER theme_hit_delete AFTER DELETE ON answer_theme WHEN (SELECT value FROM meta WHERE key = 'theme_hit_paused') IS NULL BEGIN
-	DELETE FROM theme_hit WHERE answer_id = OLD.answer_id AND theme_id = OLD.theme_id;
-	INSERT INTO theme_hit (answer_id, theme_id, source, confidence, respondent_id, question_id)
-		SELECT e.answer_id, e.theme_id, e.source, e.confidence, a.respondent_id, a.question_id
-		FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id
-		WHERE e.answer_id = OLD.answer_id AND e.theme_id = OLD.theme_id;
+CREATE TRIGGER theme_hit_delete AFTER DELETE ON answer_theme WHEN ${THEME_HIT_LIVE} BEGIN
+${refreshThemeHit('OLD')}
 END;
 `
 	},
