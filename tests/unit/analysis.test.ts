@@ -11,7 +11,7 @@ import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
 import { closedStance, textStance } from '../../src/lib/analysis/stance';
 import { sentences, termFeatures, tokenize } from '../../src/lib/analysis/text';
 import { fitTagger, tagText } from '../../src/lib/analysis/themes';
-import { score } from '../../src/lib/analysis/evaluate';
+import { crossValidateThemes, score } from '../../src/lib/analysis/evaluate';
 import { readCodeframe } from '../../src/lib/import/definition';
 
 const cf = compileCodeframe(readCodeframe('data').themes);
@@ -134,6 +134,26 @@ describe('threshold selection', () => {
 		expect(s.perTheme[0]).toMatchObject({ theme: 'a', tp: 1, precision: 1, recall: 0.5 });
 		expect(s.perTheme[1]).toMatchObject({ theme: 'b', tp: 1, precision: 0.5, recall: 1 });
 		expect(s.microF1).toBeCloseTo(2 / 3, 3);
+	});
+	it('scores each part of the labelled set (each gold file) on the same cross-validated predictions', () => {
+		const codeframe = readCodeframe('data').themes;
+		const labelled = Array.from({ length: 80 }, (_, i) => ({
+			text: [`We need training number ${i} for staff`, `The budget is the issue in case ${i}`, `Staff need courses and money, ${i}`, `Nothing to add ${i}`][i % 4],
+			themes: [['training'], ['resources'], ['training', 'resources'], []][i % 4]
+		}));
+		const whole = crossValidateThemes(codeframe, labelled, 4, 3);
+		expect(whole.parts).toBeUndefined();
+		expect(crossValidateThemes(codeframe, labelled, 4, 3, {}, () => 'one file')).toEqual(whole);
+		const split = crossValidateThemes(codeframe, labelled, 4, 3, {}, (i) => (i < 60 ? 'labels.csv' : 'written.csv'));
+		expect({ ...split, parts: undefined }).toEqual({ ...whole, parts: undefined });
+		expect(split.parts!.map((p) => [p.part, p.items])).toEqual([
+			['labels.csv', 60],
+			['written.csv', 20]
+		]);
+		// Micro-F1 is a ratio of sums, so the whole set's lies between its parts'.
+		const [a, b] = split.parts!.map((p) => p.microF1);
+		expect(split.microF1).toBeGreaterThanOrEqual(Math.min(a, b) - 0.001);
+		expect(split.microF1).toBeLessThanOrEqual(Math.max(a, b) + 0.001);
 	});
 });
 

@@ -22,6 +22,8 @@ export interface ThemeEvaluation {
 	macroF1: number;
 	microPrecision: number;
 	microRecall: number;
+	/** The same predictions scored on each part of the labelled set (each gold file), when it has several. */
+	parts?: { part: string; items: number; macroF1: number; microF1: number }[];
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -62,8 +64,18 @@ export function score(themes: string[], truth: string[][], predicted: string[][]
 	};
 }
 
-/** k-fold cross-validation: each fold is tagged by a tagger (thresholds included) fitted on the other folds only. */
-export function crossValidateThemes(codeframe: CodeframeTheme[], labelled: LabelledText[], k = 5, seed = 3, trainOptions: TrainOptions = {}): ThemeEvaluation {
+/**
+ * k-fold cross-validation: each fold is tagged by a tagger (thresholds included) fitted on the other folds only.
+ * `partOf` names the part of the set each item belongs to; each part with its own figures, when there are several.
+ */
+export function crossValidateThemes(
+	codeframe: CodeframeTheme[],
+	labelled: LabelledText[],
+	k = 5,
+	seed = 3,
+	trainOptions: TrainOptions = {},
+	partOf?: (i: number) => string
+): ThemeEvaluation {
 	const cf = compileCodeframe(codeframe);
 	const predicted: string[][] = new Array(labelled.length);
 	for (const fold of folds(labelled.length, k, seed)) {
@@ -75,11 +87,24 @@ export function crossValidateThemes(codeframe: CodeframeTheme[], labelled: Label
 		);
 		for (const i of fold) predicted[i] = tagText(tagger, labelled[i].text, labelled[i].context).map((t) => t.theme);
 	}
-	return score(
-		codeframe.map((t) => t.id),
+	const ids = codeframe.map((t) => t.id);
+	const all = score(
+		ids,
 		labelled.map((l) => l.themes),
 		predicted
 	);
+	const parts = [...new Set(labelled.map((_, i) => partOf?.(i) ?? ''))];
+	if (parts.length < 2) return all;
+	all.parts = parts.map((part) => {
+		const mine = labelled.flatMap((_, i) => (partOf!(i) === part ? [i] : []));
+		const e = score(
+			ids,
+			mine.map((i) => labelled[i].themes),
+			mine.map((i) => predicted[i])
+		);
+		return { part, items: e.items, macroF1: e.macroF1, microF1: e.microF1 };
+	});
+	return all;
 }
 
 /** Scores a fitted tagger on answers it never saw (for example an independently written set). */

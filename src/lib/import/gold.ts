@@ -8,6 +8,8 @@ export interface GoldItem extends LabelledText {
 	id: string;
 	source: string;
 	question: string;
+	/** The file it came from (the gold set may be several files: answers from the consultation, others written apart). */
+	file: string;
 }
 
 export function readGold(dir = 'data/gold'): GoldItem[] {
@@ -23,6 +25,7 @@ export function readGold(dir = 'data/gold'): GoldItem[] {
 			if (!(r.text ?? '').trim()) continue;
 			items.push({
 				id: r.id,
+				file: name,
 				source: r.source ?? '',
 				question: r.question ?? '',
 				context: r.question || (r.source === 'event-feedback' ? 'event' : r.source === 'cyp' ? 'cyp' : undefined),

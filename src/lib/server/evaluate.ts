@@ -30,7 +30,7 @@ export function evaluate(db: DB, options: { folds: number; goldDir: string; hold
 	// Labels that name a merged theme's old id count for the theme it became (as in training).
 	const aliases = themeAliases(db);
 	const gold = relabel(readGold(options.goldDir), aliases);
-	const themes = crossValidateThemes(input.codeframe, gold, options.folds);
+	const themes = crossValidateThemes(input.codeframe, gold, options.folds, undefined, undefined, (i) => gold[i].file);
 	let holdout: EvaluationReport['holdout'] = null;
 	if (options.holdout && existsSync(options.holdout)) {
 		const tagger = fitTagger(compileCodeframe(input.codeframe), gold);
@@ -69,6 +69,7 @@ function table(e: ThemeEvaluation): string[] {
 
 export function formatEvaluation(r: EvaluationReport): string {
 	const out = [`Themes: ${r.folds}-fold cross-validation on ${r.gold.answers} labelled answers (${r.gold.file})`, ...table(r.themes)];
+	for (const p of r.themes.parts ?? []) out.push(`  of which ${p.part} (${p.items} answers): macro-F1 ${p.macroF1.toFixed(2)}, micro-F1 ${p.microF1.toFixed(2)}`);
 	if (r.holdout) out.push('', `Themes: independent hold-out set ${r.holdout.file} (${r.holdout.items} answers; tagger fitted on all of the gold set)`, ...table(r.holdout));
 	if (r.sectors) {
 		const sc = r.sectors;
