@@ -122,16 +122,16 @@ export function inferSector(model: SectorModel, r: SectorInput): SectorInference
 	// The lead words only are consumed, so that "as we are foster carers" is read from "we are" as well.
 	const lead = /\b(as|i am|i'm|i work (?:as|in|at|for)|we work (?:as|in|at|for)|i run|we are|we run)\s+(?=(an?\s+|the\s+)?([^.,;]{0,60}))/gi;
 	for (const match of opening.matchAll(lead)) {
-		const role = [`${match[0]}${match[2] ?? ''}${match[3]}`, match[1], match[3]];
+		const [, leadWords, article = '', rest] = match;
 		// "I'm not a lawyer" says what they are not; "such as", "as well as", "as far as" and the like name others.
-		if (/^(not|no longer|never)\b/i.test(role[2])) continue;
-		const as = role[1].toLowerCase() === 'as';
+		if (/^(not|no longer|never)\b/i.test(rest)) continue;
+		const as = leadWords.toLowerCase() === 'as';
 		const before = opening.slice(0, match.index);
-		if (as && (/\b(such|well|much|long|far|soon)\s*$/i.test(before) || /^(well|much|many|long|far|soon|if|though|to|for|with|regards|part|result|ever|usual|it|this|that|they|these|those|we|you|he|she|i)\b/i.test(role[2]))) continue;
+		if (as && (/\b(such|well|much|long|far|soon)\s*$/i.test(before) || /^(well|much|many|long|far|soon|if|though|to|for|with|regards|part|result|ever|usual|it|this|that|they|these|those|we|you|he|she|i)\b/i.test(rest))) continue;
 		const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('?'), before.lastIndexOf('!')) + 1);
-		const asWe = /^we\b/i.test(role[1]) || (as && /\bwe\b/i.test(sentence));
-		const roleRule = firstRule(asWe ? PLURAL_ROLE_RULES : ROLE_RULES, role[2]);
-		if (roleRule) return { id, sector: roleRule[0], reason: `describes themselves: "${role[0].trim()}"`, method: 'text-role' };
+		const asWe = /^we\b/i.test(leadWords) || (as && /\bwe\b/i.test(sentence));
+		const roleRule = firstRule(asWe ? PLURAL_ROLE_RULES : ROLE_RULES, rest);
+		if (roleRule) return { id, sector: roleRule[0], reason: `describes themselves: "${`${match[0]}${article}${rest}`.trim()}"`, method: 'text-role' };
 	}
 	const family = r.respondentType === 'organisation' ? null : FAMILY.exec(opening);
 	if (family) return { id, sector: 'other', reason: `writes as a parent or grandparent: "${family[0]}"`, method: 'text-role' };
