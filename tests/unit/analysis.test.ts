@@ -11,8 +11,13 @@ import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
 import { closedStance, textStance } from '../../src/lib/analysis/stance';
 import { sentences, termFeatures, tokenize } from '../../src/lib/analysis/text';
 import { fitTagger, tagText } from '../../src/lib/analysis/themes';
-import { crossValidateThemes, score } from '../../src/lib/analysis/evaluate';
+import { crossValidateThemes, readerAgreement, score } from '../../src/lib/analysis/evaluate';
 import { readCodeframe } from '../../src/lib/import/definition';
+import type { ImportFailed, ImportProblem } from '../../src/lib/import/errors';
+import { readReaders } from '../../src/lib/import/gold';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const cf = compileCodeframe(readCodeframe('data').themes);
 const counted = (text: string) => [...new Set(matchSeeds(cf, text).filter((h) => !h.negated).map((h) => h.theme))];
@@ -154,6 +159,70 @@ describe('threshold selection', () => {
 		const [a, b] = split.parts!.map((p) => p.microF1);
 		expect(split.microF1).toBeGreaterThanOrEqual(Math.min(a, b) - 0.001);
 		expect(split.microF1).toBeLessThanOrEqual(Math.max(a, b) + 0.001);
+	});
+});
+
+describe('agreement with blind second readers', () => {
+	const gold = [
+		{ id: 'g1', text: 'x', themes: ['a'] },
+		{ id: 'g2', text: 'y', themes: ['a', 'b'] },
+		{ id: 'g3', text: 'z', themes: [] },
+		{ id: 'g4', text: 'w', themes: ['b'] }
+	];
+	const predicted = [['a'], ['b'], ['b'], ['b']];
+
+	it('scores each reader and the tagger against the gold on the answers read, and the readers against each other', () => {
+		const readers = [
+			{ reader: 'reader-1', labels: new Map([['g1', ['a']], ['g2', ['a', 'b']], ['g3', []]]) },
+			{ reader: 'reader-2', labels: new Map([['g2', ['a']], ['g3', ['b']]]) }
+		];
+		const rows = readerAgreement(['a', 'b'], gold, predicted, readers);
+		expect(rows.map((r) => [r.truth, r.other, r.items])).toEqual([
+			['gold', 'reader-1', 3],
+			['gold', 'reader-2', 2],
+			['gold', 'tagger (cross-validated)', 3],
+			['reader-1', 'reader-2', 2]
+		]);
+		// reader-1 matches the gold exactly; the tagger, on g1-g3 (g4 was not read), finds a on g1 only, and b twice
+		// with one right: a 1 of 2 (F1 2/3), b 1 of 2 predicted, 1 of 1 real (F1 2/3).
+		expect(rows[0]).toMatchObject({ macroF1: 1, microF1: 1 });
+		expect(rows[2].macroF1).toBeCloseTo(2 / 3, 2);
+		expect(rows[2].microF1).toBeCloseTo(2 / 3, 2);
+		// reader-2 against reader-1 on g2 and g3: a right once of one (1), b said once, never by reader-1 (0).
+		expect(rows[3]).toMatchObject({ macroF1: 0.5, microF1: 0.5 });
+	});
+
+	it("reads each reader's file from GOLD/agreement, with merged themes renamed, and names the line and column of a bad one", () => {
+		const dir = mkdtempSync(join(tmpdir(), 'consult-lens-readers-'));
+		try {
+			const items = gold.map((g) => ({ ...g, file: 'labels.csv', source: 'response', question: 'q1' }));
+			expect(readReaders(dir, items, ['a', 'b'])).toEqual([]);
+			mkdirSync(join(dir, 'agreement'));
+			writeFileSync(join(dir, 'agreement', 'reader-1.csv'), 'id,themes\ng1,a\ng2,old-b;a\ng3,\n');
+			const aliases = new Map([['old-b', 'b']]);
+			expect(readReaders(dir, items, ['a', 'b'], aliases)).toEqual([
+				{ reader: 'reader-1', labels: new Map([['g1', ['a']], ['g2', ['b', 'a']], ['g3', []]]) }
+			]);
+			const bad = join(dir, 'agreement', 'reader-2.csv');
+			writeFileSync(bad, 'id,themes\ng1,a\ng9,b\ng1,c\n');
+			let problems: ImportProblem[] = [];
+			try {
+				readReaders(dir, items, ['a', 'b'], aliases);
+			} catch (e) {
+				problems = (e as ImportFailed).problems;
+			}
+			expect(problems.map((p) => [p.file, p.line, p.column, p.value])).toEqual([
+				[bad, 3, 'id', 'g9'],
+				[bad, 4, 'id', 'g1'],
+				[bad, 4, 'themes', 'c']
+			]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('has nothing to say without readers', () => {
+		expect(readerAgreement(['a', 'b'], gold, predicted, [])).toEqual([]);
 	});
 });
 

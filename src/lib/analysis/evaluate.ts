@@ -64,18 +64,15 @@ export function score(themes: string[], truth: string[][], predicted: string[][]
 	};
 }
 
-/**
- * k-fold cross-validation: each fold is tagged by a tagger (thresholds included) fitted on the other folds only.
- * `partOf` names the part of the set each item belongs to; each part with its own figures, when there are several.
- */
-export function crossValidateThemes(
+/** Each labelled answer's themes as k-fold cross-validation predicts them: each fold is tagged by a tagger
+ * (thresholds included) fitted on the other folds only. */
+export function crossValidatedTags(
 	codeframe: CodeframeTheme[],
 	labelled: LabelledText[],
 	k = 5,
 	seed = 3,
-	trainOptions: TrainOptions = {},
-	partOf?: (i: number) => string
-): ThemeEvaluation {
+	trainOptions: TrainOptions = {}
+): string[][] {
 	const cf = compileCodeframe(codeframe);
 	const predicted: string[][] = new Array(labelled.length);
 	for (const fold of folds(labelled.length, k, seed)) {
@@ -87,9 +84,21 @@ export function crossValidateThemes(
 		);
 		for (const i of fold) predicted[i] = tagText(tagger, labelled[i].text, labelled[i].context).map((t) => t.theme);
 	}
-	const ids = codeframe.map((t) => t.id);
+	return predicted;
+}
+
+/**
+ * Predictions scored against the labels, and, when `partOf` names more than one part of the set (each gold file),
+ * against each part as well.
+ */
+export function scoreByPart(
+	themes: string[],
+	labelled: LabelledText[],
+	predicted: string[][],
+	partOf?: (i: number) => string
+): ThemeEvaluation {
 	const all = score(
-		ids,
+		themes,
 		labelled.map((l) => l.themes),
 		predicted
 	);
@@ -98,13 +107,74 @@ export function crossValidateThemes(
 	all.parts = parts.map((part) => {
 		const mine = labelled.flatMap((_, i) => (partOf!(i) === part ? [i] : []));
 		const e = score(
-			ids,
+			themes,
 			mine.map((i) => labelled[i].themes),
 			mine.map((i) => predicted[i])
 		);
 		return { part, items: e.items, macroF1: e.macroF1, microF1: e.microF1 };
 	});
 	return all;
+}
+
+/** k-fold cross-validation (`crossValidatedTags`), scored as a whole and by part (`scoreByPart`). */
+export function crossValidateThemes(
+	codeframe: CodeframeTheme[],
+	labelled: LabelledText[],
+	k = 5,
+	seed = 3,
+	trainOptions: TrainOptions = {},
+	partOf?: (i: number) => string
+): ThemeEvaluation {
+	const themes = codeframe.map((t) => t.id);
+	return scoreByPart(themes, labelled, crossValidatedTags(codeframe, labelled, k, seed, trainOptions), partOf);
+}
+
+/** Labels given to some gold answers by a reader who did not see the gold labels (an inter-coder check). */
+export interface ReaderLabels {
+	reader: string;
+	/** Gold id -> the themes the reader gave. */
+	labels: Map<string, string[]>;
+}
+
+export interface Agreement {
+	/** Who is compared with whom: truth first ("gold", or a reader's name), then the other. */
+	truth: string;
+	other: string;
+	items: number;
+	macroF1: number;
+	microF1: number;
+}
+
+/**
+ * How far each reader agrees with the gold labels, the tagger (its cross-validated tags) with the gold on the
+ * answers the readers labelled, and the readers with each other: how good the labels are, and how far the tagger is from
+ * a careful reader. F1 with the first named as truth.
+ */
+export function readerAgreement(
+	themes: string[],
+	gold: (LabelledText & { id: string })[],
+	predicted: string[][],
+	readers: ReaderLabels[]
+): Agreement[] {
+	const index = new Map(gold.map((g, i) => [g.id, i]));
+	const compare = (truth: string, other: string, ids: string[], t: (id: string) => string[], o: (id: string) => string[]): Agreement => {
+		const e = score(themes, ids.map(t), ids.map(o));
+		return { truth, other, items: ids.length, macroF1: e.macroF1, microF1: e.microF1 };
+	};
+	const goldOf = (id: string) => gold[index.get(id)!].themes;
+	const out: Agreement[] = [];
+	for (const r of readers) out.push(compare('gold', r.reader, [...r.labels.keys()], goldOf, (id) => r.labels.get(id)!));
+	if (readers.length) {
+		const read = [...new Set(readers.flatMap((r) => [...r.labels.keys()]))];
+		out.push(compare('gold', 'tagger (cross-validated)', read, goldOf, (id) => predicted[index.get(id)!]));
+	}
+	readers.forEach((a, i) =>
+		readers.slice(i + 1).forEach((b) => {
+			const ids = [...a.labels.keys()].filter((id) => b.labels.has(id));
+			out.push(compare(a.reader, b.reader, ids, (id) => a.labels.get(id)!, (id) => b.labels.get(id)!));
+		})
+	);
+	return out;
 }
 
 /** Scores a fitted tagger on answers it never saw (for example an independently written set). */

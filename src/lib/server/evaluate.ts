@@ -2,9 +2,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { compileCodeframe } from '../analysis/codeframe';
-import { crossValidateThemes, evaluateOn, evaluateSectors, type SectorEvaluation, type ThemeEvaluation } from '../analysis/evaluate';
+import {
+	crossValidatedTags,
+	evaluateOn,
+	evaluateSectors,
+	readerAgreement,
+	scoreByPart,
+	type Agreement,
+	type SectorEvaluation,
+	type ThemeEvaluation
+} from '../analysis/evaluate';
 import { fitTagger, type LabelledText } from '../analysis/themes';
-import { readGold } from '../import/gold';
+import { readGold, readReaders } from '../import/gold';
 import { loadPipelineInput } from './analyse';
 import type { DB } from './db/client';
 import { relabel, themeAliases } from './db/codeframe';
@@ -15,6 +24,9 @@ export interface EvaluationReport {
 	gold: { file: string; answers: number };
 	themes: ThemeEvaluation;
 	holdout: (ThemeEvaluation & { file: string }) | null;
+	/** Blind second readers of some gold answers (GOLD/agreement): each against the gold, the tagger against the gold
+	 * on the same answers, and the readers against each other. Empty when there are none. */
+	agreement: Agreement[];
 	sectors: SectorEvaluation | null;
 }
 
@@ -30,7 +42,10 @@ export function evaluate(db: DB, options: { folds: number; goldDir: string; hold
 	// Labels that name a merged theme's old id count for the theme it became (as in training).
 	const aliases = themeAliases(db);
 	const gold = relabel(readGold(options.goldDir), aliases);
-	const themes = crossValidateThemes(input.codeframe, gold, options.folds, undefined, undefined, (i) => gold[i].file);
+	const ids = input.codeframe.map((t) => t.id);
+	const predicted = crossValidatedTags(input.codeframe, gold, options.folds);
+	const themes = scoreByPart(ids, gold, predicted, (i) => gold[i].file);
+	const agreement = readerAgreement(ids, gold, predicted, readReaders(options.goldDir, gold, ids, aliases));
 	let holdout: EvaluationReport['holdout'] = null;
 	if (options.holdout && existsSync(options.holdout)) {
 		const tagger = fitTagger(compileCodeframe(input.codeframe), gold);
@@ -54,6 +69,7 @@ export function evaluate(db: DB, options: { folds: number; goldDir: string; hold
 		gold: { file: options.goldDir, answers: gold.length },
 		themes,
 		holdout,
+		agreement,
 		sectors: people.length ? evaluateSectors(input.organisations, people) : null
 	};
 }
@@ -70,6 +86,10 @@ function table(e: ThemeEvaluation): string[] {
 export function formatEvaluation(r: EvaluationReport): string {
 	const out = [`Themes: ${r.folds}-fold cross-validation on ${r.gold.answers} labelled answers (${r.gold.file})`, ...table(r.themes)];
 	for (const p of r.themes.parts ?? []) out.push(`  of which ${p.part} (${p.items} answers): macro-F1 ${p.macroF1.toFixed(2)}, micro-F1 ${p.microF1.toFixed(2)}`);
+	if (r.agreement.length) {
+		out.push('', `Agreement on the answers blind second readers labelled (${r.gold.file}/agreement), F1 with the first named as truth:`);
+		for (const a of r.agreement) out.push(`  ${`${a.other} against ${a.truth}`.padEnd(44)} ${String(a.items).padStart(4)} answers: macro-F1 ${a.macroF1.toFixed(2)}, micro-F1 ${a.microF1.toFixed(2)}`);
+	}
 	if (r.holdout) out.push('', `Themes: independent hold-out set ${r.holdout.file} (${r.holdout.items} answers; tagger fitted on all of the gold set)`, ...table(r.holdout));
 	if (r.sectors) {
 		const sc = r.sectors;
