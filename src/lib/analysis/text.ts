@@ -10,6 +10,8 @@ export interface Token {
 	start: number;
 	end: number;
 	stop: boolean;
+	/** Can carry meaning: not a stop word, a single letter or a number (`isContent`, worked out once). */
+	content: boolean;
 	/** Index of the clause (split at . ; : ? ! and "but") the token is in, for negation scope. */
 	clause: number;
 }
@@ -97,19 +99,20 @@ export function tokenize(text: string): Token[] {
 		if (word.endsWith("n't")) {
 			const stemPart = word.slice(0, -3);
 			const base = stemPart === 'ca' ? 'can' : stemPart === 'wo' ? 'will' : stemPart;
-			tokens.push({ word: base, stem: stem(base), start, end: start + stemPart.length, stop: true, clause });
-			tokens.push({ word: 'not', stem: 'not', start: start + stemPart.length, end, stop: true, clause });
+			tokens.push({ word: base, stem: stem(base), start, end: start + stemPart.length, stop: true, content: false, clause });
+			tokens.push({ word: 'not', stem: 'not', start: start + stemPart.length, end, stop: true, content: false, clause });
 			return;
 		}
 		if (word.endsWith("'s")) word = word.slice(0, -2);
-		tokens.push({ word, stem: stem(word), start, end, stop: STOP.has(word), clause });
+		const stop = STOP.has(word);
+		tokens.push({ word, stem: stem(word), start, end, stop, content: !stop && word.length > 1 && !/^\d+$/.test(word), clause });
 	});
 	return tokens;
 }
 
 /** A word that can carry meaning: not a stop word, a single letter or a number. */
 export function isContent(t: Token): boolean {
-	return !t.stop && t.word.length > 1 && !/^\d+$/.test(t.word);
+	return t.content;
 }
 
 /** Content stems (stop words dropped) and their bigrams, as features for the classifiers. */

@@ -13,7 +13,7 @@ import {
 } from './classifier';
 import { matchSeeds, type CompiledCodeframe, type SeedHit } from './codeframe';
 import { decodeEvidence, encodeEvidence, type Evidence } from './evidence';
-import { isContent, sentenceSpans, termFeatures, tokenize, type Token } from './text';
+import { sentenceSpans, termFeatures, tokenize, type Token } from './text';
 
 export interface LabelledText {
 	text: string;
@@ -78,6 +78,8 @@ export interface ThemeTagger {
 interface Part {
 	tokens: Token[];
 	hits: SeedHit[];
+	/** Where the part's tokens start in the whole answer's (0 for the whole answer). */
+	from: number;
 }
 
 export interface Analysed extends Part {
@@ -108,14 +110,14 @@ function sentenceParts(cf: CompiledCodeframe, text: string, tokens: Token[]): Pa
 		const from = k;
 		while (k < tokens.length && tokens[k].end <= end) k++;
 		const part = tokens.slice(from, k);
-		return { tokens: part, hits: matchSeeds(cf, text, part) };
+		return { tokens: part, hits: matchSeeds(cf, text, part), from };
 	});
 }
 
 export function analyseText(cf: CompiledCodeframe, text: string, context?: string): Analysed {
 	const tokens = tokenize(text);
 	const hits = matchSeeds(cf, text, tokens);
-	return { tokens, hits, context, sentences: sentenceParts(cf, text, tokens) };
+	return { tokens, hits, from: 0, context, sentences: sentenceParts(cf, text, tokens) };
 }
 
 /** How far a theme's probability moves towards that of the answer's most telling sentence (chosen by cross-validation). */
@@ -153,7 +155,14 @@ interface Scorer {
 	/** Which features the vector being built already has (stamp[feature] === tick). */
 	stamp: Int32Array;
 	tick: number;
+	/** Scratch, token by token of the answer being scored: its unigram feature (NOT_CONTENT, or -1 when the model
+	 * has none), and the bigram feature it ends with the content token before it (-1 when none). Looked up once per
+	 * answer and shared by the whole answer's vector and its sentences'. */
+	unigramAt: Int32Array;
+	bigramAt: Int32Array;
 }
+
+const NOT_CONTENT = -2;
 
 interface Vector {
 	idx: number[];
@@ -183,7 +192,9 @@ function scorerFor(model: Model): Scorer {
 		seed: new Map(),
 		context: new Map(),
 		stamp: new Int32Array(model.names.length),
-		tick: 0
+		tick: 0,
+		unigramAt: new Int32Array(256),
+		bigramAt: new Int32Array(256)
 	};
 	model.names.forEach((f, i) => {
 		if (f.startsWith('seed:')) sc.seed.set(f.slice(5), i);
@@ -197,32 +208,69 @@ function scorerFor(model: Model): Scorer {
 	return sc;
 }
 
-/** featuresOf() then vectorise(), in the same order (so the sums round alike), keeping only the model's features. */
+/** Each token's unigram and bigram features (`Scorer.unigramAt`, `bigramAt`), for the answer's tokens. */
+function lookUpTokens(sc: Scorer, tokens: Token[]) {
+	if (sc.unigramAt.length < tokens.length) {
+		sc.unigramAt = new Int32Array(tokens.length * 2);
+		sc.bigramAt = new Int32Array(tokens.length * 2);
+	}
+	const { unigramAt, bigramAt } = sc;
+	let after: Map<string, number> | undefined;
+	for (let k = 0; k < tokens.length; k++) {
+		const t = tokens[k];
+		if (!t.content) {
+			unigramAt[k] = NOT_CONTENT;
+			continue;
+		}
+		unigramAt[k] = sc.unigram.get(t.stem) ?? -1;
+		bigramAt[k] = after?.get(t.stem) ?? -1;
+		after = sc.bigram.get(t.stem);
+	}
+}
+
+/** Adds feature `i` with `value` to the vector unless it has it already. */
+function addFeature(sc: Scorer, v: Vector, i: number, value: number) {
+	if (sc.stamp[i] === sc.tick) return;
+	sc.stamp[i] = sc.tick;
+	v.idx.push(i);
+	v.val.push(value);
+}
+
+/**
+ * featuresOf() then vectorise(), in the same order (so the sums round alike), keeping only the model's features:
+ * for a part of the answer whose tokens were looked up by `lookUpTokens`.
+ */
 function vectorOf(sc: Scorer, part: Part, context: string | undefined): Vector {
 	const v: Vector = { idx: [], val: [] };
 	if (sc.tick === 0x7fffffff) {
 		sc.stamp.fill(0);
 		sc.tick = 0;
 	}
-	const tick = ++sc.tick;
-	const add = (i: number | undefined, value: number) => {
-		if (i === undefined || sc.stamp[i] === tick) return;
-		sc.stamp[i] = tick;
-		v.idx.push(i);
-		v.val.push(value);
-	};
-	if (context) add(sc.context.get(context), 1);
-	const first = v.idx.length;
-	for (const t of part.tokens) if (isContent(t)) add(sc.unigram.get(t.stem), 1);
-	let after: Map<string, number> | undefined;
-	for (const t of part.tokens) {
-		if (!isContent(t)) continue;
-		if (after) add(after.get(t.stem), 1);
-		after = sc.bigram.get(t.stem);
+	sc.tick++;
+	if (context) {
+		const i = sc.context.get(context);
+		if (i !== undefined) addFeature(sc, v, i, 1);
 	}
-	const counts = new Map<string, number>();
-	for (const h of part.hits) if (!h.negated) counts.set(h.theme, (counts.get(h.theme) ?? 0) + 1);
-	for (const [theme, n] of counts) add(sc.seed.get(theme), 1.5 + Math.log(n));
+	const first = v.idx.length;
+	const { unigramAt, bigramAt } = sc;
+	const from = part.from;
+	const to = from + part.tokens.length;
+	for (let k = from; k < to; k++) if (unigramAt[k] >= 0) addFeature(sc, v, unigramAt[k], 1);
+	// A part's first content word starts no bigram in it (the word before it is in the part before).
+	let started = false;
+	for (let k = from; k < to; k++) {
+		if (unigramAt[k] === NOT_CONTENT) continue;
+		if (started && bigramAt[k] >= 0) addFeature(sc, v, bigramAt[k], 1);
+		started = true;
+	}
+	if (part.hits.length) {
+		const counts = new Map<string, number>();
+		for (const h of part.hits) if (!h.negated) counts.set(h.theme, (counts.get(h.theme) ?? 0) + 1);
+		for (const [theme, n] of counts) {
+			const i = sc.seed.get(theme);
+			if (i !== undefined) addFeature(sc, v, i, 1.5 + Math.log(n));
+		}
+	}
 	let norm = 0;
 	for (let k = first; k < v.val.length; k++) norm += v.val[k] * v.val[k];
 	const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -242,6 +290,7 @@ function logits(sc: Scorer, v: Vector, z: Float64Array) {
 
 /** Each theme's probability for an answer (in the model's label order), and the whole answer's vector. */
 function score(sc: Scorer, a: Analysed): { p: Float64Array; whole: Vector } {
+	lookUpTokens(sc, a.tokens);
 	const whole = vectorOf(sc, a, a.context);
 	const z = new Float64Array(sc.bias.length);
 	logits(sc, whole, z);
@@ -408,24 +457,44 @@ function modelSpans(a: Analysed, features: string[]): Evidence['spans'] {
 
 const MIN_SUPPORT = 3;
 
+/** What tagging needs of each theme, in codeframe order, worked out once per tagger rather than once per answer. */
+interface ThemePlan {
+	id: string;
+	/** The theme's place in the model's labels, if the model has it. */
+	label: number | undefined;
+	/** Scored by the model (enough labelled examples), not by its seed terms alone. */
+	learned: boolean;
+	threshold: number;
+}
+
+const plans = new WeakMap<ThemeTagger, ThemePlan[]>();
+
+function planFor(tagger: ThemeTagger, sc: Scorer | null): ThemePlan[] {
+	let plan = plans.get(tagger);
+	if (!plan) {
+		plan = tagger.codeframe.themes.map((theme) => {
+			const label = sc ? sc.labels.get(theme.id) : undefined;
+			// Themes with too few labelled examples (a new theme, say) fall back to their seed terms alone.
+			const learned = label !== undefined && (tagger.support.get(theme.id) ?? 0) >= MIN_SUPPORT;
+			return { id: theme.id, label, learned, threshold: learned ? (tagger.thresholds.get(theme.id) ?? 0.5) : 0.5 };
+		});
+		plans.set(tagger, plan);
+	}
+	return plan;
+}
+
+const NO_HITS: SeedHit[] = [];
+
 export function tagAnalysed(tagger: ThemeTagger, text: string, a: Analysed): ThemeAssignment[] {
 	const out: ThemeAssignment[] = [];
 	const sc = tagger.model && scorerFor(tagger.model);
 	const scored = sc && score(sc, a);
-	const seedsOf = new Map<string, SeedHit[]>();
-	for (const h of a.hits) (seedsOf.get(h.theme) ?? seedsOf.set(h.theme, []).get(h.theme)!).push(h);
-	for (const theme of tagger.codeframe.themes) {
-		const seeds = seedsOf.get(theme.id) ?? [];
+	const seedsOf = a.hits.length ? new Map<string, SeedHit[]>() : null;
+	for (const h of a.hits) (seedsOf!.get(h.theme) ?? seedsOf!.set(h.theme, []).get(h.theme)!).push(h);
+	for (const { id, label: l, learned, threshold } of planFor(tagger, sc)) {
+		const seeds = seedsOf?.get(id) ?? NO_HITS;
 		const counted = seeds.length ? seeds.filter((h) => !h.negated) : seeds;
-		const l = sc ? sc.labels.get(theme.id) : undefined;
-		const learned = l !== undefined && (tagger.support.get(theme.id) ?? 0) >= MIN_SUPPORT;
-		// Themes with too few labelled examples (a new theme, say) fall back to their seed terms alone.
-		const probability = learned
-			? scored!.p[l]
-			: counted.length > 0
-				? Math.min(0.95, 0.55 + 0.1 * counted.length)
-				: 0.05;
-		const threshold = learned ? (tagger.thresholds.get(theme.id) ?? 0.5) : 0.5;
+		const probability = learned ? scored!.p[l!] : counted.length > 0 ? Math.min(0.95, 0.55 + 0.1 * counted.length) : 0.05;
 		if (probability < threshold) continue;
 		const spans: Evidence['spans'] = counted.map((h) => ({
 			text: h.text,
@@ -444,7 +513,7 @@ export function tagAnalysed(tagger: ThemeTagger, text: string, a: Analysed): The
 		}
 		spans.sort((x, y) => x.start - y.start);
 		out.push({
-			theme: theme.id,
+			theme: id,
 			confidence: Math.round(probability * 1000) / 1000,
 			evidence: {
 				spans,
