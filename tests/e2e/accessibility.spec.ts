@@ -36,6 +36,35 @@ for (const route of routes()) {
 	test(`axe finds no violations on ${route}`, async ({ page }) => checkPage(page, route));
 }
 
+test('every page has a title of its own that names it first (WCAG 2.4.2), and no two pages share one', async ({ page }) => {
+	const service = `${query<string>('SELECT short_title FROM consultation')} – consult-lens`;
+	const ref = query<string>('SELECT response_id FROM respondent ORDER BY response_id LIMIT 1');
+	const expected: [string, string | RegExp][] = [
+		['/', 'Overview'],
+		['/questions', 'Questions'],
+		['/questions/q5', `Q5: ${query<string>("SELECT short_text FROM question WHERE id = 'q5'")}`],
+		['/themes', 'Themes'],
+		['/themes/consent', query<string>("SELECT label FROM theme WHERE id = 'consent'")],
+		['/responses', /^Responses \(page 1 of \d+\) – /],
+		[`/responses/${ref}`, `Response ${ref}`],
+		['/stakeholders', 'Stakeholder tracker'],
+		['/bodies', 'Professional bodies'],
+		['/events', 'National events'],
+		['/children', 'Children and young people']
+	];
+	const seen = new Set<string>();
+	for (const [route, name] of expected) {
+		await page.goto(route);
+		if (typeof name === 'string') await expect(page, route).toHaveTitle(`${name} – ${service}`);
+		else {
+			await expect(page, route).toHaveTitle(name);
+			expect((await page.title()).endsWith(` – ${service}`), route).toBe(true);
+		}
+		seen.add(await page.title());
+	}
+	expect(seen.size).toBe(expected.length);
+});
+
 test.describe('analyst and admin pages', () => {
 	test.use({ storageState: 'tmp/auth/admin.json' });
 	for (const route of ['/review', '/review/q5', '/report', '/report/print', '/audit', '/review/icr', '/admin/codeframe']) {
