@@ -6,10 +6,19 @@ export function formatNumber(n: number): string {
 	return whole.format(n);
 }
 
+/**
+ * `part` of `base` as a whole percentage, rounded once from the counts (half up): the one rounding every chart, table
+ * and report uses, so they agree. (From a share already divided, 23 of 40 is 0.575, which floating point holds as
+ * 0.57499..., and would round to 57, not 58; from a percentage already rounded to 93.5, 43 of 46 would become 94.)
+ */
+export function percentOf(part: number, base: number): number {
+	return base ? Math.round((100 * part) / base) : 0;
+}
+
 /** A share as a whole percentage ("38%"); bases of zero show as a dash rather than "NaN%". */
 export function formatPercent(part: number, base: number): string {
 	if (!base) return '–';
-	return `${Math.round((100 * part) / base)}%`;
+	return `${percentOf(part, base)}%`;
 }
 
 export function formatDate(iso: string | null): string {

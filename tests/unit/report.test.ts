@@ -2,7 +2,10 @@
 // embedded with alt text, small counts suppressed, and no confidential respondent's words.
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publish, reportData, SUPPRESSED } from '../../src/lib/server/report/data';
+import { percentOf } from '../../src/lib/format';
+import { choicesTable } from '../../src/lib/server/charts';
+import { buildFilter } from '../../src/lib/server/filters';
+import { combineSmall, COMBINED, publish, reportData, SUPPRESSED } from '../../src/lib/server/report/data';
 import { reportDocx } from '../../src/lib/server/report/docx';
 import type { DB } from '../../src/lib/server/db/client';
 import { bundledDb } from '../helpers/bundle';
@@ -48,6 +51,46 @@ describe('the Word report', () => {
 		const confidential = db.prepare("SELECT text_redacted FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE r.confidential = 1 AND length(text_redacted) > 80").pluck().all() as string[];
 		for (const t of confidential) expect(text(xml)).not.toContain(t.slice(0, 60));
 		expect(text(xml)).toContain('illustrative sample data');
+	});
+	it('rounds each percentage once, from the counts, as the dashboard does', () => {
+		const data = reportData(db);
+		const all = buildFilter(db, new URLSearchParams());
+		let twiceWouldDiffer = 0;
+		for (const q of data.questions.filter((x) => x.type === 'closed')) {
+			const rows = choicesTable(db, all, q.id).rows;
+			const [, total, ...cells] = rows[0];
+			q.options.forEach((_, i) => expect(q.overall[i].percent).toBe(percentOf(cells[2 * i] as number, total as number)));
+			for (const row of rows.slice(1)) {
+				const [label, base, ...counts] = row as [string, number, ...number[]];
+				const shown = q.bySector.find((s) => s.sector === label);
+				if (!shown) continue; // combined with other small sectors
+				q.options.forEach((_, i) => {
+					expect(shown.percents[i]).toBe(`${Math.round((100 * counts[2 * i]) / base)}%`);
+					// The table's one-decimal percentage, rounded again, can land on the other side (43 of 46: 93.5, then 94).
+					if (Math.round(counts[2 * i + 1]) !== Math.round((100 * counts[2 * i]) / base)) twiceWouldDiffer++;
+				});
+			}
+		}
+		expect(twiceWouldDiffer).toBeGreaterThan(0);
+		expect([percentOf(23, 40), percentOf(43, 46), percentOf(1, 8), percentOf(0, 0)]).toEqual([58, 93, 13, 0]);
+	});
+	it('combines sectors of fewer than 5 into one row, topped up until it is 5 or more, so none can be worked out from the total', () => {
+		const g = (label: string, base: number, counts: number[] = []) => ({ label, base, counts });
+		expect(combineSmall([g('a', 9, [5, 4]), g('b', 6, [6, 0])])).toEqual([g('a', 9, [5, 4]), g('b', 6, [6, 0])]);
+		expect(combineSmall([g('a', 9, [5, 4]), g('b', 3, [1, 2]), g('c', 4, [4, 0])])).toEqual([g('a', 9, [5, 4]), g(COMBINED, 7, [5, 2])]);
+		// 2 + 1 is still under 5: the smallest other sector (6) joins them.
+		expect(combineSmall([g('a', 9, [5, 4]), g('b', 6, [6, 0]), g('c', 2, [1, 1]), g('d', 1, [0, 1])])).toEqual([g('a', 9, [5, 4]), g(COMBINED, 9, [7, 2])]);
+		const data = reportData(db);
+		const n = db.prepare('SELECT count(*) FROM respondent').pluck().get() as number;
+		expect(data.bySector.every((s) => Number(s.count) >= 5 || s.count === '0')).toBe(true);
+		expect(data.bySector.reduce((a, s) => a + Number(s.count), 0)).toBe(n);
+		for (const q of data.questions.filter((x) => x.type === 'closed')) {
+			expect(q.bySector.every((s) => Number(s.n) >= 5 || s.n === '0'), q.id).toBe(true);
+			expect(q.bySector.reduce((a, s) => a + Number(s.n), 0), q.id).toBe(q.overall.reduce((a, o) => a + o.count, 0));
+			// The charts' text alternative lists counts only for groups of 5 or more.
+			for (const row of q.stackRows) expect(Object.values(row.counts).reduce((a, c) => a + c, 0)).toBeGreaterThanOrEqual(5);
+		}
+		expect(data.questions.some((q) => q.bySector.some((s) => s.sector === COMBINED))).toBe(true);
 	});
 	it('shows small counts as "fewer than 5"', () => {
 		expect(publish(0)).toBe('0');

@@ -1,5 +1,6 @@
 // Layout for a theme x sector heatmap: cell shade by share, the percentage written in each cell.
 import { scaleThreshold } from 'd3';
+import { percentOf } from '../../format';
 
 /**
  * Six shades of GOV.UK blue in steps of share, not a continuous ramp: each is far enough from white, or from black
@@ -78,7 +79,7 @@ export function layoutHeatmap(
 		cells: cells.map((c) => {
 			const share = c.base ? c.count / c.base : 0;
 			// Banded by the percentage as written in the cell, so a cell showing 20% is never in the '10% to 19%' band.
-			const fill = c.base ? colour(Math.round(share * 100) / 100) : '#f3f3f3';
+			const fill = c.base ? colour(percentOf(c.count, c.base) / 100) : '#f3f3f3';
 			return {
 				...c,
 				x: columns.find((x) => x.key === c.column)!.x,

@@ -1,5 +1,6 @@
-// Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries),
-// with small counts suppressed ("fewer than 5") in breakdowns by sector, and only non-confidential redacted quotes.
+// Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries), with
+// sectors of fewer than 5 respondents combined in breakdowns by sector, and only non-confidential redacted quotes.
+import { percentOf } from '../../format';
 import { buildFilter } from '../filters';
 import { choicesTable, heatmapTable } from '../charts';
 import { consultationInfo } from '../db/consultation';
@@ -17,6 +18,42 @@ export function publish(n: number): string {
 	return n > 0 && n < SMALL ? SUPPRESSED : String(n);
 }
 
+/** The row that stands for the sectors too small to show on their own. */
+export const COMBINED = 'Other sectors, combined';
+
+export interface Group {
+	label: string;
+	/** Respondents in the group. */
+	base: number;
+	/** Its respondents by answer (none for a plain count). */
+	counts: number[];
+}
+
+/**
+ * A breakdown's rows as published. Every group of 1 to 4 respondents is merged into one combined row, and while that
+ * row is itself under 5 the smallest other group joins it: so no row shown is a group of fewer than 5, and, since the
+ * rows still add up to the total, none can be worked out by taking the rows shown from the total either (hiding a
+ * small row alone would leave it as the difference). Rows keep their order; the combined row comes last.
+ */
+export function combineSmall(groups: Group[]): Group[] {
+	const small = (g: Group) => g.base > 0 && g.base < SMALL;
+	if (!groups.some(small)) return groups;
+	const joined = new Set(groups.filter(small));
+	const total = () => [...joined].reduce((a, g) => a + g.base, 0);
+	while (total() < SMALL) {
+		const next = groups.filter((g) => !joined.has(g) && g.base > 0).sort((a, b) => a.base - b.base)[0];
+		if (!next) break;
+		joined.add(next);
+	}
+	const width = Math.max(0, ...groups.map((g) => g.counts.length));
+	const combined: Group = {
+		label: COMBINED,
+		base: total(),
+		counts: Array.from({ length: width }, (_, i) => [...joined].reduce((a, g) => a + (g.counts[i] ?? 0), 0))
+	};
+	return [...groups.filter((g) => !joined.has(g)), combined];
+}
+
 export interface ReportQuestion {
 	id: string;
 	text: string;
@@ -25,6 +62,7 @@ export interface ReportQuestion {
 	findings: string;
 	includeCharts: boolean;
 	options: string[];
+	/** Whole percentages of those who chose an answer, rounded once from the counts. */
 	overall: { option: string; count: number; percent: number }[];
 	bySector: { sector: string; n: string; percents: string[] }[];
 	stackRows: { label: string; counts: Record<string, number> }[];
@@ -49,7 +87,7 @@ export interface ReportData {
 	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number };
 }
 
-const pct = (part: number, base: number) => (base ? Math.round((100 * part) / base) : 0);
+const pct = percentOf;
 
 export function reportData(db: DB): ReportData {
 	const info = consultationInfo(db);
@@ -66,6 +104,8 @@ export function reportData(db: DB): ReportData {
 		const themeTotals = new Map<string, number>();
 		for (const c of heat.cells) themeTotals.set(c.themeLabel, (themeTotals.get(c.themeLabel) ?? 0) + c.respondents);
 		const options = choices?.options ?? [];
+		const groupOf = (r: (string | number)[]): Group => ({ label: String(r[0]), base: r[1] as number, counts: options.map((_, i) => r[2 + 2 * i] as number) });
+		const sectorGroups = combineSmall((choices?.rows.slice(1) ?? []).map(groupOf));
 		return {
 			id: q.id,
 			text: q.text,
@@ -74,12 +114,15 @@ export function reportData(db: DB): ReportData {
 			findings: texts.get(q.id)?.findings ?? '',
 			includeCharts: (texts.get(q.id)?.include_charts ?? 1) === 1,
 			options,
-			overall: allRow ? options.map((o, i) => ({ option: o, count: allRow[2 + 2 * i] as number, percent: allRow[3 + 2 * i] as number })) : [],
-			bySector: (choices?.rows.slice(1) ?? []).map((r) => {
-				const base = r[1] as number;
-				return { sector: String(r[0]), n: publish(base), percents: options.map((_, i) => (base < SMALL ? SUPPRESSED : `${Math.round(r[3 + 2 * i] as number)}%`)) };
-			}),
-			stackRows: (choices?.rows ?? []).filter((r) => (r[1] as number) >= SMALL).map((r) => ({ label: String(r[0]), counts: Object.fromEntries(options.map((o, i) => [o, r[2 + 2 * i] as number])) })),
+			overall: allRow ? options.map((o, i) => ({ option: o, count: allRow[2 + 2 * i] as number, percent: pct(allRow[2 + 2 * i] as number, allRow[1] as number) })) : [],
+			bySector: sectorGroups.map((g) => ({
+				sector: g.label,
+				n: publish(g.base),
+				percents: g.counts.map((c) => (g.base < SMALL ? SUPPRESSED : `${pct(c, g.base)}%`))
+			})),
+			stackRows: [...(allRow ? [groupOf(allRow)] : []), ...sectorGroups]
+				.filter((g) => g.base >= SMALL)
+				.map((g) => ({ label: g.label, counts: Object.fromEntries(options.map((o, i) => [o, g.counts[i]])) })),
 			themes: [...themeTotals]
 				.filter(([, v]) => v > 0)
 				.sort((a, b) => b[1] - a[1])
@@ -101,7 +144,11 @@ export function reportData(db: DB): ReportData {
 		notice: info.notice,
 		respondents: n,
 		byType: byType(db, all).map((t) => ({ label: t.label, count: t.count })),
-		bySector: sectors.map((s) => ({ label: s.label, count: publish(s.count), percent: s.count < SMALL ? SUPPRESSED : `${pct(s.count, n)}%` })),
+		bySector: combineSmall(sectors.map((s) => ({ label: s.label, base: s.count, counts: [] }))).map((g) => ({
+			label: g.label,
+			count: publish(g.base),
+			percent: g.base < SMALL ? SUPPRESSED : `${pct(g.base, n)}%`
+		})),
 		questions: qs,
 		events: ev.map((e) => ({ title: e.title, date: e.date, attendees: e.attendees, forms: e.forms })),
 		eventThemes: evThemes

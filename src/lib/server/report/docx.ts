@@ -74,13 +74,13 @@ export function reportChildren(r: ReportData): FileChild[] {
 	out.push(table(['Respondent type', 'Responses'], r.byType.map((t) => [t.label, String(t.count)])));
 	out.push(para(''));
 	out.push(table(['Sector', 'Responses', 'Percentage'], r.bySector.map((s) => [s.label, s.count, s.percent])));
-	out.push(para(`Counts of fewer than 5 are not shown, so that no respondent can be identified.`, { italic: true }));
+	out.push(para('Sectors with fewer than 5 respondents are combined into one row, so that no small group can be singled out.', { italic: true }));
 
 	for (const q of r.questions) {
 		out.push(heading(`${q.id.toUpperCase()}: ${q.text}`, HeadingLevel.HEADING_1));
 		const summary =
 			q.type === 'closed'
-				? `${formatNumber(q.answered)} respondents answered this question: ${q.overall.map((o) => `${Math.round(o.percent)}% ${o.option}`).join(', ')} (percentages of those who chose an answer).`
+				? `${formatNumber(q.answered)} respondents answered this question: ${q.overall.map((o) => `${o.percent}% ${o.option}`).join(', ')} (percentages of those who chose an answer).`
 				: `${formatNumber(q.answered)} respondents answered this question.`;
 		out.push(para(summary));
 		if (q.findings.trim()) {
@@ -93,7 +93,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 				const title = `${q.id.toUpperCase()}: answers by sector`;
 				out.push(
 					chart(
-						renderStackedPng({ title, categories: q.options, colours: CHOICE_COLOURS, rows: q.stackRows, source: 'Source: written responses; sectors with under 5 answers not shown.' }),
+						renderStackedPng({ title, categories: q.options, colours: CHOICE_COLOURS, rows: q.stackRows, source: 'Source: written responses; sectors with under 5 answers combined.' }),
 						title,
 						q.stackRows.map((s) => `${s.label}: ${q.options.map((o) => `${o} ${s.counts[o] ?? 0}`).join(', ')}`).join('; ')
 					)
@@ -124,7 +124,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 
 	out.push(heading('How the responses were analysed', HeadingLevel.HEADING_1));
 	out.push(para(`Every written answer was read by a text pipeline that assigns themes from the consultation's codeframe, combining the codeframe's own terms with a classifier trained on hand-labelled answers; each assignment records its evidence. ${formatNumber(r.method.reviewed)} of ${formatNumber(r.method.answersWithText)} written answers (${r.method.answersWithText ? Math.round((100 * r.method.reviewed) / r.method.answersWithText) : 0}%) were reviewed by analysts, who made ${formatNumber(r.method.manualDecisions)} decisions on the automatic tags.`));
-	out.push(para('Respondents, not answers, are the unit of counting. Percentages for closed questions are of those who chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed. Counts of fewer than 5 in breakdowns are not shown.'));
+	out.push(para('Respondents, not answers, are the unit of counting. Percentages for closed questions are of those who chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed. In breakdowns by sector, sectors with fewer than 5 respondents are combined into one row.'));
 	if (r.illustrative && r.notice) out.push(para(r.notice, { italic: true }));
 	return out;
 }
