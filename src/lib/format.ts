@@ -21,6 +21,14 @@ export function formatPercent(part: number, base: number): string {
 	return `${percentOf(part, base)}%`;
 }
 
+/** Where a chart of themes comes from, saying how far analysts have reviewed the automatic tags (never more than is so). */
+export function themeSource(review: { reviewed: number; total: number }): string {
+	const done = review.reviewed
+		? `${formatNumber(review.reviewed)} of ${formatNumber(review.total)} written answers reviewed by analysts`
+		: 'not yet reviewed by analysts';
+	return `written responses, themes assigned by the text pipeline (${done})`;
+}
+
 export function formatDate(iso: string | null): string {
 	if (!iso) return '';
 	const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);

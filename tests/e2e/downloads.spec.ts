@@ -8,10 +8,14 @@ test('download a chart as SVG, PNG and CSV', async ({ page }) => {
 	const figure = page.getByRole('figure', { name: /Respondents by sector/ });
 
 	const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /Download image \(SVG\)/ }).click()]);
-	expect(svg.suggestedFilename()).toBe('respondents-by-sector.svg');
+	// A filtered chart says so, in its file name and in the image, so a pasted copy is not read as everyone's.
+	expect(svg.suggestedFilename()).toBe('respondents-by-sector-health-education.svg');
 	const svgText = readFileSync((await svg.path())!, 'utf8');
 	expect(svgText).toMatch(/^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 	expect(svgText).toContain('>Respondents by sector</text>');
+	const showing = (await page.locator('p', { hasText: /^Showing:/ }).first().textContent())!.replace(/\s+/g, ' ').trim();
+	expect(showing).toMatch(/Health/);
+	expect(svgText.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain(showing.replace(/&/g, '&amp;'));
 	expect(svgText).toContain('Source: written responses to the consultation.');
 	const wellFormed = await page.evaluate((t) => {
 		const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
@@ -20,7 +24,7 @@ test('download a chart as SVG, PNG and CSV', async ({ page }) => {
 	expect(wellFormed).toBe(true);
 
 	const [png] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /Download image \(PNG\)/ }).click()]);
-	expect(png.suggestedFilename()).toBe('respondents-by-sector.png');
+	expect(png.suggestedFilename()).toBe('respondents-by-sector-health-education.png');
 	const bytes = readFileSync((await png.path())!);
 	expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
 	expect(bytes.length).toBeGreaterThan(2000);
@@ -32,4 +36,40 @@ test('download a chart as SVG, PNG and CSV', async ({ page }) => {
 	const fromChart = Object.fromEntries(bars.map((l) => [l.slice(0, l.lastIndexOf(':')), Number(l.slice(l.lastIndexOf(':') + 1))]));
 	expect(fromCsv).toEqual(fromChart);
 	expect(Object.keys(fromCsv).sort()).toEqual(['Education', 'Health']);
+});
+
+/** Every text of an exported SVG, drawn in the page, lies inside the image: nothing is cut off at its edges. */
+async function textOutside(page: import('@playwright/test').Page, markup: string): Promise<string[]> {
+	return page.evaluate((m) => {
+		const doc = new DOMParser().parseFromString(m, 'image/svg+xml');
+		const root = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
+		document.body.append(root);
+		const frame = root.getBoundingClientRect();
+		const out = [...root.querySelectorAll('text')]
+			.filter((t) => {
+				const r = t.getBoundingClientRect();
+				return r.width > 0 && (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1);
+			})
+			.map((t) => t.textContent ?? '');
+		root.remove();
+		return out;
+	}, markup);
+}
+
+test('a downloaded chart carries its key and shows every label in full', async ({ page }) => {
+	await page.goto('/questions/q5');
+	const bars = page.getByRole('figure').filter({ has: page.locator('.app-legend') }).first();
+	const [stacked] = await Promise.all([page.waitForEvent('download'), bars.getByRole('button', { name: /Download image \(SVG\)/ }).click()]);
+	const stackedSvg = readFileSync((await stacked.path())!, 'utf8');
+	const options = (await bars.locator('.app-legend li').allTextContents()).map((t) => t.trim());
+	expect(options.length).toBeGreaterThanOrEqual(2);
+	for (const o of options) expect(stackedSvg).toContain(`>${o}</text>`);
+	expect(await textOutside(page, stackedSvg)).toEqual([]);
+
+	await page.goto('/themes');
+	const heat = page.getByRole('figure', { name: /Themes raised, by sector/ });
+	const [heatmap] = await Promise.all([page.waitForEvent('download'), heat.getByRole('button', { name: /Download image \(SVG\)/ }).click()]);
+	const heatSvg = readFileSync((await heatmap.path())!, 'utf8');
+	for (const band of (await heat.locator('.app-legend li').allTextContents()).map((t) => t.trim())) expect(heatSvg).toContain(`>${band}</text>`);
+	expect(await textOutside(page, heatSvg)).toEqual([]);
 });

@@ -6,6 +6,8 @@ import { buildFilter } from '../../src/lib/server/filters';
 import { respondentCount } from '../../src/lib/server/db/overview';
 import type { DB } from '../../src/lib/server/db/client';
 import { bundledDb } from '../helpers/bundle';
+import { themeSource } from '../../src/lib/format';
+import { progressSql } from '../../src/lib/server/db/review';
 
 let db: DB;
 let cleanup: () => void;
@@ -100,6 +102,15 @@ describe('chart numbers equal direct queries', () => {
 				 WHERE e.theme_id = 'consent' AND r.sector = 'police'`
 			)
 		);
+	});
+});
+
+describe('where theme charts come from', () => {
+	it('says how many answers analysts have reviewed, and never claims a review that has not happened', () => {
+		expect(themeSource({ reviewed: 0, total: 1467 })).toBe('written responses, themes assigned by the text pipeline (not yet reviewed by analysts)');
+		expect(themeSource({ reviewed: 12, total: 1467 })).toBe('written responses, themes assigned by the text pipeline (12 of 1,467 written answers reviewed by analysts)');
+		const fromDb = progressSql(db).reduce((a, p) => ({ reviewed: a.reviewed + p.reviewed, total: a.total + p.total }), { reviewed: 0, total: 0 });
+		expect(fromDb.reviewed).toBe(scalar("SELECT count(*) FROM answer_review rv JOIN answer a ON a.id = rv.answer_id WHERE trim(coalesce(a.text, '')) <> ''"));
 	});
 });
 

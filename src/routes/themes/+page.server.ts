@@ -1,5 +1,6 @@
 import { heatmapTable, prevalenceTable } from '$lib/server/charts';
 import { respondentCount } from '$lib/server/db/overview';
+import { progress } from '$lib/server/db/review';
 import { untaggedCounts } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
 
@@ -10,6 +11,8 @@ export function load({ url }) {
 		respondents: respondentCount(db, f),
 		heatmap: heatmapTable(db, f, null),
 		prevalence: prevalenceTable(db, f),
-		untagged: untaggedCounts(db, f)
+		untagged: untaggedCounts(db, f),
+		// Review is of the whole consultation, whatever the filter.
+		review: progress(db).reduce((a, p) => ({ reviewed: a.reviewed + p.reviewed, total: a.total + p.total }), { reviewed: 0, total: 0 })
 	};
 }

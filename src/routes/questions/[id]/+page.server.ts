@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { choicesTable, heatmapTable } from '$lib/server/charts';
 import { question, quotes } from '$lib/server/db/questions';
+import { progress } from '$lib/server/db/review';
 import { questionCounts } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
 
@@ -15,6 +16,7 @@ export function load({ url, params }) {
 		counts,
 		choices: q.type === 'closed' ? choicesTable(db, f, q.id) : null,
 		heatmap: heatmapTable(db, f, q.id),
-		quotes: quotes(db, f, { question: q.id, limit: 6 })
+		quotes: quotes(db, f, { question: q.id, limit: 6 }),
+		review: progress(db).find((p) => p.question === q.id) ?? { reviewed: 0, total: 0 }
 	};
 }
