@@ -7,6 +7,7 @@ import { openDb, type DB } from '../../src/lib/server/db/client';
 import { expectThemeHitsInStep } from '../helpers/theme-hits';
 import { agreement, cohensKappa, queue, reviewItem, saveDecision } from '../../src/lib/server/db/review';
 import { buildDatabase } from '../../src/lib/import/bundle';
+import { respondent } from '../../src/lib/server/db/responses';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +84,25 @@ describe('review decisions', () => {
 	it('computes Cohen\'s kappa', () => {
 		expect(cohensKappa(20, 5, 10, 15)).toBe(0.4);
 		expect(cohensKappa(0, 0, 0, 0)).toBeNull();
+	});
+});
+
+describe('confidential respondents on internal pages', () => {
+	it("never quote the organisation's name in why the sector was inferred, and are marked on the review page", () => {
+		const people = db
+			.prepare("SELECT id, response_id AS ref, organisation, sector_reason AS reason FROM respondent WHERE confidential = 1 AND sector_inferred = 1 AND organisation IS NOT NULL")
+			.all() as { id: number; ref: string; organisation: string; reason: string }[];
+		expect(people.some((p) => /"/.test(p.reason))).toBe(true);
+		for (const p of people) {
+			const shown = respondent(db, p.ref)!;
+			expect(shown.organisation).toBeNull();
+			expect(shown.sectorReason).toBe("from the organisation's name (withheld: confidential)");
+			const answer = db.prepare('SELECT id FROM answer WHERE respondent_id = ? LIMIT 1').pluck().get(p.id) as number;
+			expect(reviewItem(db, answer)).toMatchObject({ confidential: true, sectorReason: shown.sectorReason });
+		}
+		// Anyone else's reason is shown as the pipeline gave it.
+		const open = db.prepare('SELECT response_id AS ref, sector_reason AS reason FROM respondent WHERE confidential = 0 AND sector_inferred = 1 LIMIT 1').get() as { ref: string; reason: string };
+		expect(respondent(db, open.ref)!.sectorReason).toBe(open.reason);
 	});
 });
 

@@ -103,12 +103,23 @@ export interface RespondentView {
 	answers: AnswerItem[];
 }
 
+/**
+ * Why the pipeline gave a respondent its sector, as pages may show it (SQL over `respondent r`): for a respondent who
+ * asked for confidentiality, a reason that would quote their organisation's name ("organisation name contains
+ * 'Hospital'") or their own words says only where it came from.
+ */
+export const SHOWN_SECTOR_REASON = `CASE WHEN r.confidential = 1 AND (r.sector_reason LIKE 'known organisation%' OR r.sector_reason LIKE 'organisation name%')
+		THEN 'from the organisation''s name (withheld: confidential)'
+	WHEN r.confidential = 1 AND (r.sector_reason LIKE 'describes themselves%' OR r.sector_reason LIKE 'writes as%')
+		THEN 'from how the respondent describes themselves (withheld: confidential)'
+	ELSE r.sector_reason END`;
+
 export function respondent(db: DB, responseId: string): RespondentView | undefined {
 	const r = db
 		.prepare(
 			`SELECT r.id, r.response_id AS responseId, r.respondent_type AS respondentType,
 				CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.body,
-				coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred, r.sector_reason AS sectorReason,
+				coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred, ${SHOWN_SECTOR_REASON} AS sectorReason,
 				r.region, r.submitted_at AS submittedAt, r.confidential
 			 FROM respondent r LEFT JOIN sector s ON s.id = r.sector WHERE r.response_id = ?`
 		)

@@ -2,6 +2,7 @@
 import { decodeEvidence } from '../../analysis/evidence';
 import { audit, type User } from '../auth';
 import type { DB } from './client';
+import { SHOWN_SECTOR_REASON } from './responses';
 import { questionCounts, writeKeepingFacts } from '../facts';
 import type { BuiltFilter } from '../filters';
 
@@ -70,6 +71,8 @@ export interface ReviewItem {
 	sector: string | null;
 	sectorGiven: string | null;
 	sectorReason: string | null;
+	/** The respondent asked for their response not to be published: never to be quoted. */
+	confidential: boolean;
 	campaignSize: number | null;
 	reason: string | null;
 	reviewed: { by: string; at: string } | null;
@@ -80,11 +83,11 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 	const a = db
 		.prepare(
 			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, a.text, shown_text(a.text_redacted, a.text) AS redacted,
-				a.stance, r.sector, r.sector_given AS sectorGiven, r.sector_reason AS sectorReason, c.size AS campaignSize, a.review_reason AS reason,
+				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, a.review_reason AS reason,
 				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?`
 		)
-		.get(answerId) as (Omit<ReviewItem, 'themes' | 'reviewed'> & { reviewedBy: string | null }) | undefined;
+		.get(answerId) as (Omit<ReviewItem, 'themes' | 'reviewed' | 'confidential'> & { confidential: number; reviewedBy: string | null }) | undefined;
 	if (!a) return undefined;
 	const rows = db
 		.prepare(
@@ -98,6 +101,7 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 	const { reviewedBy, ...rest } = a;
 	return {
 		...rest,
+		confidential: rest.confidential === 1,
 		reviewed: reviewedBy ? { by: reviewedBy.split('|')[0], at: reviewedBy.split('|')[1] } : null,
 		themes: rows.map((r) => ({
 			id: r.id,
