@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choicesTable, eventThemesTable, heatmapTable, prevalenceTable, sectorsTable, themeSectorTable } from '../../src/lib/server/charts';
 import { themesEventsVsWritten } from '../../src/lib/server/db/events';
 import { buildFilter } from '../../src/lib/server/filters';
-import { respondentCount } from '../../src/lib/server/db/overview';
+import { bodyRespondentCount, byBody, respondentCount } from '../../src/lib/server/db/overview';
 import type { DB } from '../../src/lib/server/db/client';
 import { bundledDb } from '../helpers/bundle';
 import { themeSource } from '../../src/lib/format';
@@ -102,6 +102,21 @@ describe('chart numbers equal direct queries', () => {
 				 WHERE e.theme_id = 'consent' AND r.sector = 'police'`
 			)
 		);
+	});
+});
+
+describe('respondents by professional body', () => {
+	it('keeps bodies tied with the last of the top ten, names each body once, and states its own base', () => {
+		const all = byBody(db, f(''), 1000);
+		const top = byBody(db, f(''), 10);
+		expect(top).toEqual(all.filter((r, i) => i < 10 || r.count === all[9].count));
+		expect(top.length).toBeGreaterThanOrEqual(10);
+		for (const r of all) expect(r.label).not.toMatch(/^(.+) \(\1\)$/);
+		expect(bodyRespondentCount(db, f(''))).toBe(
+			scalar(`SELECT count(*) FROM respondent r WHERE r.body IS NOT NULL
+				OR r.known_organisation IN (SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body')`)
+		);
+		expect(bodyRespondentCount(db, f(''))).toBeLessThan(respondentCount(db, f('')));
 	});
 });
 

@@ -35,18 +35,32 @@ export function byType(db: DB, f: BuiltFilter): CountRow[] {
 }
 
 /** Respondents by professional body: members who named it plus the body's own response. */
+/** Respondents and the body they count for: its members (who named it) and the body itself (SQL; filter params twice). */
+const bodyMembers = (f: BuiltFilter) => `SELECT r.id, r.body FROM respondent r WHERE r.body IS NOT NULL AND ${f.where}
+	UNION SELECT r.id, r.known_organisation FROM respondent r
+		JOIN organisation o2 ON coalesce(o2.abbreviation, o2.name) = r.known_organisation AND o2.kind = 'professional-body'
+		WHERE ${f.where}`;
+
+/**
+ * Respondents per professional body, largest first: the `limit` largest, and any others tied with the last of them
+ * (so a cut never falls between two bodies of the same size). Named "Full name (ABBREVIATION)" when the list has one.
+ */
 export function byBody(db: DB, f: BuiltFilter, limit = 1000): CountRow[] {
-	return db
+	const rows = db
 		.prepare(
-			`SELECT b.body AS key, coalesce(o.name || ' (' || b.body || ')', b.body) AS label, count(DISTINCT b.id) AS count
-			 FROM (SELECT r.id, r.body FROM respondent r WHERE r.body IS NOT NULL AND ${f.where}
-				UNION SELECT r.id, r.known_organisation FROM respondent r
-				  JOIN organisation o2 ON coalesce(o2.abbreviation, o2.name) = r.known_organisation AND o2.kind = 'professional-body'
-				  WHERE ${f.where}) b
+			`SELECT b.body AS key, CASE WHEN o.name IS NULL OR o.name = b.body THEN b.body ELSE o.name || ' (' || b.body || ')' END AS label,
+				count(DISTINCT b.id) AS count
+			 FROM (${bodyMembers(f)}) b
 			 LEFT JOIN organisation o ON o.abbreviation = b.body
-			 GROUP BY b.body ORDER BY count DESC, b.body LIMIT ?`
+			 GROUP BY b.body ORDER BY count DESC, b.body`
 		)
-		.all(...f.params, ...f.params, limit) as CountRow[];
+		.all(...f.params, ...f.params) as CountRow[];
+	return rows.length > limit ? rows.filter((r, i) => i < limit || r.count === rows[limit - 1].count) : rows;
+}
+
+/** Respondents who count for any professional body: the base of the breakdown by body. */
+export function bodyRespondentCount(db: DB, f: BuiltFilter): number {
+	return db.prepare(`SELECT count(DISTINCT id) FROM (${bodyMembers(f)})`).pluck().get(...f.params, ...f.params) as number;
 }
 
 export interface WeekRow {
