@@ -9,6 +9,17 @@ export interface FilterOption {
 	label: string;
 }
 
+/**
+ * The query string that carries the filters of the page at `url` to another page (every parameter but the page
+ * number), so that following a link (the menu, a breadcrumb, a response) keeps what the user chose.
+ */
+export function carriedQuery(url: URL): string {
+	const p = new URLSearchParams();
+	for (const [k, v] of url.searchParams) if (k !== 'page' && v.trim()) p.append(k, v);
+	const s = p.toString();
+	return s ? `?${s}` : '';
+}
+
 /** The query string for a filter, with some fields changed: for links that add or remove values. */
 export function filterQuery(filters: Filters, change: Partial<Filters> = {}, extra: Record<string, string> = {}): string {
 	const params = new URLSearchParams();

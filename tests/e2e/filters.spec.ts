@@ -62,3 +62,17 @@ test('the back button restores the previous filters', async ({ page }) => {
 	await page.goBack();
 	await expect(page.getByRole('status').first()).toContainText('All respondents');
 });
+
+test('opening a response from a filtered list keeps the filters for the way back', async ({ page }) => {
+	await page.goto('/responses?sector=health&body=RCN');
+	const first = page.getByRole('link', { name: /^Response R\d+/ }).first();
+	const ref = (await first.textContent())!.replace('Response ', '').trim();
+	await first.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Response ${ref}`);
+	await expect(page).toHaveURL(new RegExp(`/responses/${ref}\\?sector=health&body=RCN$`));
+	// The breadcrumb and the menu lead back to the same filtered list.
+	await expect(page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Themes' })).toHaveAttribute('href', '/themes?sector=health&body=RCN');
+	await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Responses' }).click();
+	await expect(page).toHaveURL(/\/responses\?sector=health&body=RCN$/);
+	await expect(page.getByRole('status').first()).toContainText('RCN');
+});
