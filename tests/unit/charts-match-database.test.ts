@@ -1,7 +1,8 @@
 // Every number a chart shows must equal what a direct query of the database gives, under any filter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choicesTable, eventThemesTable, heatmapTable, prevalenceTable, sectorsTable, themeSectorTable } from '../../src/lib/server/charts';
+import { CHART_TABLES, choicesTable, eventThemesTable, heatmapTable, prevalenceTable, sectorsTable, themeSectorTable } from '../../src/lib/server/charts';
 import { themesEventsVsWritten } from '../../src/lib/server/db/events';
+import { byAgeBand, topicName, topics } from '../../src/lib/server/db/children';
 import { buildFilter } from '../../src/lib/server/filters';
 import { bodyRespondentCount, byBody, respondentCount } from '../../src/lib/server/db/overview';
 import type { DB } from '../../src/lib/server/db/client';
@@ -117,6 +118,22 @@ describe('respondents by professional body', () => {
 				OR r.known_organisation IN (SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body')`)
 		);
 		expect(bodyRespondentCount(db, f(''))).toBeLessThan(respondentCount(db, f('')));
+	});
+});
+
+describe("children and young people's comments", () => {
+	it('name topics in words, list age bands youngest first, and offer every chart as CSV', () => {
+		expect(['sexual-health', 'who-sees', 'family'].map(topicName)).toEqual(['Sexual health', 'Who sees', 'Family']);
+		const bands = byAgeBand(db).map((b) => b.group);
+		expect(bands).toEqual([...bands].sort((a, b) => (a === 'Not known' ? 1 : b === 'Not known' ? -1 : parseInt(a) - parseInt(b))));
+		expect(parseInt(bands[0])).toBeLessThan(parseInt(bands[1]));
+		const raw = scalar("SELECT count(*) FROM cyp_feedback WHERE topics LIKE '%-%'");
+		expect(raw).toBeGreaterThan(0);
+		for (const t of topics(db)) expect(t.topic).not.toMatch(/-/);
+		const total = scalar('SELECT count(*) FROM cyp_feedback');
+		for (const name of ['children-settings', 'children-topics', 'children-themes']) expect(CHART_TABLES[name](db, f(''), new URLSearchParams())).not.toBeNull();
+		expect(CHART_TABLES['children-settings'](db, f(''), new URLSearchParams())!.rows.reduce((a, r) => a + (r[1] as number), 0)).toBe(total);
+		expect(CHART_TABLES['children-topics'](db, f(''), new URLSearchParams())!.rows).toEqual(topics(db).map((t) => [t.topic, t.comments]));
 	});
 });
 

@@ -8,7 +8,7 @@ import { question } from './db/questions';
 import { choiceCounts, themeCounts, themeSectorCells, themeStances, type ThemeSectorCell } from './facts';
 import { themeByBody } from './db/themes';
 import { eventThemeCounts, formsBySector, ratings } from './db/events';
-import { themesByAgeBand } from './db/children';
+import { bySetting, themesByAgeBand, topics } from './db/children';
 
 export interface ChartTable {
 	title: string;
@@ -154,6 +154,14 @@ export function childrenThemesTable(db: DB): ChartTable & { cells: ReturnType<ty
 	};
 }
 
+export function childrenSettingsTable(db: DB): ChartTable {
+	return { title: "Children and young people's comments by setting", columns: ['Setting', 'Comments'], rows: bySetting(db).map((s) => [s.group, s.comments]) };
+}
+
+export function childrenTopicsTable(db: DB): ChartTable {
+	return { title: "What children and young people's comments were about", columns: ['Topic', 'Comments'], rows: topics(db).map((t) => [t.topic, t.comments]) };
+}
+
 /** The CSV downloads, by name: /data/<name>.csv?<filters>. */
 export const CHART_TABLES: Record<string, (db: DB, f: BuiltFilter, params: URLSearchParams) => ChartTable | null> = {
 	sectors: sectorsTable,
@@ -173,5 +181,7 @@ export const CHART_TABLES: Record<string, (db: DB, f: BuiltFilter, params: URLSe
 	'event-forms': (db) => eventFormsTable(db),
 	'event-ratings': (db) => eventRatingsTable(db),
 	'event-themes': (db) => eventThemesTable(db),
-	'children-themes': (db) => childrenThemesTable(db)
+	'children-themes': (db) => childrenThemesTable(db),
+	'children-settings': (db) => childrenSettingsTable(db),
+	'children-topics': (db) => childrenTopicsTable(db)
 };

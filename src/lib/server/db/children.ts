@@ -6,8 +6,13 @@ export interface GroupCount {
 	comments: number;
 }
 
+/** Age bands youngest first ("8-11" before "12-15", by the number they start with), "Not known" last (SQL). */
+const AGE_ORDER = (band: string) => `${band} = 'Not known', CAST(${band} AS INTEGER), ${band}`;
+
 export function byAgeBand(db: DB): GroupCount[] {
-	return db.prepare("SELECT coalesce(age_band, 'Not known') AS \"group\", count(*) AS comments FROM cyp_feedback GROUP BY 1 ORDER BY 1").all() as GroupCount[];
+	return db
+		.prepare(`SELECT coalesce(age_band, 'Not known') AS "group", count(*) AS comments FROM cyp_feedback GROUP BY 1 ORDER BY ${AGE_ORDER('"group"')}`)
+		.all() as GroupCount[];
 }
 
 export function bySetting(db: DB): GroupCount[] {
@@ -32,7 +37,7 @@ export function themesByAgeBand(db: DB): ThemeByGroup[] {
 				b.n AS base
 			 FROM theme t CROSS JOIN base b
 			 WHERE EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.kind = 'cyp' AND ct.theme_id = t.id)
-			 ORDER BY t.position, b.grp`
+			 ORDER BY t.position, ${AGE_ORDER('b.grp')}`
 		)
 		.all() as ThemeByGroup[];
 }
@@ -42,13 +47,21 @@ export interface TopicCount {
 	comments: number;
 }
 
+/** A topic as the facilitators recorded it ("sexual-health"), in words ("Sexual health"). */
+export function topicName(code: string): string {
+	const words = code.trim().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function topics(db: DB): TopicCount[] {
-	return db
-		.prepare(
-			`SELECT j.value AS topic, count(*) AS comments FROM cyp_feedback c, json_each('["' || replace(c.topics, ';', '","') || '"]') j
-			 WHERE c.topics IS NOT NULL GROUP BY j.value ORDER BY comments DESC, topic`
-		)
-		.all() as TopicCount[];
+	return (
+		db
+			.prepare(
+				`SELECT j.value AS topic, count(*) AS comments FROM cyp_feedback c, json_each('["' || replace(c.topics, ';', '","') || '"]') j
+				 WHERE c.topics IS NOT NULL GROUP BY j.value ORDER BY comments DESC, topic`
+			)
+			.all() as TopicCount[]
+	).map((t) => ({ ...t, topic: topicName(t.topic) }));
 }
 
 export interface ChildComment {
