@@ -32,3 +32,27 @@ test('each figure on the events page has one table and a chart', async ({ page }
 	const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /Download image \(SVG\)/ }).click()]);
 	expect(svg.suggestedFilename()).toBe('event-themes.svg');
 });
+
+test('in a stacked bar chart, left and right move along a bar and up and down move between bars', async ({ page }) => {
+	await page.goto('/questions/q5');
+	const figure = page.getByRole('figure').filter({ has: page.locator('.app-legend') }).first();
+	const parts = figure.getByRole('img');
+	const labels = await parts.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+	const rowOf = (label: string) => label.slice(0, label.indexOf(':'));
+	const first = parts.first();
+	await first.focus();
+	// Right: the next part of the same bar (the first bar, "All respondents", has more than one part).
+	await page.keyboard.press('ArrowRight');
+	const right = labels.indexOf((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '');
+	expect(right).toBe(1);
+	expect(rowOf(labels[right])).toBe(rowOf(labels[0]));
+	await page.keyboard.press('ArrowLeft');
+	await expect(first).toBeFocused();
+	// Down: a part of the next bar.
+	await page.keyboard.press('ArrowDown');
+	const down = (await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '';
+	const rows = [...new Set(labels.map(rowOf))];
+	expect(rowOf(down)).toBe(rows[1]);
+	await page.keyboard.press('ArrowUp');
+	await expect(first).toBeFocused();
+});

@@ -77,5 +77,5 @@ test('filter by RCN, open a theme, read and download a chart, with the keyboard 
 	const svgButton = figure.getByRole('button', { name: /Download image \(SVG\)/ });
 	await pressUntilFocused(page, svgButton, 'Tab', 6);
 	const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-	expect(download.suggestedFilename()).toBe('consent-by-sector.svg');
+	expect(download.suggestedFilename()).toBe('consent-by-sector-rcn.svg');
 });

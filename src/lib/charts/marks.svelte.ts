@@ -39,7 +39,11 @@ export class ChartMarks {
 		this.tip = null;
 	}
 
-	/** Moves focus to a neighbouring mark. Marks with data-row and data-col move as a grid, the others as a list. */
+	/**
+	 * Moves focus to a neighbouring mark. Marks with data-row and data-col move as a grid, the others as a list. A grid
+	 * may have gaps (a stacked bar has no part for an answer nobody gave): left and right go to the nearest mark that
+	 * way in the same row, up and down to the nearest row that way with marks, at the column nearest the current one.
+	 */
 	keydown(event: KeyboardEvent) {
 		if (event.key === 'Escape') {
 			this.hide();
@@ -54,9 +58,16 @@ export class ChartMarks {
 		else if (event.key in STEPS) {
 			const [dr, dc] = STEPS[event.key];
 			if (current.dataset.row !== undefined) {
-				const row = Number(current.dataset.row) + dr;
-				const col = Number(current.dataset.col) + dc;
-				next = marks.find((m) => Number(m.dataset.row) === row && Number(m.dataset.col) === col);
+				const at = (m: SVGElement) => [Number(m.dataset.row), Number(m.dataset.col)];
+				const [row, col] = at(current);
+				const nearest = (list: SVGElement[], key: (m: SVGElement) => number) =>
+					list.reduce<SVGElement | undefined>((best, m) => (best === undefined || key(m) < key(best) ? m : best), undefined);
+				if (dc) next = nearest(marks.filter((m) => at(m)[0] === row && (at(m)[1] - col) * dc > 0), (m) => Math.abs(at(m)[1] - col));
+				else {
+					const ahead = marks.filter((m) => (at(m)[0] - row) * dr > 0);
+					const rowAhead = nearest(ahead, (m) => Math.abs(at(m)[0] - row));
+					if (rowAhead) next = nearest(ahead.filter((m) => at(m)[0] === at(rowAhead)[0]), (m) => Math.abs(at(m)[1] - col));
+				}
 			} else {
 				next = marks[i + (dr || dc)];
 			}
