@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_TABLES, choicesTable, eventThemesTable, heatmapTable, prevalenceTable, sectorsTable, themeSectorTable } from '../../src/lib/server/charts';
 import { themesEventsVsWritten } from '../../src/lib/server/db/events';
 import { byAgeBand, topicName, topics } from '../../src/lib/server/db/children';
+import { themeByBody } from '../../src/lib/server/db/themes';
 import { buildFilter } from '../../src/lib/server/filters';
 import { bodyRespondentCount, byBody, respondentCount } from '../../src/lib/server/db/overview';
 import type { DB } from '../../src/lib/server/db/client';
@@ -118,6 +119,11 @@ describe('respondents by professional body', () => {
 				OR r.known_organisation IN (SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body')`)
 		);
 		expect(bodyRespondentCount(db, f(''))).toBeLessThan(respondentCount(db, f('')));
+		// A theme's breakdown by body counts the same bodies, and their members, as the body pages.
+		const bodies = new Map(all.map((b) => [b.key, b]));
+		const consent = themeByBody(db, f(''), 'consent');
+		expect(consent.length).toBeGreaterThan(5);
+		for (const b of consent) expect(b).toMatchObject({ label: bodies.get(b.body)?.label, base: bodies.get(b.body)?.count });
 	});
 });
 

@@ -35,8 +35,15 @@ export function byType(db: DB, f: BuiltFilter): CountRow[] {
 }
 
 /** Respondents by professional body: members who named it plus the body's own response. */
-/** Respondents and the body they count for: its members (who named it) and the body itself (SQL; filter params twice). */
-const bodyMembers = (f: BuiltFilter) => `SELECT r.id, r.body FROM respondent r WHERE r.body IS NOT NULL AND ${f.where}
+/**
+ * Respondents and the body they count for: its members (who named it) and the body itself, when the organisation
+ * list says it is a professional body (SQL; the filter's params twice). Every breakdown by body counts from this.
+ */
+/** A body's name as shown: "Full name (ABBREVIATION)" when the list has one, the name alone when it is its own
+ * abbreviation (SQL, with the organisation joined as o). */
+export const BODY_LABEL = (body: string) => `CASE WHEN o.name IS NULL OR o.name = ${body} THEN ${body} ELSE o.name || ' (' || ${body} || ')' END`;
+
+export const bodyMembers = (f: BuiltFilter) => `SELECT r.id, r.body FROM respondent r WHERE r.body IS NOT NULL AND ${f.where}
 	UNION SELECT r.id, r.known_organisation FROM respondent r
 		JOIN organisation o2 ON coalesce(o2.abbreviation, o2.name) = r.known_organisation AND o2.kind = 'professional-body'
 		WHERE ${f.where}`;
@@ -48,7 +55,7 @@ const bodyMembers = (f: BuiltFilter) => `SELECT r.id, r.body FROM respondent r W
 export function byBody(db: DB, f: BuiltFilter, limit = 1000): CountRow[] {
 	const rows = db
 		.prepare(
-			`SELECT b.body AS key, CASE WHEN o.name IS NULL OR o.name = b.body THEN b.body ELSE o.name || ' (' || b.body || ')' END AS label,
+			`SELECT b.body AS key, ${BODY_LABEL('b.body')} AS label,
 				count(DISTINCT b.id) AS count
 			 FROM (${bodyMembers(f)}) b
 			 LEFT JOIN organisation o ON o.abbreviation = b.body

@@ -1,6 +1,7 @@
 // Theme pages: the codeframe, prevalence, one theme's counts by sector and body, its stance split and its answers.
 import type { BuiltFilter } from '../filters';
 import type { DB } from './client';
+import { BODY_LABEL, bodyMembers } from './overview';
 
 export interface ThemeRow {
 	id: string;
@@ -70,17 +71,15 @@ export interface BodyCount {
 export function themeByBody(db: DB, f: BuiltFilter, themeId: string): BodyCount[] {
 	return db
 		.prepare(
-			`WITH members AS (
-				SELECT r.id, coalesce(r.body, r.known_organisation) AS body FROM respondent r
-				WHERE coalesce(r.body, r.known_organisation) IS NOT NULL AND ${f.where})
-			SELECT m.body, coalesce(o.name || ' (' || m.body || ')', m.body) AS label,
+			`WITH members AS (${bodyMembers(f)})
+			SELECT m.body, ${BODY_LABEL('m.body')} AS label,
 				count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM answer a JOIN theme_hit e ON e.answer_id = a.id
 					WHERE a.respondent_id = m.id AND e.theme_id = ?) THEN m.id END) AS respondents,
 				count(DISTINCT m.id) AS base
 			FROM members m LEFT JOIN organisation o ON o.abbreviation = m.body
 			GROUP BY m.body HAVING respondents > 0 ORDER BY respondents DESC, m.body`
 		)
-		.all(...f.params, themeId) as BodyCount[];
+		.all(...f.params, ...f.params, themeId) as BodyCount[];
 }
 
 export interface StanceCount {
