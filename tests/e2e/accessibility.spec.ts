@@ -65,6 +65,16 @@ test('every page has a title of its own that names it first (WCAG 2.4.2), and no
 	expect(seen.size).toBe(expected.length);
 });
 
+test('each answer in a list has a heading, so a screen reader can move from one answer to the next', async ({ page }) => {
+	await page.goto('/responses');
+	const answers = page.locator('article.app-answer');
+	const n = await answers.count();
+	expect(n).toBeGreaterThan(1);
+	const headings = page.getByRole('heading', { level: 2, name: /^Response R\d+ ?, Q\d+$/ });
+	await expect(headings).toHaveCount(n);
+	await expect(headings.first().getByRole('link')).toHaveAttribute('href', /^\/responses\/R\d+/);
+});
+
 test.describe('analyst and admin pages', () => {
 	test.use({ storageState: 'tmp/auth/admin.json' });
 	for (const route of ['/review', '/review/q5', '/report', '/report/print', '/audit', '/review/icr', '/admin/codeframe']) {
