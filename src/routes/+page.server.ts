@@ -1,5 +1,5 @@
 import { bodiesTable, sectorsTable, submissionsTable, typesTable } from '$lib/server/charts';
-import { bodyRespondentCount, bySector, otherTotals, respondentCount } from '$lib/server/db/overview';
+import { bySector, otherTotals, respondentCount } from '$lib/server/db/overview';
 import { questionCounts } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
 
@@ -12,7 +12,6 @@ export function load({ url }) {
 		sectorsTable: sectorsTable(db, f),
 		typesTable: typesTable(db, f),
 		bodiesTable: bodiesTable(db, f, 10),
-		bodyRespondents: bodyRespondentCount(db, f),
 		submissionsTable: submissionsTable(db, f),
 		other: otherTotals(db),
 		questions: questionCounts(db, f)

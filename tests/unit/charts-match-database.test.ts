@@ -5,7 +5,7 @@ import { themesEventsVsWritten } from '../../src/lib/server/db/events';
 import { byAgeBand, topicName, topics } from '../../src/lib/server/db/children';
 import { themeByBody } from '../../src/lib/server/db/themes';
 import { buildFilter } from '../../src/lib/server/filters';
-import { bodyRespondentCount, byBody, respondentCount } from '../../src/lib/server/db/overview';
+import { bodyBreakdown, respondentCount } from '../../src/lib/server/db/overview';
 import type { DB } from '../../src/lib/server/db/client';
 import { bundledDb } from '../helpers/bundle';
 import { themeSource } from '../../src/lib/format';
@@ -109,16 +109,21 @@ describe('chart numbers equal direct queries', () => {
 
 describe('respondents by professional body', () => {
 	it('keeps bodies tied with the last of the top ten, names each body once, and states its own base', () => {
-		const all = byBody(db, f(''), 1000);
-		const top = byBody(db, f(''), 10);
+		const all = bodyBreakdown(db, f(''), 1000).rows;
+		const top = bodyBreakdown(db, f(''), 10).rows;
 		expect(top).toEqual(all.filter((r, i) => i < 10 || r.count === all[9].count));
 		expect(top.length).toBeGreaterThanOrEqual(10);
 		for (const r of all) expect(r.label).not.toMatch(/^(.+) \(\1\)$/);
-		expect(bodyRespondentCount(db, f(''))).toBe(
+		expect(bodyBreakdown(db, f(''), 10).respondents).toBe(
 			scalar(`SELECT count(*) FROM respondent r WHERE r.body IS NOT NULL
 				OR r.known_organisation IN (SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body')`)
 		);
-		expect(bodyRespondentCount(db, f(''))).toBeLessThan(respondentCount(db, f('')));
+		expect(bodyBreakdown(db, f('')).respondents).toBeLessThan(respondentCount(db, f('')));
+		// Filtered, the base follows the filter.
+		expect(bodyBreakdown(db, f('sector=health')).respondents).toBe(
+			scalar(`SELECT count(*) FROM respondent r WHERE r.sector = 'health' AND (r.body IS NOT NULL
+				OR r.known_organisation IN (SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body'))`)
+		);
 		// A theme's breakdown by body counts the same bodies, and their members, as the body pages.
 		const bodies = new Map(all.map((b) => [b.key, b]));
 		const consent = themeByBody(db, f(''), 'consent');

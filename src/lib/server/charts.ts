@@ -3,7 +3,7 @@
 // SQL twin in db/ held equal by a test).
 import type { DB } from './db/client';
 import { buildFilter, type BuiltFilter } from './filters';
-import { byBody, bySector, byType, respondentCount, submissionsByWeek } from './db/overview';
+import { bodyBreakdown, bySector, byType, respondentCount, submissionsByWeek } from './db/overview';
 import { question } from './db/questions';
 import { choiceCounts, themeCounts, themeSectorCells, themeStances, type ThemeSectorCell } from './facts';
 import { themeByBody } from './db/themes';
@@ -30,8 +30,10 @@ export function typesTable(db: DB, f: BuiltFilter): ChartTable {
 	return { title: 'Respondents by type', columns: ['Type', 'Respondents', 'Percentage'], rows: rows.map((r) => [r.label, r.count, pct(r.count, total)]) };
 }
 
-export function bodiesTable(db: DB, f: BuiltFilter, limit = 1000): ChartTable {
-	return { title: 'Respondents by professional body', columns: ['Professional body', 'Respondents'], rows: byBody(db, f, limit).map((r) => [r.label, r.count]) };
+/** Respondents by professional body, with its base: the respondents who count for any body. */
+export function bodiesTable(db: DB, f: BuiltFilter, limit = 1000): ChartTable & { respondents: number } {
+	const { rows, respondents } = bodyBreakdown(db, f, limit);
+	return { title: 'Respondents by professional body', columns: ['Professional body', 'Respondents'], rows: rows.map((r) => [r.label, r.count]), respondents };
 }
 
 export function submissionsTable(db: DB, f: BuiltFilter): ChartTable {

@@ -71,7 +71,7 @@ export interface BodyCount {
 export function themeByBody(db: DB, f: BuiltFilter, themeId: string): BodyCount[] {
 	return db
 		.prepare(
-			`WITH members AS (${bodyMembers(f)})
+			`WITH ${bodyMembers(f)}
 			SELECT m.body, ${BODY_LABEL('m.body')} AS label,
 				count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM answer a JOIN theme_hit e ON e.answer_id = a.id
 					WHERE a.respondent_id = m.id AND e.theme_id = ?) THEN m.id END) AS respondents,
@@ -79,7 +79,7 @@ export function themeByBody(db: DB, f: BuiltFilter, themeId: string): BodyCount[
 			FROM members m LEFT JOIN organisation o ON o.abbreviation = m.body
 			GROUP BY m.body HAVING respondents > 0 ORDER BY respondents DESC, m.body`
 		)
-		.all(...f.params, ...f.params, themeId) as BodyCount[];
+		.all(...f.params, themeId) as BodyCount[];
 }
 
 export interface StanceCount {
