@@ -72,6 +72,10 @@ test('review ten answers, rerun analyse, decisions are kept and counted', async 
 	const admin = await browser.newContext({ storageState: 'tmp/auth/admin.json' });
 	const adminPage = await admin.newPage();
 	await adminPage.goto('/audit?user=e2e-analyst&action=theme+added');
-	await expect(adminPage.getByRole('row', { name: /e2e-analyst theme added/ }).first()).toBeVisible();
+	const entry = adminPage.getByRole('row', { name: /e2e-analyst theme added/ }).first();
+	await expect(entry).toBeVisible();
+	// Its details read as words ("theme: consent"), not as the JSON they are stored in.
+	await expect(entry).toContainText(/\w+: \S/);
+	await expect(entry).not.toContainText('{"');
 	await admin.close();
 });

@@ -65,7 +65,7 @@ export async function createUser(db: DB, username: string, password: string, rol
 		)
 		.run(name, hash, role, new Date().toISOString());
 	const id = Number(info.lastInsertRowid) || (db.prepare('SELECT id FROM app_user WHERE username = ?').pluck().get(name) as number);
-	audit(db, null, 'user.saved', name, { role });
+	audit(db, null, 'account saved', name, { role });
 	return { id, username: name, role };
 }
 
