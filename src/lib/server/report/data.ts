@@ -87,7 +87,6 @@ export interface ReportData {
 	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number };
 }
 
-const pct = percentOf;
 
 export function reportData(db: DB): ReportData {
 	const info = consultationInfo(db);
@@ -114,11 +113,11 @@ export function reportData(db: DB): ReportData {
 			findings: texts.get(q.id)?.findings ?? '',
 			includeCharts: (texts.get(q.id)?.include_charts ?? 1) === 1,
 			options,
-			overall: allRow ? options.map((o, i) => ({ option: o, count: allRow[2 + 2 * i] as number, percent: pct(allRow[2 + 2 * i] as number, allRow[1] as number) })) : [],
+			overall: allRow ? options.map((o, i) => ({ option: o, count: allRow[2 + 2 * i] as number, percent: percentOf(allRow[2 + 2 * i] as number, allRow[1] as number) })) : [],
 			bySector: sectorGroups.map((g) => ({
 				sector: g.label,
 				n: publish(g.base),
-				percents: g.counts.map((c) => (g.base < SMALL ? SUPPRESSED : `${pct(c, g.base)}%`))
+				percents: g.counts.map((c) => (g.base < SMALL ? SUPPRESSED : `${percentOf(c, g.base)}%`))
 			})),
 			stackRows: [...(allRow ? [groupOf(allRow)] : []), ...sectorGroups]
 				.filter((g) => g.base >= SMALL)
@@ -127,7 +126,7 @@ export function reportData(db: DB): ReportData {
 				.filter(([, v]) => v > 0)
 				.sort((a, b) => b[1] - a[1])
 				.slice(0, 6)
-				.map(([label, respondents]) => ({ label, respondents, percent: pct(respondents, answered) })),
+				.map(([label, respondents]) => ({ label, respondents, percent: percentOf(respondents, answered) })),
 			quotes: quotes(db, all, { question: q.id, limit: 3 }).map((x) => ({ text: x.text, who: `${x.sectorLabel} respondent, on ${x.themeLabel.toLowerCase()}` }))
 		};
 	});
@@ -147,12 +146,12 @@ export function reportData(db: DB): ReportData {
 		bySector: combineSmall(sectors.map((s) => ({ label: s.label, base: s.count, counts: [] }))).map((g) => ({
 			label: g.label,
 			count: publish(g.base),
-			percent: g.base < SMALL ? SUPPRESSED : `${pct(g.base, n)}%`
+			percent: g.base < SMALL ? SUPPRESSED : `${percentOf(g.base, n)}%`
 		})),
 		questions: qs,
 		events: ev.map((e) => ({ title: e.title, date: e.date, attendees: e.attendees, forms: e.forms })),
 		eventThemes: evThemes
-			.map((t) => ({ label: t.label, percent: pct(t.eventComments, t.eventBase) }))
+			.map((t) => ({ label: t.label, percent: percentOf(t.eventComments, t.eventBase) }))
 			.sort((a, b) => b.percent - a.percent)
 			.slice(0, 5),
 		children: {

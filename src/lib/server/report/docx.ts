@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import { renderBarsPng, renderStackedPng } from '../../report/chart-png';
 import { CHOICE_COLOURS as SCREEN_COLOURS } from '../../charts/StackedBars/chart';
-import { formatDate, formatNumber } from '../../format';
+import { formatDate, formatNumber, percentOf } from '../../format';
 import type { ReportData } from './data';
 
 // The same colours as the charts on screen, so the Word charts pass the same contrast checks.
@@ -123,7 +123,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 	for (const q of r.children.quotes) out.push(new Paragraph({ children: [new TextRun({ text: `“${q}”`, italics: true })], indent: { left: 400 }, spacing: { after: 120 } }));
 
 	out.push(heading('How the responses were analysed', HeadingLevel.HEADING_1));
-	out.push(para(`Every written answer was read by a text pipeline that assigns themes from the consultation's codeframe, combining the codeframe's own terms with a classifier trained on hand-labelled answers; each assignment records its evidence. ${formatNumber(r.method.reviewed)} of ${formatNumber(r.method.answersWithText)} written answers (${r.method.answersWithText ? Math.round((100 * r.method.reviewed) / r.method.answersWithText) : 0}%) were reviewed by analysts, who made ${formatNumber(r.method.manualDecisions)} decisions on the automatic tags.`));
+	out.push(para(`Every written answer was read by a text pipeline that assigns themes from the consultation's codeframe, combining the codeframe's own terms with a classifier trained on hand-labelled answers; each assignment records its evidence. ${formatNumber(r.method.reviewed)} of ${formatNumber(r.method.answersWithText)} written answers (${percentOf(r.method.reviewed, r.method.answersWithText)}%) were reviewed by analysts, who made ${formatNumber(r.method.manualDecisions)} decisions on the automatic tags.`));
 	out.push(para('Respondents, not answers, are the unit of counting. Percentages for closed questions are of those who chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed. In breakdowns by sector, sectors with fewer than 5 respondents are combined into one row.'));
 	if (r.illustrative && r.notice) out.push(para(r.notice, { italic: true }));
 	return out;
