@@ -1,6 +1,6 @@
-import { childrenThemesTable } from '$lib/server/charts';
+import { childrenSettingsTable, childrenThemesTable, childrenTopicsTable } from '$lib/server/charts';
 import { getReadDb } from '$lib/server/db';
-import { byAgeBand, bySetting, comments, topics } from '$lib/server/db/children';
+import { byAgeBand, comments } from '$lib/server/db/children';
 import { themeList } from '$lib/server/db/themes';
 
 export function load({ url }) {
@@ -10,8 +10,9 @@ export function load({ url }) {
 	const chosen = themes.find((t) => t.id === theme) ?? null;
 	return {
 		ages: byAgeBand(db),
-		settings: bySetting(db),
-		topics: topics(db),
+		// The tables the CSV downloads give, so the page and its downloads cannot differ.
+		settings: childrenSettingsTable(db),
+		topics: childrenTopicsTable(db),
 		themes: childrenThemesTable(db),
 		themeOptions: themes,
 		chosen,
