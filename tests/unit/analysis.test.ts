@@ -11,7 +11,7 @@ import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
 import { closedStance, textStance } from '../../src/lib/analysis/stance';
 import { sentences, termFeatures, tokenize } from '../../src/lib/analysis/text';
 import { fitTagger, tagText } from '../../src/lib/analysis/themes';
-import { crossValidateThemes, readerAgreement, score } from '../../src/lib/analysis/evaluate';
+import { crossValidatedTags, readerAgreement, score, scoreByPart } from '../../src/lib/analysis/evaluate';
 import { readCodeframe } from '../../src/lib/import/definition';
 import type { ImportFailed, ImportProblem } from '../../src/lib/import/errors';
 import { readReaders } from '../../src/lib/import/gold';
@@ -146,10 +146,13 @@ describe('threshold selection', () => {
 			text: [`We need training number ${i} for staff`, `The budget is the issue in case ${i}`, `Staff need courses and money, ${i}`, `Nothing to add ${i}`][i % 4],
 			themes: [['training'], ['resources'], ['training', 'resources'], []][i % 4]
 		}));
-		const whole = crossValidateThemes(codeframe, labelled, 4, 3);
+		const ids = codeframe.map((t) => t.id);
+		const predicted = crossValidatedTags(codeframe, labelled, 4, 3);
+		const scoredBy = (partOf?: (i: number) => string) => scoreByPart(ids, labelled, predicted, partOf);
+		const whole = scoredBy();
 		expect(whole.parts).toBeUndefined();
-		expect(crossValidateThemes(codeframe, labelled, 4, 3, {}, () => 'one file')).toEqual(whole);
-		const split = crossValidateThemes(codeframe, labelled, 4, 3, {}, (i) => (i < 60 ? 'labels.csv' : 'written.csv'));
+		expect(scoredBy(() => 'one file')).toEqual(whole);
+		const split = scoredBy((i) => (i < 60 ? 'labels.csv' : 'written.csv'));
 		expect({ ...split, parts: undefined }).toEqual({ ...whole, parts: undefined });
 		expect(split.parts!.map((p) => [p.part, p.items])).toEqual([
 			['labels.csv', 60],

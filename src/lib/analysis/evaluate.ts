@@ -116,19 +116,6 @@ export function scoreByPart(
 	return all;
 }
 
-/** k-fold cross-validation (`crossValidatedTags`), scored as a whole and by part (`scoreByPart`). */
-export function crossValidateThemes(
-	codeframe: CodeframeTheme[],
-	labelled: LabelledText[],
-	k = 5,
-	seed = 3,
-	trainOptions: TrainOptions = {},
-	partOf?: (i: number) => string
-): ThemeEvaluation {
-	const themes = codeframe.map((t) => t.id);
-	return scoreByPart(themes, labelled, crossValidatedTags(codeframe, labelled, k, seed, trainOptions), partOf);
-}
-
 /** Labels given to some gold answers by a reader who did not see the gold labels (an inter-coder check). */
 export interface ReaderLabels {
 	reader: string;
