@@ -76,6 +76,8 @@ describe('analysis on worker threads', () => {
 		const path = join(dir, 'timed.db');
 		copyFileSync(join(dir, 'one.db'), path);
 		const db = openDb(path);
+		// The model the first test kept would be read back; this run trains, to time that too.
+		db.exec('DELETE FROM trained_model');
 		const timings = new Timings();
 		await analyseDatabaseParallel(db, { workers: 2, chunk: 150, timings });
 		const recorded = JSON.parse(db.prepare('SELECT summary_json FROM analysis_run ORDER BY id DESC LIMIT 1').pluck().get() as string)

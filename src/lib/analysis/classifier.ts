@@ -178,3 +178,8 @@ export function averageModels(models: Model[]): Model {
 	}
 	return { vocabulary, names, labels, perLabel };
 }
+
+/** The source of the code that turns examples into a model, for a kept model's key: any change to it retrains. */
+export function classifierCode(): string {
+	return [seededRandom, shuffled, sigmoid, vectorise, train, predict, averageModels].map(String).join('\n');
+}

@@ -7,7 +7,7 @@ import { selectQuotes, type Quote, type QuoteCandidate } from './quotes';
 import { redact, type Redaction } from './redact';
 import { fitSectorModel, inferSector, type KnownOrganisation, type SectorInference } from './sector';
 import { closedStance, textStance, type Stance } from './stance';
-import { analyseText, fitTagger, tagAnalysed, type LabelledText, type ThemeAssignment, type ThemeTagger } from './themes';
+import { analyseText, fitTagger, tagAnalysed, type LabelledText, type ModelStore, type ThemeAssignment, type ThemeTagger } from './themes';
 import { wordCount } from './text';
 
 export interface RespondentIn {
@@ -271,9 +271,12 @@ export function reviewNeed(hits: SeedHit[], assigned: ThemeAssignment[], text: s
 	return { priority: Math.round(priority * 100) / 100, reason: reasons.join('; ') };
 }
 
-/** The theme tagger for this input: the codeframe's seed terms plus a classifier trained on the labelled answers. */
-export function fitPipelineTagger(input: Pick<PipelineInput, 'codeframe' | 'labelled'>): ThemeTagger {
-	return fitTagger(compileCodeframe(input.codeframe), input.labelled);
+/**
+ * The theme tagger for this input: the codeframe's seed terms plus a classifier trained on the labelled answers (or
+ * read back from `store`, where an earlier run kept the model these inputs make).
+ */
+export function fitPipelineTagger(input: Pick<PipelineInput, 'codeframe' | 'labelled'>, store?: ModelStore): ThemeTagger {
+	return fitTagger(compileCodeframe(input.codeframe), input.labelled, { store });
 }
 
 /** Adds what per-answer stages found for one slice of the input to the output for the whole. */

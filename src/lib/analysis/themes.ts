@@ -1,7 +1,10 @@
 // Stage 2: multi-label theme tagging. Codeframe seed hits and a classifier trained on labelled answers, with a
 // per-theme threshold chosen by cross-validation; each assignment carries its confidence and evidence.
+import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import {
 	averageModels,
+	classifierCode,
 	predict,
 	shuffled,
 	sigmoid,
@@ -73,6 +76,8 @@ export interface ThemeTagger {
 	thresholds: Map<string, number>;
 	/** Number of labelled positives per theme the model learned from (0: the theme relies on its seed terms). */
 	support: Map<string, number>;
+	/** The model was read back from an earlier run with the same inputs (`ModelStore`), not trained again. */
+	kept?: boolean;
 }
 
 interface Part {
@@ -405,10 +410,61 @@ function chooseThresholds(
 	return { thresholds, committee };
 }
 
+/**
+ * Where a trained model is kept between runs (`analyse` keeps it in the database): training on the gold set takes
+ * seconds, reading the model back a few milliseconds.
+ */
+export interface ModelStore {
+	read(key: string): Uint8Array | undefined;
+	write(key: string, body: Uint8Array): void;
+}
+
+/**
+ * What a model is a function of: every example's features and labels (so a change to the gold set, the analysts'
+ * decisions, the codeframe's seeds or the way features are made retrains), the themes, the options and the training
+ * code itself. Training is deterministic, so a model kept under this key is the model training would make.
+ */
+function modelKey(examples: LabelledExample[], labels: string[], settings: object): string {
+	const hash = createHash('sha256');
+	hash.update(classifierCode());
+	hash.update([folds, probabilities, chooseThresholds, trainTagger].map(String).join('\n'));
+	hash.update(JSON.stringify({ labels, settings, GRID, SENTENCE_WEIGHT }));
+	for (const ex of examples) {
+		hash.update(JSON.stringify([[...ex.labels].sort(), [...ex.features], ex.sentenceFeatures.map((f) => [...f])]));
+	}
+	return hash.digest('hex');
+}
+
+interface Trained {
+	model: Model;
+	thresholds: Map<string, number>;
+}
+
+/** A kept model, if it reads back whole and is for these themes; anything else is trained again. */
+function readTrained(body: Uint8Array | undefined, labels: string[]): Trained | undefined {
+	if (!body) return undefined;
+	try {
+		const t = deserialize(body) as Trained;
+		const fits =
+			t.thresholds instanceof Map &&
+			t.model?.vocabulary instanceof Map &&
+			t.model.labels.length === labels.length &&
+			t.model.labels.every((l, i) => l === labels[i] && t.model.perLabel.get(l)?.weights.length === t.model.names.length);
+		return fits ? t : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function trainTagger(examples: LabelledExample[], labels: string[], innerFolds: number, seed: number, options: TrainOptions): Trained {
+	const { thresholds, committee } = chooseThresholds(examples, labels, innerFolds, seed, options);
+	return { model: averageModels([train(examples, labels, options), ...committee]), thresholds };
+}
+
 export function fitTagger(
 	cf: CompiledCodeframe,
 	labelled: LabelledText[],
-	options: { innerFolds?: number; seed?: number; train?: TrainOptions } = {}
+	options: { innerFolds?: number; seed?: number; train?: TrainOptions; store?: ModelStore } = {}
 ): ThemeTagger {
 	const labels = cf.themes.map((t) => t.id);
 	const known = new Set(labels);
@@ -420,19 +476,13 @@ export function fitTagger(
 	const support = new Map(labels.map((l) => [l, items.filter((it) => it.themes.includes(l)).length]));
 	if (items.length < 30) return { codeframe: cf, model: null, thresholds: new Map(), support };
 	const examples = items.map((it) => exampleOf(cf, it));
-	const { thresholds, committee } = chooseThresholds(
-		examples,
-		labels,
-		options.innerFolds ?? 4,
-		options.seed ?? 11,
-		options.train ?? {}
-	);
-	return {
-		codeframe: cf,
-		model: averageModels([train(examples, labels, options.train), ...committee]),
-		thresholds,
-		support
-	};
+	const { innerFolds = 4, seed = 11, train: trainOptions = {}, store } = options;
+	const key = store && modelKey(examples, labels, { innerFolds, seed, trainOptions });
+	const kept = key ? readTrained(store.read(key), labels) : undefined;
+	if (kept) return { codeframe: cf, ...kept, support, kept: true };
+	const trained = trainTagger(examples, labels, innerFolds, seed, trainOptions);
+	if (key) store.write(key, serialize(trained));
+	return { codeframe: cf, ...trained, support };
 }
 
 function modelSpans(a: Analysed, features: string[]): Evidence['spans'] {

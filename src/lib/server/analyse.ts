@@ -1,14 +1,29 @@
 // `consult analyse`: loads what the pipeline needs from SQLite, runs it, and rebuilds the derived tables in one
 // transaction. Analysts' manual decisions are never touched, and they join the gold set as training data.
 import type { CodeframeTheme } from '../analysis/codeframe';
-import { runPipeline, STAGES, type PipelineInput, type PipelineOutput } from '../analysis/pipeline';
-import { evidenceJson, type LabelledText } from '../analysis/themes';
+import { emptyOutput, fitPipelineTagger, runPipeline, STAGES, type PipelineInput, type PipelineOutput } from '../analysis/pipeline';
+import { evidenceJson, type LabelledText, type ModelStore } from '../analysis/themes';
 import { readGold } from '../import/gold';
 import { defaultWorkers, PARALLEL_FROM, runPipelineParallel } from './parallel';
 import { BulkInsert, setAsideSchema } from './db/bulk';
 import { relabel, themeAliases } from './db/codeframe';
 import { commit, withRollbackJournal, type DB } from './db/client';
 import { timedStages, type Timings } from './timings';
+
+/** Models kept: more than one, so that runs from the command line and from the app (whose code differs in form,
+ * and so in key) do not push out each other's. */
+const MODELS_KEPT = 3;
+
+/** Trained models kept in the database between analyses (`fitTagger`'s store), the newest few. */
+export function modelStore(db: DB): ModelStore {
+	return {
+		read: (key) => (db.prepare('SELECT body FROM trained_model WHERE key = ?').pluck().get(key) as Buffer | undefined) ?? undefined,
+		write(key, body) {
+			db.prepare('INSERT OR REPLACE INTO trained_model (key, saved_at, body) VALUES (?, ?, ?)').run(key, new Date().toISOString(), body);
+			db.prepare('DELETE FROM trained_model WHERE key NOT IN (SELECT key FROM trained_model ORDER BY saved_at DESC, rowid DESC LIMIT ?)').run(MODELS_KEPT);
+		}
+	};
+}
 
 /** What the tagger is trained from: the codeframe and the labelled answers. */
 export function loadTraining(db: DB, goldDir = 'data/gold'): Pick<PipelineInput, 'codeframe' | 'labelled'> {
@@ -287,8 +302,11 @@ export function analyseDatabase(db: DB, options: { goldDir?: string; timings?: T
 	const { timings } = options;
 	const started = new Date().toISOString();
 	const input = loadPipelineInput(db, options.goldDir);
-	timings?.lap('read the answers and train the tagger');
-	const out = runPipeline(input, timedStages(STAGES, timings));
+	timings?.lap('read the answers');
+	const out = emptyOutput();
+	out.tagger = fitPipelineTagger(input, modelStore(db));
+	timings?.lap(out.tagger.kept ? 'read back the trained tagger' : 'train the tagger');
+	runPipeline(input, timedStages(STAGES, timings), out);
 	const summary = db.transaction(() => {
 		const writer = startWriting(db, input, timings);
 		writer.answers(
@@ -332,7 +350,8 @@ export async function analyseDatabaseParallel(
 				workers,
 				(ids, part) => writer.answers(ids, part),
 				options.chunk,
-				timings
+				timings,
+				modelStore(db)
 			);
 			const summary = record(db, writer!, input, out, started, timings);
 			commit(db);
@@ -362,6 +381,7 @@ function record(
 		answersWithText: out.themes.size,
 		themeTags: tags,
 		trainedOn: input.labelled.length,
+		modelKept: out.tagger?.kept === true,
 		inferredSectors: out.sectors.length,
 		campaigns: out.campaigns.map((c) => ({ question: c.questionId, size: c.members.length })),
 		redactedAnswers: [...out.redacted.values()].filter((r) => r.redactions.length > 0).length,
@@ -374,7 +394,7 @@ function record(
 	const recorded = timings ? { ...summary, timings: timings.phases() } : summary;
 	db.prepare('INSERT INTO analysis_run (started_at, finished_at, summary_json) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(recorded));
 	return [
-		`analysed ${summary.answersWithText} free-text answers (${summary.themeTags} theme tags; model trained on ${summary.trainedOn} labelled answers)`,
+		`analysed ${summary.answersWithText} free-text answers (${summary.themeTags} theme tags; model trained on ${summary.trainedOn} labelled answers${summary.modelKept ? ', kept from an earlier run with the same inputs' : ''})`,
 		`inferred ${summary.inferredSectors} sectors; ${summary.campaigns.length} campaign group(s)${[...summary.campaigns]
 			.sort((a, b) => b.size - a.size)
 			.slice(0, 10)

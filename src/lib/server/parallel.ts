@@ -13,7 +13,7 @@ import {
 	type PipelineOutput
 } from '../analysis/pipeline';
 import type { Redaction } from '../analysis/redact';
-import { evidenceJson, storedAssignment, type ThemeAssignment, type ThemeTagger } from '../analysis/themes';
+import { evidenceJson, storedAssignment, type ModelStore, type ThemeAssignment, type ThemeTagger } from '../analysis/themes';
 import { tsWorker } from './ts-worker';
 import { timedStages, type Timings } from './timings';
 
@@ -101,7 +101,8 @@ export async function runPipelineParallel(
 	workers: number,
 	onAnswers: (ids: number[], part: PipelineOutput) => void,
 	chunk = CHUNK,
-	timings?: Timings
+	timings?: Timings,
+	store?: ModelStore
 ): Promise<{ input: PipelineInput; out: PipelineOutput }> {
 	const threadPhase = `per-answer stages on ${workers} threads`;
 	// Threads start (loading the pipeline's code) while this one trains the tagger, before the answers are loaded:
@@ -110,8 +111,8 @@ export async function runPipelineParallel(
 	const out = emptyOutput();
 	let input: PipelineInput;
 	try {
-		out.tagger = fitPipelineTagger(training);
-		timings?.lap('train the tagger');
+		out.tagger = fitPipelineTagger(training, store);
+		timings?.lap(out.tagger.kept ? 'read back the trained tagger' : 'train the tagger');
 		input = load(training);
 		timings?.lap('read the answers');
 		const slices = sliceByQuestion(input.answers, workers);

@@ -435,5 +435,16 @@ CREATE TABLE theme_alias (
 		// import and analysis. Finding a campaign's members (and ON DELETE SET NULL) still uses this index.
 		sql: `DROP INDEX answer_campaign;
 CREATE INDEX answer_campaign ON answer(campaign_id) WHERE campaign_id IS NOT NULL;`
+	},
+	{
+		version: 11,
+		name: 'trained models kept',
+		// Training the tagger on the gold set takes seconds (most of an analysis of 10,000 answers); a model is kept
+		// under a hash of everything it is made from, and read back while those inputs are unchanged.
+		sql: `CREATE TABLE trained_model (
+	key TEXT PRIMARY KEY,
+	saved_at TEXT NOT NULL,
+	body BLOB NOT NULL
+);`
 	}
 ];
