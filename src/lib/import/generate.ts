@@ -9,6 +9,21 @@ const SECTORS = ['health', 'education', 'early-years', 'social-care', 'local-gov
 const SECTOR_WEIGHTS = [17, 12, 3, 13, 12, 15, 4, 3, 10, 11];
 const CHOICES = ['Yes', 'No', 'Not sure'];
 
+/** Professional bodies a respondent may name, by sector, most often named first (a long tail, as in real consultations). */
+const BODIES: Record<string, string[]> = {
+	health: ['RCN', 'BMA', 'CPHVA', 'RCPCH', 'RCM', 'RCGP', 'BDA', 'GMC', 'NMC'],
+	education: ['NUT', 'NAHT', 'ATL', 'NASUWT', 'SHA', 'NATFHE', 'NGC'],
+	'early-years': ['NCMA', 'NDNA', 'PLA'],
+	'social-care': ['BASW', 'ADSS', 'BAAF', 'NASWE'],
+	'local-government': ['LGA', 'ADECS', 'SOLACE'],
+	'voluntary-community': ['CYWU', 'BACP', 'NCVCCO', 'NCVO'],
+	police: ['Police Federation', 'ACPO', 'Superintendents Association'],
+	'youth-justice': ['Napo', 'AYOTM'],
+	'legal-regulatory': ['Law Society', 'Bar Council', 'ICG']
+};
+/** Share of respondents who name a body (about a third in the bundled consultation). */
+const BODY_SHARE = 0.35;
+
 /** A few plain sentences per theme; answers are drawn from these and from neutral filler. */
 const BANK: Record<string, string[]> = {
 	'length-language': ['The guide is far too long for busy staff.', 'It needs a short summary in plain English.', 'The language is legalistic and hard to follow.'],
@@ -104,6 +119,13 @@ async function writeCsv(path: string, fields: string[], rows: Iterable<unknown[]
 
 export async function generate(options: { respondents: number; seed: number; out: string }): Promise<GenerateResult> {
 	const rnd = seededRandom(options.seed);
+	// Bodies are drawn from a stream of their own, so that adding them left every other value as it was.
+	const bodyRnd = seededRandom(options.seed ^ 0x5bd1e995);
+	const bodyOf = (sector: string) => {
+		const list = BODIES[sector];
+		if (!list || bodyRnd() >= BODY_SHARE) return '';
+		return weighted(bodyRnd, list, list.map((_, k) => 1 / (k + 1)));
+	};
 	mkdirSync(options.out, { recursive: true });
 	let answers = 0;
 	const fields = ['response_id', 'submitted_at', 'respondent_type', 'organisation', 'professional_body', 'sector', 'region', 'confidential'];
@@ -115,7 +137,7 @@ export async function generate(options: { respondents: number; seed: number; out
 			const org = rnd() < 0.6;
 			const day = 1 + Math.floor(Math.pow(rnd(), 0.4) * 90);
 			const date = new Date(Date.UTC(2005, 7, 25 + day)).toISOString().slice(0, 10);
-			const row: unknown[] = [`S${String(i).padStart(7, '0')}`, date, org ? 'organisation' : 'individual', org ? `Synthetic organisation ${i % 5000}` : '', '', sector, 'London', rnd() < 0.08 ? 'yes' : 'no'];
+			const row: unknown[] = [`S${String(i).padStart(7, '0')}`, date, org ? 'organisation' : 'individual', org ? `Synthetic organisation ${i % 5000}` : '', bodyOf(sector), sector, 'London', rnd() < 0.08 ? 'yes' : 'no'];
 			const lean = SECTORS.indexOf(sector) / SECTORS.length;
 			for (let q = 0; q < 6; q++) {
 				const skip = rnd() < 0.15;
