@@ -129,6 +129,12 @@ describe('respondents by professional body', () => {
 		const consent = themeByBody(db, f(''), 'consent');
 		expect(consent.length).toBeGreaterThan(5);
 		for (const b of consent) expect(b).toMatchObject({ label: bodies.get(b.body)?.label, base: bodies.get(b.body)?.count });
+		// Each count, as an auditor would make it: members of the body (or the body itself) with an answer tagged.
+		for (const b of consent)
+			expect(b.respondents, b.body).toBe(
+				scalar(`SELECT count(*) FROM respondent r WHERE (r.body = '${b.body}' OR r.known_organisation = '${b.body}')
+					AND EXISTS (SELECT 1 FROM answer a JOIN answer_theme_effective t ON t.answer_id = a.id WHERE a.respondent_id = r.id AND t.theme_id = 'consent')`)
+			);
 	});
 });
 

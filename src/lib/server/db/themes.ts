@@ -73,8 +73,10 @@ export function themeByBody(db: DB, f: BuiltFilter, themeId: string): BodyCount[
 		.prepare(
 			`WITH ${bodyMembers(f)}
 			SELECT m.body, ${BODY_LABEL('m.body')} AS label,
-				count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM answer a JOIN theme_hit e ON e.answer_id = a.id
-					WHERE a.respondent_id = m.id AND e.theme_id = ?) THEN m.id END) AS respondents,
+				-- theme_hit carries each tag's respondent: one lookup in its (theme, respondent) index per member. Through
+				-- the answers it took 17 s for a body filter at 100,000 answers.
+				count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM theme_hit e WHERE e.theme_id = ? AND e.respondent_id = m.id)
+					THEN m.id END) AS respondents,
 				count(DISTINCT m.id) AS base
 			FROM members m LEFT JOIN organisation o ON o.abbreviation = m.body
 			GROUP BY m.body HAVING respondents > 0 ORDER BY respondents DESC, m.body`
