@@ -5,11 +5,12 @@ import { filtered } from '$lib/server/page';
 
 export function load({ url }) {
 	const { db, f, filter } = filtered(url);
+	const sectors = bySector(db, f);
 	return {
 		filter,
 		respondents: respondentCount(db, f),
-		sectors: bySector(db, f),
-		sectorsTable: sectorsTable(db, f),
+		sectors,
+		sectorsTable: sectorsTable(db, f, sectors),
 		typesTable: typesTable(db, f),
 		bodiesTable: bodiesTable(db, f, 10),
 		submissionsTable: submissionsTable(db, f),

@@ -5,16 +5,17 @@ import { themesEventsVsWritten } from '../../src/lib/server/db/events';
 import { byAgeBand, topicName, topics } from '../../src/lib/server/db/children';
 import { themeByBody } from '../../src/lib/server/db/themes';
 import { buildFilter } from '../../src/lib/server/filters';
-import { bodyBreakdown, respondentCount } from '../../src/lib/server/db/overview';
-import type { DB } from '../../src/lib/server/db/client';
+import { BODY_LABEL, bodyBreakdown, bodyMembers, respondentCount } from '../../src/lib/server/db/overview';
+import { openDb, type DB } from '../../src/lib/server/db/client';
 import { bundledDb } from '../helpers/bundle';
 import { themeSource } from '../../src/lib/format';
 import { progressSql } from '../../src/lib/server/db/review';
 
 let db: DB;
+let path: string;
 let cleanup: () => void;
 beforeAll(async () => {
-	({ db, cleanup } = await bundledDb());
+	({ db, path, cleanup } = await bundledDb());
 });
 afterAll(() => cleanup());
 
@@ -108,6 +109,38 @@ describe('chart numbers equal direct queries', () => {
 });
 
 describe('respondents by professional body', () => {
+	it('counts each body as its members and the body itself, as every other breakdown by body does, under any filter', () => {
+		const viaMembers = (h: DB, q: string) => {
+			const g = f(q);
+			return h
+				.prepare(
+					`WITH ${bodyMembers(g)} SELECT b.body AS key, ${BODY_LABEL('b.body')} AS label, count(DISTINCT b.id) AS count
+					 FROM members b LEFT JOIN organisation o ON o.abbreviation = b.body GROUP BY b.body ORDER BY count DESC, b.body`
+				)
+				.all(...g.params);
+		};
+		const check = (h: DB) => {
+			for (const q of ['', 'sector=health', 'type=organisation', 'body=BASW', 'sector=education&type=individual']) {
+				expect(bodyBreakdown(h, f(q)).rows, q).toEqual(viaMembers(h, q));
+				expect(bodyBreakdown(h, f(q)).respondents, q).toBe(h.prepare(`WITH ${bodyMembers(f(q))} SELECT count(DISTINCT id) FROM members`).pluck().get(...f(q).params));
+			}
+		};
+		check(db);
+		// In the bundled data every body that responded also named itself; here some name none, and some another body.
+		const w = openDb(path);
+		w.exec('SAVEPOINT bodies');
+		try {
+			const own = w.prepare("SELECT id FROM respondent WHERE known_organisation IN (SELECT abbreviation FROM organisation WHERE kind = 'professional-body') ORDER BY id").pluck().all() as number[];
+			expect(own.length).toBeGreaterThan(4);
+			w.prepare(`UPDATE respondent SET body = NULL WHERE id IN (${own.slice(0, 2).join(',')})`).run();
+			w.prepare(`UPDATE respondent SET body = 'RCN' WHERE id IN (${own.slice(2, 4).join(',')})`).run();
+			check(w);
+		} finally {
+			w.exec('ROLLBACK TO bodies; RELEASE bodies');
+			w.close();
+		}
+	});
+
 	it('keeps bodies tied with the last of the top ten, names each body once, and states its own base', () => {
 		const all = bodyBreakdown(db, f(''), 1000).rows;
 		const top = bodyBreakdown(db, f(''), 10).rows;

@@ -18,8 +18,8 @@ export interface ChartTable {
 
 const pct = (part: number, base: number) => (base ? Math.round((1000 * part) / base) / 10 : 0);
 
-export function sectorsTable(db: DB, f: BuiltFilter): ChartTable {
-	const rows = bySector(db, f);
+/** `rows`: the same counts, when the caller has them already (the overview shows them as a chart too). */
+export function sectorsTable(db: DB, f: BuiltFilter, rows = bySector(db, f)): ChartTable {
 	const total = rows.reduce((a, r) => a + r.count, 0);
 	return { title: 'Respondents by sector', columns: ['Sector', 'Respondents', 'Percentage'], rows: rows.map((r) => [r.label, r.count, pct(r.count, total)]) };
 }
@@ -166,7 +166,7 @@ export function childrenTopicsTable(db: DB): ChartTable {
 
 /** The CSV downloads, by name: /data/<name>.csv?<filters>. */
 export const CHART_TABLES: Record<string, (db: DB, f: BuiltFilter, params: URLSearchParams) => ChartTable | null> = {
-	sectors: sectorsTable,
+	sectors: (db, f) => sectorsTable(db, f),
 	types: typesTable,
 	bodies: (db, f) => bodiesTable(db, f),
 	submissions: submissionsTable,
