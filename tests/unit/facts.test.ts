@@ -1,8 +1,8 @@
 // The counts pages take from memory (facts.ts) equal their SQL twins, under every kind of filter, and follow changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factsLoads, readFacts, themeStances, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
+import { factsLoads, readFacts, themeStances, themeBodyCounts, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
 import { choicesBySector } from '../../src/lib/server/db/questions';
-import { themeStance, untagged } from '../../src/lib/server/db/themes';
+import { themeByBody, themeStance, untagged } from '../../src/lib/server/db/themes';
 import { answersWithTheme } from '../../src/lib/server/db/responses';
 import { respondentCount } from '../../src/lib/server/db/overview';
 import { bodyComparison, bodyThemes } from '../../src/lib/server/db/stakeholders';
@@ -62,6 +62,7 @@ function expectMemoryEqualsSql() {
 			expect(untaggedCounts(db, f), q).toEqual(untagged(db, f));
 			for (const theme of ['consent', 'training']) {
 				expect(themeStances(db, f, theme), `${q} ${theme}`).toEqual(themeStance(db, f, theme));
+				expect(themeBodyCounts(db, f, theme), `${q} ${theme}`).toEqual(themeByBody(db, f, theme));
 				expect(answersWithTheme(db, f, theme, 1, 5).total, `${q} ${theme}`).toBe(
 					db.prepare(`SELECT count(*) FROM theme_hit e JOIN answer a ON a.id = e.answer_id JOIN respondent r ON r.id = a.respondent_id WHERE e.theme_id = ? AND ${f.where}`).pluck().get(theme, ...f.params)
 				);
@@ -87,8 +88,27 @@ function expectMemoryEqualsSql() {
 }
 
 describe('counts kept in memory', () => {
-	it('equal the SQL queries for themes, theme x sector, questions answered, choices, untagged answers and body groups', () => {
+	it('equal the SQL queries for themes, theme x sector, theme x body, questions answered, choices, untagged answers and body groups', () => {
 		expectMemoryEqualsSql();
+	});
+
+	it('count a theme by body as the SQL does when bodies that responded name no body, or another', () => {
+		const w = openDb(path);
+		w.exec('SAVEPOINT bodies');
+		try {
+			const own = w.prepare("SELECT id FROM respondent WHERE known_organisation IN (SELECT abbreviation FROM organisation WHERE kind = 'professional-body') ORDER BY id").pluck().all() as number[];
+			expect(own.length).toBeGreaterThan(4);
+			w.prepare(`UPDATE respondent SET body = NULL WHERE id IN (${own.slice(0, 2).join(',')})`).run();
+			w.prepare(`UPDATE respondent SET body = 'RCN' WHERE id IN (${own.slice(2, 4).join(',')})`).run();
+			for (const q of ['', 'sector=health', 'body=RCN', 'theme=consent'])
+				for (const theme of ['consent', 'training', 'legal-framework']) {
+					const f = buildFilter(w, new URLSearchParams(q));
+					expect(themeBodyCounts(w, f, theme), `${q} ${theme}`).toEqual(themeByBody(w, f, theme));
+				}
+		} finally {
+			w.exec('ROLLBACK TO bodies; RELEASE bodies');
+			w.close();
+		}
 	});
 
 	it('follow an analyst\'s review decisions, and sign-ins, without reading every tag again', async () => {

@@ -5,8 +5,7 @@ import type { DB } from './db/client';
 import { buildFilter, type BuiltFilter } from './filters';
 import { bodyBreakdown, bySector, byType, respondentCount, submissionsByWeek } from './db/overview';
 import { question } from './db/questions';
-import { choiceCounts, themeCounts, themeSectorCells, themeStances, type ThemeSectorCell } from './facts';
-import { themeByBody } from './db/themes';
+import { choiceCounts, themeBodyCounts, themeCounts, themeSectorCells, themeStances, type ThemeSectorCell } from './facts';
 import { eventThemeCounts, formsBySector, ratings } from './db/events';
 import { bySetting, themesByAgeBand, topics } from './db/children';
 
@@ -100,7 +99,7 @@ export function themeBodyTable(db: DB, f: BuiltFilter, themeId: string): ChartTa
 	return {
 		title: 'Respondents raising this theme, by professional body',
 		columns: ['Professional body', 'Respondents raising it', 'Respondents in body (base)', 'Percentage'],
-		rows: themeByBody(db, f, themeId).map((b) => [b.label, b.respondents, b.base, pct(b.respondents, b.base)])
+		rows: themeBodyCounts(db, f, themeId).map((b) => [b.label, b.respondents, b.base, pct(b.respondents, b.base)])
 	};
 }
 
