@@ -355,7 +355,8 @@ function sqlMask(db: DB, facts: Facts, f: BuiltFilter): Uint8Array {
  */
 function mask(db: DB, facts: Facts, f: BuiltFilter): Uint8Array | null {
 	if (!f.active) return null;
-	const key = JSON.stringify([facts.key, f.where, f.params]);
+	// A filter reading its respondents from a temporary table keeps the mask it was made from.
+	const key = JSON.stringify([facts.key, f.built?.where ?? f.where, f.built?.params ?? f.params]);
 	let m = masks.get(key);
 	if (!m) {
 		const test = hasAnswerFilter(f) ? answerTest(db, facts, f) : null;
@@ -675,4 +676,20 @@ export function themeBodyCounts(db: DB, f: BuiltFilter, themeId: string): ThemeB
 		out.push({ body, label: name === undefined || name === body ? body : `${name} (${body})`, respondents: hits[code], base: base[code] });
 	}
 	return out.sort((a, b) => b.respondents - a.respondents || (a.body < b.body ? -1 : a.body > b.body ? 1 : 0));
+}
+
+/**
+ * The respondents a filter keeps (null: every respondent), found as the counts here find them, and the state of the
+ * database they were found in (it changes whenever anything a page shows may have).
+ */
+export function filteredRespondents(db: DB, f: BuiltFilter): { ids: Int32Array | null; version: string } {
+	const facts = load(db);
+	const m = mask(db, facts, f);
+	if (!m) return { ids: null, version: facts.key };
+	let n = 0;
+	for (const r of facts.respondentIds) n += m[r];
+	const ids = new Int32Array(n);
+	let k = 0;
+	for (const r of facts.respondentIds) if (m[r]) ids[k++] = r;
+	return { ids, version: facts.key };
 }

@@ -28,6 +28,8 @@ export interface BuiltFilter {
 	description: string;
 	active: boolean;
 	ignored: string[];
+	/** The condition as built, when `where` reads its respondents from a temporary table (filter-set.ts). */
+	built?: { where: string; params: unknown[] };
 }
 
 export const NO_THEME = 'none';

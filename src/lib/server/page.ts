@@ -1,10 +1,11 @@
 // What every filtered page's load needs: the database, the built filter, and the filter as the page shows it.
 import { getReadDb } from './db';
 import { buildFilter, filterOptions } from './filters';
+import { withRespondentSet } from './filter-set';
 
 export function filtered(url: URL) {
 	const db = getReadDb();
-	const f = buildFilter(db, url.searchParams);
+	const f = withRespondentSet(db, buildFilter(db, url.searchParams));
 	return {
 		db,
 		f,

@@ -4,10 +4,11 @@ import { toCsv } from '$lib/csv-safe';
 import { getDb } from '$lib/server/db';
 import { publishableAnswers, PUBLISHABLE_COLUMNS } from '$lib/server/db/exports';
 import { buildFilter } from '$lib/server/filters';
+import { withRespondentSet } from '$lib/server/filter-set';
 
 export function GET({ url }) {
 	const db = getDb();
-	const f = buildFilter(db, url.searchParams);
+	const f = withRespondentSet(db, buildFilter(db, url.searchParams));
 	const body = toCsv([...PUBLISHABLE_COLUMNS], publishableAnswers(db, f)) + '\r\n';
 	return new Response('\uFEFF' + body, {
 		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="responses.csv"' }

@@ -5,11 +5,12 @@ import { getDb } from '$lib/server/db';
 import { questions } from '$lib/server/db/questions';
 import { stakeholders } from '$lib/server/db/stakeholders';
 import { buildFilter } from '$lib/server/filters';
+import { withRespondentSet } from '$lib/server/filter-set';
 
 export function GET({ url }) {
 	const db = getDb();
 	const qs = questions(db);
-	const rows = stakeholders(db, buildFilter(db, url.searchParams)).map((s) => {
+	const rows = stakeholders(db, withRespondentSet(db, buildFilter(db, url.searchParams))).map((s) => {
 		const row: Record<string, unknown> = { response_id: s.responseId, organisation: s.name, sector: s.sector };
 		for (const q of qs) {
 			const c = s.cells.get(q.id);

@@ -4,12 +4,13 @@ import { toCsv } from '$lib/csv-safe';
 import { CHART_TABLES } from '$lib/server/charts';
 import { getReadDb } from '$lib/server/db';
 import { buildFilter } from '$lib/server/filters';
+import { withRespondentSet } from '$lib/server/filter-set';
 
 export function GET({ params, url }) {
 	const make = Object.hasOwn(CHART_TABLES, params.chart) ? CHART_TABLES[params.chart] : undefined;
 	if (!make) error(404, 'No such chart');
 	const db = getReadDb();
-	const f = buildFilter(db, url.searchParams);
+	const f = withRespondentSet(db, buildFilter(db, url.searchParams));
 	const table = make(db, f, url.searchParams);
 	if (!table) error(404, 'No such chart');
 	const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i]])));
