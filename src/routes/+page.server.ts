@@ -1,14 +1,14 @@
 import { bodiesTable, sectorsTable, submissionsTable, typesTable } from '$lib/server/charts';
-import { bySector, otherTotals, respondentCount } from '$lib/server/db/overview';
-import { questionCounts } from '$lib/server/facts';
+import { otherTotals } from '$lib/server/db/overview';
+import { questionCounts, respondentTotal, sectorCounts } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
 
 export function load({ url }) {
 	const { db, f, filter } = filtered(url);
-	const sectors = bySector(db, f);
+	const sectors = sectorCounts(db, f);
 	return {
 		filter,
-		respondents: respondentCount(db, f),
+		respondents: respondentTotal(db, f),
 		sectors,
 		sectorsTable: sectorsTable(db, f, sectors),
 		typesTable: typesTable(db, f),

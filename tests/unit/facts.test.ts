@@ -1,12 +1,12 @@
 // The counts pages take from memory (facts.ts) equal their SQL twins, under every kind of filter, and follow changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factsLoads, readFacts, themeStances, themeBodyCounts, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
+import { factsLoads, readFacts, themeStances, themeBodyCounts, respondentTotal, sectorCounts, typeCounts, bodyCounts, weekCounts, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
 import { choicesBySector } from '../../src/lib/server/db/questions';
 import { themeByBody, themeStance, untagged } from '../../src/lib/server/db/themes';
 import { answersWithTheme } from '../../src/lib/server/db/responses';
 import { respondentCount } from '../../src/lib/server/db/overview';
 import { bodyComparison, bodyThemes } from '../../src/lib/server/db/stakeholders';
-import { searchAnswers } from '../../src/lib/server/db/responses';
+import { BY_RESPONSE_ID, searchAnswers } from '../../src/lib/server/db/responses';
 import { progress, progressSql, saveDecision } from '../../src/lib/server/db/review';
 import { createSession, createUser, signIn } from '../../src/lib/server/auth';
 import { buildFilter } from '../../src/lib/server/filters';
@@ -77,6 +77,11 @@ function expectMemoryEqualsSql() {
 				db.prepare(`SELECT count(*) FROM theme_hit e JOIN respondent r ON r.id = e.respondent_id WHERE ${f.where}`).pluck().get(...f.params)
 			);
 			expect(sectorTotal(f), q).toBe(respondentCount(db, f));
+			expect(respondentTotal(db, f), q).toBe(respondentCount(db, f));
+			expect(sectorCounts(db, f), q).toEqual(bySector(db, f));
+			expect(typeCounts(db, f), q).toEqual(byType(db, f));
+			for (const limit of [3, 10, 1000]) expect(bodyCounts(db, f, limit), `${q} ${limit}`).toEqual(bodyBreakdown(db, f, limit));
+			expect(weekCounts(db, f), q).toEqual(submissionsByWeek(db, f));
 			expect(searchAnswers(db, f, 1, 20).total, q).toBe(
 				db
 					.prepare(`SELECT count(*) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE trim(coalesce(a.text, '')) <> '' AND ${f.answerWhere} AND ${f.where}`)
@@ -130,6 +135,21 @@ describe('counts kept in memory', () => {
 		expect(factsLoads()).toBe(before);
 	});
 
+	it('list answers in response order whichever index the query reads respondents from', () => {
+		expect(db.prepare(`SELECT name FROM pragma_index_info('${BY_RESPONSE_ID}')`).pluck().all()).toEqual(['response_id']);
+		for (const q of ['', 'sector=health&sector=police', 'body=RCN', 'sector=unknown', 'question=q5&answer=No', 'q=consent&sector=health']) {
+			const f = buildFilter(db, new URLSearchParams(q));
+			const expected = db
+				.prepare(
+					`SELECT a.id FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN question q ON q.id = a.question_id
+					 WHERE trim(coalesce(a.text, '')) <> '' AND ${f.answerWhere} AND ${f.where} ORDER BY r.response_id, q.position LIMIT 15 OFFSET 15`
+				)
+				.pluck()
+				.all(...f.answerParams, ...f.params);
+			expect(searchAnswers(db, f, 2, 15).items.map((i) => i.answerId), q).toEqual(expected);
+		}
+	});
+
 	it("list a theme's answers in the same order whichever table the query starts from", () => {
 		let selective = 0;
 		for (const q of ['', 'sector=police', 'body=RCN', 'sector=unknown', 'theme=consent&sector=health', 'question=q5&answer=No&body=BASW']) {
@@ -164,6 +184,7 @@ describe('counts kept in memory', () => {
 				for (const theme of ['consent', 'training', 'legal-framework']) {
 					const f = buildFilter(w, new URLSearchParams(q));
 					expect(themeBodyCounts(w, f, theme), `${q} ${theme}`).toEqual(themeByBody(w, f, theme));
+					expect(bodyCounts(w, f), q).toEqual(bodyBreakdown(w, f));
 				}
 		} finally {
 			w.exec('ROLLBACK TO bodies; RELEASE bodies');

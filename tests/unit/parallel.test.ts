@@ -7,6 +7,7 @@ import { loadPipelineInput } from '../../src/lib/server/analyse';
 import { analyseDatabase, analyseDatabaseParallel } from '../../src/lib/server/analyse';
 import { openDb } from '../../src/lib/server/db/client';
 import { sliceByQuestion } from '../../src/lib/server/parallel';
+import { queue } from '../../src/lib/server/db/review';
 import { formatTimings, Timings, type Phase } from '../../src/lib/server/timings';
 import { buildDatabase } from '../../src/lib/import/bundle';
 import { expectThemeHitsInStep } from '../helpers/theme-hits';
@@ -69,6 +70,28 @@ describe('analysis on worker threads', () => {
 		expect(groups()).toEqual(before);
 		expect(db.prepare('SELECT count(*) FROM campaign c WHERE size <> (SELECT count(*) FROM answer WHERE campaign_id = c.id)').pluck().get()).toBe(0);
 		expect(db.prepare('SELECT count(*) FROM answer WHERE campaign_id IS NOT NULL AND campaign_id NOT IN (SELECT id FROM campaign)').pluck().get()).toBe(0);
+		db.close();
+	});
+
+	it('makes the review queue index again after writing every priority, and the queue reads the same through it', async () => {
+		const path = join(dir, 'queue.db');
+		copyFileSync(join(dir, 'one.db'), path);
+		const db = openDb(path);
+		await analyseDatabaseParallel(db, { workers: 2, chunk: 150 });
+		analyseDatabase(db);
+		expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'answer_review_queue'").pluck().get()).toBe(1);
+		const scan = (q: string) =>
+			db
+				.prepare(
+					`SELECT a.id, a.review_priority AS priority, a.review_reason AS reason FROM answer a NOT INDEXED
+					 WHERE a.question_id = ? AND trim(coalesce(a.text, '')) <> '' AND NOT EXISTS (SELECT 1 FROM answer_review rv WHERE rv.answer_id = a.id)
+					 ORDER BY a.review_priority DESC, a.id LIMIT 10`
+				)
+				.all(q);
+		for (const q of ['q1', 'q5', 'q7']) {
+			expect(queue(db, q, 10), q).toEqual(scan(q));
+			expect(queue(db, q, 10).length, q).toBeGreaterThan(0);
+		}
 		db.close();
 	});
 

@@ -100,6 +100,12 @@ function startWriting(db: DB, input: PipelineInput, timings?: Timings) {
 	// Every automatic tag and theme_hit (the effective tags) are replaced: their indexes and triggers (which keep
 	// theme_hit in step row by row) are set aside and rebuilt once at the end, minutes faster at a million answers.
 	const setAside = setAsideSchema(db, ['answer_theme', 'theme_hit'], ['index', 'trigger']);
+	// The review queue's index orders answers by the priority this run rewrites for every answer: made again once.
+	const queue = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'answer_review_queue'").pluck().get() as string | undefined;
+	if (queue) {
+		db.exec('DROP INDEX answer_review_queue');
+		setAside.push(queue);
+	}
 	db.exec(`
 		DELETE FROM answer_theme WHERE source = 'auto';
 		DELETE FROM comment_theme;
@@ -224,7 +230,7 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 			FROM answer_theme m JOIN answer a ON a.id = m.answer_id WHERE m.source = 'manual' AND m.decision = 'accept';`);
 	lap('store: analysts\' decisions over the tags');
 	for (const sql of setAside) db.exec(sql);
-	lap('rebuild the tag tables\' indexes and triggers');
+	lap('rebuild the tag tables\' indexes and triggers, and the review queue\'s');
 	writeBodies(db);
 	lap('canonical body names');
 	writeAggregates(db);

@@ -3,9 +3,8 @@
 // SQL twin in db/ held equal by a test).
 import type { DB } from './db/client';
 import { buildFilter, type BuiltFilter } from './filters';
-import { bodyBreakdown, bySector, byType, respondentCount, submissionsByWeek } from './db/overview';
 import { question } from './db/questions';
-import { choiceCounts, themeBodyCounts, themeCounts, themeSectorCells, themeStances, type ThemeSectorCell } from './facts';
+import { bodyCounts, choiceCounts, respondentTotal, sectorCounts, themeBodyCounts, themeCounts, themeSectorCells, themeStances, typeCounts, weekCounts, type ThemeSectorCell } from './facts';
 import { eventThemeCounts, formsBySector, ratings } from './db/events';
 import { bySetting, themesByAgeBand, topics } from './db/children';
 
@@ -18,25 +17,25 @@ export interface ChartTable {
 const pct = (part: number, base: number) => (base ? Math.round((1000 * part) / base) / 10 : 0);
 
 /** `rows`: the same counts, when the caller has them already (the overview shows them as a chart too). */
-export function sectorsTable(db: DB, f: BuiltFilter, rows = bySector(db, f)): ChartTable {
+export function sectorsTable(db: DB, f: BuiltFilter, rows = sectorCounts(db, f)): ChartTable {
 	const total = rows.reduce((a, r) => a + r.count, 0);
 	return { title: 'Respondents by sector', columns: ['Sector', 'Respondents', 'Percentage'], rows: rows.map((r) => [r.label, r.count, pct(r.count, total)]) };
 }
 
 export function typesTable(db: DB, f: BuiltFilter): ChartTable {
-	const rows = byType(db, f);
+	const rows = typeCounts(db, f);
 	const total = rows.reduce((a, r) => a + r.count, 0);
 	return { title: 'Respondents by type', columns: ['Type', 'Respondents', 'Percentage'], rows: rows.map((r) => [r.label, r.count, pct(r.count, total)]) };
 }
 
 /** Respondents by professional body, with its base: the respondents who count for any body. */
 export function bodiesTable(db: DB, f: BuiltFilter, limit = 1000): ChartTable & { respondents: number } {
-	const { rows, respondents } = bodyBreakdown(db, f, limit);
+	const { rows, respondents } = bodyCounts(db, f, limit);
 	return { title: 'Respondents by professional body', columns: ['Professional body', 'Respondents'], rows: rows.map((r) => [r.label, r.count]), respondents };
 }
 
 export function submissionsTable(db: DB, f: BuiltFilter): ChartTable {
-	return { title: 'Responses received per week', columns: ['Week beginning', 'Responses'], rows: submissionsByWeek(db, f).map((r) => [r.week, r.count]) };
+	return { title: 'Responses received per week', columns: ['Week beginning', 'Responses'], rows: weekCounts(db, f).map((r) => [r.week, r.count]) };
 }
 
 /** Closed answers by sector for one question, plus an "All respondents" row; percentages of those who answered. */
@@ -75,7 +74,7 @@ export function heatmapTable(db: DB, f: BuiltFilter, questionId: string | null):
 }
 
 export function prevalenceTable(db: DB, f: BuiltFilter): ChartTable {
-	const n = respondentCount(db, f);
+	const n = respondentTotal(db, f);
 	return {
 		title: 'Respondents raising each theme',
 		columns: ['Theme', 'Respondents', 'Percentage of respondents', 'Answers'],
@@ -132,7 +131,7 @@ export interface EventThemeCell {
 export function eventThemesTable(db: DB): ChartTable & { cells: EventThemeCell[] } {
 	const everyone = buildFilter(db, new URLSearchParams());
 	const written = new Map(themeCounts(db, everyone).map((t) => [t.theme, t.respondents]));
-	const writtenBase = respondentCount(db, everyone);
+	const writtenBase = respondentTotal(db, everyone);
 	const themes = eventThemeCounts(db).map((t) => ({ ...t, writtenRespondents: written.get(t.theme) ?? 0, writtenBase }));
 	return {
 		title: 'Themes at the events compared with written responses',

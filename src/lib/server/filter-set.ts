@@ -21,22 +21,36 @@ type WithSets = DB & { [TABLES]?: string[] };
  */
 export function withRespondentSet(db: DB, f: BuiltFilter): BuiltFilter {
 	if (f.answerWhere === '1') return f;
-	const { ids, version } = filteredRespondents(db, f);
-	if (ids === null) return f;
-	const name = `respondent_set_${createHash('sha256').update(JSON.stringify([version, f.where, f.params])).digest('hex').slice(0, 24)}`;
-	const tables = ((db as WithSets)[TABLES] ??= []);
-	if (!tables.includes(name)) {
-		// Not a change to anything a page shows: kept out of the counts that tell the caches the data changed. Written
-		// with exec, which the result cache never answers; the ids are integers, so the literal is safe.
-		writeBookkeeping(db, () =>
-			db.exec(`CREATE TEMP TABLE IF NOT EXISTS "${name}" (id INTEGER PRIMARY KEY);
-				INSERT OR IGNORE INTO temp."${name}" (id) SELECT value FROM json_each('[${ids.join(',')}]');`)
-		);
-		tables.push(name);
-		while (tables.length > KEPT) db.exec(`DROP TABLE IF EXISTS temp."${tables.shift()}"`);
-	}
-	// The unary plus keeps the set from being used to drive a query: each keeps its own plan (from its small tables,
-	// or the respondent indexes) and tests membership as it goes. Driving from the set, the quotes for a question took
-	// 31 s at a million answers.
-	return { ...f, where: `+r.id IN (SELECT id FROM temp."${name}")`, params: [], built: { where: f.where, params: f.params } };
+	let where: string | null = null;
+	// Made when a query first asks for it: pages that count only in memory never need the table.
+	const table = (): string => {
+		const { ids, version } = filteredRespondents(db, f);
+		if (ids === null) return f.where;
+		const name = `respondent_set_${createHash('sha256').update(JSON.stringify([version, f.where, f.params])).digest('hex').slice(0, 24)}`;
+		const tables = ((db as WithSets)[TABLES] ??= []);
+		if (!tables.includes(name)) {
+			// Not a change to anything a page shows: kept out of the counts that tell the caches the data changed. Written
+			// with exec, which the result cache never answers; the ids are integers, so the literal is safe.
+			writeBookkeeping(db, () =>
+				db.exec(`CREATE TEMP TABLE IF NOT EXISTS "${name}" (id INTEGER PRIMARY KEY);
+					INSERT OR IGNORE INTO temp."${name}" (id) SELECT value FROM json_each('[${ids.join(',')}]');`)
+			);
+			tables.push(name);
+			while (tables.length > KEPT) db.exec(`DROP TABLE IF EXISTS temp."${tables.shift()}"`);
+		}
+		// The unary plus keeps the set from being used to drive a query: each keeps its own plan (from its small tables,
+		// or the respondent indexes) and tests membership as it goes. Driving from the set, the quotes for a question
+		// took 31 s at a million answers.
+		return `+r.id IN (SELECT id FROM temp."${name}")`;
+	};
+	return {
+		...f,
+		get where() {
+			return (where ??= table());
+		},
+		get params() {
+			return (where ??= table()) === f.where ? f.params : [];
+		},
+		built: { where: f.where, params: f.params }
+	};
 }

@@ -446,5 +446,15 @@ CREATE INDEX answer_campaign ON answer(campaign_id) WHERE campaign_id IS NOT NUL
 	saved_at TEXT NOT NULL,
 	body BLOB NOT NULL
 );`
+	},
+	{
+		version: 12,
+		name: 'review queue index',
+		// The review page lists a question's unreviewed answers, highest priority first: without this it read every
+		// answer to the question (340 ms for 110,000 answers); with it, the first few in order. It begins with the
+		// question, so it serves everything answer_question did, which goes. Analyse, which rewrites every answer's
+		// priority, sets it aside and makes it again once.
+		sql: `DROP INDEX answer_question;
+CREATE INDEX answer_review_queue ON answer(question_id, review_priority DESC);`
 	}
 ];

@@ -33,7 +33,7 @@ export function byType(db: DB, f: BuiltFilter): CountRow[] {
 					CASE r.respondent_type WHEN 'organisation' THEN 'Organisations' WHEN 'individual' THEN 'Individuals' ELSE 'Not stated' END AS label,
 					count(*) AS n
 				FROM respondent r WHERE ${f.where} GROUP BY r.sector, r.respondent_type)
-			 GROUP BY key ORDER BY count DESC`
+			 GROUP BY key ORDER BY count DESC, key`
 		)
 		.all(...f.params) as CountRow[];
 }
@@ -63,6 +63,11 @@ export const BODY_LABEL = (body: string) => `CASE WHEN o.name IS NULL OR o.name 
  * others tied with the last of them, so a cut never falls between two bodies of the same size; named "Full name
  * (ABBREVIATION)" when the list has one. With them, how many respondents count for any body: the breakdown's base.
  */
+/** The first `limit` rows of a list sorted largest first, and any others tied with the last of them. */
+export function topWithTies<T extends { count: number }>(rows: T[], limit: number): T[] {
+	return rows.length > limit ? rows.filter((r, i) => i < limit || r.count === rows[limit - 1].count) : rows;
+}
+
 export function bodyBreakdown(db: DB, f: BuiltFilter, limit = 1000): { rows: CountRow[]; respondents: number } {
 	// The same counts as `bodyMembers` gives (tests/unit/charts-match-database.test.ts), without building its pairs:
 	// members are counted per (sector, type, body) in the order of the respondent_facets index, so no respondent is
@@ -86,7 +91,7 @@ export function bodyBreakdown(db: DB, f: BuiltFilter, limit = 1000): { rows: Cou
 		.prepare(`SELECT count(*) FROM respondent r WHERE (r.body IS NOT NULL OR r.known_organisation IN ${PROFESSIONAL_BODIES}) AND ${f.where}`)
 		.pluck()
 		.get(...f.params) as number;
-	return { rows: rows.length > limit ? rows.filter((r, i) => i < limit || r.count === rows[limit - 1].count) : rows, respondents };
+	return { rows: topWithTies(rows, limit), respondents };
 }
 
 export interface WeekRow {
@@ -106,6 +111,11 @@ export function submissionsByWeek(db: DB, f: BuiltFilter): WeekRow[] {
 			 SELECT date(day, '-' || ((strftime('%w', day) + 6) % 7) || ' days') AS week, sum(n) AS count FROM days GROUP BY week ORDER BY week`
 		)
 		.all(...f.params) as WeekRow[];
+	return acrossWindow(db, rows);
+}
+
+/** Weeks with submissions (in order) laid over the consultation window, every week in it shown, empty ones as zero. */
+export function acrossWindow(db: DB, rows: WeekRow[]): WeekRow[] {
 	const window = db.prepare('SELECT opens, closes FROM consultation LIMIT 1').get() as { opens: string | null; closes: string | null } | undefined;
 	const first = [window?.opens, rows[0]?.week].filter(Boolean).sort()[0];
 	const last = [window?.closes, rows[rows.length - 1]?.week].filter(Boolean).sort().reverse()[0];
