@@ -70,6 +70,8 @@ const ROUTES = [
 	'/',
 	'/?body=RCN',
 	'/?sector=health&sector=education&type=organisation',
+	'/?theme=consent',
+	'/?question=q5&answer=No&body=RCN',
 	'/questions',
 	'/questions/q5',
 	'/questions/q5?sector=health',
@@ -84,6 +86,7 @@ const ROUTES = [
 	'/responses?body=RCN&theme=consent',
 	'/responses/R0001',
 	'/stakeholders',
+	'/stakeholders?theme=consent',
 	'/bodies',
 	'/bodies/RCN',
 	'/events',
@@ -292,6 +295,7 @@ const SCALE_ROUTES = (respondent: string) => [
 	...ROUTES.filter((r) => !r.startsWith('/responses/') && r !== '/responses.csv'),
 	`/responses/${respondent}`,
 	'/review',
+	'/review/q7',
 	'/report'
 ];
 
