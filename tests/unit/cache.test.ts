@@ -72,4 +72,17 @@ describe('the page result cache', () => {
 		expect(sessionUser(reads, token)).toBeNull();
 		expect(writeBookkeeping(db, () => 7)).toBe(7);
 	});
-});
+
+	it('counts bookkeeping through the cached reads exactly, so a later change is never mistaken for an earlier state', () => {
+		// Bookkeeping written through the page reads (as a filter's temporary table is) reads the write count there:
+		// it must be today's, not one kept from before a sign-in, or the version would step back to an earlier state.
+		writeBookkeeping(reads, () => reads.exec('CREATE TEMP TABLE IF NOT EXISTS scratch (id INTEGER)'));
+		const version = cache.version();
+		audit(db, 'cache-reader', 'report downloaded', null, {});
+		writeBookkeeping(reads, () => reads.exec('INSERT INTO temp.scratch VALUES (1), (2)'));
+		expect(cache.version()).toBe(version);
+		expect(count()).toBe(4);
+		db.prepare("DELETE FROM sector WHERE id = 's4'").run();
+		expect(cache.version()).not.toBe(version);
+		expect(count()).toBe(3);
+	});});

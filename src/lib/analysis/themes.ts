@@ -427,7 +427,7 @@ export interface ModelStore {
 function modelKey(examples: LabelledExample[], labels: string[], settings: object): string {
 	const hash = createHash('sha256');
 	hash.update(classifierCode());
-	hash.update([folds, probabilities, chooseThresholds, trainTagger].map(String).join('\n'));
+	hash.update([f1, folds, probabilities, chooseThresholds, trainTagger].map(String).join('\n'));
 	hash.update(JSON.stringify({ labels, settings, GRID, SENTENCE_WEIGHT }));
 	for (const ex of examples) {
 		hash.update(JSON.stringify([[...ex.labels].sort(), [...ex.features], ex.sentenceFeatures.map((f) => [...f])]));

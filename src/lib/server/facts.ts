@@ -55,8 +55,14 @@ interface Facts {
 let cached: Facts | null = null;
 const STANCES = ['support', 'oppose', 'mixed', 'neutral'];
 
+/** Which connection the counts were read on (kept on the connection, so the result cache's wrapper shares it):
+ * data_version and total_changes are the connection's own, and two connections to one file can agree on both. */
+const CONNECTION = Symbol('connection');
+let connections = 0;
+
 function version(db: DB): string {
-	return `${db.name}:${db.pragma('data_version', { simple: true })}:${countedChanges(db, db.prepare('SELECT total_changes()').pluck().get() as number)}`;
+	const id = ((db as DB & { [CONNECTION]?: number })[CONNECTION] ??= ++connections);
+	return `${id}:${db.name}:${db.pragma('data_version', { simple: true })}:${countedChanges(db, db.prepare('SELECT total_changes()').pluck().get() as number)}`;
 }
 
 function load(db: DB): Facts {
@@ -798,13 +804,17 @@ function professionalBodyCodes(db: DB, facts: Facts): Set<number> {
 	);
 }
 
-/** A body's name as shown (as BODY_LABEL in SQL): "Full name (ABBREVIATION)" when the list has one. */
+/** Letters compared as SQLite's NOCASE compares them (ASCII only), as the organisation list's columns are. */
+const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** A body's name as shown (as BODY_LABEL with LABELLED_BY in SQL): "Full name (ABBREVIATION)" when the list has one,
+ * from the first organisation with that abbreviation, compared without regard to case. */
 function bodyLabels(db: DB): (body: string) => string {
 	const names = new Map<string, string>();
 	for (const o of db.prepare('SELECT abbreviation, name FROM organisation WHERE abbreviation IS NOT NULL ORDER BY rowid').all() as { abbreviation: string; name: string }[])
-		if (!names.has(o.abbreviation)) names.set(o.abbreviation, o.name);
+		if (!names.has(nocase(o.abbreviation))) names.set(nocase(o.abbreviation), o.name);
 	return (body) => {
-		const name = names.get(body);
-		return name === undefined || name === body ? body : `${name} (${body})`;
+		const name = names.get(nocase(body));
+		return name === undefined || nocase(name) === nocase(body) ? body : `${name} (${body})`;
 	};
 }

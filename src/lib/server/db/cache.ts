@@ -8,6 +8,9 @@ import type { DB } from './client';
 
 /** Tables no dashboard figure is read from. Statements that name them are never served from a cache. */
 const BOOKKEEPING = /\b(?:audit_log|session|login_attempt|app_user)\b/i;
+/** The connection's write count, which the caches' versions are made from: a kept answer would be out of date at
+ * once (bookkeeping writes move it without moving the version), so it is always read afresh. */
+const WRITE_COUNT = /\btotal_changes\s*\(/i;
 /** Rows this connection has written to the bookkeeping tables: subtracted from total_changes by the caches. */
 const UNCOUNTED = Symbol('bookkeeping changes');
 type Counted = DB & { [UNCOUNTED]?: number };
@@ -84,7 +87,7 @@ export class ResultCache {
  */
 export function cachedReads(db: DB, cache: ResultCache): DB {
 	const wrap = (sql: string, mode: { pluck: boolean; raw: boolean }): Database.Statement => {
-		if (BOOKKEEPING.test(sql)) {
+		if (BOOKKEEPING.test(sql) || WRITE_COUNT.test(sql)) {
 			const s = db.prepare(sql);
 			return mode.pluck ? s.pluck() : mode.raw ? s.raw() : s;
 		}

@@ -54,8 +54,12 @@ export const bodyMembers = (f: BuiltFilter) => `members (id, body) AS (
 	UNION SELECT id, known FROM x WHERE known IN ${PROFESSIONAL_BODIES})`;
 
 
+/** The organisation a body is named after (SQL, its rowid): the first on the list with that abbreviation, which is
+ * compared without regard to case (the column's collation), as `o.name = body` in BODY_LABEL is. */
+export const LABELLED_BY = (body: string) => `(SELECT min(x.rowid) FROM organisation x WHERE x.abbreviation = ${body})`;
+
 /** A body's name as shown: "Full name (ABBREVIATION)" when the list has one, the name alone when it is its own
- * abbreviation (SQL, with the organisation joined as o). */
+ * abbreviation (SQL, with the organisation joined as o, by LABELLED_BY). */
 export const BODY_LABEL = (body: string) => `CASE WHEN o.name IS NULL OR o.name = ${body} THEN ${body} ELSE o.name || ' (' || ${body} || ')' END`;
 
 /**
@@ -83,7 +87,7 @@ export function bodyBreakdown(db: DB, f: BuiltFilter, limit = 1000): { rows: Cou
 				WHERE r.known_organisation IN ${PROFESSIONAL_BODIES} AND (r.body IS NULL OR r.body <> r.known_organisation) AND ${f.where}
 				GROUP BY r.known_organisation),
 			totals (key, count) AS (SELECT key, sum(n) FROM counts GROUP BY key)
-			 SELECT b.key, ${BODY_LABEL('b.key')} AS label, b.count FROM totals b LEFT JOIN organisation o ON o.abbreviation = b.key
+			 SELECT b.key, ${BODY_LABEL('b.key')} AS label, b.count FROM totals b LEFT JOIN organisation o ON o.rowid = ${LABELLED_BY('b.key')}
 			 ORDER BY b.count DESC, b.key`
 		)
 		.all(...f.params, ...f.params) as CountRow[];

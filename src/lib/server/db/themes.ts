@@ -1,7 +1,7 @@
 // Theme pages: the codeframe, prevalence, one theme's counts by sector and body, its stance split and its answers.
 import type { BuiltFilter } from '../filters';
 import type { DB } from './client';
-import { BODY_LABEL, bodyMembers } from './overview';
+import { BODY_LABEL, bodyMembers, LABELLED_BY } from './overview';
 
 export interface ThemeRow {
 	id: string;
@@ -78,7 +78,7 @@ export function themeByBody(db: DB, f: BuiltFilter, themeId: string): BodyCount[
 				count(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM theme_hit e WHERE e.theme_id = ? AND e.respondent_id = m.id)
 					THEN m.id END) AS respondents,
 				count(DISTINCT m.id) AS base
-			FROM members m LEFT JOIN organisation o ON o.abbreviation = m.body
+			FROM members m LEFT JOIN organisation o ON o.rowid = ${LABELLED_BY('m.body')}
 			GROUP BY m.body HAVING respondents > 0 ORDER BY respondents DESC, m.body`
 		)
 		.all(...f.params, themeId) as BodyCount[];
