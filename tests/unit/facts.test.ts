@@ -22,6 +22,7 @@ import { stakeholderCounts, stakeholders } from '../../src/lib/server/db/stakeho
 import { publishableAnswers } from '../../src/lib/server/db/exports';
 import { cachedReads, ResultCache } from '../../src/lib/server/db/cache';
 import { bundledDb } from '../helpers/bundle';
+import { withUnusualBodies } from '../helpers/bodies';
 
 let db: DB;
 let path: string;
@@ -173,29 +174,27 @@ describe('counts kept in memory', () => {
 	});
 
 	it('count a theme by body as the SQL does when bodies that responded name no body, or another', () => {
-		const w = openDb(path);
-		w.exec('SAVEPOINT bodies');
-		try {
-			const own = w.prepare("SELECT id FROM respondent WHERE known_organisation IN (SELECT abbreviation FROM organisation WHERE kind = 'professional-body') ORDER BY id").pluck().all() as number[];
-			expect(own.length).toBeGreaterThan(4);
-			w.prepare(`UPDATE respondent SET body = NULL WHERE id IN (${own.slice(0, 2).join(',')})`).run();
-			w.prepare(`UPDATE respondent SET body = 'RCN' WHERE id IN (${own.slice(2, 4).join(',')})`).run();
-			// A body written in another case than the list's abbreviation ("Unison", UNISON), and an abbreviation two
-			// organisations share: named as SQL names them (its columns compare without regard to case).
-			expect(w.prepare("SELECT abbreviation FROM organisation WHERE name = 'Unison'").pluck().get()).toBe('UNISON');
-			w.prepare("UPDATE respondent SET body = 'unison' WHERE id IN (SELECT id FROM respondent WHERE body IS NULL ORDER BY id LIMIT 3)").run();
-			w.prepare("INSERT INTO organisation (name, abbreviation, sector_id, kind) VALUES ('Royal College of Nursing Wales', 'RCN', 'health', 'professional-body')").run();
-			for (const q of ['', 'sector=health', 'body=RCN', 'theme=consent'])
-				for (const theme of ['consent', 'training', 'legal-framework']) {
-					const f = buildFilter(w, new URLSearchParams(q));
-					expect(themeBodyCounts(w, f, theme), `${q} ${theme}`).toEqual(themeByBody(w, f, theme));
-					expect(bodyCounts(w, f), q).toEqual(bodyBreakdown(w, f));
-					expect(bodyCounts(w, f).rows.filter((r) => r.key === 'RCN').length, q).toBeLessThanOrEqual(1);
-				}
-		} finally {
-			w.exec('ROLLBACK TO bodies; RELEASE bodies');
-			w.close();
-		}
+		withUnusualBodies(
+			path,
+			(w) => {
+				for (const q of ['', 'sector=health', 'body=RCN', 'theme=consent'])
+					for (const theme of ['consent', 'training', 'legal-framework']) {
+						const f = buildFilter(w, new URLSearchParams(q));
+						expect(themeBodyCounts(w, f, theme), `${q} ${theme}`).toEqual(themeByBody(w, f, theme));
+						expect(bodyCounts(w, f), q).toEqual(bodyBreakdown(w, f));
+						expect(bodyCounts(w, f).rows.filter((r) => r.key === 'RCN').length, q).toBeLessThanOrEqual(1);
+					}
+			},
+			(w) => {
+				// Bodies written in another case than the list has them (the name "Unison" as UNISON, the abbreviation RCN
+				// as rcn), and an abbreviation two organisations share: named as SQL names them (its columns compare
+				// without regard to case).
+				expect(w.prepare("SELECT abbreviation FROM organisation WHERE name = 'Unison'").pluck().get()).toBe('UNISON');
+				w.prepare("UPDATE respondent SET body = 'UNISON' WHERE id IN (SELECT id FROM respondent WHERE body IS NULL ORDER BY id LIMIT 3)").run();
+				w.prepare("UPDATE respondent SET body = 'rcn' WHERE id IN (SELECT id FROM respondent WHERE body IS NULL ORDER BY id LIMIT 2)").run();
+				w.prepare("INSERT INTO organisation (name, abbreviation, sector_id, kind) VALUES ('Royal College of Nursing Wales', 'RCN', 'health', 'professional-body')").run();
+			}
+		);
 	});
 
 	it('follow an analyst\'s review decisions, and sign-ins, without reading every tag again', async () => {
