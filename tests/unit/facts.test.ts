@@ -173,6 +173,26 @@ describe('counts kept in memory', () => {
 		expect(selective).toBeGreaterThan(2);
 	});
 
+	it('are kept apart for two connections whose own change counts agree', () => {
+		const a = openDb(path);
+		const b = openDb(path);
+		a.exec('SAVEPOINT apart');
+		try {
+			// One uncommitted change on a, one change to a temporary table on b: both connections count one change, and
+			// neither has seen the other commit, so the database state alone cannot tell their views apart.
+			a.prepare("UPDATE respondent SET sector = 'police' WHERE id = (SELECT min(id) FROM respondent WHERE sector = 'health')").run();
+			b.exec('CREATE TEMP TABLE apart (id INTEGER); INSERT INTO temp.apart VALUES (1);');
+			const all = new URLSearchParams('sector=health');
+			const onA = respondentTotal(a, buildFilter(a, all));
+			expect(respondentTotal(b, buildFilter(b, all))).toBe(onA + 1);
+			expect(respondentTotal(b, buildFilter(b, all))).toBe(respondentCount(b, buildFilter(b, all)));
+		} finally {
+			a.exec('ROLLBACK TO apart; RELEASE apart');
+			a.close();
+			b.close();
+		}
+	});
+
 	it('count a theme by body as the SQL does when bodies that responded name no body, or another', () => {
 		withUnusualBodies(
 			path,
