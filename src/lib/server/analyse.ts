@@ -99,13 +99,11 @@ export function trainingSet(db: DB, goldDir: string): LabelledText[] {
 function startWriting(db: DB, input: PipelineInput, timings?: Timings) {
 	// Every automatic tag and theme_hit (the effective tags) are replaced: their indexes and triggers (which keep
 	// theme_hit in step row by row) are set aside and rebuilt once at the end, minutes faster at a million answers.
-	const setAside = setAsideSchema(db, ['answer_theme', 'theme_hit'], ['index', 'trigger']);
-	// The review queue's index orders answers by the priority this run rewrites for every answer: made again once.
-	const queue = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'answer_review_queue'").pluck().get() as string | undefined;
-	if (queue) {
-		db.exec('DROP INDEX answer_review_queue');
-		setAside.push(queue);
-	}
+	const setAside = [
+		...setAsideSchema(db, ['answer_theme', 'theme_hit'], ['index', 'trigger']),
+		// The review queue's index orders answers by the priority this run rewrites for every answer: made again once.
+		...setAsideSchema(db, ['answer'], ['index'], ['answer_review_queue'])
+	];
 	db.exec(`
 		DELETE FROM answer_theme WHERE source = 'auto';
 		DELETE FROM comment_theme;

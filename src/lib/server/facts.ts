@@ -6,7 +6,7 @@
 import { countedChanges } from './db/cache';
 import type { DB } from './db/client';
 import { buildFilter, ftsQuery, NO_THEME, type BuiltFilter } from './filters';
-import { acrossWindow, topWithTies, type CountRow, type WeekRow } from './db/overview';
+import { acrossWindow, mondayOf, topWithTies, type CountRow, type WeekRow } from './db/overview';
 
 interface Facts {
 	key: string;
@@ -679,15 +679,8 @@ export function themeBodyCounts(db: DB, f: BuiltFilter, themeId: string): ThemeB
 	const professional = professionalBodyCodes(db, facts);
 	const base = new Int32Array(facts.names.size);
 	const hits = new Int32Array(facts.names.size);
-	// A respondent counts for the body they named and, once more, for their own organisation when it is a body.
-	const count = (into: Int32Array, r: number) => {
-		const body = facts.bodyOf[r];
-		const known = facts.knownOf[r];
-		if (body >= 0) into[body]++;
-		if (known >= 0 && known !== body && professional.has(known)) into[known]++;
-	};
-	for (const r of facts.respondentIds) if (!m || m[r]) count(base, r);
-	if (t >= 0) eachHit(facts, m, null, (theme, r, first) => theme === t && first && count(hits, r));
+	for (const r of facts.respondentIds) if (!m || m[r]) countBodies(facts, professional, r, base);
+	if (t >= 0) eachHit(facts, m, null, (theme, r, first) => theme === t && first && countBodies(facts, professional, r, hits));
 	const labels = bodyLabels(db);
 	const out: ThemeBodyCount[] = [];
 	for (const [body, code] of facts.names) if (hits[code] > 0) out.push({ body, label: labels(body), respondents: hits[code], base: base[code] });
@@ -702,9 +695,7 @@ export function filteredRespondents(db: DB, f: BuiltFilter): { ids: Int32Array |
 	const facts = load(db);
 	const m = mask(db, facts, f);
 	if (!m) return { ids: null, version: facts.key };
-	let n = 0;
-	for (const r of facts.respondentIds) n += m[r];
-	const ids = new Int32Array(n);
+	const ids = new Int32Array(kept(facts, m));
 	let k = 0;
 	for (const r of facts.respondentIds) if (m[r]) ids[k++] = r;
 	return { ids, version: facts.key };
@@ -721,7 +712,11 @@ const byCountThenKey = (a: CountRow, b: CountRow) => b.count - a.count || (a.key
 export function respondentTotal(db: DB, f: BuiltFilter): number {
 	const facts = load(db);
 	const m = mask(db, facts, f);
-	if (!m) return facts.respondentIds.length;
+	return m ? kept(facts, m) : facts.respondentIds.length;
+}
+
+/** How many respondents a mask keeps. */
+function kept(facts: Facts, m: Uint8Array): number {
 	let n = 0;
 	for (const r of facts.respondentIds) n += m[r];
 	return n;
@@ -760,15 +755,7 @@ export function bodyCounts(db: DB, f: BuiltFilter, limit = 1000): { rows: CountR
 	const professional = professionalBodyCodes(db, facts);
 	const counts = new Int32Array(facts.names.size);
 	let respondents = 0;
-	for (const r of facts.respondentIds) {
-		if (m && !m[r]) continue;
-		const body = facts.bodyOf[r];
-		const known = facts.knownOf[r];
-		const ownBody = known >= 0 && professional.has(known);
-		if (body >= 0) counts[body]++;
-		if (ownBody && known !== body) counts[known]++;
-		if (body >= 0 || ownBody) respondents++;
-	}
+	for (const r of facts.respondentIds) if ((!m || m[r]) && countBodies(facts, professional, r, counts)) respondents++;
 	const labels = bodyLabels(db);
 	const rows: CountRow[] = [];
 	for (const [body, code] of facts.names) if (counts[code] > 0) rows.push({ key: body, label: labels(body), count: counts[code] });
@@ -784,15 +771,26 @@ export function weekCounts(db: DB, f: BuiltFilter): WeekRow[] {
 	const weeks = new Map<string, number>();
 	facts.days.forEach((day, code) => {
 		if (perDay[code] === 0) return;
-		const d = new Date(`${day}T00:00:00Z`);
-		d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-		const week = d.toISOString().slice(0, 10);
+		const week = mondayOf(day);
 		weeks.set(week, (weeks.get(week) ?? 0) + perDay[code]);
 	});
 	return acrossWindow(
 		db,
 		[...weeks].map(([week, count]) => ({ week, count })).sort((a, b) => (a.week < b.week ? -1 : 1))
 	);
+}
+
+/**
+ * Adds respondent `r` to the bodies they count for, as `bodyMembers` in SQL: the body they named and, once more, their
+ * own organisation when it is a professional body. Whether they count for any.
+ */
+function countBodies(facts: Facts, professional: Set<number>, r: number, into: Int32Array): boolean {
+	const body = facts.bodyOf[r];
+	const known = facts.knownOf[r];
+	const own = known >= 0 && professional.has(known);
+	if (body >= 0) into[body]++;
+	if (own && known !== body) into[known]++;
+	return body >= 0 || own;
 }
 
 function professionalBodyCodes(db: DB, facts: Facts): Set<number> {

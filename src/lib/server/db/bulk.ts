@@ -46,14 +46,16 @@ export class BulkInsert {
 /**
  * Drops the indexes (and, if asked, triggers) of `tables` and returns the statements that make them again: for a bulk
  * rewrite inside a transaction, where building an index once at the end is far faster than keeping it up to date row
- * by row. A rollback restores them too. Indexes that come with a table's own constraints (UNIQUE, PRIMARY KEY) stay.
+ * by row (`names`: only those). A rollback restores them too. Indexes that come with a table's own constraints (UNIQUE, PRIMARY KEY) stay.
  */
-export function setAsideSchema(db: DB, tables: string[], kinds: ('index' | 'trigger')[]): string[] {
-	const rows = db
-		.prepare(
-			`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN (SELECT value FROM json_each(?)) AND tbl_name IN (SELECT value FROM json_each(?))`
-		)
-		.all(JSON.stringify(kinds), JSON.stringify(tables)) as { type: string; name: string; sql: string }[];
+export function setAsideSchema(db: DB, tables: string[], kinds: ('index' | 'trigger')[], names?: string[]): string[] {
+	const rows = (
+		db
+			.prepare(
+				`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND type IN (SELECT value FROM json_each(?)) AND tbl_name IN (SELECT value FROM json_each(?))`
+			)
+			.all(JSON.stringify(kinds), JSON.stringify(tables)) as { type: string; name: string; sql: string }[]
+	).filter((r) => !names || names.includes(r.name));
 	for (const r of rows) db.exec(`DROP ${r.type === 'index' ? 'INDEX' : 'TRIGGER'} "${r.name}"`);
 	return rows.map((r) => r.sql);
 }

@@ -118,6 +118,13 @@ export function submissionsByWeek(db: DB, f: BuiltFilter): WeekRow[] {
 	return acrossWindow(db, rows);
 }
 
+/** The Monday that starts the week of an ISO date (yyyy-mm-dd), as an ISO date. */
+export function mondayOf(day: string): string {
+	const d = new Date(`${day}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+	return d.toISOString().slice(0, 10);
+}
+
 /** Weeks with submissions (in order) laid over the consultation window, every week in it shown, empty ones as zero. */
 export function acrossWindow(db: DB, rows: WeekRow[]): WeekRow[] {
 	const window = db.prepare('SELECT opens, closes FROM consultation LIMIT 1').get() as { opens: string | null; closes: string | null } | undefined;
@@ -126,9 +133,7 @@ export function acrossWindow(db: DB, rows: WeekRow[]): WeekRow[] {
 	if (!first || !last) return rows;
 	const counts = new Map(rows.map((r) => [r.week, r.count]));
 	const out: WeekRow[] = [];
-	const d = new Date(`${first}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-	for (; d.toISOString().slice(0, 10) <= last; d.setUTCDate(d.getUTCDate() + 7)) {
+	for (const d = new Date(`${mondayOf(first)}T00:00:00Z`); d.toISOString().slice(0, 10) <= last; d.setUTCDate(d.getUTCDate() + 7)) {
 		const week = d.toISOString().slice(0, 10);
 		out.push({ week, count: counts.get(week) ?? 0 });
 	}
