@@ -1,13 +1,34 @@
-// The dependency-free PNG path for report charts: encoder, bitmap text and the two chart renderers.
+// The dependency-free PNG path for report charts: encoder, outline text and the two chart renderers.
 import { describe, expect, it } from 'vitest';
 import { renderBarsPng, renderStackedPng } from '../../src/lib/report/chart-png';
-import { CHARACTERS } from '../../src/lib/report/font';
+import { existsSync, readFileSync } from 'node:fs';
+import { CHARACTERS, coverage, unpackContours } from '../../src/lib/report/font';
+import { fontFile, packContours } from '../../src/lib/report/truetype';
 import { crc32, decodePngForTests, encodePng } from '../../src/lib/report/png';
 import { Raster } from '../../src/lib/report/raster';
 
 function rgbAt(img: { width: number; rgba: Uint8Array }, x: number, y: number): string {
 	const i = (y * img.width + x) * 4;
 	return `#${[0, 1, 2].map((k) => img.rgba[i + k].toString(16).padStart(2, '0')).join('')}`;
+}
+
+const DEJAVU = {
+	regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+	bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'
+};
+
+/** The leftmost and rightmost columns with any ink (anything not white). */
+function inkBox(img: { width: number; height: number; rgba: Uint8Array }): { left: number; right: number } {
+	let left = Infinity;
+	let right = -Infinity;
+	for (let y = 0; y < img.height; y++) {
+		for (let x = 0; x < img.width; x++) {
+			if (rgbAt(img, x, y) === '#ffffff') continue;
+			left = Math.min(left, x);
+			right = Math.max(right, x);
+		}
+	}
+	return { left, right };
 }
 
 /** Every distinct '#rrggbb' in a decoded image. */
@@ -63,50 +84,93 @@ describe('Raster', () => {
 		expect(img.rgba[3]).toBe(255);
 	});
 
-	it('draws dark text exactly as wide as measure() says', () => {
+	it('draws anti-aliased text inside the width measure() gives, with capitals 7 × scale pixels tall', () => {
 		for (const bold of [false, true]) {
-			const r = new Raster(400, 40);
+			const r = new Raster(500, 60);
 			const s = 'Not sure: 42% £3…';
-			const drawn = r.text(10, 5, s, { scale: 3, bold, colour: '#0b0c0c' });
+			const drawn = r.text(10, 10, s, { scale: 3, bold, colour: '#0b0c0c' });
 			expect(drawn).toBe(r.measure(s, 3, bold));
 			const img = decodePngForTests(r.toPng());
-			let left = Infinity;
-			let right = -Infinity;
-			for (let y = 0; y < img.height; y++) {
-				for (let x = 0; x < img.width; x++) {
-					if (rgbAt(img, x, y) !== '#0b0c0c') continue;
-					left = Math.min(left, x);
-					right = Math.max(right, x);
-				}
-			}
-			expect(left).toBe(10);
-			expect(right - left + 1).toBe(drawn);
+			const ink = inkBox(img);
+			expect(ink.left).toBeGreaterThanOrEqual(10);
+			expect(ink.right).toBeLessThan(10 + drawn);
+			expect(ink.right - ink.left).toBeGreaterThan(0.9 * drawn);
+			const shades = coloursIn(r.toPng());
+			expect(shades).toContain('#0b0c0c');
+			// Edges are blended with the background, not stepped: a bitmap font would give two colours.
+			expect(shades.size).toBeGreaterThan(10);
 		}
+		const h = new Raster(60, 60);
+		h.text(10, 10, 'H', { scale: 3 });
+		const solid = (y: number) =>
+			[...Array(60).keys()].some((x) => rgbAt(decodePngForTests(h.toPng()), x, y) === '#0b0c0c');
+		expect(solid(9)).toBe(false);
+		expect(solid(10)).toBe(true);
+		expect(solid(30)).toBe(true);
+		expect(solid(31)).toBe(false);
+	});
+
+	it('draws bold heavier than regular', () => {
+		const ink = (bold: boolean) => {
+			const r = new Raster(300, 40);
+			r.text(5, 5, 'Consent 42%', { scale: 2, bold });
+			const img = decodePngForTests(r.toPng());
+			let sum = 0;
+			for (let i = 0; i < img.rgba.length; i += 4) sum += 255 - img.rgba[i];
+			return sum;
+		};
+		expect(ink(true)).toBeGreaterThan(1.2 * ink(false));
 	});
 
 	it('right- and centre-aligns on x', () => {
-		const r = new Raster(200, 20);
-		const w = r.measure('abc', 2);
+		const w = new Raster(200, 30).measure('abc', 2);
 		const img = (align: 'right' | 'center') => {
-			const c = new Raster(200, 20);
-			c.text(100, 2, 'abc', { scale: 2, align });
+			const c = new Raster(200, 30);
+			c.text(100, 5, 'abc', { scale: 2, align });
 			return decodePngForTests(c.toPng());
 		};
-		const darkColumns = (i: ReturnType<typeof img>) =>
-			[...Array(i.width).keys()].filter((x) =>
-				[...Array(i.height).keys()].some((y) => rgbAt(i, x, y) !== '#ffffff')
-			);
-		expect(Math.max(...darkColumns(img('right')))).toBe(99);
-		expect(Math.min(...darkColumns(img('center')))).toBe(Math.round(100 - w / 2));
+		const right = inkBox(img('right'));
+		expect(right.right).toBeLessThanOrEqual(99);
+		expect(right.right).toBeGreaterThanOrEqual(96);
+		const centre = inkBox(img('center'));
+		expect(Math.abs((centre.left + centre.right) / 2 - 100)).toBeLessThanOrEqual(2);
+		expect(centre.left).toBeGreaterThanOrEqual(Math.round(100 - w / 2));
 	});
 
-	it('has a glyph for every printable ASCII character plus … – £, and boxes the rest', () => {
+	it('has every printable ASCII and Latin-1 character, typographic punctuation and Polish or Welsh letters, and boxes the rest', () => {
 		for (let c = 32; c <= 126; c++) expect(CHARACTERS).toContain(String.fromCharCode(c));
-		for (const ch of ['…', '–', '£']) expect(CHARACTERS).toContain(ch);
+		for (const ch of ['é', 'ö', 'ŵ', 'Ł', '‘', '’', '“', '”', '…', '–', '—', '£', '€', '•'])
+			expect(CHARACTERS).toContain(ch);
 		const r = new Raster(20, 12);
 		expect(r.measure('é')).toBeGreaterThan(0);
-		expect(r.measure('é')).toBe(r.measure('\u{1F600}'));
+		expect(r.measure('é')).toBe(r.measure('e'));
+		// Characters outside the set are drawn as the font's box, the same for each.
+		expect(r.measure('\u{1F600}')).toBe(r.measure('\u4e00'));
+		expect(coverage('\u{1F600}', 3, false)).toEqual(coverage('\u4e00', 3, false));
+		expect(coverage('é', 3, false)).not.toEqual(coverage('\u4e00', 3, false));
 	});
+
+	it('keeps outlines exactly through packing', () => {
+		const contours = [
+			[
+				{ x: 10, y: 0, on: true },
+				{ x: -300, y: 1400, on: false },
+				{ x: 5, y: -20, on: true }
+			],
+			[{ x: 0, y: 0, on: false }]
+		];
+		expect(unpackContours(packContours(contours))).toEqual(contours);
+	});
+
+	it.skipIf(!existsSync(DEJAVU.regular))(
+		'matches what scripts/build-font.ts makes from the system font',
+		() => {
+			const made = fontFile(readFileSync(DEJAVU.regular), readFileSync(DEJAVU.bold));
+			expect(JSON.parse(JSON.stringify(made))).toEqual(
+				JSON.parse(readFileSync('src/lib/report/fonts/dejavu-sans.json', 'utf8'))
+			);
+		}
+	);
 });
 
 describe('chart renderers', () => {

@@ -1,10 +1,10 @@
-// An RGBA pixel canvas with rectangles and bitmap text, enough to draw report charts on the server.
-import { CAP_HEIGHT, CELL_HEIGHT, GAP, glyph } from './font';
+// An RGBA pixel canvas with rectangles and anti-aliased text, enough to draw report charts on the server.
+import { advance, CAP_HEIGHT, coverage, descentPixels } from './font';
 import { encodePng } from './png';
 
 export interface TextOptions {
 	colour?: string;
-	/** Device pixels per font pixel; whole numbers keep the glyphs crisp. */
+	/** Capitals are 7 × scale pixels tall. */
 	scale?: number;
 	/** Which side of the text x names. */
 	align?: 'left' | 'right' | 'center';
@@ -17,12 +17,6 @@ function parseColour(colour: string): Rgb {
 	const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
 	if (!m) throw new Error(`Colours must be '#rrggbb', got '${colour}'`);
 	return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];
-}
-
-/** Bold is an overstrike: each glyph is drawn again this many device pixels to the right. A whole font pixel
- * would fill the one-pixel counters of m, w and # at large scales, so it is half a font pixel, at least one. */
-function boldShift(scale: number): number {
-	return Math.max(1, Math.floor(scale / 2));
 }
 
 export class Raster {
@@ -64,27 +58,36 @@ export class Raster {
 	}
 
 	/**
-	 * Draws one line of text with its cell's top at y: capitals occupy y to y + 7 × scale and descenders
-	 * the two font rows below. Returns the width drawn, which equals measure().
+	 * Draws one line of text with the top of its capitals at y: the baseline is 7 × scale pixels below, and
+	 * descenders and accents reach past those lines. Returns the width drawn, which equals measure().
 	 */
 	text(x: number, y: number, s: string, opts: TextOptions = {}): number {
 		const scale = opts.scale ?? 1;
 		const bold = opts.bold ?? false;
-		const colour = opts.colour ?? '#0b0c0c';
+		const [r, g, b] = parseColour(opts.colour ?? '#0b0c0c');
 		const width = this.measure(s, scale, bold);
 		const align = opts.align ?? 'left';
 		let pen = Math.round(align === 'right' ? x - width : align === 'center' ? x - width / 2 : x);
-		const top = Math.round(y);
-		const extra = bold ? boldShift(scale) : 0;
+		const baseline = Math.round(y) + CAP_HEIGHT * scale;
 		for (const ch of s) {
-			const g = glyph(ch);
-			g.rows.forEach((mask, row) => {
-				for (let col = 0; col < g.width; col++) {
-					if (!(mask & (1 << (g.width - 1 - col)))) continue;
-					this.fillRect(pen + col * scale, top + row * scale, scale + extra, scale, colour);
+			const whole = Math.floor(pen);
+			const m = coverage(ch, scale, bold, pen - whole);
+			for (let row = 0; row < m.height; row++) {
+				const py = baseline - m.top + row;
+				if (py < 0 || py >= this.height) continue;
+				for (let col = 0; col < m.width; col++) {
+					const px = whole + m.left + col;
+					const a = m.alpha[row * m.width + col];
+					if (a === 0 || px < 0 || px >= this.width) continue;
+					const i = (py * this.width + px) * 4;
+					// Ink over what is there, in proportion to how much of the pixel the glyph covers.
+					this.pixels[i] = Math.round(this.pixels[i] + ((r - this.pixels[i]) * a) / 255);
+					this.pixels[i + 1] = Math.round(this.pixels[i + 1] + ((g - this.pixels[i + 1]) * a) / 255);
+					this.pixels[i + 2] = Math.round(this.pixels[i + 2] + ((b - this.pixels[i + 2]) * a) / 255);
+					this.pixels[i + 3] = 255;
 				}
-			});
-			pen += g.width * scale + extra + GAP * scale;
+			}
+			pen += advance(ch, scale, bold);
 		}
 		return width;
 	}
@@ -94,14 +97,12 @@ export class Raster {
 	}
 }
 
-/** The width in device pixels that text would draw, from the first inked column to the last. Free of any
- * canvas so charts can lay themselves out before choosing the image height. */
+/** The width in device pixels that text would draw: the pen's travel, rounded up. Free of any canvas so charts
+ * can lay themselves out before choosing the image height. */
 export function measureText(s: string, scale = 1, bold = false): number {
-	const chars = [...s];
-	if (chars.length === 0) return 0;
-	const extra = bold ? boldShift(scale) : 0;
-	const inked = chars.reduce((sum, ch) => sum + glyph(ch).width * scale + extra, 0);
-	return inked + (chars.length - 1) * GAP * scale;
+	let width = 0;
+	for (const ch of s) width += advance(ch, scale, bold);
+	return Math.ceil(width - 1e-9);
 }
 
 /** s, or as much of it as fits in maxWidth followed by '…'; labels are cut rather than overflow the chart. */
@@ -122,7 +123,7 @@ export function fitText(s: string, maxWidth: number, scale = 1, bold = false): s
 
 /** Height in device pixels of a text line at this scale, descenders included; for laying out rows of text. */
 export function lineHeight(scale = 1): number {
-	return CELL_HEIGHT * scale;
+	return Math.ceil(CAP_HEIGHT * scale + descentPixels(scale));
 }
 
 /** Height of capital letters at this scale; for centring text on a bar. */
