@@ -41,12 +41,14 @@ const STANCES: FilterOption[] = [
 	{ value: 'neutral', label: 'Neutral' }
 ];
 
-let cached: { db: DB; version: number; options: FilterOptions } | null = null;
+/** Per connection: a download's own connection must not push out the pages' options. */
+const cache = new WeakMap<DB, { version: number; options: FilterOptions }>();
 
 /** The allowed values of each field, read from the database; cached until another connection writes to it. */
 export function filterOptions(db: DB): FilterOptions {
 	const version = db.pragma('data_version', { simple: true }) as number;
-	if (cached?.db === db && cached.version === version) return cached.options;
+	const cached = cache.get(db);
+	if (cached?.version === version) return cached.options;
 	const rows = (sql: string) => db.prepare(sql).all() as FilterOption[];
 	const options: FilterOptions = {
 		sector: [...rows('SELECT id AS value, label FROM sector ORDER BY position'), { value: UNKNOWN_SECTOR, label: 'Not known' }],
@@ -67,7 +69,7 @@ export function filterOptions(db: DB): FilterOptions {
 			`SELECT DISTINCT j.value AS value, j.value AS label FROM question q, json_each(q.options_json) j ORDER BY j.key`
 		)
 	};
-	cached = { db, version, options };
+	cache.set(db, { version, options });
 	return options;
 }
 

@@ -1,5 +1,6 @@
 // Row sources for the analysts' exports; each row set is what one documented CSV contains.
 import type { DB } from './client';
+import { BY_RESPONSE_ID } from './responses';
 
 export const ANSWER_EXPORT_COLUMNS = [
 	'response_id',
@@ -37,24 +38,44 @@ export function answerExportRows(db: DB): Record<string, unknown>[] {
 
 export const PUBLISHABLE_COLUMNS = ['response_id', 'question', 'closed_answer', 'sector', 'respondent_type', 'organisation', 'professional_body', 'confidential', 'themes', 'stance', 'text'] as const;
 
-/** Answers under a filter, fit for publication: redacted text; a confidential respondent's text and name withheld. */
-export function publishableAnswers(db: DB, f: { where: string; params: unknown[]; answerWhere: string; answerParams: unknown[] }): Record<string, unknown>[] {
-	return db
-		.prepare(
-			`SELECT r.response_id, a.question_id AS question, coalesce(a.choice, '') AS closed_answer, coalesce(s.label, 'Not known') AS sector,
-				coalesce(r.respondent_type, '') AS respondent_type,
-				CASE WHEN r.confidential = 1 THEN '' ELSE coalesce(r.organisation, '') END AS organisation,
-				coalesce(r.body, '') AS professional_body, CASE r.confidential WHEN 1 THEN 'yes' ELSE 'no' END AS confidential,
-				coalesce((SELECT group_concat(theme_id, ';') FROM theme_hit e WHERE e.answer_id = a.id), '') AS themes,
-				coalesce(a.stance, '') AS stance,
-				CASE WHEN trim(coalesce(a.text, '')) = '' THEN ''
-					WHEN r.confidential = 1 THEN '[withheld: the respondent asked for confidentiality]'
-					ELSE coalesce(a.text_redacted, '[not yet redacted: run analyse]') END AS text
-			 FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN question q ON q.id = a.question_id LEFT JOIN sector s ON s.id = r.sector
-			 WHERE ${f.answerWhere} AND ${f.where}
-			 ORDER BY r.response_id, q.position`
-		)
-		.all(...f.answerParams, ...f.params) as Record<string, unknown>[];
+type AnswerFilter = { where: string; params: unknown[]; answerWhere: string; answerParams: unknown[] };
+
+/**
+ * Answers under a filter, fit for publication: redacted text; a confidential respondent's text and name withheld.
+ * Read in response_id order from its index, so the first rows come at once rather than after sorting every answer
+ * (2.5 s at a million answers, with no filter); whole reads were as fast or faster under the filters tried.
+ */
+function publishable(db: DB, f: AnswerFilter) {
+	return db.prepare(
+		`SELECT r.response_id, a.question_id AS question, coalesce(a.choice, '') AS closed_answer, coalesce(s.label, 'Not known') AS sector,
+			coalesce(r.respondent_type, '') AS respondent_type,
+			CASE WHEN r.confidential = 1 THEN '' ELSE coalesce(r.organisation, '') END AS organisation,
+			coalesce(r.body, '') AS professional_body, CASE r.confidential WHEN 1 THEN 'yes' ELSE 'no' END AS confidential,
+			coalesce((SELECT group_concat(theme_id, ';') FROM theme_hit e WHERE e.answer_id = a.id), '') AS themes,
+			coalesce(a.stance, '') AS stance,
+			CASE WHEN trim(coalesce(a.text, '')) = '' THEN ''
+				WHEN r.confidential = 1 THEN '[withheld: the respondent asked for confidentiality]'
+				ELSE coalesce(a.text_redacted, '[not yet redacted: run analyse]') END AS text
+		 FROM respondent r INDEXED BY ${BY_RESPONSE_ID} CROSS JOIN answer a ON a.respondent_id = r.id
+		 JOIN question q ON q.id = a.question_id LEFT JOIN sector s ON s.id = r.sector
+		 WHERE ${f.answerWhere} AND ${f.where}
+		 ORDER BY r.response_id, q.position`
+	);
+}
+
+export function publishableAnswers(db: DB, f: AnswerFilter): Record<string, unknown>[] {
+	return publishable(db, f).all(...f.answerParams, ...f.params) as Record<string, unknown>[];
+}
+
+/**
+ * The same rows one at a time, as arrays in PUBLISHABLE_COLUMNS order, for a download streamed as it is read: a
+ * million answers as objects took 14 s to build and held the page connection all the while. The connection is busy
+ * until the iterator ends or is returned, so give it one of its own (`openReader`).
+ */
+export function publishableAnswerRows(db: DB, f: AnswerFilter): IterableIterator<unknown[]> {
+	return publishable(db, f)
+		.raw(true)
+		.iterate(...f.answerParams, ...f.params) as IterableIterator<unknown[]>;
 }
 
 export const QUOTE_EXPORT_COLUMNS = ['theme', 'sector', 'response_id', 'question', 'quote'] as const;

@@ -26,3 +26,13 @@ export function getReadDb(): DB {
 	reads ??= process.env.CONSULT_RESULT_CACHE === 'off' ? getDb() : cachedReads(getDb(), new ResultCache(getDb()));
 	return reads;
 }
+
+/**
+ * A read-only connection of its own, for one long read such as a download sent row by row: better-sqlite3 holds a
+ * connection for as long as a statement is being iterated, and the pages' connection must stay free meanwhile. It
+ * reads one snapshot of the database from its first read to its last (WAL). The caller closes it.
+ */
+export function openReader(): DB {
+	getDb();
+	return openDb(resolveDbPath(), { readonly: true });
+}

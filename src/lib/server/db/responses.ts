@@ -61,10 +61,10 @@ export interface AnswerPage {
 	items: AnswerItem[];
 }
 
-/** Answers with text that meet the answer-level filter, from respondents who meet the whole filter. */
 /** The index of respondent's UNIQUE response_id, as SQLite names it (tests/unit/facts.test.ts checks it is). */
 export const BY_RESPONSE_ID = 'sqlite_autoindex_respondent_1';
 
+/** Answers with text that meet the answer-level filter, from respondents who meet the whole filter. */
 export function searchAnswers(db: DB, f: BuiltFilter, page: number, pageSize: number): AnswerPage {
 	const params = [...f.answerParams, ...f.params];
 	const where = `WHERE trim(coalesce(a.text, '')) <> '' AND ${f.answerWhere} AND ${f.where}`;
