@@ -8,6 +8,8 @@ import { readGold } from '../../src/lib/import/gold';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { loadDefinition } from '../../src/lib/import/definition';
 import { buildDatabase } from '../../src/lib/import/bundle';
+import { buildFilter, filterOptions } from '../../src/lib/server/filters';
+import { cachedReads, ResultCache } from '../../src/lib/server/db/cache';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +74,21 @@ describe('codeframe management', () => {
 		expect(themeAliases(db)).toEqual(new Map([['recording-accountability', 'multi-agency']]));
 		const trained = new Map(trainingSet(db, 'data/gold').map((l) => [l.text.trim(), l.themes]));
 		for (const g of readGold('data/gold').filter((x) => x.themes.includes('security-accuracy'))) expect(trained.get(g.text.trim())).toContain('security-accuracy');
+	});
+
+	it('offers a theme in the filters as soon as it is added, renamed or merged away on the same connection', async () => {
+		const admin = await createUser(db, 'filters-admin', 'administrator password', 'admin');
+		// As the server has it: pages read through the result cache, the codeframe page writes on the connection.
+		const reads = cachedReads(db, new ResultCache(db));
+		const themes = () => filterOptions(reads).theme.map((t) => `${t.value}=${t.label}`);
+		expect(themes()).not.toContain('cost=Cost of sharing');
+		saveTheme(db, admin, { id: 'cost', label: 'Cost of sharing', definition: 'What sharing costs.', terms: ['cost'], phrases: [] }, true);
+		expect(themes()).toContain('cost=Cost of sharing');
+		expect(buildFilter(reads, new URLSearchParams('theme=cost')).ignored).toEqual([]);
+		saveTheme(db, admin, { id: 'cost', label: 'Costs', definition: 'What sharing costs.', terms: ['cost'], phrases: [] }, false);
+		expect(themes()).toContain('cost=Costs');
+		mergeThemes(db, admin, 'cost', 'resources');
+		expect(themes().some((t) => t.startsWith('cost='))).toBe(false);
 	});
 });
 

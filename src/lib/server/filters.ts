@@ -2,6 +2,7 @@
 // filter in plain words. Values within a field combine with OR, fields with AND. Unknown values are dropped and
 // reported, never passed to SQL.
 import type { DB } from './db/client';
+import { changeVersion } from './db/cache';
 import { FILTER_FIELDS, type FilterOption, type Filters } from '../filters';
 
 export { FILTER_FIELDS, filterQuery, type FilterOption, type Filters } from '../filters';
@@ -42,11 +43,11 @@ const STANCES: FilterOption[] = [
 ];
 
 /** Per connection: a download's own connection must not push out the pages' options. */
-const cache = new WeakMap<DB, { version: number; options: FilterOptions }>();
+const cache = new WeakMap<DB, { version: string; options: FilterOptions }>();
 
-/** The allowed values of each field, read from the database; cached until another connection writes to it. */
+/** The allowed values of each field, read from the database; cached until it changes (a theme added in the app, say). */
 export function filterOptions(db: DB): FilterOptions {
-	const version = db.pragma('data_version', { simple: true }) as number;
+	const version = changeVersion(db);
 	const cached = cache.get(db);
 	if (cached?.version === version) return cached.options;
 	const rows = (sql: string) => db.prepare(sql).all() as FilterOption[];

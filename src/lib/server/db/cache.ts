@@ -42,6 +42,12 @@ interface Entry {
 	value: unknown;
 }
 
+/** What a connection's reads depend on: data_version moves when another connection commits, total_changes when this
+ * one writes (bookkeeping aside). */
+export function changeVersion(db: DB): string {
+	return `${db.pragma('data_version', { simple: true })}:${countedChanges(db, db.prepare('SELECT total_changes()').pluck().get() as number)}`;
+}
+
 export class ResultCache {
 	private readonly entries = new Map<string, Entry>();
 	private readonly changes: Database.Statement;
