@@ -50,17 +50,13 @@ export function changeVersion(db: DB): string {
 
 export class ResultCache {
 	private readonly entries = new Map<string, Entry>();
-	private readonly changes: Database.Statement;
 	hits = 0;
 	misses = 0;
 
-	constructor(private readonly db: DB) {
-		this.changes = db.prepare('SELECT total_changes()').pluck();
-	}
+	constructor(private readonly db: DB) {}
 
-	/** data_version moves when another connection commits; total_changes when this one writes (bookkeeping aside). */
 	version(): string {
-		return `${this.db.pragma('data_version', { simple: true })}:${countedChanges(this.db, this.changes.get() as number)}`;
+		return changeVersion(this.db);
 	}
 
 	read<T>(key: string, compute: () => T): T {
