@@ -9,7 +9,7 @@ import { bodyComparison, bodyThemes } from '../../src/lib/server/db/stakeholders
 import { BY_RESPONSE_ID, searchAnswers } from '../../src/lib/server/db/responses';
 import { progress, progressSql, saveDecision } from '../../src/lib/server/db/review';
 import { createSession, createUser, signIn } from '../../src/lib/server/auth';
-import { buildFilter } from '../../src/lib/server/filters';
+import { buildFilter, filterOptions } from '../../src/lib/server/filters';
 import { answersByQuestion } from '../../src/lib/server/db/stats';
 import { themesBySector } from '../../src/lib/server/db/questions';
 import { prevalence } from '../../src/lib/server/db/themes';
@@ -268,6 +268,70 @@ describe('counts kept in memory', () => {
 		expect(factsLoads()).toBe(loads + 1);
 		themeCounts(db, buildFilter(db, new URLSearchParams('sector=health')));
 		expect(factsLoads()).toBe(loads + 1);
+	});
+
+	it('are read afresh when another connection commits while a review decision is being applied to them', async () => {
+		const own = openDb(path);
+		const other = openDb(path);
+		try {
+			const analyst = await createUser(own, 'race-analyst', 'a long enough password 1', 'analyst');
+			const f = buildFilter(own, new URLSearchParams(''));
+			const consent = () => themeCounts(own, f).find((t) => t.theme === 'consent')!.answers;
+			const truth = () => prevalence(other, f).find((p) => p.theme === 'consent')!.answers;
+			expect(consent()).toBe(truth());
+			const answer = own
+				.prepare("SELECT a.id FROM answer a WHERE trim(coalesce(a.text, '')) <> '' AND EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id AND e.theme_id = 'training') LIMIT 1")
+				.pluck()
+				.get() as number;
+			const target = other
+				.prepare("SELECT a.id FROM answer a WHERE trim(coalesce(a.text, '')) <> '' AND a.id <> ? AND NOT EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id AND e.theme_id = 'consent') LIMIT 1")
+				.pluck()
+				.get(answer) as number;
+			// The other connection commits just as the counts in memory start to follow the decision.
+			const prepare = own.prepare.bind(own);
+			let injected = false;
+			(own as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
+				if (!injected && sql.includes('FROM theme_hit WHERE answer_id = ?')) {
+					injected = true;
+					other.prepare("INSERT INTO answer_theme (answer_id, theme_id, source, decision, confidence) VALUES (?, 'consent', 'manual', 'accept', 1)").run(target);
+				}
+				return prepare(sql);
+			};
+			saveDecision(own, analyst, answer, { themes: { training: 'reject' }, stance: null, sector: null, campaign: false });
+			(own as unknown as { prepare: typeof prepare }).prepare = prepare;
+			expect(injected).toBe(true);
+			expect(consent()).toBe(truth());
+		} finally {
+			own.close();
+			other.close();
+		}
+	});
+
+	it('are not kept from inside a transaction that is rolled back, nor are cached results or filter options', () => {
+		const own = openDb(path);
+		try {
+			const reads = cachedReads(own, new ResultCache(own));
+			const f = buildFilter(reads, new URLSearchParams(''));
+			const consent = () => themeCounts(reads, f).find((t) => t.theme === 'consent')!.answers;
+			const ghost = () => filterOptions(reads).theme.some((t) => t.value === 'ghost');
+			const themes = () => reads.prepare('SELECT count(*) FROM theme').pluck().get();
+			const before = [consent(), ghost(), themes()];
+			const answer = own
+				.prepare("SELECT a.id FROM answer a WHERE trim(coalesce(a.text, '')) <> '' AND NOT EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id AND e.theme_id = 'consent') LIMIT 1")
+				.pluck()
+				.get() as number;
+			expect(() =>
+				own.transaction(() => {
+					own.prepare("INSERT INTO theme (id, label, definition, position, seeds_json) VALUES ('ghost', 'Ghost', 'x', 99, '{}')").run();
+					own.prepare("INSERT INTO answer_theme (answer_id, theme_id, source, decision, confidence) VALUES (?, 'consent', 'manual', 'accept', 1)").run(answer);
+					expect([consent(), ghost(), themes()]).toEqual([(before[0] as number) + 1, true, (before[2] as number) + 1]);
+					throw new Error('rolled back');
+				})()
+			).toThrow('rolled back');
+			expect([consent(), ghost(), themes()]).toEqual(before);
+		} finally {
+			own.close();
+		}
 	});
 
 	it('are read afresh when another connection changes the database', () => {

@@ -68,6 +68,16 @@ function version(db: DB): string {
 function load(db: DB): Facts {
 	const key = version(db);
 	if (cached?.key === key) return cached;
+	// Inside someone else's transaction nothing is kept: its writes may yet be rolled back, and total_changes would not
+	// go back down with them.
+	if (db.inTransaction) return read(db, key);
+	// One read transaction, so every count is of one moment (a commit landing midway would otherwise mix two). The
+	// version is taken before the first read: at worst older than what is read, which only means reading again.
+	cached = db.transaction(() => read(db, version(db)))();
+	return cached;
+}
+
+function read(db: DB, key: string): Facts {
 	const sectors = [
 		{ id: 'unknown', label: 'Not known', colour: null },
 		...(db.prepare('SELECT id, label, colour FROM sector ORDER BY position').all() as Facts['sectors'])
@@ -157,7 +167,7 @@ function load(db: DB): Facts {
 	}
 	const { answerThemeStart, answerThemes } = themesByAnswer(answerHits, hitAnswer, hitTheme);
 	loads++;
-	cached = {
+	return {
 		key,
 		answerStance,
 		answerThemeStart,
@@ -189,7 +199,6 @@ function load(db: DB): Facts {
 		hitRespondent,
 		hitQuestion
 	};
-	return cached;
 }
 
 /** Each answer's themes as a slice of one array, for filtering answers by theme in memory. */
@@ -220,15 +229,21 @@ export const factsLoads = () => loads;
  * everything as before.
  */
 export function writeKeepingFacts<T>(db: DB, answerIds: number[], write: () => T): T {
-	const facts = cached?.key === version(db) ? cached : null;
-	const others = db.pragma('data_version', { simple: true });
+	const before = version(db);
+	const facts = cached?.key === before ? cached : null;
 	const value = write();
-	if (facts && cached === facts && db.pragma('data_version', { simple: true }) === others) {
-		if (patch(db, facts, answerIds)) facts.key = version(db);
+	// The version just after the write, taken before the patch reads anything: if another connection commits while the
+	// patch reads, the next read sees a newer version and loads everything, rather than keeping counts that miss it.
+	const after = version(db);
+	if (facts && cached === facts && others(after) === others(before)) {
+		if (patch(db, facts, answerIds)) facts.key = after;
 		else cached = null;
 	}
 	return value;
 }
+
+/** The part of a version that moves when another connection commits (data_version). */
+const others = (v: string) => v.split(':').at(-2);
 
 /** Re-reads the given answers' stance, tags and respondent in place; false if it cannot. */
 function patch(db: DB, facts: Facts, answerIds: number[]): boolean {

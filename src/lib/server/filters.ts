@@ -70,7 +70,8 @@ export function filterOptions(db: DB): FilterOptions {
 			`SELECT DISTINCT j.value AS value, j.value AS label FROM question q, json_each(q.options_json) j ORDER BY j.key`
 		)
 	};
-	cache.set(db, { version, options });
+	// Not kept from inside a transaction: its writes may yet be rolled back (see ResultCache.read).
+	if (!db.inTransaction) cache.set(db, { version, options });
 	return options;
 }
 

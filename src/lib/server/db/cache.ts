@@ -60,6 +60,8 @@ export class ResultCache {
 	}
 
 	read<T>(key: string, compute: () => T): T {
+		// Within a transaction its writes may yet be rolled back, and total_changes does not go back down with them.
+		if (this.db.inTransaction) return compute();
 		const version = this.version();
 		const found = this.entries.get(key);
 		if (found && found.version === version) {
