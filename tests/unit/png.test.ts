@@ -146,7 +146,8 @@ describe('Raster', () => {
 		expect(r.measure('é')).toBe(r.measure('e'));
 		// Characters outside the set are drawn as the font's box, the same for each.
 		expect(r.measure('\u{1F600}')).toBe(r.measure('\u4e00'));
-		expect(coverage('\u{1F600}', 3, false)).toEqual(coverage('\u4e00', 3, false));
+		// One mask for them all (the same object), so odd text cannot grow the caches.
+		expect(coverage('\u{1F600}', 3, false)).toBe(coverage('\u4e00', 3, false));
 		expect(coverage('é', 3, false)).not.toEqual(coverage('\u4e00', 3, false));
 	});
 

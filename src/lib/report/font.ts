@@ -32,7 +32,7 @@ export function descentPixels(scale: number): number {
 
 function entry(ch: string, bold: boolean): (number | number[])[] {
 	const face = FACES[bold ? 'bold' : 'regular'];
-	return face.glyphs[ch] ?? face.missing;
+	return Object.hasOwn(face.glyphs, ch) ? face.glyphs[ch] : face.missing;
 }
 
 /** The pen's travel after a character, in pixels. */
@@ -80,10 +80,12 @@ const outlines = new Map<string, Point[][]>();
  */
 export function coverage(ch: string, scale: number, bold: boolean, shift = 0): Coverage {
 	const quarter = Math.round(shift * 4) / 4;
-	const key = `${bold ? 'b' : 'r'}${scale}:${quarter}:${ch}`;
+	// Characters the font lacks share the box's masks, so odd text cannot grow the caches without bound.
+	const known = Object.hasOwn(FACES.regular.glyphs, ch) ? ch : '';
+	const key = `${bold ? 'b' : 'r'}${scale}:${quarter}:${known}`;
 	let mask = masks.get(key);
 	if (!mask) {
-		const okey = `${bold ? 'b' : 'r'}${ch}`;
+		const okey = `${bold ? 'b' : 'r'}${known}`;
 		let contours = outlines.get(okey);
 		if (!contours) {
 			contours = unpackContours(entry(ch, bold).slice(1) as number[][]);
