@@ -21,6 +21,35 @@ export function formatPercent(part: number, base: number): string {
 	return `${percentOf(part, base)}%`;
 }
 
+/**
+ * `part` of `base` as a percentage to one decimal place, rounded once from the counts: the dashboard's tables, text and
+ * downloads (the published report uses whole percentages, `percentOf`).
+ */
+export function shareOf(part: number, base: number): number {
+	return base ? Math.round((1000 * part) / base) / 10 : 0;
+}
+
+/** A one-decimal share as shown: "25.0%" beside "27.3%", never "25%". */
+export function formatShare(share: number): string {
+	return `${share.toFixed(1)}%`;
+}
+
+/** A chart value as shown: a share with its one decimal, anything else as a number with thousands separators. */
+export function formatValue(value: number, unit = ''): string {
+	return unit === '%' ? formatShare(value) : `${formatNumber(value)}${unit}`;
+}
+
+/** Whether a table column holds shares: named "Percentage…" or "… (%)", as src/lib/server/charts.ts names them. */
+export function isShareColumn(column: string): boolean {
+	return /^Percentage|\(%\)$/.test(column);
+}
+
+/** A table cell as shown: shares to one decimal with a % sign, counts with thousands separators, text as it is. */
+export function formatCell(cell: string | number, column: string): string {
+	if (typeof cell !== 'number') return cell;
+	return isShareColumn(column) ? formatShare(cell) : formatNumber(cell);
+}
+
 /** Where a chart of themes comes from, saying how far analysts have reviewed the automatic tags (never more than is so). */
 export function themeSource(review: { reviewed: number; total: number }): string {
 	const done = review.reviewed

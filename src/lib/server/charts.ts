@@ -2,6 +2,7 @@
 // so the three can never disagree. Each entry names the query it comes from (facts.ts: counted in memory, with its
 // SQL twin in db/ held equal by a test).
 import type { DB } from './db/client';
+import { shareOf } from '../format';
 import { buildFilter, type BuiltFilter } from './filters';
 import { question } from './db/questions';
 import { bodyCounts, choiceCounts, respondentTotal, sectorCounts, themeBodyCounts, themeCounts, themeSectorCells, themeStances, typeCounts, weekCounts, type ThemeSectorCell } from './facts';
@@ -10,11 +11,12 @@ import { bySetting, themesByAgeBand, topics } from './db/children';
 
 export interface ChartTable {
 	title: string;
+	/** Columns of shares are named "Percentage…" or "… (%)": the table alternative shows them as shares (format.ts). */
 	columns: string[];
 	rows: (string | number)[][];
 }
 
-const pct = (part: number, base: number) => (base ? Math.round((1000 * part) / base) / 10 : 0);
+const pct = shareOf;
 
 /** `rows`: the same counts, when the caller has them already (the overview shows them as a chart too). */
 export function sectorsTable(db: DB, f: BuiltFilter, rows = sectorCounts(db, f)): ChartTable {

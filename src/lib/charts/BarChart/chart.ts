@@ -12,16 +12,18 @@ export interface BarLayout {
 	width: number;
 	height: number;
 	labelWidth: number;
-	bars: (Bar & { y: number; width: number; height: number; valueX: number })[];
+	bars: (Bar & { y: number; width: number; height: number; valueX: number; text: string })[];
 	ticks: { x: number; label: string }[];
 }
 
 export function layoutBars(
 	bars: Bar[],
-	options: { width?: number; rowHeight?: number; labelWidth?: number } = {}
+	options: { width?: number; rowHeight?: number; labelWidth?: number; valueText?: (value: number) => string } = {}
 ): BarLayout {
-	const { width = 640, rowHeight = 32, labelWidth = 220 } = options;
-	const valueSpace = 48;
+	const { width = 640, rowHeight = 32, labelWidth = 220, valueText = String } = options;
+	const texts = bars.map((b) => valueText(b.value));
+	// Room for the longest value written after its bar ("153,846", "100.0%"): about 9 px a character in 14 px bold.
+	const valueSpace = Math.max(48, 8 + 9 * Math.max(0, ...texts.map((t) => t.length)));
 	const axisHeight = 24;
 	const height = bars.length * rowHeight + axisHeight;
 	const x = scaleLinear()
@@ -36,8 +38,9 @@ export function layoutBars(
 		width,
 		height,
 		labelWidth,
-		bars: bars.map((b) => ({
+		bars: bars.map((b, i) => ({
 			...b,
+			text: texts[i],
 			y: y(b.key) ?? 0,
 			height: y.bandwidth(),
 			width: x(b.value),

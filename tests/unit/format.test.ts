@@ -1,0 +1,38 @@
+// How numbers are shown on the dashboard: one-decimal shares rounded once from the counts, counts with thousands
+// separators, and bar charts that leave room for the longest value they write.
+import { describe, expect, it } from 'vitest';
+import { formatCell, formatShare, formatValue, isShareColumn, shareOf } from '../../src/lib/format';
+import { layoutBars } from '../../src/lib/charts/BarChart/chart';
+
+describe('dashboard numbers', () => {
+	it('rounds a share once, from the counts, to one decimal, and always shows that decimal', () => {
+		// 1 of 8 is 12.5 exactly; 2 of 3 is 66.66…; 11 of 44 is 25.
+		expect([shareOf(1, 8), shareOf(2, 3), shareOf(11, 44), shareOf(0, 0)]).toEqual([12.5, 66.7, 25, 0]);
+		expect([formatShare(25), formatShare(27.3), formatShare(100), formatShare(0)]).toEqual(['25.0%', '27.3%', '100.0%', '0.0%']);
+	});
+
+	it('formats table cells by column: shares with their decimal, counts with separators, text as it is', () => {
+		expect(['Percentage', 'Percentage of respondents', 'Yes (%)', 'Event (%)'].every(isShareColumn)).toBe(true);
+		expect(['Respondents', 'Answered', 'Yes', 'Rating', 'Comments (base)'].some(isShareColumn)).toBe(false);
+		expect(formatCell(25, 'Percentage')).toBe('25.0%');
+		expect(formatCell(153846, 'Respondents')).toBe('153,846');
+		expect(formatCell('Health', 'Sector')).toBe('Health');
+	});
+
+	it('writes bar values in the same forms, and makes room for the longest', () => {
+		expect([formatValue(100, '%'), formatValue(153846), formatValue(3, ' comments')]).toEqual(['100.0%', '153,846', '3 comments']);
+		const narrow = layoutBars([{ key: 'a', label: 'A', value: 5 }], { valueText: (v) => formatValue(v) });
+		const wide = layoutBars(
+			[
+				{ key: 'a', label: 'A', value: 153846 },
+				{ key: 'b', label: 'B', value: 20 }
+			],
+			{ valueText: (v) => formatValue(v) }
+		);
+		expect(wide.bars.map((b) => b.text)).toEqual(['153,846', '20']);
+		// The longest bar ends early enough for its value to fit inside the chart's width.
+		const longest = wide.bars[0];
+		expect(wide.labelWidth + longest.valueX + 9 * longest.text.length).toBeLessThanOrEqual(wide.width);
+		expect(narrow.bars[0].width).toBeGreaterThan(0);
+	});
+});
