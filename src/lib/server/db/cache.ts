@@ -45,8 +45,13 @@ interface Entry {
 /** What a connection's reads depend on: data_version moves when another connection commits, total_changes when this
  * one writes (bookkeeping aside). */
 export function changeVersion(db: DB): string {
-	return `${db.pragma('data_version', { simple: true })}:${countedChanges(db, db.prepare('SELECT total_changes()').pluck().get() as number)}`;
+	let total = totals.get(db);
+	if (!total) totals.set(db, (total = db.prepare('SELECT total_changes()').pluck()));
+	return `${db.pragma('data_version', { simple: true })}:${countedChanges(db, total.get() as number)}`;
 }
+
+/** Each connection's statement for its change count, prepared once: versions are read before every cached read. */
+const totals = new WeakMap<DB, Database.Statement>();
 
 export class ResultCache {
 	private readonly entries = new Map<string, Entry>();
