@@ -103,6 +103,11 @@ describe('the responses download', () => {
 		await stream.cancel();
 		expect(reader.open).toBe(false);
 
+		// Cancelled before the first piece was read: the statement was never stepped by the pieces, and is ended here.
+		const early = openDb(path, { readonly: true });
+		await download(early, '', 100).body!.cancel();
+		expect(early.open).toBe(false);
+
 		const refused = openDb(path, { readonly: true });
 		expect(() =>
 			csvStream(
