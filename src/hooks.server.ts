@@ -1,7 +1,7 @@
 // Every request: who is signed in, and may they see this? Enforced here, on the server, for pages and downloads.
 import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
 import { can, SESSION_COOKIE, sessionUser } from '$lib/server/auth';
-import { isPublic, requiredRole } from '$lib/server/access';
+import { accessFor } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 import { readFacts } from '$lib/server/facts';
 
@@ -27,14 +27,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? sessionUser(getDb(), token) : null;
 	const path = event.url.pathname;
-	if (!isPublic(path)) {
+	const access = accessFor(path, event.route.id);
+	if (!access.isPublic) {
 		const user = event.locals.user;
 		if (!user) {
 			const isPage = event.request.method === 'GET' && !/\.(csv|json|docx|svg|png)$/.test(path) && !event.isDataRequest;
 			if (isPage) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
 			error(401, 'Sign in to use this service');
 		}
-		const role = requiredRole(path);
+		const { role } = access;
 		if (!can(user, role)) error(403, `You need the ${role} role to open this page`);
 	}
 	const response = await resolve(event);

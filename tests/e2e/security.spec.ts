@@ -64,7 +64,15 @@ const ROUTES: [string, 'viewer' | 'analyst' | 'admin'][] = [
 	['/report.docx', 'analyst'],
 	['/export/answers.csv', 'analyst'],
 	['/audit', 'admin'],
-	['/audit.csv', 'admin']
+	['/audit.csv', 'admin'],
+	// The same routes with a letter percent-encoded: SvelteKit decodes the path before routing, and so must the
+	// role check.
+	['/%65xport/answers.csv', 'analyst'],
+	['/report%2Edocx', 'analyst'],
+	['/%72eview/q7', 'analyst'],
+	['/%61udit', 'admin'],
+	['/audit%2Ecsv', 'admin'],
+	['/%61dmin/codeframe', 'admin']
 ];
 const RANK = { anonymous: 0, viewer: 1, analyst: 2, admin: 3 } as const;
 

@@ -1,7 +1,7 @@
 // Accounts, sessions and analysts' decisions on real SQLite files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, createSession, createUser, endSession, hashPassword, sessionUser, signIn, verifyPassword } from '../../src/lib/server/auth';
-import { requiredRole, safeNext } from '../../src/lib/server/access';
+import { accessFor, requiredRole, safeNext } from '../../src/lib/server/access';
 import { analyseDatabase } from '../../src/lib/server/analyse';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { expectThemeHitsInStep } from '../helpers/theme-hits';
@@ -55,6 +55,22 @@ describe('passwords and sessions', () => {
 		expect(can({ id: 1, username: 'a', role: 'admin' }, 'analyst')).toBe(true);
 		expect(safeNext('//evil.example')).toBe('/');
 		expect(safeNext('/themes?x=1')).toBe('/themes?x=1');
+	});
+	it('applies the rules to a percent-encoded path as SvelteKit routes it, and to the route it matched', () => {
+		// SvelteKit decodes the path before routing: "/%65xport/answers.csv" is the analysts' export.
+		expect(accessFor('/%65xport/answers.csv', '/export/answers.csv')).toEqual({ isPublic: false, role: 'analyst' });
+		expect(accessFor('/%65xport/answers.csv', null).role).toBe('analyst');
+		expect(accessFor('/report%2Edocx', '/report.docx').role).toBe('analyst');
+		expect(accessFor('/%61udit', null).role).toBe('admin');
+		expect(accessFor('/%61dmin/codeframe', '/admin/codeframe').role).toBe('admin');
+		// The matched route decides even where decoding the path would not show it.
+		expect(accessFor('/anything', '/review/[question]').role).toBe('analyst');
+		expect(accessFor('/themes/consent', '/(app)/themes/[id]').role).toBe('viewer');
+		// Public only when every reading of the request is public; a path that does not decode is not.
+		expect(accessFor('/login', '/login').isPublic).toBe(true);
+		expect(accessFor('/%6cogin', '/login').isPublic).toBe(false);
+		expect(accessFor('/login', '/export/answers.csv')).toEqual({ isPublic: false, role: 'analyst' });
+		expect(accessFor('/%E0%A4%A', null).isPublic).toBe(false);
 	});
 });
 

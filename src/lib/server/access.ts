@@ -22,6 +22,32 @@ export function requiredRole(path: string): Role {
 	return 'viewer';
 }
 
+const RANK: Record<Role, number> = { viewer: 1, analyst: 2, admin: 3 };
+
+/**
+ * Who may make a request: whether it is public, and the role it needs otherwise. The path arrives as sent, with any
+ * percent-encoding in it, but SvelteKit routes the decoded path ("/%65xport/answers.csv" is "/export/answers.csv"),
+ * so the rules are applied to the path as sent, to it decoded, and to the route it was matched to (`routeId`, route
+ * groups left out), and the strictest answer wins. A request is public only if all of them are; a path that does not
+ * decode is not.
+ */
+export function accessFor(pathname: string, routeId: string | null): { isPublic: boolean; role: Role } {
+	const paths = [pathname];
+	let decodes = true;
+	try {
+		paths.push(decodeURIComponent(pathname));
+	} catch {
+		decodes = false;
+	}
+	if (routeId) paths.push(routeId.replace(/\/\([^/]*\)/g, '') || '/');
+	let role: Role = 'viewer';
+	for (const p of paths) {
+		const r = requiredRole(p);
+		if (RANK[r] > RANK[role]) role = r;
+	}
+	return { isPublic: decodes && paths.every(isPublic), role };
+}
+
 /** A safe place to go back to after signing in: a path on this site, never another origin. */
 export function safeNext(next: string | null): string {
 	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
