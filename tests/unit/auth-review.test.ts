@@ -6,6 +6,7 @@ import { analyseDatabase } from '../../src/lib/server/analyse';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { expectThemeHitsInStep } from '../helpers/theme-hits';
 import { agreement, cohensKappa, queue, reviewItem, saveDecision } from '../../src/lib/server/db/review';
+import { encodeEvidence } from '../../src/lib/analysis/evidence';
 import { buildDatabase } from '../../src/lib/import/bundle';
 import { respondent } from '../../src/lib/server/db/responses';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -131,5 +132,33 @@ describe('pages never show unredacted text', () => {
 		const shown = respondent(db, ref)!.answers.find((a) => a.answerId === id)!;
 		expect(shown.text).toBe('Ring [name removed] on [phone number removed].');
 		expect(reviewItem(db, id)!.redacted).toBe('Ring [name removed] on [phone number removed].');
+	});
+	it('shows no evidence phrase over redacted text, and sends the review page no original text', async () => {
+		const { respondent } = await import('../../src/lib/server/db/responses');
+		const id = db.prepare("SELECT a.id FROM answer a WHERE trim(coalesce(a.text, '')) <> '' LIMIT 1 OFFSET 1").pluck().get() as number;
+		const original = 'A girl I will call Chloe told the school nurse; consent was never asked.';
+		db.prepare('UPDATE answer SET text = ?, text_redacted = ? WHERE id = ?').run(original, 'A girl I will call [name removed] told the school nurse; consent was never asked.', id);
+		// The tagger's evidence is found in the original text: here a name the model leaned on, a phrase over it, and
+		// two phrases the shown text keeps (one in another case).
+		const evidence = encodeEvidence({
+			spans: [
+				{ text: 'call Chloe', start: 13, end: 23, kind: 'model' },
+				{ text: 'Chloe', start: 18, end: 23, kind: 'model' },
+				{ text: 'school nurse', start: 34, end: 46, kind: 'seed' },
+				{ text: 'Consent', start: 48, end: 55, kind: 'seed' }
+			],
+			dismissed: [],
+			probability: 0.9,
+			threshold: 0.5,
+			seedHits: 2
+		});
+		db.prepare("DELETE FROM answer_theme WHERE answer_id = ?").run(id);
+		db.prepare("INSERT INTO answer_theme (answer_id, theme_id, source, confidence, evidence_json) VALUES (?, 'consent', 'auto', 0.9, ?)").run(id, evidence);
+		const ref = db.prepare('SELECT r.response_id FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.id = ?').pluck().get(id) as string;
+		const shown = respondent(db, ref)!.answers.find((a) => a.answerId === id)!;
+		expect(shown.themes.find((t) => t.id === 'consent')!.evidence).toEqual(['school nurse', 'Consent']);
+		const item = reviewItem(db, id)!;
+		expect(item.themes.find((t) => t.id === 'consent')!.evidence).toEqual(['school nurse', 'Consent']);
+		expect(JSON.stringify(item)).not.toContain('Chloe');
 	});
 });

@@ -43,3 +43,13 @@ export function decodeEvidence(json: string): Evidence {
 		seedHits: raw.n
 	};
 }
+
+/**
+ * The evidence phrases that may be shown beside `shown`, the text as a page shows it (redacted): those it contains
+ * (case aside), each once. Evidence is found in the original text, so a phrase over anything redaction removed (a
+ * child's name the model leaned on, say) is not shown; a phrase the shown text has anyway reveals nothing.
+ */
+export function shownEvidence(phrases: string[], shown: string): string[] {
+	const text = shown.toLowerCase();
+	return [...new Set(phrases.filter((p) => p && text.includes(p.toLowerCase())))];
+}

@@ -1,6 +1,6 @@
 // Lists of answers under a filter (search results, a theme's answers) and one respondent's full response.
 // Pages only ever get redacted text; confidential respondents' organisation names are withheld.
-import { decodeEvidence } from '../../analysis/evidence';
+import { decodeEvidence, shownEvidence } from '../../analysis/evidence';
 import { buildFilter, type BuiltFilter } from '../filters';
 import type { DB } from './client';
 import { matchingAnswers, themeCounts } from '../facts';
@@ -43,14 +43,18 @@ function withThemes(db: DB, rows: AnswerRowRaw[]): AnswerItem[] {
 			label: t.label,
 			source: t.source,
 			confidence: t.confidence,
-			evidence: evidenceTerms(t.evidence_json)
+			evidence: evidenceTerms(t.evidence_json, r.text)
 		}))
 	}));
 }
 
-function evidenceTerms(json: string): string[] {
+/** A tag's evidence phrases, as far as the answer's shown (redacted) text has them. */
+function evidenceTerms(json: string, shown: string): string[] {
 	try {
-		return [...new Set(decodeEvidence(json).spans.map((s) => s.text).filter(Boolean))];
+		return shownEvidence(
+			decodeEvidence(json).spans.map((s) => s.text),
+			shown
+		);
 	} catch {
 		return [];
 	}

@@ -1,5 +1,5 @@
 // Analysts' review: the queue, one answer with everything needed to judge it, saving decisions, and agreement.
-import { decodeEvidence } from '../../analysis/evidence';
+import { decodeEvidence, shownEvidence } from '../../analysis/evidence';
 import { audit, type User } from '../auth';
 import type { DB } from './client';
 import { SHOWN_SECTOR_REASON } from './responses';
@@ -65,7 +65,8 @@ export interface ReviewItem {
 	questionId: string;
 	responseId: string;
 	choice: string | null;
-	text: string;
+	/** The answer as pages show it (redacted). The original is not sent to the page: analysts review what may be
+	 * published, and the original is read only through the audited full export. */
 	redacted: string | null;
 	stance: string | null;
 	sector: string | null;
@@ -82,7 +83,7 @@ export interface ReviewItem {
 export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 	const a = db
 		.prepare(
-			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, a.text, shown_text(a.text_redacted, a.text) AS redacted,
+			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, shown_text(a.text_redacted, a.text) AS redacted,
 				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, a.review_reason AS reason,
 				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?`
@@ -108,7 +109,7 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 			label: r.label,
 			auto: r.confidence !== null,
 			confidence: r.confidence,
-			evidence: r.evidence ? decodeEvidence(r.evidence).spans.map((s) => s.text) : [],
+			evidence: r.evidence ? shownEvidence(decodeEvidence(r.evidence).spans.map((s) => s.text), a.redacted ?? '') : [],
 			decision: r.decision
 		}))
 	};
