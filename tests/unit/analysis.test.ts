@@ -68,11 +68,41 @@ describe('redaction', () => {
 		['contact Sam Patel, our safeguarding lead', 'contact [name removed], our safeguarding lead'],
 		["a boy I'll call Jamie told us", "a boy I'll call [name removed] told us"],
 		['Kayleigh, 15, stopped coming', '[name removed], 15, stopped coming'],
-		['Dr Ahmed said so (Kidderminster DY10)', '[name removed] said so (Kidderminster [postcode removed])']
+		['Dr Ahmed said so (Kidderminster DY10)', '[name removed] said so (Kidderminster [postcode removed])'],
+		// International forms: the country code and a bracketed 0 stand for one leading 0.
+		['Ring +44 (0)20 7946 0000 or +44(0)1632 960418.', 'Ring [phone number removed] or [phone number removed].'],
+		['or 0044 20 7946 0000', 'or [phone number removed]'],
+		['NHS number 943 476 5919 on file', 'NHS number [NHS number removed] on file'],
+		['Write to m1 1ae', 'Write to [postcode removed]'],
+		['The Rev. Dr. John Smith spoke', 'The [name removed] spoke'],
+		['my son Rhodri and our foster child, Kai, agree', 'my son [name removed] and our foster child, [name removed], agree'],
+		['My daughter, Grace, was not asked', 'My daughter, [name removed], was not asked'],
+		['Zainab, aged 14, told us', '[name removed], aged 14, told us'],
+		['Mark from the YOT on our table', '[name removed] from the YOT on our table'],
+		["Chloe's mother rang", '[name removed] mother rang']
 	];
 	for (const [input, output] of cases) it(`redacts: ${input}`, () => expect(redact(input).text).toBe(output));
 	it('leaves the public record and ordinary words alone', () => {
 		for (const text of ['since the Victoria Climbié Inquiry', 'Gillick competence and the Fraser guidelines', 'Will this work? May be.', 'section 47 of the Children Act 1989', 'Working Together 2006'])
+			expect(redact(text).text).toBe(text);
+	});
+	it('leaves names of services, places and jobs alone', () => {
+		for (const text of [
+			'a database called ContactPoint',
+			'Please call ChildLine',
+			'We call Social Services first',
+			'a scheme called Sure Start',
+			'Nurse Practitioners and the Named Nurse Team',
+			'Inspector Training Days',
+			'bought at PC World',
+			'Victoria Station',
+			'the Christopher Street Centre',
+			'William Harvey Hospital',
+			"Sam's Club",
+			'our child Protection procedures',
+			'ref 123 456 7890 (not an NHS number: the check digit is wrong)',
+			'it is 2nd on the list'
+		])
 			expect(redact(text).text).toBe(text);
 	});
 });
