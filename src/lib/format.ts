@@ -63,3 +63,16 @@ export function formatDate(iso: string | null): string {
 	const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 	return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
 }
+
+/** The items that share the largest value (all of them when several tie for first), in their order. */
+export function leaders<T>(items: T[], value: (item: T) => number): T[] {
+	if (!items.length) return [];
+	const top = Math.max(...items.map(value));
+	return items.filter((item) => value(item) === top);
+}
+
+/** Names joined as in a sentence: "A", "A and B", "A, B and C"; past `most`, "A, B, C and 4 others". */
+export function listNames(names: string[], most = 5): string {
+	if (names.length > most) return `${names.slice(0, most - 2).join(', ')} and ${formatNumber(names.length - (most - 2))} others`;
+	return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,7 +1,7 @@
 // How numbers are shown on the dashboard: one-decimal shares rounded once from the counts, counts with thousands
 // separators, and bar charts that leave room for the longest value they write.
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatShare, formatValue, isShareColumn, shareOf } from '../../src/lib/format';
+import { formatCell, formatShare, formatValue, isShareColumn, leaders, listNames, shareOf } from '../../src/lib/format';
 import { layoutBars } from '../../src/lib/charts/BarChart/chart';
 
 describe('dashboard numbers', () => {
@@ -34,5 +34,21 @@ describe('dashboard numbers', () => {
 		const longest = wide.bars[0];
 		expect(wide.labelWidth + longest.valueX + 9 * longest.text.length).toBeLessThanOrEqual(wide.width);
 		expect(narrow.bars[0].width).toBeGreaterThan(0);
+	});
+});
+
+describe('takeaways name every leader when several tie', () => {
+	it('finds all the items sharing the largest value, in order', () => {
+		const rows: [string, number][] = [['Consent', 11], ['Training', 11], ['Index', 9], ['Voluntary', 11]];
+		expect(leaders(rows, (r) => r[1]).map((r) => r[0])).toEqual(['Consent', 'Training', 'Voluntary']);
+		expect(leaders([['Health', 46], ['Education', 40]] as [string, number][], (r) => r[1]).map((r) => r[0])).toEqual(['Health']);
+		expect(leaders([], () => 0)).toEqual([]);
+	});
+	it('lists names as a sentence would', () => {
+		expect(listNames(['A'])).toBe('A');
+		expect(listNames(['A', 'B'])).toBe('A and B');
+		expect(listNames(['A', 'B', 'C'])).toBe('A, B and C');
+		expect(listNames(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C, D and E');
+		expect(listNames(['A', 'B', 'C', 'D', 'E', 'F', 'G'])).toBe('A, B, C and 4 others');
 	});
 });
