@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { auditEntries, auditFacets } from '$lib/server/db/audit';
-import { pageNumber } from '$lib/server/page';
+import { keepPageInRange, pageNumber } from '$lib/server/page';
 
 export function load({ url }) {
 	const db = getDb();
@@ -8,5 +8,7 @@ export function load({ url }) {
 	const user = facets.users.find((u) => u === url.searchParams.get('user')) ?? undefined;
 	const action = facets.actions.find((a) => a === url.searchParams.get('action')) ?? undefined;
 	const page = pageNumber(url);
-	return { facets, user: user ?? '', action: action ?? '', page, pageSize: 100, ...auditEntries(db, { user, action }, 100, (page - 1) * 100) };
+	const entries = auditEntries(db, { user, action }, 100, (page - 1) * 100);
+	keepPageInRange(url, page, entries.total, 100);
+	return { facets, user: user ?? '', action: action ?? '', page, pageSize: 100, ...entries };
 }
