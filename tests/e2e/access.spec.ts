@@ -29,4 +29,18 @@ test.describe('viewer', () => {
 			expect(res.status(), path).toBe(403);
 		}
 	});
+	test('is told in plain words why a page is refused, and where to go', async ({ page }) => {
+		const res = await page.goto('/review');
+		expect(res?.status()).toBe(403);
+		await expect(page.getByRole('heading', { level: 1, name: 'You need the analyst role to open this page' })).toBeVisible();
+		await page.getByRole('link', { name: 'Go to the overview' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'What respondents said' })).toBeVisible();
+	});
+	test('a page that does not exist says so, in the heading and the tab title', async ({ page }) => {
+		const res = await page.goto('/themes/no-such-theme');
+		expect(res?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+		await expect(page.getByText('There is no such theme.')).toBeVisible();
+		await expect(page).toHaveTitle(/^Page not found – /);
+	});
 });

@@ -1,0 +1,50 @@
+// One-line takeaways under charts name every group tied for first, as the chart's own table shows them; a page
+// number past the end of a list goes to its last page.
+import { expect, test, type Page } from '@playwright/test';
+
+/** The chart's table rows as [label, count], read from the page. */
+async function tableRows(page: Page, title: string): Promise<[string, number][]> {
+	const figure = page.getByRole('figure', { name: title });
+	await figure.getByText(`Show the data as a table: ${title}`).click();
+	const rows = figure.getByRole('table', { name: title }).locator('tbody tr');
+	const out: [string, number][] = [];
+	for (const row of await rows.all()) {
+		const cells = await row.locator('th, td').allTextContents();
+		out.push([cells[0].trim(), Number(cells[1].replace(/,/g, ''))]);
+	}
+	return out;
+}
+
+async function expectLeadersNamed(page: Page, title: string, phrase: RegExp) {
+	const rows = await tableRows(page, title);
+	const top = Math.max(...rows.map((r) => r[1]));
+	const leaders = rows.filter((r) => r[1] === top).map((r) => r[0]);
+	// These filters were chosen because groups tie for first on the bundled data.
+	expect(leaders.length, `${title}: ${JSON.stringify(rows)}`).toBeGreaterThan(1);
+	const takeaway = page.getByRole('figure', { name: title }).locator('figcaption p');
+	await expect(takeaway).toContainText(phrase);
+	for (const name of leaders) await expect(takeaway).toContainText(name);
+	await expect(takeaway).toContainText(`${top} `);
+}
+
+test('the sector chart names every sector tied for largest', async ({ page }) => {
+	await page.goto('/?region=London');
+	await expectLeadersNamed(page, 'Respondents by sector', /were the largest groups, with \d+ of \d+ respondents each/);
+});
+
+test('the themes chart names every theme tied for most common', async ({ page }) => {
+	await page.goto('/themes?sector=early-years');
+	await expectLeadersNamed(page, 'Respondents raising each theme', /The most common themes were .*: \d+ respondents each/);
+});
+
+test('a page number past the end of the answers goes to the last page', async ({ page }) => {
+	await page.goto('/responses?sector=health&page=999');
+	await expect(page).toHaveURL(/[?&]page=\d+/);
+	const last = Number(new URL(page.url()).searchParams.get('page'));
+	expect(last).toBeLessThan(999);
+	await expect(page).toHaveTitle(new RegExp(`page ${last} of ${last}`));
+	await expect(page.getByRole('article').first()).toBeVisible();
+	// Nothing to list: the first page, with no page number.
+	await page.goto('/responses?q=zzzznotaword&page=3');
+	await expect(page).not.toHaveURL(/page=/);
+});
