@@ -74,7 +74,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 	out.push(table(['Respondent type', 'Responses'], r.byType.map((t) => [t.label, String(t.count)])));
 	out.push(para(''));
 	out.push(table(['Sector', 'Responses', 'Percentage'], r.bySector.map((s) => [s.label, s.count, s.percent])));
-	out.push(para('Sectors with fewer than 5 respondents are combined into one row, so that no small group can be singled out.', { italic: true }));
+	out.push(para('Sectors with fewer than 5 respondents are combined into one row; while that row has fewer than 5, the next smallest sector joins it, so that no group of fewer than 5 is shown or can be worked out from the total.', { italic: true }));
 
 	for (const q of r.questions) {
 		out.push(heading(`${q.id.toUpperCase()}: ${q.text}`, HeadingLevel.HEADING_1));
@@ -124,7 +124,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 
 	out.push(heading('How the responses were analysed', HeadingLevel.HEADING_1));
 	out.push(para(`Every written answer was read by a text pipeline that assigns themes from the consultation's codeframe, combining the codeframe's own terms with a classifier trained on hand-labelled answers; each assignment records its evidence. ${formatNumber(r.method.reviewed)} of ${formatNumber(r.method.answersWithText)} written answers (${percentOf(r.method.reviewed, r.method.answersWithText)}%) were reviewed by analysts, who made ${formatNumber(r.method.manualDecisions)} decisions on the automatic tags.`));
-	out.push(para('Respondents, not answers, are the unit of counting. Percentages for closed questions are of those who chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed. In breakdowns by sector, sectors with fewer than 5 respondents are combined into one row.'));
+	out.push(para('Respondents, not answers, are the unit of counting. Percentages for closed questions are of those who chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed. In breakdowns by sector, sectors with fewer than 5 respondents are combined into one row, with the next smallest sector added while that row has fewer than 5.'));
 	if (r.illustrative && r.notice) out.push(para(r.notice, { italic: true }));
 	return out;
 }
