@@ -1,6 +1,8 @@
 // One-line takeaways under charts name every group tied for first, as the chart's own table shows them; a page
-// number past the end of a list goes to its last page.
+// number past the end of a list goes to its last page; a body's own answer is shown as the answer it gave; an empty
+// list says so.
 import { expect, test, type Page } from '@playwright/test';
+import { query } from './db';
 
 /** The chart's table rows as [label, count], read from the page. */
 async function tableRows(page: Page, title: string): Promise<[string, number][]> {
@@ -47,4 +49,31 @@ test('a page number past the end of the answers goes to the last page', async ({
 	// Nothing to list: the first page, with no page number.
 	await page.goto('/responses?q=zzzznotaword&page=3');
 	await expect(page).not.toHaveURL(/page=/);
+});
+
+test("a professional body's own closed answers are shown as the answers it gave", async ({ page }) => {
+	const own = query<string>(
+		"SELECT a.choice FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE r.known_organisation = 'RCN' AND a.question_id = 'q2' AND a.choice IS NOT NULL"
+	);
+	expect(own).toBeTruthy();
+	await page.goto('/bodies/RCN');
+	const table = page.getByRole('table', { name: 'Percentage answering Yes, by group' });
+	const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Q2:/ }) });
+	await expect(row.getByRole('cell').first()).toHaveText(own);
+});
+
+test('a filter that leaves nothing to list says so instead of showing an empty table', async ({ page }) => {
+	await page.goto('/stakeholders?q=zzzznotaword');
+	await expect(page.getByRole('status').filter({ hasText: 'No organisation matches these filters.' })).toBeVisible();
+	await expect(page.getByRole('table')).toHaveCount(0);
+	await page.goto('/bodies?q=zzzznotaword');
+	await expect(page.getByRole('status').filter({ hasText: 'No respondent in these filters named a professional body' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Download data (CSV)' })).toHaveCount(0);
+});
+
+test('the themes page says what a question filter counts, and links to the question', async ({ page }) => {
+	await page.goto('/themes?sector=health&question=q3');
+	await expect(page.getByText('The question filter chooses respondents who answered Q3; the themes below are counted from all of their answers.')).toBeVisible();
+	await page.getByRole('link', { name: "Q3's page" }).click();
+	await expect(page).toHaveURL(/\/questions\/q3\?sector=health$/);
 });
