@@ -72,4 +72,13 @@ test('a downloaded chart carries its key and shows every label in full', async (
 	const heatSvg = readFileSync((await heatmap.path())!, 'utf8');
 	for (const band of (await heat.locator('.app-legend li').allTextContents()).map((t) => t.trim())) expect(heatSvg).toContain(`>${band}</text>`);
 	expect(await textOutside(page, heatSvg)).toEqual([]);
+	// Names shortened on screen ("…", full in the tooltip and the table) are written out in full in the picture.
+	await expect(heat.locator('text', { hasText: '…' }).first()).toBeAttached();
+	expect(heatSvg).not.toContain('…');
+	await heat.getByText('Show the data as a table: Themes raised, by sector').click();
+	const themes = await heat.getByRole('table', { name: 'Themes raised, by sector' }).locator('tbody tr th').allTextContents();
+	expect(themes.length).toBeGreaterThan(10);
+	for (const theme of themes) expect(heatSvg).toContain(`>${theme.trim().replace(/&/g, '&amp;')}</text>`);
+	// The page's own labels are as they were: shortened, and still updated by the page.
+	await expect(heat.locator('text', { hasText: '…' }).first()).toBeAttached();
 });

@@ -44,7 +44,25 @@ export function standaloneSvg(
 	key: KeyItem[] = []
 ): { markup: string; width: number; height: number } {
 	const [, , w, h] = (svg.getAttribute('viewBox') ?? '0 0 640 400').split(/\s+/).map(Number);
-	const box = svg.getBBox();
+	// Labels shortened on screen ("British Association of Social…", whose full name is in the tooltip and the table)
+	// are written out in full: a picture in a Word document has neither. They are put in for as long as it takes to
+	// measure and copy the chart, then put back, before the page is drawn again.
+	// The text's own node is changed and changed back (not replaced), so the page's later updates still reach it.
+	// A text may be several nodes ("{label} (n={base})"): the first takes the full label, the rest are emptied.
+	const shortened = [...svg.querySelectorAll<SVGTextElement>('text[data-label]')].flatMap((t) =>
+		[...t.childNodes]
+			.filter((n): n is Text => n.nodeType === Node.TEXT_NODE)
+			.map((node, i) => ({ node, shown: node.data, full: i === 0 ? t.getAttribute('data-label')! : '' }))
+	);
+	for (const s of shortened) s.node.data = s.full;
+	let box: DOMRect;
+	let clone: SVGSVGElement;
+	try {
+		box = svg.getBBox();
+		clone = svg.cloneNode(true) as SVGSVGElement;
+	} finally {
+		for (const s of shortened) s.node.data = s.shown;
+	}
 	const x0 = Math.floor(Math.min(0, box.x));
 	const y0 = Math.floor(Math.min(0, box.y));
 	const chartWidth = Math.ceil(Math.max(w, box.x + box.width)) - x0;
@@ -69,8 +87,8 @@ export function standaloneSvg(
 	const top = key.length ? ky + 30 : 40;
 	const lines = footer.flatMap((f) => wrap(f, Math.floor((width - 20) / 7)));
 	const height = top + chartHeight + 16 + lines.length * 18;
-	const clone = svg.cloneNode(true) as SVGSVGElement;
 	clone.removeAttribute('width');
+	clone.querySelectorAll('[data-label]').forEach((el) => el.removeAttribute('data-label'));
 	clone.removeAttribute('class');
 	clone.querySelectorAll('[tabindex]').forEach((el) => el.removeAttribute('tabindex'));
 	// Links (a theme's name leading to its page) mean nothing in a picture: drawn as plain text.

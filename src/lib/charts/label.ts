@@ -2,3 +2,9 @@
 export function shorten(label: string, max: number): string {
 	return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
 }
+
+/** The full label for a text drawn shortened, for a downloaded chart to write out in full (`standaloneSvg`); absent
+ * when nothing was cut. */
+export function fullLabel(label: string, max: number): string | undefined {
+	return label.length > max ? label : undefined;
+}
