@@ -39,6 +39,15 @@ export const actions = {
 		const form = await request.formData();
 		const from = String(form.get('from') ?? '');
 		const into = String(form.get('into') ?? '');
+		// A merge removes a theme and cannot be undone from the app: the first post asks, the second (confirmed) merges.
+		if (form.get('confirm') !== 'yes') {
+			const themes = codeframe(getDb());
+			const a = themes.find((t) => t.id === from);
+			const b = themes.find((t) => t.id === into);
+			if (!a || !b) return fail(400, { message: `There is no theme ${a ? into : from}` });
+			if (from === into) return fail(400, { message: 'Choose two different themes to merge' });
+			return { confirmMerge: { from: a.id, fromLabel: a.label, into: b.id, intoLabel: b.label, answers: a.answers } };
+		}
 		return attempt(() => mergeThemes(getDb(), locals.user!, from, into), `Merged ${from} into ${into}; its tags moved with it.`);
 	},
 	split: async ({ request, locals }) => {
