@@ -67,3 +67,17 @@ for (const [label, viewport] of [
 		});
 	});
 }
+
+test('a chart wider than the screen says it scrolls sideways', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/themes');
+	const heat = page.getByRole('figure', { name: /Themes raised, by sector/ });
+	await expect(heat.getByText('Scroll sideways to see the whole chart, or open the table below it.')).toBeVisible();
+});
+
+test('a chart that fits says nothing about scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.goto('/themes');
+	await expect(page.getByRole('figure', { name: /Themes raised, by sector/ }).getByRole('group').first()).toBeVisible();
+	await expect(page.getByText('Scroll sideways to see the whole chart')).toHaveCount(0);
+});
