@@ -77,3 +77,11 @@ test('the themes page says what a question filter counts, and links to the quest
 	await page.getByRole('link', { name: "Q3's page" }).click();
 	await expect(page).toHaveURL(/\/questions\/q3\?sector=health$/);
 });
+
+test("a closed question's page says how many chose an answer and how many wrote, as the chart counts them", async ({ page }) => {
+	const chose = query<number>("SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = 'q2' AND choice IS NOT NULL");
+	const wrote = query<number>("SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = 'q2' AND trim(coalesce(text, '')) <> ''");
+	await page.goto('/questions/q2');
+	await expect(page.getByText(new RegExp(`respondents answered this question: ${chose} chose an answer and ${wrote} wrote an explanation\\.`))).toBeVisible();
+	await expect(page.getByRole('figure', { name: /Q2: answers by sector/ }).locator('figcaption p')).toContainText(`${chose} chose an answer:`);
+});
