@@ -219,6 +219,14 @@ describe('filters', () => {
 		expect(scalar('SELECT count(*) FROM answer')).toBeGreaterThan(0);
 	});
 
+	it('says when a search has nothing to look for, instead of showing every answer as a match', () => {
+		const nothing = f('q=*%20((');
+		expect(nothing.filters.q).toEqual([]);
+		expect(nothing.active).toBe(false);
+		expect(nothing.ignored).toEqual(['search "* ((" (it has no letters or digits to look for)']);
+		expect(f('q=consent').ignored).toEqual([]);
+	});
+
 	it('search finds phrases through the full-text index', () => {
 		const n = respondentCount(db, f('q="two-tier approach"'));
 		expect(n).toBeGreaterThan(0);

@@ -182,6 +182,8 @@ export function buildFilter(db: DB, params: URLSearchParams): BuiltFilter {
 		ap.push(fts);
 		answerWords.push(`mentioning ${filters.q[0].startsWith('"') ? filters.q[0] : `"${filters.q[0]}"`}`);
 	} else if (filters.q.length) {
+		// Nothing to look for ("*", "(("): said, rather than showing every answer as if they matched.
+		ignored.push(`search "${filters.q[0].slice(0, 40)}" (it has no letters or digits to look for)`);
 		filters.q = [];
 	}
 	if (aw.length) {
