@@ -38,7 +38,7 @@ test('filtering by a professional body changes every chart and count consistentl
 	await page.getByRole('link', { name: /Q5: Do you agree with the proposed two-tier approach/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Q5');
 	const chose = query<number>(`SELECT count(DISTINCT r.id) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.question_id = 'q5' AND a.choice IS NOT NULL AND ${RCN}`);
-	await expect(page.getByText(`${chose} answered:`)).toBeVisible();
+	await expect(page.getByText(`${chose} chose an answer:`)).toBeVisible();
 });
 
 test('the back button restores the previous filters', async ({ page }) => {
@@ -75,4 +75,34 @@ test('opening a response from a filtered list keeps the filters for the way back
 	await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Responses' }).click();
 	await expect(page).toHaveURL(/\/responses\?sector=health&body=RCN$/);
 	await expect(page.getByRole('status').first()).toContainText('RCN');
+});
+
+test('what is typed and ticked before the page has finished loading is kept', async ({ page }) => {
+	// Hold back the page's scripts until the form has been filled in, as on a slow connection.
+	let release!: () => void;
+	const loaded = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await loaded;
+		await route.continue();
+	});
+	await page.goto('/', { waitUntil: 'commit' });
+	await page.getByRole('searchbox', { name: 'Search the answers' }).fill('consent');
+	await openFilter(page, 'Sector');
+	await page.getByRole('checkbox', { name: 'Health', exact: true }).check();
+	release();
+	// The page has loaded its scripts once the chart download buttons appear.
+	await expect(page.getByRole('button', { name: /Download image \(SVG\)/ }).first()).toBeVisible();
+	await expect(page.getByRole('searchbox', { name: 'Search the answers' })).toHaveValue('consent');
+	// (Its group may have closed again as the page loaded; the tick is still there.)
+	await expect(page.getByRole('checkbox', { name: 'Health', exact: true, includeHidden: true })).toBeChecked();
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page).toHaveURL(/q=consent/);
+	await expect(page).toHaveURL(/sector=health/);
+	// After the navigation the form shows the new filters, and Clear filters empties it.
+	await expect(page.getByRole('searchbox', { name: 'Search the answers' })).toHaveValue('consent');
+	await page.getByRole('link', { name: 'Clear filters' }).click();
+	await expect(page).not.toHaveURL(/q=consent/);
+	await expect(page.getByRole('searchbox', { name: 'Search the answers' })).toHaveValue('');
+	await openFilter(page, 'Sector');
+	await expect(page.getByRole('checkbox', { name: 'Health', exact: true })).not.toBeChecked();
 });
