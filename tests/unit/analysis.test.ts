@@ -79,7 +79,8 @@ describe('redaction', () => {
 		['My daughter, Grace, was not asked', 'My daughter, [name removed], was not asked'],
 		['Zainab, aged 14, told us', '[name removed], aged 14, told us'],
 		['Mark from the YOT on our table', '[name removed] from the YOT on our table'],
-		["Chloe's mother rang", '[name removed] mother rang']
+		["Chloe's mother rang", '[name removed] mother rang'],
+		['a girl called Zainab Ahmed told us', 'a girl called [name removed] told us']
 	];
 	for (const [input, output] of cases) it(`redacts: ${input}`, () => expect(redact(input).text).toBe(output));
 	it('leaves the public record and ordinary words alone', () => {

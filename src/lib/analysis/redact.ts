@@ -40,9 +40,10 @@ const NOT_A_NAME = new Set(
 	)
 );
 const CAPITALISED = new RegExp(String.raw`(?<![\p{L}])${NAME_WORD}(?: ${NAME_WORD})?`, 'gu');
-/** A name given to someone ("a boy I'll call Jamie"); not a name when another capitalised word follows ("called Sure
- * Start", "call Social Services") unless it is a first name, nor a word run on into another ("call ChildLine"). */
-const CALLED = /\b(?:called|named|call|calling|call him|call her)\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])(?!\s\p{Lu})/dgu;
+/** A name given to someone ("a boy I'll call Jamie"), not a word run on into another ("call ChildLine"). Not a name
+ * when the next word names a service or scheme ("called Sure Start", "call Social Services"): `AFTER_CALLED`. */
+const CALLED = /\b(?:called|named|call|calling|call him|call her)\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])(?: (\p{Lu}\p{Ll}[\p{L}'’-]*))?/dgu;
+const AFTER_CALLED = new Set('Services Service Start Line Point Team Board Partnership Scheme Network Direct Online Care Protection Support Health Agency Office'.split(' '));
 /** A child or relative named after who they are: "my son Rhodri", "our foster child, Kai,". */
 const KIN = /\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:foster|adopted|eldest|youngest|older|younger)\s+)?(?:son|daughter|child|grandson|granddaughter|nephew|niece|stepson|stepdaughter|boy|girl|pupil|baby|toddler|teenager)\s*,?\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])/dgu;
 /** Capitalised words that follow "our child" and the like as the start of a term, not a name: "our child Protection
@@ -91,7 +92,11 @@ function collect(text: string): Redaction[] {
 		const [start, end] = m.indices![1]!;
 		add('name', start, end);
 	};
-	for (const m of text.matchAll(CALLED)) group1(m);
+	for (const m of text.matchAll(CALLED)) {
+		if (AFTER_CALLED.has(m[2] ?? '') || NOT_A_SURNAME.has(m[2] ?? '')) continue;
+		// A surname after the name goes with it ("called Zainab Ahmed").
+		add('name', m.indices![1]![0], m.indices![m[2] ? 2 : 1]![1]);
+	}
 	for (const m of text.matchAll(KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1])) group1(m);
 	for (const m of text.matchAll(WITH_AGE)) group1(m);
 	for (const m of text.matchAll(FROM_THE)) if (FIRST_NAMES.has(m[1].toLowerCase()) || AMBIGUOUS_NAMES.has(m[1].toLowerCase())) group1(m);
