@@ -1,7 +1,7 @@
 // Accounts, sessions and analysts' decisions on real SQLite files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, createSession, createUser, endSession, hashPassword, sessionUser, signIn, verifyPassword } from '../../src/lib/server/auth';
-import { accessFor, requiredRole, safeNext } from '../../src/lib/server/access';
+import { accessFor, requiredRole, requireRole, safeNext } from '../../src/lib/server/access';
 import { analyseDatabase } from '../../src/lib/server/analyse';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { expectThemeHitsInStep } from '../helpers/theme-hits';
@@ -56,6 +56,13 @@ describe('passwords and sessions', () => {
 		expect(can({ id: 1, username: 'a', role: 'admin' }, 'analyst')).toBe(true);
 		expect(safeNext('//evil.example')).toBe('/');
 		expect(safeNext('/themes?x=1')).toBe('/themes?x=1');
+	});
+	it('lets a form action check the role for itself', () => {
+		const viewer = { id: 1, username: 'v', role: 'viewer' as const };
+		const admin = { id: 2, username: 'a', role: 'admin' as const };
+		expect(() => requireRole(viewer, 'analyst')).toThrow(expect.objectContaining({ status: 403 }));
+		expect(() => requireRole(null, 'viewer')).toThrow(expect.objectContaining({ status: 403 }));
+		expect(requireRole(admin, 'analyst')).toBe(admin);
 	});
 	it('applies the rules to a percent-encoded path as SvelteKit routes it, and to the route it matched', () => {
 		// SvelteKit decodes the path before routing: "/%65xport/answers.csv" is the analysts' export.

@@ -1,5 +1,6 @@
 // Which role each route needs. Checked in hooks.server.ts for every request, pages and downloads alike.
-import type { Role } from './auth';
+import { error } from '@sveltejs/kit';
+import { can, type Role, type User } from './auth';
 
 /** Routes anyone may open, signed in or not. */
 export const PUBLIC_PATHS = ['/login', '/accessibility', '/favicon.svg', '/robots.txt'];
@@ -52,4 +53,13 @@ export function accessFor(pathname: string, routeId: string | null): { isPublic:
 export function safeNext(next: string | null): string {
 	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
 	return next;
+}
+
+/**
+ * The signed-in user, if they have `role`; otherwise a 403. Form actions call it for themselves as well as relying on
+ * the hook's check of the route, so that a change can never rest on one check alone.
+ */
+export function requireRole(user: User | null, role: Role): User {
+	if (!can(user, role)) error(403, `You need the ${role} role to do this`);
+	return user!;
 }

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { audit } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/access';
 import { questions } from '$lib/server/db/questions';
 
 export function load({ url }) {
@@ -17,6 +18,7 @@ export function load({ url }) {
 
 export const actions = {
 	save: async ({ request, locals }) => {
+		const user = requireRole(locals.user, 'analyst');
 		const db = getDb();
 		const form = await request.formData();
 		const ids = questions(db).map((q) => q.id);
@@ -29,9 +31,9 @@ export const actions = {
 		if (tooLong) return fail(400, { message: `Key findings for ${tooLong.toUpperCase()} must be at most 5,000 characters` });
 		db.transaction(() => {
 			for (const id of ids) {
-				upsert.run(id, String(form.get(`findings:${id}`) ?? '').trim(), form.get(`charts:${id}`) === 'yes' ? 1 : 0, locals.user!.username, new Date().toISOString());
+				upsert.run(id, String(form.get(`findings:${id}`) ?? '').trim(), form.get(`charts:${id}`) === 'yes' ? 1 : 0, user.username, new Date().toISOString());
 			}
-			audit(db, locals.user!.username, 'report text saved', 'summary of responses', {});
+			audit(db, user.username, 'report text saved', 'summary of responses', {});
 		})();
 		return { saved: true };
 	}

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/access';
 import { codeframe, mergeThemes, parseList, saveTheme, splitTheme, type ThemeEdit } from '$lib/server/db/codeframe';
 
 export function load() {
@@ -27,15 +28,18 @@ async function attempt(fn: () => void, done: string) {
 
 export const actions = {
 	save: async ({ request, locals }) => {
+		const user = requireRole(locals.user, 'admin');
 		const form = await request.formData();
 		const t = themeFrom(form);
-		return attempt(() => saveTheme(getDb(), locals.user!, t, false), `Saved ${t.label}. Run the analysis again to apply new seed terms.`);
+		return attempt(() => saveTheme(getDb(), user, t, false), `Saved ${t.label}. Run the analysis again to apply new seed terms.`);
 	},
 	create: async ({ request, locals }) => {
+		const user = requireRole(locals.user, 'admin');
 		const t = themeFrom(await request.formData());
-		return attempt(() => saveTheme(getDb(), locals.user!, t, true), `Added ${t.label}.`);
+		return attempt(() => saveTheme(getDb(), user, t, true), `Added ${t.label}.`);
 	},
 	merge: async ({ request, locals }) => {
+		const user = requireRole(locals.user, 'admin');
 		const form = await request.formData();
 		const from = String(form.get('from') ?? '');
 		const into = String(form.get('into') ?? '');
@@ -48,12 +52,13 @@ export const actions = {
 			if (from === into) return fail(400, { message: 'Choose two different themes to merge' });
 			return { confirmMerge: { from: a.id, fromLabel: a.label, into: b.id, intoLabel: b.label, answers: a.answers } };
 		}
-		return attempt(() => mergeThemes(getDb(), locals.user!, from, into), `Merged ${from} into ${into}; its tags moved with it.`);
+		return attempt(() => mergeThemes(getDb(), user, from, into), `Merged ${from} into ${into}; its tags moved with it.`);
 	},
 	split: async ({ request, locals }) => {
+		const user = requireRole(locals.user, 'admin');
 		const form = await request.formData();
 		const from = String(form.get('from') ?? '');
 		const t = themeFrom(form, 'new-');
-		return attempt(() => splitTheme(getDb(), locals.user!, from, t), `Created ${t.label} from ${from}; its tags were copied for review.`);
+		return attempt(() => splitTheme(getDb(), user, from, t), `Created ${t.label} from ${from}; its tags were copied for review.`);
 	}
 };

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/access';
 import { question } from '$lib/server/db/questions';
 import { progress, queue, reviewItem, saveDecision, type Decision } from '$lib/server/db/review';
 
@@ -20,6 +21,7 @@ export function load({ params, url }) {
 
 export const actions = {
 	decide: async ({ request, params, locals }) => {
+		const user = requireRole(locals.user, 'analyst');
 		const db = getDb();
 		const form = await request.formData();
 		const answerId = Number(form.get('answer'));
@@ -34,7 +36,7 @@ export const actions = {
 		const stance = String(form.get('stance') ?? '');
 		const sector = String(form.get('sector') ?? '');
 		const sectors = new Set((db.prepare('SELECT id FROM sector').pluck().all() as string[]));
-		saveDecision(db, locals.user!, answerId, {
+		saveDecision(db, user, answerId, {
 			themes,
 			stance: STANCES.includes(stance) ? stance : null,
 			sector: sectors.has(sector) ? sector : null,

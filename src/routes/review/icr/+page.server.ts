@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { can } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/access';
 import { createSample, nextTask, results, saveCode } from '$lib/server/db/icr';
 
 export function load({ locals }) {
@@ -17,19 +18,21 @@ export function load({ locals }) {
 
 export const actions = {
 	code: async ({ request, locals }) => {
+		const user = requireRole(locals.user, 'analyst');
 		const form = await request.formData();
 		try {
-			saveCode(getDb(), locals.user!, Number(form.get('sample')), Number(form.get('answer')), form.getAll('theme').map(String));
+			saveCode(getDb(), user, Number(form.get('sample')), Number(form.get('answer')), form.getAll('theme').map(String));
 		} catch (e) {
 			return fail(400, { message: (e as Error).message });
 		}
 		return { coded: true };
 	},
 	draw: async ({ request, locals }) => {
+		const user = requireRole(locals.user, 'analyst');
 		if (!can(locals.user, 'admin')) error(403, 'Only an administrator can draw a double-coding sample');
 		const form = await request.formData();
 		try {
-			const id = createSample(getDb(), locals.user!, Number(form.get('coderA')), Number(form.get('coderB')), Number(form.get('size')));
+			const id = createSample(getDb(), user, Number(form.get('coderA')), Number(form.get('coderB')), Number(form.get('size')));
 			return { drawn: id };
 		} catch (e) {
 			return fail(400, { message: (e as Error).message });
