@@ -31,6 +31,16 @@ describe('tokenising', () => {
 		for (const t of tokens.filter((x) => x.word !== 'not' && x.word !== 'do')) expect(text.slice(t.start, t.end).toLowerCase()).toBe(t.word);
 	});
 
+	it('leaves out email addresses and web links, with the offsets of the words around them kept', () => {
+		for (const text of ['Write to j.smith@example.org about consent.', 'See www.example.org/guide on consent.', 'See https://example.org/guide on consent.']) {
+			const tokens = tokenize(text);
+			expect(tokens.map((t) => t.word)).not.toContain('example');
+			const consent = tokens.find((t) => t.word === 'consent')!;
+			expect(text.slice(consent.start, consent.end)).toBe('consent');
+		}
+		expect(tokenize('See WWW Example dot org').map((t) => t.word)).toContain('example');
+	});
+
 	it('splits an answer into sentences and lines, leaving out fragments too short to make a point', () => {
 		expect(sentences('Yes. The guide is far too long for front-line staff!\nWe also need a flowchart for schools. See q4.')).toEqual([
 			'The guide is far too long for front-line staff!',

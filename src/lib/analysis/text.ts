@@ -51,6 +51,9 @@ export function normalise(text: string): string {
 /** Email addresses and web links carry no theme; blanked out (offsets kept) so "example.org" is not "example". */
 const ADDRESSES = /[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+/g;
 
+/** Whether `ADDRESSES` could match: each of its forms needs one of these. */
+const hasAddress = (text: string) => text.includes('@') || text.includes('www.') || text.includes('://');
+
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 const isAlpha = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 const CLAUSE_END = new Set(['.', ';', ':', '?', '!']);
@@ -87,7 +90,9 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
 export function tokenize(text: string): Token[] {
 	const tokens: Token[] = [];
 	let clause = 0;
-	const norm = normalise(text).replace(ADDRESSES, (m) => ' '.repeat(m.length));
+	const normalised = normalise(text);
+	// Only a text with "@", "www." or "://" can hold an address: the others (nearly all) skip the regular expression.
+	const norm = hasAddress(normalised) ? normalised.replace(ADDRESSES, (m) => ' '.repeat(m.length)) : normalised;
 	scanWords(norm, (start, end) => {
 		if (end === start + 1 && CLAUSE_END.has(norm[start])) {
 			clause++;
