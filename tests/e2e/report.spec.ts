@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
+import { query } from './db';
 
 test.use({ storageState: 'tmp/auth/analyst.json' });
 
@@ -20,4 +21,10 @@ test('key findings go into the Word report downloaded from the app', async ({ pa
 	expect((xml.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBeGreaterThanOrEqual(12);
 	expect(text).toContain('Health bodies were split on the two-tier approach.');
 	expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).length).toBeGreaterThan(5);
+});
+
+test('the print version opens with the same account of what was gathered as the Word report', async ({ page }) => {
+	const attendees = query<number>('SELECT sum(attendees) FROM event');
+	await page.goto('/report/print');
+	await expect(page.getByText(`national events attended by ${attendees.toLocaleString('en-GB')} practitioners and managers`)).toBeVisible();
 });

@@ -46,6 +46,10 @@ describe('the Word report', () => {
 		expect(text(xml)).toContain(`There were ${n} written responses`);
 		const q5 = db.prepare("SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = 'q5'").pluck().get() as number;
 		expect(text(xml)).toContain(`${q5} respondents answered this question`);
+		const attendees = db.prepare('SELECT sum(attendees) FROM event').pluck().get() as number;
+		expect(text(xml)).toContain(`national events attended by ${attendees.toLocaleString('en-GB')} practitioners and managers`);
+		// The print version opens with the same sentence.
+		expect(text(xml)).toContain(reportData(db).gathered);
 	});
 	it('quotes no confidential respondent and carries the sample-data notice', () => {
 		const confidential = db.prepare("SELECT text_redacted FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE r.confidential = 1 AND length(text_redacted) > 80").pluck().all() as string[];

@@ -1,6 +1,6 @@
 // Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries), with
 // sectors of fewer than 5 respondents combined in breakdowns by sector, and only non-confidential redacted quotes.
-import { percentOf } from '../../format';
+import { formatNumber, percentOf } from '../../format';
 import { buildFilter } from '../filters';
 import { choicesTable, heatmapTable } from '../charts';
 import { consultationInfo } from '../db/consultation';
@@ -85,6 +85,13 @@ export interface ReportData {
 	eventThemes: { label: string; percent: number }[];
 	children: { total: number; topics: { topic: string; comments: number }[]; quotes: string[] };
 	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number };
+	/** The opening sentence on what was gathered, the same in the Word report and the print version. */
+	gathered: string;
+}
+
+function gatheredSentence(r: Pick<ReportData, 'respondents' | 'events' | 'children'>): string {
+	const attendees = r.events.reduce((a, e) => a + e.attendees, 0);
+	return `There were ${formatNumber(r.respondents)} written responses. Views were also gathered at ${r.events.length} national events attended by ${formatNumber(attendees)} practitioners and managers, and from ${formatNumber(r.children.total)} comments by children and young people.`;
 }
 
 
@@ -134,7 +141,7 @@ export function reportData(db: DB): ReportData {
 	const ev = events(db);
 	const evThemes = themesEventsVsWritten(db);
 	const cyp = topics(db);
-	return {
+	const report: Omit<ReportData, 'gathered'> = {
 		title: info.title,
 		shortTitle: info.shortTitle,
 		opens: info.opens,
@@ -171,6 +178,7 @@ export function reportData(db: DB): ReportData {
 			)
 			.get() as ReportData['method']
 	};
+	return { ...report, gathered: gatheredSentence(report) };
 }
 
 export function questionExists(db: DB, id: string): boolean {

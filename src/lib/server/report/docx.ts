@@ -68,7 +68,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 
 	out.push(heading('Introduction', HeadingLevel.HEADING_1));
 	out.push(para(`${r.title}. The consultation ran from ${formatDate(r.opens)} to ${formatDate(r.closes)}.`));
-	out.push(para(`There were ${formatNumber(r.respondents)} written responses. Views were also gathered at ${r.events.length} national events attended by ${formatNumber(r.events.reduce((a, e) => a + e.attendees, 0))} practitioners and managers, and from ${formatNumber(r.children.total)} comments by children and young people.`));
+	out.push(para(r.gathered));
 
 	out.push(heading('Who responded', HeadingLevel.HEADING_1));
 	out.push(table(['Respondent type', 'Responses'], r.byType.map((t) => [t.label, String(t.count)])));
