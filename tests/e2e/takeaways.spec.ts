@@ -2,6 +2,7 @@
 // number past the end of a list goes to its last page; a body's own answer is shown as the answer it gave; an empty
 // list says so.
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { query } from './db';
 
 /** The chart's table rows as [label, count], read from the page. */
@@ -84,4 +85,16 @@ test("a closed question's page says how many chose an answer and how many wrote,
 	await page.goto('/questions/q2');
 	await expect(page.getByText(new RegExp(`respondents answered this question: ${chose} chose an answer and ${wrote} wrote an explanation\\.`))).toBeVisible();
 	await expect(page.getByRole('figure', { name: /Q2: answers by sector/ }).locator('figcaption p')).toContainText(`${chose} chose an answer:`);
+});
+
+test("the top bodies chart's download says it holds every body, and does", async ({ page }) => {
+	await page.goto('/');
+	const figure = page.getByRole('figure', { name: /Respondents by professional body \(top \d+\)/ });
+	const shown = Number((await figure.getByRole('heading').textContent())!.match(/top (\d+)/)![1]);
+	const [csv] = await Promise.all([page.waitForEvent('download'), figure.getByRole('link', { name: /Download data for every body \(CSV\)/ }).click()]);
+	const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\n').length - 1;
+	expect(lines).toBeGreaterThan(shown);
+	// As many as the professional bodies page lists.
+	await page.goto('/bodies');
+	await expect(page.getByRole('table', { name: 'Respondents by professional body' }).locator('tbody tr')).toHaveCount(lines);
 });
