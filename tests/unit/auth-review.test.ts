@@ -1,6 +1,6 @@
 // Accounts, sessions and analysts' decisions on real SQLite files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, createSession, createUser, endSession, hashPassword, sessionUser, signIn, verifyPassword } from '../../src/lib/server/auth';
+import { can, createSession, createUser, endSession, hashPassword, sessionUser, signIn, SIGN_IN_LIMITS, tooManyAttempts, verifyPassword } from '../../src/lib/server/auth';
 import { accessFor, requiredRole, requireRole, safeNext } from '../../src/lib/server/access';
 import { analyseDatabase } from '../../src/lib/server/analyse';
 import { openDb, type DB } from '../../src/lib/server/db/client';
@@ -43,10 +43,32 @@ describe('passwords and sessions', () => {
 		endSession(db, token);
 		expect(sessionUser(db, token)).toBeNull();
 	});
-	it('locks a user name after five failed attempts', async () => {
+	it('locks a user name after five failed attempts from one address, and only from that address', async () => {
 		await createUser(db, 'victim', 'the real password here', 'viewer');
-		for (let i = 0; i < 5; i++) expect(await signIn(db, 'victim', 'wrong guess number ' + i)).toBeNull();
-		expect(await signIn(db, 'victim', 'the real password here')).toBe('locked');
+		for (let i = 0; i < 5; i++) expect(await signIn(db, 'victim', 'wrong guess number ' + i, '10.0.0.66')).toBeNull();
+		expect(await signIn(db, 'Victim', 'the real password here', '10.0.0.66')).toBe('locked');
+		// The owner, at their own machine, is not locked out by someone else's guesses.
+		expect(await signIn(db, 'victim', 'the real password here', '10.0.0.7')).toMatchObject({ username: 'victim' });
+	});
+	it('limits failed attempts per address across user names, and per user name across addresses', async () => {
+		await createUser(db, 'sprayed', 'the real password here', 'viewer');
+		const fail = db.prepare('INSERT INTO login_attempt (username, at, ok, address) VALUES (?, ?, 0, ?)');
+		const now = new Date().toISOString();
+		const old = new Date(Date.now() - SIGN_IN_LIMITS.window - 60_000).toISOString();
+		// One machine trying many names: each name below its own limit, the address over its own.
+		for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) fail.run(`name${i}`, now, '10.0.0.99');
+		expect(tooManyAttempts(db, 'sprayed', '10.0.0.99')).toBe(true);
+		expect(await signIn(db, 'sprayed', 'the real password here', '10.0.0.99')).toBe('locked');
+		expect(tooManyAttempts(db, 'sprayed', '10.0.0.98')).toBe(false);
+		// Many machines trying one name: each address below its limits, the name over its own.
+		for (let i = 0; i < SIGN_IN_LIMITS.perName - 1; i++) fail.run('sprayed', now, `10.1.${i >> 8}.${i & 255}`);
+		expect(tooManyAttempts(db, 'sprayed', '10.0.0.98')).toBe(false);
+		fail.run('SPRAYED', now, '10.2.0.1');
+		expect(tooManyAttempts(db, 'sprayed', '10.0.0.98')).toBe(true);
+		// Failures older than the window no longer count.
+		db.prepare('UPDATE login_attempt SET at = ?').run(old);
+		expect(tooManyAttempts(db, 'sprayed', '10.0.0.99')).toBe(false);
+		expect(await signIn(db, 'sprayed', 'the real password here', '10.0.0.99')).toMatchObject({ username: 'sprayed' });
 	});
 	it('maps routes to roles and keeps redirects on this site', () => {
 		expect(requiredRole('/review/q5')).toBe('analyst');

@@ -1,5 +1,5 @@
 // Local accounts: scrypt password hashes (node:crypto), random session tokens stored only as hashes, roles checked on
-// the server, and a simple per-username rate limit on sign-in attempts.
+// the server, and limits on failed sign-in attempts (per user name and address, per address, per user name).
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { DB } from './db/client';
 import { writeBookkeeping } from './db/cache';
@@ -100,22 +100,43 @@ export function endSession(db: DB, token: string | undefined) {
 	if (token) writeBookkeeping(db, () => db.prepare('DELETE FROM session WHERE token_hash = ?').run(tokenHash(token)));
 }
 
-/** At most 5 failed attempts per user name in 15 minutes; then sign-in is refused until the window passes. */
-export function tooManyAttempts(db: DB, username: string): boolean {
-	const since = new Date(Date.now() - 15 * 60_000).toISOString();
-	const failed = db.prepare('SELECT count(*) FROM login_attempt WHERE username = ? AND at > ? AND ok = 0').pluck().get(username, since) as number;
-	return failed >= 5;
+/**
+ * Limits on failed sign-ins within 15 minutes, so passwords cannot be guessed at speed and one person cannot lock
+ * everyone else out:
+ * - 5 for one user name from one address: the usual lock, which someone typing from their own machine meets;
+ * - 50 from one address, whatever the names (guessing many accounts' passwords from one machine);
+ * - 100 for one user name from every address together (guessing one account's password from many machines).
+ * Before, 5 failures for a user name from anywhere locked it, so anyone who could reach the sign-in page could lock
+ * out `admin`; now that takes 100 failures from at least 20 addresses. Behind a proxy that does not pass the
+ * browser's address (adapter-node's ADDRESS_HEADER), every request comes from the proxy, and the first limit works
+ * per user name as before.
+ */
+export const SIGN_IN_LIMITS = { window: 15 * 60_000, perNameAndAddress: 5, perAddress: 50, perName: 100 };
+
+export function tooManyAttempts(db: DB, username: string, address: string): boolean {
+	const since = new Date(Date.now() - SIGN_IN_LIMITS.window).toISOString();
+	const failures = db.prepare(
+		`SELECT count(*) FILTER (WHERE username = ? AND address IS ?) AS nameAndAddress,
+			(SELECT count(*) FROM login_attempt WHERE address IS ? AND at > ? AND ok = 0) AS address,
+			count(*) AS name
+		 FROM login_attempt WHERE username = ? AND at > ? AND ok = 0`
+	);
+	const n = failures.get(username, address, address, since, username, since) as { nameAndAddress: number; address: number; name: number };
+	return n.nameAndAddress >= SIGN_IN_LIMITS.perNameAndAddress || n.address >= SIGN_IN_LIMITS.perAddress || n.name >= SIGN_IN_LIMITS.perName;
 }
 
-export async function signIn(db: DB, username: string, password: string): Promise<User | 'locked' | null> {
+/** `address` is the client's address (`event.getClientAddress()`), for the limits on failed attempts. */
+export async function signIn(db: DB, username: string, password: string, address = 'local'): Promise<User | 'locked' | null> {
 	const name = username.trim().slice(0, 64);
-	if (tooManyAttempts(db, name)) return 'locked';
+	if (tooManyAttempts(db, name, address)) return 'locked';
 	const row = db.prepare('SELECT id, username, role, password_hash FROM app_user WHERE username = ? AND disabled = 0').get(name) as
 		| (User & { password_hash: string })
 		| undefined;
 	// Verify against a dummy hash when the user does not exist, so timing does not reveal which names exist.
 	const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-	writeBookkeeping(db, () => db.prepare('INSERT INTO login_attempt (username, at, ok) VALUES (?, ?, ?)').run(name, new Date().toISOString(), ok && row ? 1 : 0));
+	writeBookkeeping(db, () =>
+		db.prepare('INSERT INTO login_attempt (username, at, ok, address) VALUES (?, ?, ?, ?)').run(name, new Date().toISOString(), ok && row ? 1 : 0, address)
+	);
 	if (!ok || !row) return null;
 	audit(db, row.username, 'signed in', null, {});
 	return { id: row.id, username: row.username, role: row.role };

@@ -8,7 +8,7 @@ export function load({ locals, url }) {
 }
 
 export const actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '').trim();
 		const password = String(form.get('password') ?? '');
@@ -18,7 +18,7 @@ export const actions = {
 		if (!password) errors.push({ field: 'password', message: 'Enter your password' });
 		if (errors.length) return fail(400, { username, errors });
 		const db = getDb();
-		const result = await signIn(db, username, password);
+		const result = await signIn(db, username, password, getClientAddress());
 		if (result === 'locked') return fail(429, { username, errors: [{ field: 'username', message: 'Too many failed attempts. Wait 15 minutes and try again' }] });
 		if (!result) return fail(400, { username, errors: [{ field: 'password', message: 'The user name or password is not right' }] });
 		const session = createSession(db, result.id);

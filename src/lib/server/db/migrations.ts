@@ -456,5 +456,14 @@ CREATE INDEX answer_campaign ON answer(campaign_id) WHERE campaign_id IS NOT NUL
 		// priority, sets it aside and makes it again once.
 		sql: `DROP INDEX answer_question;
 CREATE INDEX answer_review_queue ON answer(question_id, review_priority DESC);`
+	},
+	{
+		version: 13,
+		name: 'sign-in attempts by address',
+		// Failed sign-ins were counted per user name alone, so anyone who could reach the sign-in page could lock the
+		// administrator out by typing wrong passwords. They are now counted per user name and address as well
+		// (auth.ts, tooManyAttempts); attempts made before this have no address.
+		sql: `ALTER TABLE login_attempt ADD COLUMN address TEXT;
+CREATE INDEX login_attempt_address ON login_attempt(address, at);`
 	}
 ];
