@@ -15,8 +15,10 @@ test('review ten answers, rerun analyse, decisions are kept and counted', async 
 	const before = await page.getByRole('status').first().textContent();
 
 	for (let i = 0; i < 10; i++) {
-		const heading = page.getByRole('heading', { level: 2, name: /^Answer \d+/ });
-		const answer = Number((await heading.textContent())!.match(/Answer (\d+)/)![1]);
+		// The answer is named by its response, as officials know it, not by the answer's internal id.
+		const heading = page.getByRole('heading', { level: 2, name: /^Answer from response R\d+/ });
+		const responseId = (await heading.textContent())!.match(/response (R\d+)/)![1];
+		const answer = query<number>(`SELECT a.id FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE r.response_id = ? AND a.question_id = 'q7'`, responseId);
 		const decision: (typeof decisions)[number] = { answer, added: 'resources' };
 		// Reject the first suggested theme (other than the one added below) by its keyboard shortcut.
 		const rejects = page.getByRole('radio', { name: /^Reject/ });
@@ -44,7 +46,8 @@ test('review ten answers, rerun analyse, decisions are kept and counted', async 
 		}
 		decisions.push(decision);
 		await page.getByRole('button', { name: 'Save and go to the next answer' }).click();
-		await expect(page.getByRole('status').filter({ hasText: `Saved your decisions on answer ${answer}` })).toBeVisible();
+		await expect(page.getByRole('status').filter({ hasText: `Saved your decisions on the answer from response ${responseId}.` })).toBeVisible();
+		if (i === 0) await expect(page.getByRole('link', { name: 'Look at it again' })).toHaveAttribute('href', `?answer=${answer}`);
 	}
 	await expect(page.getByRole('status').first()).not.toHaveText(before!);
 	expect(query<number>('SELECT count(*) FROM answer_review')).toBeGreaterThanOrEqual(10);

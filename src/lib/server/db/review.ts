@@ -41,14 +41,20 @@ export function progressSql(db: DB): Progress[] {
 }
 
 /** Unreviewed answers to a question, those most in need of a person's eye first. */
-export function queue(db: DB, questionId: string, limit = 20): { id: number; priority: number; reason: string | null }[] {
+export function queue(db: DB, questionId: string, limit = 20): { id: number; responseId: string; priority: number; reason: string | null }[] {
 	return db
 		.prepare(
-			`SELECT a.id, a.review_priority AS priority, a.review_reason AS reason FROM answer a
+			`SELECT a.id, r.response_id AS responseId, a.review_priority AS priority, a.review_reason AS reason
+			 FROM answer a JOIN respondent r ON r.id = a.respondent_id
 			 WHERE a.question_id = ? AND trim(coalesce(a.text, '')) <> '' AND NOT EXISTS (SELECT 1 FROM answer_review rv WHERE rv.answer_id = a.id)
 			 ORDER BY a.review_priority DESC, a.id LIMIT ?`
 		)
-		.all(questionId, limit) as { id: number; priority: number; reason: string | null }[];
+		.all(questionId, limit) as { id: number; responseId: string; priority: number; reason: string | null }[];
+}
+
+/** The response an answer belongs to, as officials know it ("R0123"), for saying which answer was saved. */
+export function answerResponseId(db: DB, answerId: number): string | undefined {
+	return db.prepare('SELECT r.response_id FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.id = ?').pluck().get(answerId) as string | undefined;
 }
 
 export interface ReviewTheme {

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import { question } from '$lib/server/db/questions';
-import { progress, queue, reviewItem, saveDecision, type Decision } from '$lib/server/db/review';
+import { answerResponseId, progress, queue, reviewItem, saveDecision, type Decision } from '$lib/server/db/review';
 
 const STANCES = ['support', 'oppose', 'mixed', 'neutral'];
 
@@ -16,7 +16,10 @@ export function load({ params, url }) {
 	const item = id ? reviewItem(db, id) : undefined;
 	if (id && (!item || item.questionId !== q.id)) error(404, 'That answer is not in this question');
 	const sectors = db.prepare('SELECT id, label FROM sector ORDER BY position').all() as { id: string; label: string }[];
-	return { question: q, item, queue: next, progress: progress(db).find((p) => p.question === q.id)!, sectors, stances: STANCES };
+	// The answer just saved, by the response it belongs to (answers' own ids are internal).
+	const savedId = Number(url.searchParams.get('saved'));
+	const saved = Number.isInteger(savedId) && savedId > 0 ? { answerId: savedId, responseId: answerResponseId(db, savedId) } : null;
+	return { question: q, item, queue: next, saved: saved?.responseId ? saved : null, progress: progress(db).find((p) => p.question === q.id)!, sectors, stances: STANCES };
 }
 
 export const actions = {
