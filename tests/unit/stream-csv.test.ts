@@ -67,6 +67,24 @@ describe('the responses download', () => {
 		db.close();
 	});
 
+	it('names each answer\'s themes in the same order as their ids, in codeframe order', () => {
+		const db = openDb(path, { readonly: true });
+		const label = new Map(db.prepare('SELECT id, label FROM theme').raw().all() as [string, string][]);
+		const position = new Map(db.prepare('SELECT id, position FROM theme').raw().all() as [string, number][]);
+		const rows = publishableAnswers(db, buildFilter(db, new URLSearchParams('theme=consent')));
+		expect(rows.length).toBeGreaterThan(10);
+		let several = 0;
+		for (const r of rows) {
+			const ids = String(r.themes).split(';');
+			expect(ids).toContain('consent');
+			expect(String(r.theme_labels)).toBe(ids.map((id) => label.get(id)).join('; '));
+			expect(ids.map((id) => position.get(id)!)).toEqual(ids.map((id) => position.get(id)!).sort((a, b) => a - b));
+			if (ids.length > 1) several++;
+		}
+		expect(several).toBeGreaterThan(0);
+		db.close();
+	});
+
 	it('reads one snapshot while another connection writes, and leaves that connection free meanwhile', async () => {
 		const writer = openDb(path);
 		const before = whole(writer, '');

@@ -1,5 +1,5 @@
 // The stakeholder tracker as CSV, with the same filters as the page: one row per organisation, per question its
-// closed answer, stance and themes.
+// closed answer, stance and themes (their ids, and their names in the same order).
 import { toCsv } from '$lib/csv-safe';
 import { getDb } from '$lib/server/db';
 import { questions } from '$lib/server/db/questions';
@@ -10,6 +10,7 @@ import { withRespondentSet } from '$lib/server/filter-set';
 export function GET({ url }) {
 	const db = getDb();
 	const qs = questions(db);
+	const themeLabel = new Map(db.prepare('SELECT id, label FROM theme').raw().all() as [string, string][]);
 	const rows = stakeholders(db, withRespondentSet(db, buildFilter(db, url.searchParams))).map((s) => {
 		const row: Record<string, unknown> = { response_id: s.responseId, organisation: s.name, sector: s.sector };
 		for (const q of qs) {
@@ -17,10 +18,11 @@ export function GET({ url }) {
 			row[`${q.id}_answer`] = c ? (c.choice ?? 'answered') : '';
 			row[`${q.id}_stance`] = c?.stance ?? '';
 			row[`${q.id}_themes`] = c ? c.themes.join(';') : '';
+			row[`${q.id}_theme_labels`] = c ? c.themes.map((t) => themeLabel.get(t) ?? t).join('; ') : '';
 		}
 		return row;
 	});
-	const fields = ['response_id', 'organisation', 'sector', ...qs.flatMap((q) => [`${q.id}_answer`, `${q.id}_stance`, `${q.id}_themes`])];
+	const fields = ['response_id', 'organisation', 'sector', ...qs.flatMap((q) => [`${q.id}_answer`, `${q.id}_stance`, `${q.id}_themes`, `${q.id}_theme_labels`])];
 	return new Response('\uFEFF' + toCsv(fields, rows) + '\r\n', {
 		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="stakeholders.csv"' }
 	});

@@ -36,7 +36,11 @@ export function answerExportRows(db: DB): Record<string, unknown>[] {
 		.all() as Record<string, unknown>[];
 }
 
-export const PUBLISHABLE_COLUMNS = ['response_id', 'question', 'closed_answer', 'sector', 'respondent_type', 'organisation', 'professional_body', 'confidential', 'themes', 'stance', 'text'] as const;
+export const PUBLISHABLE_COLUMNS = ['response_id', 'question', 'closed_answer', 'sector', 'respondent_type', 'organisation', 'professional_body', 'confidential', 'themes', 'theme_labels', 'stance', 'text'] as const;
+
+/** An answer's themes in codeframe order: `themes` gives their ids (for joining), `theme_labels` their names (for
+ * reading), in the same order. */
+const THEMES_OF_ANSWER = `SELECT t.id, t.label FROM theme_hit e JOIN theme t ON t.id = e.theme_id WHERE e.answer_id = a.id ORDER BY t.position`;
 
 type AnswerFilter = { where: string; params: unknown[]; answerWhere: string; answerParams: unknown[] };
 
@@ -51,7 +55,8 @@ function publishable(db: DB, f: AnswerFilter) {
 			coalesce(r.respondent_type, '') AS respondent_type,
 			CASE WHEN r.confidential = 1 THEN '' ELSE coalesce(r.organisation, '') END AS organisation,
 			coalesce(r.body, '') AS professional_body, CASE r.confidential WHEN 1 THEN 'yes' ELSE 'no' END AS confidential,
-			coalesce((SELECT group_concat(theme_id, ';') FROM theme_hit e WHERE e.answer_id = a.id), '') AS themes,
+			coalesce((SELECT group_concat(id, ';') FROM (${THEMES_OF_ANSWER})), '') AS themes,
+			coalesce((SELECT group_concat(label, '; ') FROM (${THEMES_OF_ANSWER})), '') AS theme_labels,
 			coalesce(a.stance, '') AS stance,
 			CASE WHEN trim(coalesce(a.text, '')) = '' THEN ''
 				WHEN r.confidential = 1 THEN '[withheld: the respondent asked for confidentiality]'
