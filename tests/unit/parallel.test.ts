@@ -83,7 +83,8 @@ describe('analysis on worker threads', () => {
 		const scan = (q: string) =>
 			db
 				.prepare(
-					`SELECT a.id, a.review_priority AS priority, a.review_reason AS reason FROM answer a NOT INDEXED
+					`SELECT a.id, r.response_id AS responseId, a.review_priority AS priority, a.review_reason AS reason
+					 FROM answer a NOT INDEXED JOIN respondent r ON r.id = a.respondent_id
 					 WHERE a.question_id = ? AND trim(coalesce(a.text, '')) <> '' AND NOT EXISTS (SELECT 1 FROM answer_review rv WHERE rv.answer_id = a.id)
 					 ORDER BY a.review_priority DESC, a.id LIMIT 10`
 				)
