@@ -90,7 +90,39 @@ describe('redaction', () => {
 		['Zainab, aged 14, told us', '[name removed], aged 14, told us'],
 		['Mark from the YOT on our table', '[name removed] from the YOT on our table'],
 		["Chloe's mother rang", '[name removed] mother rang'],
-		['a girl called Zainab Ahmed told us', 'a girl called [name removed] told us']
+		['a girl called Zainab Ahmed told us', 'a girl called [name removed] told us'],
+		// A first name after another capitalised word (the pair used to hide it).
+		['Yesterday Emma rang to say the referral was lost.', 'Yesterday [name removed] rang to say the referral was lost.'],
+		['Contact Peter Hughes for a copy.', 'Contact [name removed] for a copy.'],
+		// Beside a role, in either order; one word only when set off by commas.
+		['Our headteacher, Bernadette Quigley, has concerns.', 'Our headteacher, [name removed], has concerns.'],
+		['Grace Okafor, the school nurse, says consent is misunderstood.', '[name removed], the school nurse, says consent is misunderstood.'],
+		['The school nurse, Ingrid, spoke to the girl privately.', 'The school nurse, [name removed], spoke to the girl privately.'],
+		['The girl, Amira, was moved three times.', 'The girl, [name removed], was moved three times.'],
+		// Signatures and form fields.
+		['Regards, Sunita Chauhan', 'Regards, [name removed]'],
+		['Completed by: Holloway, Janet (Mrs)', 'Completed by: [name removed] (Mrs)'],
+		['Regards, Tobias Wren, Youth Worker', 'Regards, [name removed], Youth Worker'],
+		['This response was drafted by Ifeoma Chukwu and agreed by the board.', 'This response was drafted by [name removed] and agreed by the board.'],
+		// Initials, capitals and lower case.
+		['I was told by J. Holloway in the records office.', 'I was told by [name removed] in the records office.'],
+		['I spoke to MRS SMITH at the school.', 'I spoke to [name removed] at the school.'],
+		['mrs pearson from the office told me', '[name removed] from the office told me'],
+		['my daughter chloe was put on the system', 'my daughter [name removed] was put on the system'],
+		['my name is tracey dunmore and i am a mum', 'my name is [name removed] and i am a mum'],
+		['I am a young carer for my brother Kacper.', 'I am a young carer for my brother [name removed].'],
+		['Kaden (14) has been in care.', '[name removed] (14) has been in care.'],
+		// Other identifiers.
+		['My son (DOB 12/03/1995) was on the register.', 'My son (DOB [date of birth removed]) was on the register.'],
+		['My NI number is QQ 12 34 56 C.', 'My NI number is [NI number removed].'],
+		['We live at 14 Acacia Avenue, Stockport SK4 2QX.', 'We live at [address removed], Stockport [postcode removed].'],
+		['Case ref CS/2005/04412 was closed.', 'Case ref [reference removed] was closed.'],
+		['Our family moved from B15 to Coventry.', 'Our family moved from [postcode removed] to Coventry.'],
+		['I live in the M14 area.', 'I live in the [postcode removed] area.'],
+		['write to helen.marsh at nhs dot net', 'write to [email removed]'],
+		['Follow me on Twitter @jennyh_mum for more.', 'Follow me on Twitter [username removed] for more.'],
+		['Please phone 01632 960 111/112.', 'Please phone [phone number removed].'],
+		['nhs number 943 4765 919 on the red book', 'nhs number [NHS number removed] on the red book']
 	];
 	for (const [input, output] of cases) it(`redacts: ${input}`, () => expect(redact(input).text).toBe(output));
 	it('leaves the public record and ordinary words alone', () => {
@@ -112,7 +144,18 @@ describe('redaction', () => {
 			"Sam's Club",
 			'our child Protection procedures',
 			'ref 123 456 7890 (not an NHS number: the check digit is wrong)',
-			'it is 2nd on the list'
+			'it is 2nd on the list',
+			'It does not sit with the Common Assessment Framework, the lead professional role or the index.',
+			'The Victoria Climbie inquiry found failures of communication.',
+			'After Victoria Climbié, who could argue otherwise?',
+			'Many of our families come from Jordan, Syria and Iraq.',
+			'In Kensington and Chelsea the index was piloted early.',
+			'St George\'s Hospital and King Edward VI School took part.',
+			'the London Borough of Kelsey Green',
+			'My son Has Asperger\'s and the school did not understand.',
+			'Take the M6 to junction 14; vitamin B12 is no help.',
+			'section 47 enquiries rose by 12,000 in 2005.',
+			'Dr Barnardo\'s Homes started modern child welfare.'
 		])
 			expect(redact(text).text).toBe(text);
 	});

@@ -24,13 +24,31 @@ robert robin robyn roger ronald ross ruby russell ruth ryan sadie sally sam sama
 scott sean shabana shane shannon sharon shaun sheila shelley shirley simon siobhan sonia sophie stacey stella stephanie
 stephen steve steven stewart stuart susan suzanne tanya tara teresa terry thomas tim timothy tina toby tom tommy tony
 tracey tracy trevor tyler valerie vanessa vicky victoria vincent wayne wendy william yasmin yvonne zac zach zoe zara
-tariq deepak nasreen parveen bilal kwame kofi chidi ngozi precious marcus darnell jermaine tremaine aleksandra piotr`
+tariq deepak nasreen parveen bilal kwame kofi chidi ngozi precious marcus darnell jermaine tremaine aleksandra piotr
+bernadette felicity hamish ingrid marguerite chantelle tendai deshawn keira tia millie harvey reuben shanice tayla
+lexi nevaeh kaden kacper jakub wojciech agnieszka katarzyna magdalena tomasz marek krzysztof zofia arjun rohan anjali
+sunita rajinder harpreet manpreet jaspreet simran amrit kiran ravi vikram deepa asha meera nisha pooja reena sunil anil
+ashok hardeep kuldeep sukhdev parminder balvinder ayesha zainab maryam khadija hamza usman yusuf ibrahim omar adnan
+faisal asif nadeem shazia rukhsana samina tahir waqar zubair abdullah abdirahman mustafa samira layla amina hafsa
+safiya chukwuemeka oluwaseun adebayo babajide chinedu ifeoma folasade funmilayo tunde kemi yetunde temitope abiola
+kwabena akua efua abena tyrone leroy winston delroy marlon tanisha keisha latoya kemar jamal tyrell aoife aisling
+saoirse ciaran cian oisin padraig sinead roisin caoimhe orla eoin seamus eamon eamonn dermot bronagh gwen gwyneth rhian
+rhiannon sian bethan dafydd emyr gethin iwan ieuan aled carys ffion llinos nia osian fergus alasdair morag ailsa
+catriona eilidh mhairi iain lachlan euan wei xiaoming anastasia natalia olga irina svetlana oksana dmitri ivan andrei
+sergei mihai florin bogdan alina elena roxana zoltan janos lukas jonas ieva jessie kiera kayla kelsey kira libby lola
+macy madison maddie mia mya neve rosie scarlett tegan tilly ashton brody caleb cody corey dexter ellis elijah ewan
+finley finn frankie gabriel hayden jenson joey jude kai kian leo levi louie mason noah ollie oscar riley rory sonny
+spencer theo tobias tristan zak jaden keegan kacey carole colette deirdre gaynor geraldine hilary jacqueline jacqui
+janine jayne josephine julian kenneth lesley leslie lorna maxine moira nadine norma rosalind sheena sylvia theresa
+ursula veronica vivienne yvette clive desmond douglas duncan felix gerard howard hugh hugo jeffrey lawrence leonard
+maurice nathaniel neville quentin ralph raymond rodney roland rupert sidney stanley terence wilfred francis penelope
+imelda bailey demetrius jonno ayaan aarav reggie stevie lenny kyra amira jamila nasima rehana tasneem shamima`
 		.split(/\s+/)
 		.filter(Boolean)
 );
 
 export const AMBIGUOUS_NAMES = new Set(
-	'will may mark bill grace hope faith joy rose june april august dawn frank sue pat rob guy dean carol amber holly ruby crystal jack chase drew ray miles'.split(
+	'will may mark bill grace hope faith joy rose june april august dawn frank sue pat rob guy dean carol amber holly ruby crystal jack chase drew ray miles max summer sky skye paris'.split(
 		' '
 	)
 );

@@ -1,8 +1,10 @@
 // Stage 6: redaction of personal data in anything that may be published: email addresses, UK phone numbers,
-// postcodes, people named with a title or role, and first names (children's included) where they can be detected.
+// postcodes, street addresses, dates of birth, NHS and National Insurance numbers, case and pupil references, social
+// media names, people named with a title, a role, a relation or a signature, and first names (children's included)
+// where they can be detected.
 import { AMBIGUOUS_NAMES, FIRST_NAMES } from './names';
 
-export type RedactionKind = 'email' | 'phone' | 'nhs' | 'postcode' | 'name';
+export type RedactionKind = 'email' | 'phone' | 'nhs' | 'postcode' | 'name' | 'address' | 'dob' | 'ni' | 'reference' | 'handle';
 
 export interface Redaction {
 	kind: RedactionKind;
@@ -20,17 +22,24 @@ export const PLACEHOLDER: Record<RedactionKind, string> = {
 	phone: '[phone number removed]',
 	nhs: '[NHS number removed]',
 	postcode: '[postcode removed]',
-	name: '[name removed]'
+	name: '[name removed]',
+	address: '[address removed]',
+	dob: '[date of birth removed]',
+	ni: '[NI number removed]',
+	reference: '[reference removed]',
+	handle: '[username removed]'
 };
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-const PHONE = /(?<![\w/])(?:(?:\+|00)44\s?\(?0?\)?\s?|\(?0)\d{2,5}\)?(?:[\s-]?\d){5,8}(?![\w/])/g;
-/** Ten digits grouped 3-3-4, as NHS numbers are written; kept only if the check digit is right. */
-const NHS_NUMBER = /(?<![\w/.-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\w/-])/g;
+/** Not followed by a letter or digit; "/112" after a number is a second line ("960 111/112"), a longer run after a
+ * slash is a date or a reference. */
+const PHONE = /(?<![\w/])(?:(?:\+|00)44\s?\(?0?\)?\s?|\(?0)\d{2,5}\)?(?:[\s-]?\d){5,8}(?!\w)(?!\/\d{4})/g;
+/** Ten digits, grouped 3-3-4 as NHS numbers are written or any other way; kept only if the check digit is right. */
+const NHS_NUMBER = /(?<![\w/.-])\d(?:[ -]?\d){9}(?![\w/-])/g;
 const POSTCODE = /\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/gi;
 /** An outward code alone after a place name, as in "Kidderminster DY10". */
 const DISTRICT = /\b(?<=[A-Z][a-z]+,? )[A-Z]{2}\d{1,2}\b/g;
-const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev|Reverend|Father|PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Cllr|Councillor)`;
+const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev|Reverend|Father|PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Superintendent|Constable|Detective|Cllr|Councillor|Pastor|Imam|Rabbi|Canon|Sir|Dame)`;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
 const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
 /** Capitalised words that follow a title as part of a job or a thing, not a name: "Nurse Practitioners", "PC World". */
@@ -39,7 +48,95 @@ const NOT_A_NAME = new Set(
 		' '
 	)
 );
-const CAPITALISED = new RegExp(String.raw`(?<![\p{L}])${NAME_WORD}(?: ${NAME_WORD})?`, 'gu');
+/** Every capitalised word, with the word after it looked at but not taken, so that each word is tried as a first
+ * name ("Yesterday Emma rang", "Contact Peter Hughes": the name is the second word of the pair). */
+const CAPITALISED = new RegExp(String.raw`(?<![\p{L}])(${NAME_WORD})(?=(?: (${NAME_WORD}))?)`, 'gu');
+/** Words after which a first name names a place or a foundation, not a person: "St George's", "King Edward VI". */
+const PLACE_BEFORE = /(?:\b(?:St|Saint|King|King['’]s|Queen|Prince|Princess|Duke|Duchess|Royal|Port|Fort|Mount|Lake|Cape)\.? |\b(?:Borough|County|City|District|Diocese|Bishop|University|Isle|Council) of )$/;
+/** First names that are also places, not taken after a word of place: "families from Jordan", "in Chelsea". */
+const PLACE_NAMES = new Set('jordan georgia chelsea beverley florence india sydney devon kent shannon israel'.split(' '));
+const BEFORE_A_PLACE = /\b(?:from|in|to|across|cover|covers|covering|near|visited|and|of)\s+$/i;
+/** Fixed phrases that contain a first name but name no one. */
+const NAMED_PLACES = /\b(?:Kensington and Chelsea|Chelsea and Westminster|Dr Barnardo['’]s|Downing Street)\b/g;
+/** People in the public record of this field, named for what happened to them or what they did in public: the
+ * inquiries and reviews that shaped it. */
+const PUBLIC_PEOPLE = /\b(?:Victoria Climbi[eé]|Lord Laming|Sir Michael Bichard|Michael Bichard|Holly Wells|Jessica Chapman|Ian Huntley|Eileen Munro|Professor Munro|Victoria Gillick|Mrs Gillick|Dame Fiona Caldicott|Fiona Caldicott|Lord Fraser|Jasmine Beckford|Maria Colwell|Kimberley Carlile)(?![\p{L}])/gu;
+/** Capitalised words that are not names whatever comes before: sentence openers and the like ("My son Has ..."). */
+const NOT_A_NAME_WORD = new Set(
+	'The A An And Or But If So As At In On Of To For From By With Is Was Has Had Have Are Were Be Been Will Would Can Could Should Must May Might Did Does Do Not No Yes I We He She They It This That These Those There Here Who What When Where Why How Also However Then Than Very All Any Some Each Every'.split(
+		' '
+	)
+);
+/** Words that begin or belong to the name of an organisation, a post or a heading rather than a person. */
+const ORG_WORD = new Set(
+	'Local Authority Authorities Not Anonymous Withheld Given Designated Named Independent Reviewing Officer Officers Nurse Nurses Chair Chairman Chief Executive Head Deputy Lead Manager Director Assistant Senior Principal Parent Parents Practitioner Teacher Teachers Worker Workers Social Council Trust Society Service Services Board Team Centre Hospital School Schools Academy Alliance Association College Colleges University Foundation Fund Partnership Agency Office Department Unit Forum Network Inquiry Report Review Act Start NHS Primary Secondary Care Children Childrens Young People Youth Family Families Health Police Constabulary Voluntary Sector Community Group Safeguarding Education Committee Panel Project Church Diocese Federation Union Institute Commission Government County City Borough District Metropolitan Royal British National England Wales Scotland Ireland Northern Mental Support Services'.split(
+		' '
+	)
+);
+const NAME_PART = String.raw`\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)?`;
+/** A person's name as written in full: up to four capitalised words, with the particles of Irish, Scottish, Dutch,
+ * Arabic and other names ("Siobhán Ní Dhomhnaill", "Mohammed Al-Rashid"). */
+const NAME_RUN = String.raw`${NAME_PART}(?: (?:${NAME_PART}|Ní|Nic|Mac|Mc|van|von|de|da|bin|binti|al|Al-\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+)){0,3}`;
+/** Jobs and relations a name is written beside. */
+const ROLE = String.raw`(?:head|headteacher|head teacher|deputy head|teacher|class teacher|nurse|school nurse|health visitor|midwife|doctor|GP|paediatrician|SENCO|SENCo|social worker|youth worker|worker|keyworker|key worker|support worker|manager|officer|lead|leader|coordinator|co-ordinator|interpreter|chair|director|adviser|advisor|practitioner|therapist|psychologist|counsellor|carer|foster carer|childminder|volunteer|governor|caseworker|case worker|mentor|consultant|solicitor|receptionist|secretary|administrator|inspector|constable|sergeant|detective)`;
+/** "our headteacher, Bernadette Quigley", "the YOT manager Deshawn Campbell", "The school nurse, Ingrid, spoke". */
+const ROLE_THEN_NAME = new RegExp(
+	String.raw`\b(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)\s+(?:[\p{L}'’-]+\s+){0,3}?${ROLE}(,?)\s+(${NAME_RUN})(?![\p{L}])(,?)`,
+	'dgu'
+);
+/** "Grace Okafor, the school nurse", "Mark Ellison, headteacher", "Sue Bradshaw (practice nurse)". */
+const NAME_THEN_ROLE = new RegExp(
+	String.raw`(?<![\p{L}])(${NAME_RUN})(?:,\s+(?:(?:the|our|my|a|an|their|his|her)\s+)?|\s+\((?:the\s+|our\s+)?)(?:[\p{L}'’-]+\s+){0,3}?${ROLE}s?\b`,
+	'dgu'
+);
+/** A name in a signature or a form's field: "Name: Hollie Barraclough", "Regards, Sunita Chauhan", "Completed by:
+ * Holloway, Janet (Mrs)", "This response was drafted by Ifeoma Chukwu". */
+const SIGNED = new RegExp(
+	String.raw`(?:\b(?:[Ss]ubmitted|[Dd]rafted|[Cc]ompleted|[Ss]igned|[Ww]ritten|[Pp]repared|[Cc]ompiled) by\s*:?\s+|(?<![\p{L}])(?:Name|Signed|Regards|Kind regards|Best wishes|Yours sincerely|Yours faithfully|Respondent|Respondent name|Completed by|Author|Contact|Contact name)\s*[:,]\s*)(?:(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|DR)\.?\s+)?((?:\p{Lu}[\p{L}'’-]*)(?:(?:,\s|\s)(?:Dr\s|Mrs\s|Mr\s|Ms\s)?\p{Lu}[\p{L}'’-]*){0,3})`,
+	'dgu'
+);
+/** Initials and a surname: "J. Holloway", "A.J. Mortimer", "Prof. A. R. Whitcombe"; a bare initial only after "by",
+ * "from", "to" or "with" ("the report by K Thompson"). */
+const INITIALS = new RegExp(
+	String.raw`(?:(?<![\p{L}.])(?:[A-Z]\.\s?){1,3}(?:&\s(?:[A-Z]\.\s?){1,3})?|(?<=\b(?:by|from|to|with|cc)\s)[B-HJ-Z]\s)(${NAME_PART})(?![\p{L}])`,
+	'dgu'
+);
+/** Words after an initial that make it a label, not a name: "Key Stage 2", "E. Coli", "Annex B Plan". */
+const NOT_AFTER_INITIAL = new Set('Team Level Levels Block Wing Division Grade List Road Street Coli Ward Stream Class Form Section Annex Appendix Plan Stage Category Type'.split(' '));
+/** Kin and friends named after who they are: "my brother Kacper", "the girl, Amira,", "my daughter chloe". */
+const KIN_MORE = /\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest)\s+)?(?:brother|sister|mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|uncle|cousin|mate|friend|partner|husband|wife|boyfriend|girlfriend|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|eldest|youngest)\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|pupil),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*),/dgu;
+/** Someone with their age in other forms: "Kaden (14)", "Bailey, who is 7,", "Shanice was 15 when". */
+const AGED = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?: \(\d{1,2}\)|, who is (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b| was \d{1,2} when)/dgu;
+/** In lower case, as young people often write: "my name is tracey dunmore", "a woman called fiona". */
+const MY_NAME_IS = /\b[Mm]y name is (\p{L}[\p{L}'’-]*(?: (?!and\b|i\b|im\b|a\b)\p{L}[\p{L}'’-]*)?)/dgu;
+const CALLED_LOWER = /\b(?:called|named) (\p{Ll}+)\b/dgu;
+/** Titles in capitals or in lower case: "MRS SMITH", "mrs pearson". */
+const TITLED_UPPER = /(?<![\p{L}])(?:MR|MRS|MS|MISS|DR)\.? (?:[A-Z]\.? ?){0,2}([A-Z][A-Z'’-]+)(?: [A-Z][A-Z'’-]+)?(?![\p{L}])/dgu;
+const TITLED_LOWER = /(?<![\p{L}])(?:mr|mrs|ms|dr)\.? (\p{Ll}[\p{Ll}'’-]+)/dgu;
+const NOT_A_SURNAME_LOWER = new Set('and or the a an of in on at to from said says told was is has had who will would can could and'.split(' '));
+const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+/** A date of birth, only where it says so, so that other dates stay: "DOB 12/03/1995", "born on 22 September 2004". */
+const DOB = new RegExp(
+	String.raw`\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|[Dd]ate of birth|[Bb]orn(?: on)?)\s*[:\-]?\s*(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})\s+\d{2,4})`,
+	'dgu'
+);
+/** A National Insurance number: two letters, six digits, one letter A to D, in capitals or in lower case. */
+const NI_NUMBER = /(?<![\w])(?:[A-Z]{2}(?: ?\d{2}){3} ?[A-D]|[a-z]{2}(?: ?\d{2}){3} ?[a-d])(?![\w])/g;
+/** A house number and street, with a flat if there is one: "14 Acacia Avenue", "Flat 2, 88 Cranbrook Road". */
+const ADDRESS = /(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+ ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green)\b/gu;
+/** Postcode areas, for an outward code alone ("from B15", "the M14 area"), which is taken only after such a cue:
+ * without one, "M6" and "B12" are motorways and vitamins. */
+const AREAS = 'AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE'.split(' ').join('|');
+const DISTRICT_CUED = new RegExp(String.raw`(?:\b(?:live in|living in|lives in|moved (?:from|to)|based in|postcode(?: is)?)\s+(?:the\s+)?|\bthe\s+(?=\w+ area\b)|\()((?:${AREAS})\d{1,2}[A-Z]?)(?![\w])`, 'dg');
+/** An e-mail address written to dodge robots: "x at y dot co dot uk", "x [at] y.uk", "x @ y.uk". */
+const EMAIL_SPELT = /[A-Za-z0-9._%+-]+ ?[[(]at[\])] ?[A-Za-z0-9-]+(?: ?(?:\.|[[(]dot[\])]| dot ) ?[A-Za-z0-9-]+)+|[A-Za-z0-9._%+-]+ at [A-Za-z0-9-]+(?: dot [A-Za-z0-9-]+)+|[A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+/** Social media names: "@jennyh_mum", "myspace.com/kayleigh_xx", "my bebo name is lil_ty". */
+const HANDLE = /(?<![\w.@])@[A-Za-z0-9_]{2,30}\b|\b(?:myspace|bebo|facebook|twitter|instagram|tiktok|snapchat|youtube)\.com\/[\w.]+|\b(?:[Mm]y|[Hh]is|[Hh]er) (?:msn|bebo|myspace|facebook|twitter|insta|instagram|snapchat|tiktok|xbox|psn)(?: name| id| username)? is ([\w./]+)/dg;
+/** A case, pupil or police reference after a word that says so, with at least five digits: "Case ref CS/2005/04412",
+ * "UPN A123456789012", "Pupil number 20045871". */
+const REFERENCE = /\b(?:[Rr]ef(?:erence)?|[Cc]ase|UPN|ULN|[Pp]upil|ID|[Cc]rime)\.?\s*(?:number|no\.?|ref(?:erence)?|id)?\s*(?:is\s+)?[:#]?\s*((?=[A-Za-z0-9/-]*(?:\d[^\d\s]*){5})[A-Za-z0-9][A-Za-z0-9/-]*[0-9A-Za-z])/dg;
+/** A unique pupil number, which is recognisable on its own. */
+const UPN = /\b[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]\b/g;
 /** A name given to someone ("a boy I'll call Jamie"), not a word run on into another ("call ChildLine"). Not a name
  * when the next word names a service or scheme ("called Sure Start", "call Social Services"): `AFTER_CALLED`. */
 const CALLED = /\b(?:called|named|call|calling|call him|call her)\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])(?: (\p{Lu}\p{Ll}[\p{L}'’-]*))?/dgu;
@@ -69,56 +166,158 @@ export function isNhsNumber(digits: string): boolean {
 	return check !== 10 && (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
+const MAY_SPELL_EMAIL = / at |[[(]at[\])]| @ /;
+const MAY_HANDLE = /@|\.com\/|msn|bebo|myspace|facebook|twitter|insta|snapchat|tiktok|xbox|psn/i;
+const MAY_BIRTH = /dob|d\.o\.b|birth|born/i;
+const MAY_REFER = /ref|case|UPN|ULN|pupil|ID|crime/i;
+const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green/;
+const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
+const MAY_TITLE_LOWER = /\b(?:mrs?|ms|dr)\b/;
+const MAY_INITIAL = /\b[A-Z]\.|\b(?:by|from|to|with|cc) [B-HJ-Z] /;
+const MAY_CALL = /\b(?:called|named) \p{Ll}/u;
+const MAY_NAME_IS = /name is/i;
+const MAY_KIN = /\b(?:brother|sister|mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|uncle|cousin|mate|friend|partner|husband|wife|boyfriend|girlfriend|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|eldest|youngest)\b|(?:girl|boy|child|person|baby|mother|father|pupil), \p{Lu}/iu;
+const MAY_AGE = /who is|was \d/;
+const APPOSITIVE = /, \p{Lu}\p{Ll}[\p{L}'’-]*,/u;
+const MAY_SIGN = /by|Name|Signed|[Rr]egards|wishes|Yours|Respondent|Completed|Author|Contact/;
+
+/** Whether a run of capitalised words reads as the name of an organisation, a post or a heading, not a person. */
+function organisational(run: string): boolean {
+	const words = run.split(/[\s,]+/).filter(Boolean);
+	return words.some((w) => ORG_WORD.has(w) || NOT_A_SURNAME.has(w) || KIN_NOT_A_NAME.has(w) || AFTER_CALLED.has(w) || NOT_A_NAME_WORD.has(w));
+}
+
 function collect(text: string): Redaction[] {
 	const found: Redaction[] = [];
 	const add = (kind: RedactionKind, start: number, end: number) => found.push({ kind, start, end });
+	const group = (kind: RedactionKind, m: RegExpMatchArray, i = 1) => {
+		const span = m.indices![i];
+		if (span) add(kind, span[0], span[1]);
+	};
+	const known = (word: string) => FIRST_NAMES.has(word.toLowerCase()) && !AMBIGUOUS_NAMES.has(word.toLowerCase());
+	/** Beside a role, a first name that is also a word is a name ("Grace Okafor, the school nurse"); accents aside. */
+	const firstName = (word: string) => {
+		const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+		return FIRST_NAMES.has(plain) || AMBIGUOUS_NAMES.has(plain);
+	};
+	// Most rules need a cue that most texts lack; a quick test for it first keeps the whole about as fast as before.
+	const digits = /\d/.test(text);
+	// Whether any capitalised word could be a first name: the rules on roles look only then.
+	let named = false;
+	for (const m of text.matchAll(CAPITALISED)) if (firstName(m[1].replace(/['’]s$/, ''))) {
+		named = true;
+		break;
+	}
 	for (const m of text.matchAll(EMAIL)) add('email', m.index!, m.index! + m[0].length);
+	if (MAY_SPELL_EMAIL.test(text)) for (const m of text.matchAll(EMAIL_SPELT)) add('email', m.index!, m.index! + m[0].length);
+	if (MAY_HANDLE.test(text)) for (const m of text.matchAll(HANDLE)) {
+		if (m.indices![1]) group('handle', m);
+		else add('handle', m.index!, m.index! + m[0].length);
+	}
 	for (const m of text.matchAll(PHONE)) {
 		// +44 (0)20 ..., 0044 20 ...: the country code and a bracketed 0 stand for the one leading 0.
 		let digits = m[0].replace(/\D/g, '');
 		if (/^(?:00)?44/.test(digits)) digits = '0' + digits.replace(/^(?:00)?44/, '').replace(/^0/, '');
 		// "(0161 496 0123)": the opening bracket belongs to the sentence, not the number.
 		const start = m[0].startsWith('(') && !m[0].includes(')') ? m.index! + 1 : m.index!;
-		if (digits.length >= 10 && digits.length <= 11) add('phone', start, m.index! + m[0].length);
+		// "960 111/112": the second line goes with the number.
+		const line = /^\/\d{1,3}(?!\d)/.exec(text.slice(m.index! + m[0].length))?.[0] ?? '';
+		if (digits.length >= 10 && digits.length <= 11) add('phone', start, m.index! + m[0].length + line.length);
 	}
 	for (const m of text.matchAll(NHS_NUMBER)) if (isNhsNumber(m[0].replace(/\D/g, ''))) add('nhs', m.index!, m.index! + m[0].length);
+	if (digits) for (const m of text.matchAll(NI_NUMBER)) add('ni', m.index!, m.index! + m[0].length);
+	if (digits && MAY_BIRTH.test(text)) for (const m of text.matchAll(DOB)) group('dob', m);
+	if (digits && MAY_REFER.test(text)) for (const m of text.matchAll(REFERENCE)) group('reference', m);
+	if (digits) for (const m of text.matchAll(UPN)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && MAY_STREET.test(text)) for (const m of text.matchAll(ADDRESS)) if (!/Downing Street/.test(m[0])) add('address', m.index!, m.index! + m[0].length);
 	for (const m of text.matchAll(POSTCODE)) {
 		// In lower case only where the whole postcode is ("m1 1ae"), not a mix such as "is 2nd".
 		if (m[0] === m[0].toUpperCase() || m[0] === m[0].toLowerCase()) add('postcode', m.index!, m.index! + m[0].length);
 	}
 	for (const m of text.matchAll(DISTRICT)) add('postcode', m.index!, m.index! + m[0].length);
+	if (digits) for (const m of text.matchAll(DISTRICT_CUED)) group('postcode', m);
 	for (const m of text.matchAll(TITLED)) if (!NOT_A_NAME.has(m[1])) add('name', m.index!, m.index! + m[0].length);
-	const group1 = (m: RegExpMatchArray) => {
-		const [start, end] = m.indices![1]!;
-		add('name', start, end);
-	};
+	if (MAY_TITLE_UPPER.test(text)) for (const m of text.matchAll(TITLED_UPPER)) add('name', m.index!, m.index! + m[0].length);
+	if (MAY_TITLE_LOWER.test(text)) for (const m of text.matchAll(TITLED_LOWER)) if (!NOT_A_SURNAME_LOWER.has(m[1])) add('name', m.index!, m.index! + m[0].length);
+	if (MAY_INITIAL.test(text)) for (const m of text.matchAll(INITIALS)) if (!NOT_AFTER_INITIAL.has(m[1]) && !ORG_WORD.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) add('name', m.index!, m.indices![1]![1]);
 	for (const m of text.matchAll(CALLED)) {
 		if (AFTER_CALLED.has(m[2] ?? '') || NOT_A_SURNAME.has(m[2] ?? '')) continue;
 		// A surname after the name goes with it ("called Zainab Ahmed").
 		add('name', m.indices![1]![0], m.indices![m[2] ? 2 : 1]![1]);
 	}
-	for (const m of text.matchAll(KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1])) group1(m);
-	for (const m of text.matchAll(WITH_AGE)) group1(m);
-	for (const m of text.matchAll(FROM_THE)) if (FIRST_NAMES.has(m[1].toLowerCase()) || AMBIGUOUS_NAMES.has(m[1].toLowerCase())) group1(m);
+	if (MAY_CALL.test(text)) for (const m of text.matchAll(CALLED_LOWER)) if (known(m[1])) group('name', m);
+	if (MAY_NAME_IS.test(text)) for (const m of text.matchAll(MY_NAME_IS)) {
+		const [first] = m[1].split(' ');
+		if (/^\p{Lu}/u.test(first) ? !NOT_A_NAME_WORD.has(first) && !ORG_WORD.has(first) : known(first)) group('name', m);
+	}
+	for (const m of text.matchAll(KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) group('name', m);
+	if (MAY_KIN.test(text)) for (const m of text.matchAll(KIN_MORE)) {
+		const i = m[1] ? 1 : 2;
+		const name = m[i];
+		const first = name.split(/[ -]/)[0];
+		// In lower case only a known first name ("my daughter chloe"), never "my son has".
+		if (/^\p{Ll}/u.test(name) ? !known(name) : organisational(name)) continue;
+		if (/^\p{Lu}/u.test(first) && NOT_A_NAME_WORD.has(first)) continue;
+		group('name', m, i);
+	}
+	for (const m of text.matchAll(WITH_AGE)) group('name', m);
+	if (digits || MAY_AGE.test(text)) for (const m of text.matchAll(AGED)) if (!organisational(m[1])) group('name', m);
+	for (const m of text.matchAll(FROM_THE)) if (FIRST_NAMES.has(m[1].toLowerCase()) || AMBIGUOUS_NAMES.has(m[1].toLowerCase())) group('name', m);
+	if (named || APPOSITIVE.test(text)) for (const m of text.matchAll(ROLE_THEN_NAME)) {
+		const name = m[2];
+		// A name that begins with a first name; or one word set off by commas ("The school nurse, Ingrid, spoke").
+		const single = !name.includes(' ');
+		if (organisational(name) || !(firstName(name.split(' ')[0]) || (single && m[1] && m[3]))) continue;
+		group('name', m, 2);
+	}
+	if (named) for (const m of text.matchAll(NAME_THEN_ROLE)) {
+		const name = m[1];
+		// Only a name that begins with a first name: "Common Assessment Framework, the lead professional" is not one.
+		if (organisational(name) || !firstName(name.split(' ')[0])) continue;
+		group('name', m);
+	}
+	if (MAY_SIGN.test(text)) for (const m of text.matchAll(SIGNED)) {
+		const run = m[1];
+		// "Holloway, Janet (Mrs)" is one name; "Tobias Wren, Youth Worker" is a name and a post.
+		const parts = run.split(/,\s/);
+		let taken = '';
+		for (const part of parts) {
+			if (organisational(part)) break;
+			taken = taken ? `${taken}, ${part}` : part;
+		}
+		if (taken) add('name', m.indices![1]![0], m.indices![1]![0] + taken.length);
+	}
 	for (const m of text.matchAll(CAPITALISED)) {
-		const [first, second] = m[0].split(' ');
+		const first = m[1];
+		const second = m[2];
 		const lower = first.toLowerCase().replace(/['’]s$/, '');
 		if (!FIRST_NAMES.has(lower) || AMBIGUOUS_NAMES.has(lower)) continue;
+		const before = text.slice(Math.max(0, m.index! - 16), m.index!);
+		// "St George's Hospital", "King Edward VI School": a foundation named after someone.
+		if (PLACE_BEFORE.test(before)) continue;
+		// "families from Jordan", "in Chelsea": a place.
+		if (PLACE_NAMES.has(lower) && BEFORE_A_PLACE.test(before)) continue;
+		const afterPair = text.slice(m.index! + first.length + (second ? 1 + second.length : 0));
 		// "Grace Academy", "Victoria Station", "William Harvey Hospital": a place or an organisation, not a person.
-		const next = /^ (\p{Lu}[\p{L}'’-]+)/u.exec(text.slice(m.index! + m[0].length))?.[1];
-		if (NOT_A_SURNAME.has(second) || NOT_A_SURNAME.has(next ?? '')) continue;
-		add('name', m.index!, m.index! + m[0].length);
+		// Up to two more capitalised words are looked at: "Elizabeth Garrett Anderson Hospital".
+		const next = /^(?: (\p{Lu}[\p{L}'’-]+))(?: (\p{Lu}[\p{L}'’-]+))?/u.exec(afterPair) ?? [];
+		if ((second && NOT_A_SURNAME.has(second)) || NOT_A_SURNAME.has(next[1] ?? '') || NOT_A_SURNAME.has(next[2] ?? '')) continue;
+		// The surname goes with the name when it reads as one ("Peter Hughes", "Siobhan O'Neill"), not "Emma The".
+		const surname = second && /^\p{Lu}(?:\p{Ll}|['’]\p{Lu})/u.test(second) && !NOT_A_NAME.has(second) && !NOT_A_NAME_WORD.has(second);
+		add('name', m.index!, m.index! + first.length + (surname ? 1 + second.length : 0));
 	}
 	return found;
 }
 
 /** Public inquiries and reports named after people ("the Victoria Climbié Inquiry") are not personal data here. */
-const PUBLIC_RECORD = /^\s+(Inquiry|Report|Review|Act|Principles?|guidelines?|competen\w*)\b/;
+const PUBLIC_RECORD = /^\s+(Inquiry|Report|Review|Act|Principles?|guidelines?|competen\w*)\b/i;
 
 /** Merges overlapping finds (the widest wins) and rebuilds the text with placeholders. */
 export function redact(text: string): Redacted {
+	const places = [...text.matchAll(NAMED_PLACES), ...text.matchAll(PUBLIC_PEOPLE)].map((m) => [m.index!, m.index! + m[0].length]);
 	const finds = collect(text)
 		.filter((f) => f.kind !== 'name' || !PUBLIC_RECORD.test(text.slice(f.end, f.end + 20)))
+		.filter((f) => f.kind !== 'name' || !places.some(([start, end]) => f.start < end && f.end > start))
 		.sort((a, b) => a.start - b.start || b.end - a.end);
 	const merged: Redaction[] = [];
 	for (const f of finds) {
