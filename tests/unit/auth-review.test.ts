@@ -77,6 +77,10 @@ describe('passwords and sessions', () => {
 		expect(can({ id: 1, username: 'v', role: 'viewer' }, 'analyst')).toBe(false);
 		expect(can({ id: 1, username: 'a', role: 'admin' }, 'analyst')).toBe(true);
 		expect(safeNext('//evil.example')).toBe('/');
+		// Browsers drop tabs and line breaks and read a backslash as a slash: each of these would reach another site.
+		for (const bad of ['/\t/evil.example/phish', '/\n/evil.example', '/\r\n/evil.example', '/\\evil.example', '/%09/evil.example'.replace('%09', '\t'), '/\u0000/x'])
+			expect(safeNext(bad), JSON.stringify(bad)).toBe('/');
+		expect(safeNext('/responses?sector=health&q=a%20b#top')).toBe('/responses?sector=health&q=a%20b#top');
 		expect(safeNext('/themes?x=1')).toBe('/themes?x=1');
 	});
 	it('lets a form action check the role for itself', () => {

@@ -51,8 +51,18 @@ export function accessFor(pathname: string, routeId: string | null): { isPublic:
 
 /** A safe place to go back to after signing in: a path on this site, never another origin. */
 export function safeNext(next: string | null): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-	return next;
+	// Browsers drop tabs and line breaks from a URL and read "\\" as "/", so "/\t/evil.example" would become
+	// "//evil.example": no control characters or backslashes at all, and the path must resolve on this site.
+	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+	const base = 'http://this.site';
+	let resolved: URL;
+	try {
+		resolved = new URL(next, base);
+	} catch {
+		return '/';
+	}
+	if (resolved.origin !== base || next.startsWith('//')) return '/';
+	return resolved.pathname + resolved.search + resolved.hash;
 }
 
 /**
