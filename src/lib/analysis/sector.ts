@@ -1,6 +1,7 @@
 // Stage 3: infer a respondent's sector when they left it blank: known organisations first, then rules on the
 // organisation and professional-body names, then how they describe themselves. With none of these the sector is
 // left not known: guessing it from the wording was wrong about half the time. A sector they gave is never changed.
+import { redact } from './redact';
 import { normalise } from './text';
 
 export interface KnownOrganisation {
@@ -131,7 +132,12 @@ export function inferSector(model: SectorModel, r: SectorInput): SectorInference
 		const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('?'), before.lastIndexOf('!')) + 1);
 		const asWe = /^we\b/i.test(leadWords) || (as && /\bwe\b/i.test(sentence));
 		const roleRule = firstRule(asWe ? PLURAL_ROLE_RULES : ROLE_RULES, rest);
-		if (roleRule) return { id, sector: roleRule[0], reason: `describes themselves: "${`${match[0]}${article}${rest}`.trim()}"`, method: 'text-role' };
+		if (roleRule) {
+			// Quoted only up to the words that told (the rest of the sentence may name someone or give a number), and
+			// redacted: the reason is shown beside the answer on the pages.
+			const told = rest.slice(0, rest.indexOf(roleRule[1]) + roleRule[1].length);
+			return { id, sector: roleRule[0], reason: `describes themselves: "${redact(`${match[0]}${article}${told}`.trim()).text}"`, method: 'text-role' };
+		}
 	}
 	const family = r.respondentType === 'organisation' ? null : FAMILY.exec(opening);
 	if (family) return { id, sector: 'other', reason: `writes as a parent or grandparent: "${family[0]}"`, method: 'text-role' };
