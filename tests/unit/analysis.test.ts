@@ -6,7 +6,7 @@ import { topTerms } from '../../src/lib/analysis/emergent';
 import { decodeEvidence, encodeEvidence, type Evidence } from '../../src/lib/analysis/evidence';
 import { compileCodeframe, matchSeeds } from '../../src/lib/analysis/codeframe';
 import { excerpt, selectQuotes } from '../../src/lib/analysis/quotes';
-import { redact } from '../../src/lib/analysis/redact';
+import { personalTerms, redact } from '../../src/lib/analysis/redact';
 import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
 import { closedStance, textStance } from '../../src/lib/analysis/stance';
 import { sentences, termFeatures, tokenize } from '../../src/lib/analysis/text';
@@ -158,6 +158,28 @@ describe('redaction', () => {
 			'Dr Barnardo\'s Homes started modern child welfare.'
 		])
 			expect(redact(text).text).toBe(text);
+	});
+});
+
+describe('redaction of a respondent\'s own details', () => {
+	it('removes a confidential organisation\'s name and its own words from its answers, but not ordinary words', () => {
+		const own = personalTerms({ name: 'Graham Tully', organisation: 'Dunmere Metropolitan Borough Council', respondentType: 'organisation', confidential: true })!;
+		expect(redact("But Dunmere's experience is that DUNMERE METROPOLITAN BOROUGH COUNCIL shares late.", own).text).toBe(
+			"But [organisation removed]'s experience is that [organisation removed] shares late."
+		);
+		const centre = personalTerms({ name: null, organisation: 'Hillbrook Secure Training Centre', respondentType: 'organisation', confidential: true })!;
+		expect(redact('Hillbrook staff follow the Secure Training Centre Rules 1998 and Training for all.', centre).text).toBe(
+			'[organisation removed] staff follow the Secure Training Centre Rules 1998 and Training for all.'
+		);
+	});
+	it('removes the respondent\'s own name where they sign with it, whatever the first-name list says', () => {
+		const own = personalTerms({ name: 'Mr Oluwadamilare Tully', organisation: null, respondentType: 'individual', confidential: false })!;
+		expect(redact('I agree with the guide. Oluwadamilare Tully', own).text).toBe('I agree with the guide. [name removed] [name removed]');
+	});
+	it('does not take the published name of a responding organisation for a person', () => {
+		const own = personalTerms({ name: 'Ms Nadia Hussain', organisation: 'London Borough of Kelsey Green', respondentType: 'organisation', confidential: false })!;
+		expect(redact('No. Kelsey Green has very high mobility.', own).text).toBe('No. Kelsey Green has very high mobility.');
+		expect(redact('No. Kelsey Green has very high mobility.').text).toBe('No. [name removed] has very high mobility.');
 	});
 });
 

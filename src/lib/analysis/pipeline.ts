@@ -4,7 +4,7 @@ import { findCampaigns, type Campaign } from './campaigns';
 import { compileCodeframe, type CodeframeTheme, type SeedHit } from './codeframe';
 import { suggestThemes, type EmergentTheme } from './emergent';
 import { selectQuotes, type Quote, type QuoteCandidate } from './quotes';
-import { redact, type Redaction } from './redact';
+import { mentionsPersonal, redact, type PersonalTerms, type Redaction } from './redact';
 import { fitSectorModel, inferSector, type KnownOrganisation, type SectorInference } from './sector';
 import { closedStance, textStance, type Stance } from './stance';
 import { analyseText, fitTagger, tagAnalysed, type LabelledText, type ModelStore, type ThemeAssignment, type ThemeTagger } from './themes';
@@ -26,6 +26,8 @@ export interface AnswerIn {
 	options: string[];
 	choice: string | null;
 	text: string | null;
+	/** The respondent's own name, and their organisation's, for redaction (shared by their answers). */
+	personal?: PersonalTerms;
 }
 
 export interface CommentIn {
@@ -180,7 +182,12 @@ export const STAGES: Stage[] = [
 		scope: 'answer',
 		run(input, out) {
 			const repeats = new Repeats<ReturnType<typeof redact>>();
-			for (const a of input.answers) if (hasText(a)) out.redacted.set(a.id, repeats.get('', a.text!, () => redact(a.text!)));
+			for (const a of input.answers) {
+				if (!hasText(a)) continue;
+				// A text that names the respondent or their organisation is redacted for them; any other text once.
+				const own = a.personal && mentionsPersonal(a.text!, a.personal) ? a.personal : undefined;
+				out.redacted.set(a.id, own ? redact(a.text!, own) : repeats.get('', a.text!, () => redact(a.text!)));
+			}
 			for (const c of input.comments) out.commentsRedacted.set(c.key, redact(c.text).text);
 		}
 	},

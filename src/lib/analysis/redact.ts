@@ -4,7 +4,7 @@
 // where they can be detected.
 import { AMBIGUOUS_NAMES, FIRST_NAMES } from './names';
 
-export type RedactionKind = 'email' | 'phone' | 'nhs' | 'postcode' | 'name' | 'address' | 'dob' | 'ni' | 'reference' | 'handle';
+export type RedactionKind = 'email' | 'phone' | 'nhs' | 'postcode' | 'name' | 'address' | 'dob' | 'ni' | 'reference' | 'handle' | 'organisation';
 
 export interface Redaction {
 	kind: RedactionKind;
@@ -27,8 +27,72 @@ export const PLACEHOLDER: Record<RedactionKind, string> = {
 	dob: '[date of birth removed]',
 	ni: '[NI number removed]',
 	reference: '[reference removed]',
-	handle: '[username removed]'
+	handle: '[username removed]',
+	organisation: '[organisation removed]'
 };
+
+/**
+ * What a respondent's own details say about their answers: their own name is removed wherever they write it (in a
+ * sign-off, say), and so is a confidential respondent's own organisation ("Dunmere's experience is ..." from Dunmere
+ * Metropolitan Borough Council); the published name of an organisation that responded is not taken for a person's
+ * ("Kelsey Green" from the London Borough of Kelsey Green).
+ */
+export interface PersonalTerms {
+	names: string[];
+	organisations: string[];
+	keep: string[];
+}
+
+/** Words of an organisation's name that say nothing of which one it is. */
+const GENERIC = new Set(
+	'London Metropolitan Borough County City Council District Primary Secondary Care Trust Trusts Association College Royal British National Society Institute Medical Nursing Nurses Midwives Health Social Services Service Children Childrens Young People Youth Family Families Police Constabulary Authority Local Safeguarding Board Partnership Team Centre School Schools Academy Hospital Foundation Federation Union Network Forum Group Project Church Diocese Council Community Voluntary Education Offending Information Governance Limited Ltd and for the The of Of And For'.split(
+		' '
+	)
+);
+
+/** Ordinary words that begin organisations' names: the name's first word alone is removed only when it is not one. */
+const COMMON_LEAD = new Set(
+	'Church Haven House Home Homes Secure Training Lane Street Road Park Green Hill Valley North South East West Central Northern Southern Eastern Western New Old Great Little Upper Lower Saint Holy Sacred Hope Women Womens Talk Open Safe Bright Brighter First Better Together Action Family Friends Positive Kids Child Save'.split(
+		' '
+	)
+);
+
+export function personalTerms(r: { name: string | null; organisation: string | null; respondentType: string | null; confidential: boolean }): PersonalTerms | undefined {
+	const words = (s: string | null) => (s ?? '').split(/[^\p{L}'’-]+/u).filter(Boolean);
+	const names = words(r.name).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !AMBIGUOUS_NAMES.has(w.toLowerCase()) && !NOT_A_NAME_WORD.has(w) && !ORG_WORD.has(w) && !/^(?:Mrs?|Ms|Miss|Mx|Dr|Prof|Rev)$/.test(w));
+	const organisations: string[] = [];
+	const keep: string[] = [];
+	const org = (r.organisation ?? '').trim();
+	if (org) {
+		if (r.confidential) {
+			// The name whole, its first two words ("Haven House", "St Aldhelm's"), and its first word alone when that
+			// is a name rather than a word ("Dunmere", "Hillbrook", not "Church" or "Secure").
+			const lead = org.replace(/^(?:The|London Borough of|Royal Borough of|Borough of|City of|County of)\s+/i, '').split(/\s+/);
+			const distinctive: string[] = [];
+			if (lead.length > 1 && /^\p{Lu}/u.test(lead[1])) distinctive.push(`${lead[0]} ${lead[1]}`);
+			const first = lead[0].replace(/[^\p{L}'’-]/gu, '');
+			if (first.length >= 4 && /^\p{Lu}\p{Ll}/u.test(first) && !GENERIC.has(first) && !ORG_WORD.has(first) && !COMMON_LEAD.has(first)) distinctive.push(first);
+			organisations.push(org, ...distinctive);
+			const abbreviation = /\(([A-Z]{2,10})\)/.exec(org)?.[1];
+			if (abbreviation) organisations.push(abbreviation);
+		} else if (r.respondentType === 'organisation') {
+			// Runs of the name's own capitalised words: "Kelsey Green" in "London Borough of Kelsey Green".
+			for (const run of org.match(/\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*/gu) ?? []) {
+				const own = run.split(' ').filter((w) => !GENERIC.has(w));
+				if (own.length && !own.some((w) => names.includes(w))) keep.push(own.join(' '));
+			}
+		}
+	}
+	return names.length || organisations.length || keep.length ? { names, organisations, keep } : undefined;
+}
+
+/** Whether a text mentions any of a respondent's own terms, so that texts that do not can share one redaction. */
+export function mentionsPersonal(text: string, p: PersonalTerms): boolean {
+	return [...p.names, ...p.organisations, ...p.keep].some((t) => text.includes(t) || text.includes(t.toUpperCase()));
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wholeWord = (term: string) => new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escapeRegExp(term)}|${escapeRegExp(term.toUpperCase())})(?![\p{L}\p{N}])`, 'gu');
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 /** Not followed by a letter or digit; "/112" after a number is a second line ("960 111/112"), a longer run after a
@@ -313,11 +377,18 @@ function collect(text: string): Redaction[] {
 const PUBLIC_RECORD = /^\s+(Inquiry|Report|Review|Act|Principles?|guidelines?|competen\w*)\b/i;
 
 /** Merges overlapping finds (the widest wins) and rebuilds the text with placeholders. */
-export function redact(text: string): Redacted {
+export function redact(text: string, personal?: PersonalTerms): Redacted {
 	const places = [...text.matchAll(NAMED_PLACES), ...text.matchAll(PUBLIC_PEOPLE)].map((m) => [m.index!, m.index! + m[0].length]);
+	const own: Redaction[] = [];
+	if (personal) {
+		for (const phrase of personal.keep) for (const m of text.matchAll(wholeWord(phrase))) places.push([m.index!, m.index! + m[0].length]);
+		for (const name of personal.names) for (const m of text.matchAll(wholeWord(name))) own.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
+		for (const term of personal.organisations) for (const m of text.matchAll(wholeWord(term))) own.push({ kind: 'organisation', start: m.index!, end: m.index! + m[0].length });
+	}
 	const finds = collect(text)
 		.filter((f) => f.kind !== 'name' || !PUBLIC_RECORD.test(text.slice(f.end, f.end + 20)))
 		.filter((f) => f.kind !== 'name' || !places.some(([start, end]) => f.start < end && f.end > start))
+		.concat(own)
 		.sort((a, b) => a.start - b.start || b.end - a.end);
 	const merged: Redaction[] = [];
 	for (const f of finds) {

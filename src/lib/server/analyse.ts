@@ -1,5 +1,6 @@
 // `consult analyse`: loads what the pipeline needs from SQLite, runs it, and rebuilds the derived tables in one
 // transaction. Analysts' manual decisions are never touched, and they join the gold set as training data.
+import { personalTerms, type PersonalTerms } from '../analysis/redact';
 import type { CodeframeTheme } from '../analysis/codeframe';
 import { emptyOutput, fitPipelineTagger, runPipeline, STAGES, type PipelineInput, type PipelineOutput } from '../analysis/pipeline';
 import { evidenceJson, type LabelledText, type ModelStore } from '../analysis/themes';
@@ -41,9 +42,16 @@ export function loadTraining(db: DB, goldDir = 'data/gold'): Pick<PipelineInput,
 
 export function loadPipelineInput(db: DB, goldDir = 'data/gold', training = loadTraining(db, goldDir)): PipelineInput {
 	const organisations = db.prepare('SELECT name, abbreviation, sector_id AS sector FROM organisation').all() as PipelineInput['organisations'];
-	const respondents = (db
-		.prepare('SELECT id, sector_given, organisation, professional_body, respondent_type, confidential FROM respondent ORDER BY id')
-		.all() as { id: number; sector_given: string | null; organisation: string | null; professional_body: string | null; respondent_type: string | null; confidential: number }[]).map((r) => ({
+	const rows = db
+		.prepare('SELECT id, sector_given, name, organisation, professional_body, respondent_type, confidential FROM respondent ORDER BY id')
+		.all() as { id: number; sector_given: string | null; name: string | null; organisation: string | null; professional_body: string | null; respondent_type: string | null; confidential: number }[];
+	// Each respondent's own name and organisation, for redacting their answers; one object shared by their answers.
+	const personal = new Map<number, PersonalTerms>();
+	for (const r of rows) {
+		const terms = personalTerms({ name: r.name, organisation: r.organisation, respondentType: r.respondent_type, confidential: r.confidential === 1 });
+		if (terms) personal.set(r.id, terms);
+	}
+	const respondents = rows.map((r) => ({
 		id: r.id,
 		sectorGiven: r.sector_given,
 		organisation: r.organisation,
@@ -56,7 +64,7 @@ export function loadPipelineInput(db: DB, goldDir = 'data/gold', training = load
 		(db.prepare('SELECT id, options_json FROM question').all() as { id: string; options_json: string }[]).map((q) => [q.id, JSON.parse(q.options_json) as string[]])
 	);
 	const answers = (db.prepare('SELECT id, respondent_id, question_id, choice, text FROM answer ORDER BY id').raw().all() as [number, number, string, string | null, string | null][]).map(
-		([id, respondentId, questionId, choice, text]) => ({ id, respondentId, questionId, options: options.get(questionId)!, choice, text })
+		([id, respondentId, questionId, choice, text]) => ({ id, respondentId, questionId, options: options.get(questionId)!, choice, text, personal: personal.get(respondentId) })
 	);
 	const comments = [
 		...(db.prepare("SELECT 'event:' || id AS key, comment AS text FROM event_feedback WHERE trim(coalesce(comment, '')) <> ''").all() as PipelineInput['comments']),
