@@ -252,7 +252,8 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 
 /**
  * Canonical body names: an abbreviation or full name in organisations.csv becomes that entry's abbreviation; a body
- * not in the list keeps its own name; a respondent that is itself a listed professional body counts as that body.
+ * not in the list keeps its own name; a respondent that is itself a listed professional body counts as that body
+ * (not when it asked for confidentiality: the body would name it).
  * Worked out once per distinct (body, organisation) pair, and written only to the respondents whose names changed:
  * matching every respondent against every listed organisation, and rewriting them all, took seconds at 150,000.
  */
@@ -265,19 +266,23 @@ export function writeBodies(db: DB) {
 	const bodies = new Set(db.prepare("SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body'").pluck().all());
 	const update = db.prepare('UPDATE respondent SET body = ?, known_organisation = ? WHERE id = ?');
 	const names = new Map<string, { body: string | null; known: string | null }>();
-	const rows = db.prepare('SELECT id, professional_body AS given, organisation, body, known_organisation AS known FROM respondent').all() as {
+	const rows = db.prepare('SELECT id, professional_body AS given, organisation, confidential, body, known_organisation AS known FROM respondent').all() as {
 		id: number;
 		given: string | null;
 		organisation: string | null;
+		confidential: number;
 		body: string | null;
 		known: string | null;
 	}[];
 	for (const r of rows) {
-		const key = JSON.stringify([r.given, r.organisation]);
+		const key = JSON.stringify([r.given, r.organisation, r.confidential]);
 		let found = names.get(key);
 		if (!found) {
 			const c = canonical.get({ given: r.given, organisation: r.organisation }) as { listed: string | null; given: string | null; known: string | null };
-			found = { body: c.listed ?? c.given ?? (c.known !== null && bodies.has(c.known) ? c.known : null), known: c.known };
+			// A respondent that is itself a professional body counts as that body, unless it asked for confidentiality:
+			// its body would then name it (the body it names as a member's is still counted).
+			const body = c.listed ?? c.given ?? (c.known !== null && bodies.has(c.known) ? c.known : null);
+			found = { body: r.confidential === 1 && body !== null && body === c.known ? null : body, known: c.known };
 			names.set(key, found);
 		}
 		if (found.body !== r.body || found.known !== r.known) update.run(found.body, found.known, r.id);

@@ -1,0 +1,34 @@
+// A respondent that is itself a professional body counts as that body, unless it asked for confidentiality: its body
+// would then name it on every page that shows a body (the response, the answers download, the body's own page).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type DB } from '../../src/lib/server/db/client';
+import { writeBodies } from '../../src/lib/server/analyse';
+import { bundledDb } from '../helpers/bundle';
+
+let path: string;
+let cleanup: () => void;
+let db: DB;
+beforeAll(async () => {
+	({ path, cleanup } = await bundledDb());
+	db = openDb(path);
+});
+afterAll(() => {
+	db.close();
+	cleanup();
+});
+
+describe('bodies of confidential respondents', () => {
+	it('does not give a confidential professional body its own name as its body, and gives it back when it is not confidential', () => {
+		const row = () => db.prepare("SELECT body, known_organisation AS known FROM respondent WHERE response_id = 'R0001'").get() as { body: string | null; known: string | null };
+		expect(row()).toEqual({ body: 'BMA', known: 'BMA' });
+		db.prepare("UPDATE respondent SET confidential = 1 WHERE response_id = 'R0001'").run();
+		writeBodies(db);
+		expect(row()).toEqual({ body: null, known: 'BMA' });
+		// A confidential member who names its body keeps it: that says which body, not which member.
+		const member = db.prepare("SELECT response_id FROM respondent WHERE confidential = 1 AND professional_body IS NOT NULL AND body IS NOT NULL LIMIT 1").pluck().get() as string | undefined;
+		if (member) expect(db.prepare('SELECT body FROM respondent WHERE response_id = ?').pluck().get(member)).not.toBeNull();
+		db.prepare("UPDATE respondent SET confidential = 0 WHERE response_id = 'R0001'").run();
+		writeBodies(db);
+		expect(row()).toEqual({ body: 'BMA', known: 'BMA' });
+	});
+});
