@@ -53,7 +53,7 @@ export function accessFor(pathname: string, routeId: string | null): { isPublic:
 export function safeNext(next: string | null): string {
 	// Browsers drop tabs and line breaks from a URL and read "\\" as "/", so "/\t/evil.example" would become
 	// "//evil.example": no control characters or backslashes at all, and the path must resolve on this site.
-	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+	if (!next || !next.startsWith('/') || [...next].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || c === '\\')) return '/';
 	const base = 'http://this.site';
 	let resolved: URL;
 	try {
