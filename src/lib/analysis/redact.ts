@@ -143,15 +143,16 @@ const NAME_PART = String.raw`\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]
 const NAME_RUN = String.raw`${NAME_PART}(?: (?:${NAME_PART}|Ní|Nic|Mac|Mc|van|von|de|da|bin|binti|al|Al-\p{Lu}\p{Ll}+|O['’]\p{Lu}\p{Ll}+)){0,3}`;
 /** Jobs and relations a name is written beside. */
 const ROLE = String.raw`(?:head|headteacher|head teacher|deputy head|teacher|class teacher|nurse|school nurse|health visitor|midwife|doctor|GP|paediatrician|SENCO|SENCo|social worker|youth worker|worker|keyworker|key worker|support worker|manager|officer|lead|leader|coordinator|co-ordinator|interpreter|chair|director|adviser|advisor|practitioner|therapist|psychologist|counsellor|carer|foster carer|childminder|volunteer|governor|caseworker|case worker|mentor|consultant|solicitor|receptionist|secretary|administrator|inspector|constable|sergeant|detective)`;
-/** "our headteacher, Bernadette Quigley", "the YOT manager Deshawn Campbell", "The school nurse, Ingrid, spoke". */
-const ROLE_THEN_NAME = new RegExp(
-	String.raw`\b(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)\s+(?:[\p{L}'’-]+\s+){0,3}?${ROLE}(,?)\s+(${NAME_RUN})(?![\p{L}])(,?)`,
-	'dgu'
-);
-/** "Grace Okafor, the school nurse", "Mark Ellison, headteacher", "Sue Bradshaw (practice nurse)". */
+/** The words before a name that say it is someone in a role: "our headteacher, " before "Bernadette Quigley",
+ * "The school nurse, " before "Ingrid,". Tried only where a name may start, on the 80 characters before it. */
+const ROLE_BEFORE = new RegExp(String.raw`\b(?:[Oo]ur|[Mm]y|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Yy]our)\s+(?:[\p{L}'’-]+\s+){0,3}?${ROLE}(,?)\s+$`, 'u');
+/** A name, and a comma after it if there is one: read where a name may start. */
+const NAME_AT = new RegExp(String.raw`(${NAME_RUN})(?![\p{L}])(,?)`, 'uy');
+/** A name, then its role: "Grace Okafor, the school nurse", "Mark Ellison, headteacher", "Sue Bradshaw (practice
+ * nurse)". Read where a first name starts. */
 const NAME_THEN_ROLE = new RegExp(
-	String.raw`(?<![\p{L}])(${NAME_RUN})(?:,\s+(?:(?:the|our|my|a|an|their|his|her)\s+)?|\s+\((?:the\s+|our\s+)?)(?:[\p{L}'’-]+\s+){0,3}?${ROLE}s?\b`,
-	'dgu'
+	String.raw`(${NAME_RUN})(?:,\s+(?:(?:the|our|my|a|an|their|his|her)\s+)?|\s+\((?:the\s+|our\s+)?)(?:[\p{L}'’-]+\s+){0,3}?${ROLE}s?\b`,
+	'uy'
 );
 /** A name in a signature or a form's field: "Name: Hollie Barraclough", "Regards, Sunita Chauhan", "Completed by:
  * Holloway, Janet (Mrs)", "This response was drafted by Ifeoma Chukwu". */
@@ -230,20 +231,23 @@ export function isNhsNumber(digits: string): boolean {
 	return check !== 10 && (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
-const MAY_SPELL_EMAIL = / at |[[(]at[\])]| @ /;
-const MAY_HANDLE = /@|\.com\/|msn|bebo|myspace|facebook|twitter|insta|snapchat|tiktok|xbox|psn/i;
-const MAY_BIRTH = /dob|d\.o\.b|birth|born/i;
-const MAY_REFER = /ref|case|UPN|ULN|pupil|ID|crime/i;
+const MAY_SPELL_EMAIL = /[[(]at[\])]| @ | dot /;
+const MAY_HANDLE = /@|\.com\/|msn|bebo|myspace|facebook|twitter|insta|snapchat|tiktok|xbox|psn/;
+const MAY_BIRTH = /dob|d\.o\.b|birth|born/;
+const MAY_REFER = /ref|case|upn|uln|pupil|id|crime/;
 const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green/;
 const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
 const MAY_TITLE_LOWER = /\b(?:mrs?|ms|dr)\b/;
+const MAY_AREA = /live|living|moved|based|postcode|area|\(/;
+const MAY_PUBLIC = /Climbi|Laming|Bichard|Wells|Chapman|Huntley|Munro|Gillick|Caldicott|Fraser|Beckford|Colwell|Carlile|Chelsea|Barnardo|Downing/;
 const MAY_INITIAL = /\b[A-Z]\.|\b(?:by|from|to|with|cc) [B-HJ-Z] /;
 const MAY_CALL = /\b(?:called|named) \p{Ll}/u;
-const MAY_NAME_IS = /name is/i;
-const MAY_KIN = /\b(?:brother|sister|mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|uncle|cousin|mate|friend|partner|husband|wife|boyfriend|girlfriend|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|eldest|youngest)\b|(?:girl|boy|child|person|baby|mother|father|pupil), \p{Lu}/iu;
+const MAY_NAME_IS = /name is/;
+const MAY_KIN = /\b(?:brother|sister|mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|uncle|cousin|mate|friend|partner|husband|wife|boyfriend|girlfriend|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|eldest|youngest)\b/;
+const MAY_KIN_NAMED = /(?:girl|boy|child|person|baby|mother|father|pupil),\s+\p{Lu}/u;
 const MAY_AGE = /who is|was \d/;
-const APPOSITIVE = /, \p{Lu}\p{Ll}[\p{L}'’-]*,/u;
-const MAY_SIGN = /by|Name|Signed|[Rr]egards|wishes|Yours|Respondent|Completed|Author|Contact/;
+const APPOSITIVES = /, \p{Lu}\p{Ll}[\p{L}'’-]*,/gu;
+const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|author|contact/;
 
 /** Whether a run of capitalised words reads as the name of an organisation, a post or a heading, not a person. */
 function organisational(run: string): boolean {
@@ -266,19 +270,20 @@ function collect(text: string): Redaction[] {
 	};
 	// Most rules need a cue that most texts lack; a quick test for it first keeps the whole about as fast as before.
 	const digits = /\d/.test(text);
-	// Whether any capitalised word could be a first name: the rules on roles look only then.
-	let named = false;
-	for (const m of text.matchAll(CAPITALISED)) if (firstName(m[1].replace(/['’]s$/, ''))) {
-		named = true;
-		break;
-	}
-	for (const m of text.matchAll(EMAIL)) add('email', m.index!, m.index! + m[0].length);
+	// The cues, looked for once in lower case (a case-blind regular expression costs more than this copy).
+	const lower = text.toLowerCase();
+	// Where a name beside a role may start: each capitalised word that could be a first name, and one word set off
+	// by commas (", Ingrid,"). The rules on roles look only there, not at every "the" in the text.
+	const starts: { at: number; first: boolean }[] = [];
+	for (const m of text.matchAll(CAPITALISED)) if (firstName(m[1].replace(/['’]s$/, ''))) starts.push({ at: m.index!, first: true });
+	for (const m of text.matchAll(APPOSITIVES)) if (!starts.some((s) => s.at === m.index! + 2)) starts.push({ at: m.index! + 2, first: false });
+	if (text.includes('@')) for (const m of text.matchAll(EMAIL)) add('email', m.index!, m.index! + m[0].length);
 	if (MAY_SPELL_EMAIL.test(text)) for (const m of text.matchAll(EMAIL_SPELT)) add('email', m.index!, m.index! + m[0].length);
-	if (MAY_HANDLE.test(text)) for (const m of text.matchAll(HANDLE)) {
+	if (MAY_HANDLE.test(lower)) for (const m of text.matchAll(HANDLE)) {
 		if (m.indices![1]) group('handle', m);
 		else add('handle', m.index!, m.index! + m[0].length);
 	}
-	for (const m of text.matchAll(PHONE)) {
+	if (digits) for (const m of text.matchAll(PHONE)) {
 		// +44 (0)20 ..., 0044 20 ...: the country code and a bracketed 0 stand for the one leading 0.
 		let digits = m[0].replace(/\D/g, '');
 		if (/^(?:00)?44/.test(digits)) digits = '0' + digits.replace(/^(?:00)?44/, '').replace(/^0/, '');
@@ -288,18 +293,18 @@ function collect(text: string): Redaction[] {
 		const line = /^\/\d{1,3}(?!\d)/.exec(text.slice(m.index! + m[0].length))?.[0] ?? '';
 		if (digits.length >= 10 && digits.length <= 11) add('phone', start, m.index! + m[0].length + line.length);
 	}
-	for (const m of text.matchAll(NHS_NUMBER)) if (isNhsNumber(m[0].replace(/\D/g, ''))) add('nhs', m.index!, m.index! + m[0].length);
+	if (digits) for (const m of text.matchAll(NHS_NUMBER)) if (isNhsNumber(m[0].replace(/\D/g, ''))) add('nhs', m.index!, m.index! + m[0].length);
 	if (digits) for (const m of text.matchAll(NI_NUMBER)) add('ni', m.index!, m.index! + m[0].length);
-	if (digits && MAY_BIRTH.test(text)) for (const m of text.matchAll(DOB)) group('dob', m);
-	if (digits && MAY_REFER.test(text)) for (const m of text.matchAll(REFERENCE)) group('reference', m);
+	if (digits && MAY_BIRTH.test(lower)) for (const m of text.matchAll(DOB)) group('dob', m);
+	if (digits && MAY_REFER.test(lower)) for (const m of text.matchAll(REFERENCE)) group('reference', m);
 	if (digits) for (const m of text.matchAll(UPN)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits && MAY_STREET.test(text)) for (const m of text.matchAll(ADDRESS)) if (!/Downing Street/.test(m[0])) add('address', m.index!, m.index! + m[0].length);
-	for (const m of text.matchAll(POSTCODE)) {
+	if (digits) for (const m of text.matchAll(POSTCODE)) {
 		// In lower case only where the whole postcode is ("m1 1ae"), not a mix such as "is 2nd".
 		if (m[0] === m[0].toUpperCase() || m[0] === m[0].toLowerCase()) add('postcode', m.index!, m.index! + m[0].length);
 	}
-	for (const m of text.matchAll(DISTRICT)) add('postcode', m.index!, m.index! + m[0].length);
-	if (digits) for (const m of text.matchAll(DISTRICT_CUED)) group('postcode', m);
+	if (digits) for (const m of text.matchAll(DISTRICT)) add('postcode', m.index!, m.index! + m[0].length);
+	if (digits && MAY_AREA.test(lower)) for (const m of text.matchAll(DISTRICT_CUED)) group('postcode', m);
 	for (const m of text.matchAll(TITLED)) if (!NOT_A_NAME.has(m[1])) add('name', m.index!, m.index! + m[0].length);
 	if (MAY_TITLE_UPPER.test(text)) for (const m of text.matchAll(TITLED_UPPER)) add('name', m.index!, m.index! + m[0].length);
 	if (MAY_TITLE_LOWER.test(text)) for (const m of text.matchAll(TITLED_LOWER)) if (!NOT_A_SURNAME_LOWER.has(m[1])) add('name', m.index!, m.index! + m[0].length);
@@ -310,12 +315,12 @@ function collect(text: string): Redaction[] {
 		add('name', m.indices![1]![0], m.indices![m[2] ? 2 : 1]![1]);
 	}
 	if (MAY_CALL.test(text)) for (const m of text.matchAll(CALLED_LOWER)) if (known(m[1])) group('name', m);
-	if (MAY_NAME_IS.test(text)) for (const m of text.matchAll(MY_NAME_IS)) {
+	if (MAY_NAME_IS.test(lower)) for (const m of text.matchAll(MY_NAME_IS)) {
 		const [first] = m[1].split(' ');
 		if (/^\p{Lu}/u.test(first) ? !NOT_A_NAME_WORD.has(first) && !ORG_WORD.has(first) : known(first)) group('name', m);
 	}
 	for (const m of text.matchAll(KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) group('name', m);
-	if (MAY_KIN.test(text)) for (const m of text.matchAll(KIN_MORE)) {
+	if (MAY_KIN.test(lower) || MAY_KIN_NAMED.test(text)) for (const m of text.matchAll(KIN_MORE)) {
 		const i = m[1] ? 1 : 2;
 		const name = m[i];
 		const first = name.split(/[ -]/)[0];
@@ -327,20 +332,25 @@ function collect(text: string): Redaction[] {
 	for (const m of text.matchAll(WITH_AGE)) group('name', m);
 	if (digits || MAY_AGE.test(text)) for (const m of text.matchAll(AGED)) if (!organisational(m[1])) group('name', m);
 	for (const m of text.matchAll(FROM_THE)) if (FIRST_NAMES.has(m[1].toLowerCase()) || AMBIGUOUS_NAMES.has(m[1].toLowerCase())) group('name', m);
-	if (named || APPOSITIVE.test(text)) for (const m of text.matchAll(ROLE_THEN_NAME)) {
-		const name = m[2];
-		// A name that begins with a first name; or one word set off by commas ("The school nurse, Ingrid, spoke").
-		const single = !name.includes(' ');
-		if (organisational(name) || !(firstName(name.split(' ')[0]) || (single && m[1] && m[3]))) continue;
-		group('name', m, 2);
+	for (const { at, first } of starts) {
+		// A role, then the name: "our headteacher, Bernadette Quigley"; one word only when a first name or set off
+		// by commas ("The school nurse, Ingrid, spoke").
+		const role = ROLE_BEFORE.exec(text.slice(Math.max(0, at - 80), at));
+		if (role) {
+			NAME_AT.lastIndex = at;
+			const m = NAME_AT.exec(text);
+			const name = m?.[1];
+			if (m && name && !organisational(name) && (first || (!name.includes(' ') && role[1] && m[2]))) add('name', at, at + name.length);
+		}
+		// The name, then its role: "Grace Okafor, the school nurse" ("Common Assessment Framework, the lead
+		// professional" is not one: it does not begin with a first name).
+		if (first) {
+			NAME_THEN_ROLE.lastIndex = at;
+			const m = NAME_THEN_ROLE.exec(text);
+			if (m && !organisational(m[1])) add('name', at, at + m[1].length);
+		}
 	}
-	if (named) for (const m of text.matchAll(NAME_THEN_ROLE)) {
-		const name = m[1];
-		// Only a name that begins with a first name: "Common Assessment Framework, the lead professional" is not one.
-		if (organisational(name) || !firstName(name.split(' ')[0])) continue;
-		group('name', m);
-	}
-	if (MAY_SIGN.test(text)) for (const m of text.matchAll(SIGNED)) {
+	if (MAY_SIGN.test(lower)) for (const m of text.matchAll(SIGNED)) {
 		const run = m[1];
 		// "Holloway, Janet (Mrs)" is one name; "Tobias Wren, Youth Worker" is a name and a post.
 		const parts = run.split(/,\s/);
@@ -378,7 +388,7 @@ const PUBLIC_RECORD = /^\s+(Inquiry|Report|Review|Act|Principles?|guidelines?|co
 
 /** Merges overlapping finds (the widest wins) and rebuilds the text with placeholders. */
 export function redact(text: string, personal?: PersonalTerms): Redacted {
-	const places = [...text.matchAll(NAMED_PLACES), ...text.matchAll(PUBLIC_PEOPLE)].map((m) => [m.index!, m.index! + m[0].length]);
+	const places = MAY_PUBLIC.test(text) ? [...text.matchAll(NAMED_PLACES), ...text.matchAll(PUBLIC_PEOPLE)].map((m) => [m.index!, m.index! + m[0].length]) : [];
 	const own: Redaction[] = [];
 	if (personal) {
 		for (const phrase of personal.keep) for (const m of text.matchAll(wholeWord(phrase))) places.push([m.index!, m.index! + m[0].length]);
