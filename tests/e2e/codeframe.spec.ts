@@ -9,15 +9,19 @@ test.use({ storageState: 'tmp/auth/admin.json' });
 test('merging two themes asks first, saying what will move, and Cancel changes nothing', async ({ page }) => {
 	await page.goto('/admin/codeframe');
 	// The two lists start on different themes.
-	const from = await page.getByLabel('Merge', { exact: true }).inputValue();
-	const into = await page.getByLabel('into', { exact: true }).inputValue();
+	const from = await page.getByLabel('Merge this theme', { exact: true }).inputValue();
+	const into = await page.getByLabel('into this theme', { exact: true }).inputValue();
 	expect(from).not.toBe(into);
 	const fromLabel = query<string>('SELECT label FROM theme WHERE id = ?', from);
 	const intoLabel = query<string>('SELECT label FROM theme WHERE id = ?', into);
 	await page.getByRole('button', { name: 'Merge', exact: true }).click();
 
-	const warning = page.getByRole('alert').filter({ hasText: 'cannot be undone' });
+	// The question takes focus (the page comes back at the top, the question is far below), and the button is next.
+	const warning = page.locator('.govuk-warning-text').filter({ hasText: 'cannot be undone' });
 	await expect(warning).toContainText(`Merge “${fromLabel}” into “${intoLabel}”?`);
+	await expect(warning).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Yes, merge the themes' })).toBeFocused();
 	await expect(page.getByRole('button', { name: 'Yes, merge the themes' })).toBeVisible();
 	expect(query<number>('SELECT count(*) FROM theme WHERE id = ?', from)).toBe(1);
 	const axe = await new AxeBuilder({ page }).analyze();
@@ -26,4 +30,30 @@ test('merging two themes asks first, saying what will move, and Cancel changes n
 	await page.getByRole('link', { name: 'Cancel' }).click();
 	await expect(page.getByRole('button', { name: 'Merge', exact: true })).toBeVisible();
 	expect(query<number>('SELECT count(*) FROM theme WHERE id = ?', from)).toBe(1);
+});
+
+test('a theme that cannot be added says what is wrong beside each field, keeps what was typed, and adds nothing', async ({ page }) => {
+	await page.goto('/admin/codeframe');
+	const themes = query<number>('SELECT count(*) FROM theme');
+	const add = page.locator('form[action="?/create"]');
+	await add.getByLabel('Id', { exact: true }).fill('X Bad');
+	await add.getByLabel('Label', { exact: true }).fill('My label');
+	await add.getByRole('button', { name: 'Add the theme' }).click();
+
+	await expect(page).toHaveTitle(/^Error: /);
+	const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+	await expect(summary).toBeFocused();
+	// Every problem at once, each a link to its field.
+	await expect(summary.getByRole('link', { name: /theme id must be 2 to 40 lower-case letters/ })).toHaveAttribute('href', '#new-id');
+	await expect(summary.getByRole('link', { name: 'Enter a definition' })).toHaveAttribute('href', '#new-def');
+	const form = page.locator('form[action="?/create"]');
+	await expect(form.getByLabel('Id', { exact: true })).toHaveValue('X Bad');
+	await expect(form.getByLabel('Label', { exact: true })).toHaveValue('My label');
+	await expect(form.getByLabel('Id', { exact: true })).toHaveAccessibleDescription(/Error: A theme id must be/);
+	await expect(form.getByLabel('Definition', { exact: true })).toHaveAccessibleDescription('Error: Enter a definition');
+	await summary.getByRole('link', { name: 'Enter a definition' }).click();
+	await expect(form.getByLabel('Definition', { exact: true })).toBeFocused();
+	expect(query<number>('SELECT count(*) FROM theme')).toBe(themes);
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });

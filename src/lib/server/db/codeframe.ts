@@ -31,10 +31,26 @@ export function parseList(text: string): string[] {
 	return [...new Set(text.split(/[\n,;]+/).map((s) => s.trim().toLowerCase()).filter((s) => s.length > 1 && s.length <= 60))].slice(0, 200);
 }
 
+export interface FieldProblem {
+	field: 'id' | 'label' | 'definition';
+	message: string;
+}
+
+/** Every problem with a theme's fields at once, each naming its field, for the form's error summary. */
+export function themeProblems(t: ThemeEdit): FieldProblem[] {
+	const problems: FieldProblem[] = [];
+	if (!t.id) problems.push({ field: 'id', message: 'Enter a theme id' });
+	else if (!/^[a-z0-9-]{2,40}$/.test(t.id)) problems.push({ field: 'id', message: 'A theme id must be 2 to 40 lower-case letters, digits or hyphens, like time-and-cost' });
+	if (!t.label.trim()) problems.push({ field: 'label', message: 'Enter a label' });
+	else if (t.label.length > 80) problems.push({ field: 'label', message: 'A label must be 80 characters or fewer' });
+	if (!t.definition.trim()) problems.push({ field: 'definition', message: 'Enter a definition' });
+	else if (t.definition.length > 1000) problems.push({ field: 'definition', message: 'A definition must be 1,000 characters or fewer' });
+	return problems;
+}
+
 function check(t: ThemeEdit) {
-	if (!/^[a-z0-9-]{2,40}$/.test(t.id)) throw new Error('A theme id is 2 to 40 lower-case letters, digits or hyphens');
-	if (!t.label.trim() || t.label.length > 80) throw new Error('A theme needs a label of at most 80 characters');
-	if (!t.definition.trim() || t.definition.length > 1000) throw new Error('A theme needs a definition of at most 1,000 characters');
+	const [first] = themeProblems(t);
+	if (first) throw new Error(first.message);
 }
 
 export function saveTheme(db: DB, user: User, t: ThemeEdit, isNew: boolean) {

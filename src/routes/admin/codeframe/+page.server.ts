@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
-import { codeframe, mergeThemes, parseList, saveTheme, splitTheme, type ThemeEdit } from '$lib/server/db/codeframe';
+import { codeframe, mergeThemes, parseList, saveTheme, splitTheme, themeProblems, type FieldProblem, type ThemeEdit } from '$lib/server/db/codeframe';
 
 export function load() {
 	return { themes: codeframe(getDb()) };
@@ -17,12 +17,28 @@ function themeFrom(form: FormData, prefix = ''): ThemeEdit {
 	};
 }
 
-async function attempt(fn: () => void, done: string) {
+/** Which form was sent (and for an edit, which theme), so the page can show its errors beside its own fields. */
+type FormId = 'create' | 'split' | `save:${string}` | 'merge';
+
+/** What was typed, as typed, so a form that failed comes back filled in. */
+function typed(form: FormData, prefix = '') {
+	const value = (name: string) => String(form.get(`${prefix}${name}`) ?? '');
+	return { id: value('id').trim(), label: value('label'), definition: value('definition'), terms: value('terms'), phrases: value('phrases') };
+}
+
+function failed(formId: FormId, errors: FieldProblem[] | { field: null; message: string }[], values?: ReturnType<typeof typed>) {
+	return fail(400, { formId, errors, values });
+}
+
+async function attempt(formId: FormId, t: ThemeEdit, values: ReturnType<typeof typed>, fn: () => void, done: string) {
+	const problems = themeProblems(t);
+	if (problems.length) return failed(formId, problems, values);
 	try {
 		fn();
 		return { done };
 	} catch (e) {
-		return fail(400, { message: (e as Error).message });
+		// The rest concern the id: one already taken, or a theme that has gone.
+		return failed(formId, [{ field: 'id', message: (e as Error).message }], values);
 	}
 }
 
@@ -31,12 +47,13 @@ export const actions = {
 		const user = requireRole(locals.user, 'admin');
 		const form = await request.formData();
 		const t = themeFrom(form);
-		return attempt(() => saveTheme(getDb(), user, t, false), `Saved ${t.label}. Run the analysis again to apply new seed terms.`);
+		return attempt(`save:${t.id}`, t, typed(form), () => saveTheme(getDb(), user, t, false), `Saved ${t.label}. Run the analysis again to apply new seed terms.`);
 	},
 	create: async ({ request, locals }) => {
 		const user = requireRole(locals.user, 'admin');
-		const t = themeFrom(await request.formData());
-		return attempt(() => saveTheme(getDb(), user, t, true), `Added ${t.label}.`);
+		const form = await request.formData();
+		const t = themeFrom(form);
+		return attempt('create', t, typed(form), () => saveTheme(getDb(), user, t, true), `Added ${t.label}.`);
 	},
 	merge: async ({ request, locals }) => {
 		const user = requireRole(locals.user, 'admin');
@@ -48,17 +65,22 @@ export const actions = {
 			const themes = codeframe(getDb());
 			const a = themes.find((t) => t.id === from);
 			const b = themes.find((t) => t.id === into);
-			if (!a || !b) return fail(400, { message: `There is no theme ${a ? into : from}` });
-			if (from === into) return fail(400, { message: 'Choose two different themes to merge' });
+			if (!a || !b) return failed('merge', [{ field: null, message: `There is no theme ${a ? into : from}` }]);
+			if (from === into) return failed('merge', [{ field: null, message: 'Choose two different themes to merge' }]);
 			return { confirmMerge: { from: a.id, fromLabel: a.label, into: b.id, intoLabel: b.label, answers: a.answers } };
 		}
-		return attempt(() => mergeThemes(getDb(), user, from, into), `Merged ${from} into ${into}; its tags moved with it.`);
+		try {
+			mergeThemes(getDb(), user, from, into);
+			return { done: `Merged ${from} into ${into}; its tags moved with it.` };
+		} catch (e) {
+			return failed('merge', [{ field: null, message: (e as Error).message }]);
+		}
 	},
 	split: async ({ request, locals }) => {
 		const user = requireRole(locals.user, 'admin');
 		const form = await request.formData();
 		const from = String(form.get('from') ?? '');
 		const t = themeFrom(form, 'new-');
-		return attempt(() => splitTheme(getDb(), user, from, t), `Created ${t.label} from ${from}; its tags were copied for review.`);
+		return attempt('split', t, typed(form, 'new-'), () => splitTheme(getDb(), user, from, t), `Created ${t.label} from ${from}; its tags were copied for review.`);
 	}
 };
