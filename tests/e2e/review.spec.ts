@@ -46,7 +46,10 @@ test('review ten answers, rerun analyse, decisions are kept and counted', async 
 		}
 		decisions.push(decision);
 		await page.getByRole('button', { name: 'Save and go to the next answer' }).click();
-		await expect(page.getByRole('status').filter({ hasText: `Saved your decisions on the answer from response ${responseId}.` })).toBeVisible();
+		const saved = page.getByRole('alert').filter({ hasText: `Saved your decisions on the answer from response ${responseId}.` });
+		await expect(saved).toBeVisible();
+		// Focused as the page loads, so a screen reader reads it out.
+		await expect(saved).toBeFocused();
 		if (i === 0) await expect(page.getByRole('link', { name: 'Look at it again' })).toHaveAttribute('href', `?answer=${answer}`);
 	}
 	await expect(page.getByRole('status').first()).not.toHaveText(before!);
@@ -81,4 +84,30 @@ test('review ten answers, rerun analyse, decisions are kept and counted', async 
 	await expect(entry).toContainText(/\w+: \S/);
 	await expect(entry).not.toContainText('{"');
 	await admin.close();
+});
+
+test('review shortcuts act only on the page or the decision form, and say what they did', async ({ page }) => {
+	await page.goto('/review/q7');
+	// Catch any submission and stop it, so this test saves nothing.
+	await page.evaluate(() => {
+		(window as unknown as { submitted: number }).submitted = 0;
+		document.addEventListener('submit', (e) => {
+			e.preventDefault();
+			(window as unknown as { submitted: number }).submitted++;
+		}, true);
+	});
+	const submitted = () => page.evaluate(() => (window as unknown as { submitted: number }).submitted);
+	// S on a link is the link's, not "save".
+	await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Review' }).focus();
+	await page.keyboard.press('s');
+	expect(await submitted()).toBe(0);
+	// On the page itself it saves (stopped here).
+	await page.locator('body').press('s');
+	expect(await submitted()).toBe(1);
+	// A number switches a theme between accept and reject and says which.
+	const rejects = page.getByRole('radio', { name: /^Reject/ });
+	if (await rejects.count()) {
+		await page.locator('body').press('1');
+		await expect(page.locator('[aria-live="polite"]').filter({ hasText: /: (accept|reject)$/ })).toHaveCount(1);
+	}
 });
