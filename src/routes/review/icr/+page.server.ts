@@ -32,7 +32,7 @@ export const actions = {
 		if (!can(locals.user, 'admin')) error(403, 'Only an administrator can draw a double-coding sample');
 		const form = await request.formData();
 		try {
-			const id = createSample(getDb(), user, Number(form.get('coderA')), Number(form.get('coderB')), Number(form.get('size')));
+			const id = createSample(getDb(), user, Number(form.get('coderA')), Number(form.get('coderB')), Number(String(form.get('size') ?? '').replace(/[\s,]/g, '')));
 			return { drawn: id };
 		} catch (e) {
 			return fail(400, { message: (e as Error).message });
