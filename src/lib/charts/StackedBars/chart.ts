@@ -41,7 +41,20 @@ const FALLBACK = [
 	{ fill: '#806f00', text: '#ffffff' }
 ];
 
-export function colourFor(category: string, index: number) {
+/** A scale in order (ratings 1 to 5): one hue from light to dark, so the order reads without telling hues apart. */
+const ORDERED = [
+	{ fill: '#5694ca', text: '#0b0c0c' },
+	{ fill: '#3a7fc0', text: '#0b0c0c' },
+	{ fill: '#1d70b8', text: '#ffffff' },
+	{ fill: '#14548a', text: '#ffffff' },
+	{ fill: '#0b2d4f', text: '#ffffff' }
+];
+
+/** Whether the categories are a numbered scale (ratings), drawn in one hue from light to dark. */
+export const isScale = (categories: string[]) => categories.length > 1 && categories.length <= ORDERED.length && categories.every((c) => /^\d+$/.test(c));
+
+export function colourFor(category: string, index: number, categories?: string[]) {
+	if (categories && isScale(categories)) return ORDERED[Math.round((index * (ORDERED.length - 1)) / (categories.length - 1))];
 	return CHOICE_COLOURS[category] ?? FALLBACK[index % FALLBACK.length];
 }
 
@@ -69,7 +82,7 @@ export function layoutStacks(
 			const segments = categories.map((c, i) => {
 				const count = r.counts[c] ?? 0;
 				const share = n ? count / n : 0;
-				const colour = colourFor(c, i);
+				const colour = colourFor(c, i, categories);
 				const seg = {
 					category: c,
 					count,
