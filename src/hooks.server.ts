@@ -23,7 +23,16 @@ export const init: ServerInit = () => {
 	setInterval(read, 5_000).unref();
 };
 
+/**
+ * Requests that do something in the signer's name (a download written to the audit log, signing out) must come from
+ * this service's own pages: a link or a form on another site would otherwise do it for them. Browsers say where a
+ * request came from in Sec-Fetch-Site; one that does not say is let through (SvelteKit already checks the origin of
+ * form posts).
+ */
+const ACTS = /^\/(?:export\/answers\.csv|report\.docx|logout)$/;
+
 export const handle: Handle = async ({ event, resolve }) => {
+	if (ACTS.test(event.url.pathname) && event.request.headers.get('sec-fetch-site') === 'cross-site') error(403, 'Open this from the service itself');
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? sessionUser(getDb(), token) : null;
 	const path = event.url.pathname;

@@ -118,3 +118,22 @@ test.describe('the address the app is opened at', () => {
 		expect(await res.text()).toContain('does not answer to "consult.attacker.example"');
 	});
 });
+
+test.describe('acts in the signer\'s name', () => {
+	test.use({ storageState: 'tmp/auth/analyst.json' });
+	test('a download written to the audit log, or signing out, is refused when another site asks for it', async ({ request }) => {
+		const logged = () => query<number>("SELECT count(*) FROM audit_log WHERE action IN ('full export', 'report downloaded')");
+		const before = logged();
+		for (const path of ['/export/answers.csv', '/report.docx']) {
+			const refused = await request.get(path, { headers: { 'sec-fetch-site': 'cross-site' }, maxRedirects: 0 });
+			expect(refused.status(), path).toBe(403);
+		}
+		const signOut = await request.post('/logout', { headers: { 'sec-fetch-site': 'cross-site' }, maxRedirects: 0 });
+		expect(signOut.status()).toBe(403);
+		expect(logged()).toBe(before);
+		// From the service's own pages it works, and is logged.
+		const own = await request.get('/export/answers.csv', { headers: { 'sec-fetch-site': 'same-origin' } });
+		expect(own.status()).toBe(200);
+		expect(logged()).toBe(before + 1);
+	});
+});
