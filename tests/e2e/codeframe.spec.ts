@@ -41,16 +41,17 @@ test('a theme that cannot be added says what is wrong beside each field, keeps w
 	await add.getByRole('button', { name: 'Add the theme' }).click();
 
 	await expect(page).toHaveTitle(/^Error: /);
-	const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+	const summary = page.locator('.govuk-error-summary');
 	await expect(summary).toBeFocused();
+	await expect(summary.getByRole('alert')).toContainText('There is a problem');
 	// Every problem at once, each a link to its field.
 	await expect(summary.getByRole('link', { name: /theme id must be 2 to 40 lower-case letters/ })).toHaveAttribute('href', '#new-id');
 	await expect(summary.getByRole('link', { name: 'Enter a definition' })).toHaveAttribute('href', '#new-def');
 	const form = page.locator('form[action="?/create"]');
 	await expect(form.getByLabel('Id', { exact: true })).toHaveValue('X Bad');
 	await expect(form.getByLabel('Label', { exact: true })).toHaveValue('My label');
-	await expect(form.getByLabel('Id', { exact: true })).toHaveAccessibleDescription(/Error: A theme id must be/);
-	await expect(form.getByLabel('Definition', { exact: true })).toHaveAccessibleDescription('Error: Enter a definition');
+	await expect(form.getByLabel('Id', { exact: true })).toHaveAccessibleDescription(/^Error:\s+A theme id must be/);
+	await expect(form.getByLabel('Definition', { exact: true })).toHaveAccessibleDescription(/^Error:\s+Enter a definition$/);
 	await summary.getByRole('link', { name: 'Enter a definition' }).click();
 	await expect(form.getByLabel('Definition', { exact: true })).toBeFocused();
 	expect(query<number>('SELECT count(*) FROM theme')).toBe(themes);

@@ -102,12 +102,13 @@ test('review shortcuts act only on the page or the decision form, and say what t
 	await page.keyboard.press('s');
 	expect(await submitted()).toBe(0);
 	// On the page itself it saves (stopped here).
-	await page.locator('body').press('s');
+	await page.getByRole('heading', { level: 1 }).click();
+	await page.keyboard.press('s');
 	expect(await submitted()).toBe(1);
 	// A number switches a theme between accept and reject and says which.
 	const rejects = page.getByRole('radio', { name: /^Reject/ });
 	if (await rejects.count()) {
-		await page.locator('body').press('1');
+		await page.keyboard.press('1');
 		await expect(page.locator('[aria-live="polite"]').filter({ hasText: /: (accept|reject)$/ })).toHaveCount(1);
 	}
 });
