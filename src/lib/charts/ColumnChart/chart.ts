@@ -4,6 +4,8 @@ import { max, scaleBand, scaleLinear } from 'd3';
 export interface Column {
 	key: string;
 	label: string;
+	/** The column's name in full, read out and shown in its tooltip ("Week of 22 August 2005"); the label otherwise. */
+	name?: string;
 	value: number;
 }
 
