@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { createInterface } from 'node:readline';
-import { createUser, ROLES, type Role } from '../src/lib/server/auth';
+import { createUser, disableUser, ROLES, type Role } from '../src/lib/server/auth';
 import { ImportFailed } from '../src/lib/import/errors';
 import { hasDefinition, loadDefinition } from '../src/lib/import/definition';
 import { IMPORT_KINDS, type ImportKind } from '../src/lib/import/kinds';
@@ -63,7 +63,10 @@ Commands:
         import formats, for benchmarks only.
   user add NAME --role viewer|analyst|admin [--db PATH]
         Create an account, or reset its password and role. The password is read from a prompt, or from
-        standard input when it is not a terminal (at least 12 characters).
+        standard input when it is not a terminal (at least 12 characters). Saving a new password ends the
+        account's sessions.
+  user disable NAME [--db PATH]
+        Stop an account signing in and end its sessions (user add with the same name enables it again).
   build-db [--data DIR] [--db PATH] [--force]
         Build the database from a consultation folder (what npm start does); skipped when nothing changed.
 
@@ -222,7 +225,17 @@ async function readPassword(): Promise<string> {
 async function cmdUser(args: Args) {
 	const [, action, name] = args.positionals;
 	const role = flag(args, 'role') ?? 'viewer';
-	if (action !== 'add' || !name) fail('usage: user add NAME --role viewer|analyst|admin');
+	if (action === 'disable' && name) {
+		const db = dbFor(args);
+		try {
+			if (!disableUser(db, name)) fail(`there is no user ${name}`);
+			process.stderr.write(`disabled user ${name} and ended their sessions\n`);
+		} finally {
+			db.close();
+		}
+		return;
+	}
+	if (action !== 'add' || !name) fail('usage: user add NAME --role viewer|analyst|admin, or user disable NAME');
 	if (!ROLES.includes(role as Role)) fail(`--role must be one of: ${ROLES.join(', ')}`);
 	const password = await readPassword();
 	const db = dbFor(args);

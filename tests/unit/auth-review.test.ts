@@ -1,6 +1,6 @@
 // Accounts, sessions and analysts' decisions on real SQLite files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, createSession, createUser, endSession, hashPassword, sessionUser, signIn, SIGN_IN_LIMITS, tooManyAttempts, verifyPassword } from '../../src/lib/server/auth';
+import { can, createSession, createUser, disableUser, endSession, hashPassword, sessionUser, signIn, SIGN_IN_LIMITS, tooManyAttempts, verifyPassword } from '../../src/lib/server/auth';
 import { accessFor, requiredRole, requireRole, safeNext } from '../../src/lib/server/access';
 import { analyseDatabase } from '../../src/lib/server/analyse';
 import { openDb, type DB } from '../../src/lib/server/db/client';
@@ -49,6 +49,18 @@ describe('passwords and sessions', () => {
 		expect(await signIn(db, 'Victim', 'the real password here', '10.0.0.66')).toBe('locked');
 		// The owner, at their own machine, is not locked out by someone else's guesses.
 		expect(await signIn(db, 'victim', 'the real password here', '10.0.0.7')).toMatchObject({ username: 'victim' });
+	});
+	it('ends an account\'s sessions when its password is reset or it is disabled', async () => {
+		const user = await createUser(db, 'rotated', 'the first long password', 'viewer');
+		const { token } = createSession(db, user.id);
+		expect(sessionUser(db, token)).toMatchObject({ username: 'rotated' });
+		await createUser(db, 'rotated', 'the second long password', 'viewer');
+		expect(sessionUser(db, token)).toBeNull();
+		const again = createSession(db, user.id);
+		expect(disableUser(db, 'rotated')).toBe(true);
+		expect(sessionUser(db, again.token)).toBeNull();
+		expect(await signIn(db, 'rotated', 'the second long password', '10.3.0.1')).toBeNull();
+		expect(disableUser(db, 'nobody-of-that-name')).toBe(false);
 	});
 	it('limits failed attempts per address across user names, and per user name across addresses', async () => {
 		await createUser(db, 'sprayed', 'the real password here', 'viewer');

@@ -58,15 +58,30 @@ export async function createUser(db: DB, username: string, password: string, rol
 	const problem = validatePassword(password);
 	if (problem) throw new Error(problem);
 	const hash = await hashPassword(password);
-	const info = db
+	db
 		.prepare(
 			`INSERT INTO app_user (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)
 			 ON CONFLICT(username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, disabled = 0`
 		)
 		.run(name, hash, role, new Date().toISOString());
-	const id = Number(info.lastInsertRowid) || (db.prepare('SELECT id FROM app_user WHERE username = ?').pluck().get(name) as number);
-	audit(db, null, 'account saved', name, { role });
+	// Read back by name: after an upsert that updated, lastInsertRowid is whatever was inserted last, anywhere.
+	const id = db.prepare('SELECT id FROM app_user WHERE username = ?').pluck().get(name) as number;
+	// A new password (or role) ends the account's sessions: whoever had them signs in again.
+	const ended = writeBookkeeping(db, () => db.prepare('DELETE FROM session WHERE user_id = ?').run(id).changes);
+	audit(db, null, 'account saved', name, { role, sessionsEnded: ended });
 	return { id, username: name, role };
+}
+
+/** Disables an account and ends its sessions; `createUser` with the same name enables it again. */
+export function disableUser(db: DB, username: string): boolean {
+	const row = db.prepare('SELECT id FROM app_user WHERE username = ?').get(username.trim()) as { id: number } | undefined;
+	if (!row) return false;
+	writeBookkeeping(db, () => {
+		db.prepare('UPDATE app_user SET disabled = 1 WHERE id = ?').run(row.id);
+		db.prepare('DELETE FROM session WHERE user_id = ?').run(row.id);
+	});
+	audit(db, null, 'account disabled', username.trim(), {});
+	return true;
 }
 
 export function userCount(db: DB): number {
