@@ -44,10 +44,11 @@ test('every page has a title of its own that names it first (WCAG 2.4.2), and no
 		['/questions', 'Questions'],
 		['/questions/q5', `Q5: ${query<string>("SELECT short_text FROM question WHERE id = 'q5'")}`],
 		['/themes', 'Themes'],
-		['/themes/consent', query<string>("SELECT label FROM theme WHERE id = 'consent'")],
+		// A paged list says which page.
+		['/themes/consent', new RegExp(`^${query<string>("SELECT label FROM theme WHERE id = 'consent'")} \\(page 1 of \\d+\\) – `)],
 		['/responses', /^Responses \(page 1 of \d+\) – /],
 		[`/responses/${ref}`, `Response ${ref}`],
-		['/stakeholders', 'Stakeholder tracker'],
+		['/stakeholders', /^Stakeholder tracker \(page 1 of \d+\) – /],
 		['/bodies', 'Professional bodies'],
 		['/events', 'National events'],
 		['/children', 'Children and young people']
