@@ -155,7 +155,8 @@ describe('redaction', () => {
 			'My son Has Asperger\'s and the school did not understand.',
 			'Take the M6 to junction 14; vitamin B12 is no help.',
 			'section 47 enquiries rose by 12,000 in 2005.',
-			'Dr Barnardo\'s Homes started modern child welfare.'
+			'Dr Barnardo\'s Homes started modern child welfare.',
+			'children with ms attend the clinic'
 		])
 			expect(redact(text).text).toBe(text);
 	});

@@ -177,7 +177,8 @@ const MY_NAME_IS = /\b[Mm]y name is (\p{L}[\p{L}'’-]*(?: (?!and\b|i\b|im\b|a\b
 const CALLED_LOWER = /\b(?:called|named) (\p{Ll}+)\b/dgu;
 /** Titles in capitals or in lower case: "MRS SMITH", "mrs pearson". */
 const TITLED_UPPER = /(?<![\p{L}])(?:MR|MRS|MS|MISS|DR)\.? (?:[A-Z]\.? ?){0,2}([A-Z][A-Z'’-]+)(?: [A-Z][A-Z'’-]+)?(?![\p{L}])/dgu;
-const TITLED_LOWER = /(?<![\p{L}])(?:mr|mrs|ms|dr)\.? (\p{Ll}[\p{Ll}'’-]+)/dgu;
+/** In lower case not "ms", which is as often multiple sclerosis ("children with ms attend"). */
+const TITLED_LOWER = /(?<![\p{L}])(?:mr|mrs|dr)\.? (\p{Ll}[\p{Ll}'’-]+)/dgu;
 const NOT_A_SURNAME_LOWER = new Set('and or the a an of in on at to from said says told was is has had who will would can could and'.split(' '));
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 /** A date of birth, only where it says so, so that other dates stay: "DOB 12/03/1995", "born on 22 September 2004". */
@@ -237,7 +238,7 @@ const MAY_BIRTH = /dob|d\.o\.b|birth|born/;
 const MAY_REFER = /ref|case|upn|uln|pupil|id|crime/;
 const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green/;
 const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
-const MAY_TITLE_LOWER = /\b(?:mrs?|ms|dr)\b/;
+const MAY_TITLE_LOWER = /\b(?:mrs?|dr)\b/;
 const MAY_AREA = /live|living|moved|based|postcode|area|\(/;
 const MAY_PUBLIC = /Climbi|Laming|Bichard|Wells|Chapman|Huntley|Munro|Gillick|Caldicott|Fraser|Beckford|Colwell|Carlile|Chelsea|Barnardo|Downing/;
 const MAY_INITIAL = /\b[A-Z]\.|\b(?:by|from|to|with|cc) [B-HJ-Z] /;
@@ -268,7 +269,8 @@ function collect(text: string): Redaction[] {
 		const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 		return FIRST_NAMES.has(plain) || AMBIGUOUS_NAMES.has(plain);
 	};
-	// Most rules need a cue that most texts lack; a quick test for it first keeps the whole about as fast as before.
+	// Most rules need a cue that most texts lack; a quick test for it first keeps the cost down (about 1.5 times the
+	// old rules' time on synthetic answers, against 3.5 times without).
 	const digits = /\d/.test(text);
 	// The cues, looked for once in lower case (a case-blind regular expression costs more than this copy).
 	const lower = text.toLowerCase();
