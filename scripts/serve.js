@@ -35,7 +35,20 @@ function nameOf(hostHeader) {
 	return colon === -1 ? h : h.slice(0, colon);
 }
 
+/**
+ * Headers every answer carries, including those SvelteKit sends outside the app's hook (a role refused by the hook
+ * is rendered from src/error.html, without the hook's headers). The app's own headers, its Content-Security-Policy
+ * with hashed scripts among them, replace these where it sets them.
+ */
+const DEFAULT_HEADERS = {
+	'content-security-policy': "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+	'x-content-type-options': 'nosniff',
+	'x-frame-options': 'DENY',
+	'referrer-policy': 'same-origin'
+};
+
 const server = http.createServer((req, res) => {
+	for (const [name, value] of Object.entries(DEFAULT_HEADERS)) res.setHeader(name, value);
 	if (direct) {
 		if (!names.has(nameOf(req.headers.host))) {
 			res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });

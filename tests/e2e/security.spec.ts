@@ -137,3 +137,16 @@ test.describe('acts in the signer\'s name', () => {
 		expect(logged()).toBe(before + 1);
 	});
 });
+
+test.describe('a refusal', () => {
+	test.use({ storageState: 'tmp/auth/viewer.json' });
+	test('carries the same protective headers as a page, though the hook refused it before the page was drawn', async ({ request }) => {
+		const refused = await request.get('/review', { maxRedirects: 0 });
+		expect(refused.status()).toBe(403);
+		const headers = refused.headers();
+		expect(headers['x-frame-options']).toBe('DENY');
+		expect(headers['x-content-type-options']).toBe('nosniff');
+		expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+		expect(headers['content-security-policy']).not.toContain('script-src');
+	});
+});
