@@ -49,6 +49,10 @@ describe('passwords and sessions', () => {
 		expect(await signIn(db, 'Victim', 'the real password here', '10.0.0.66')).toBe('locked');
 		// The owner, at their own machine, is not locked out by someone else's guesses.
 		expect(await signIn(db, 'victim', 'the real password here', '10.0.0.7')).toMatchObject({ username: 'victim' });
+		// Each failure and refusal is in the audit log, with the address it came from.
+		const logged = db.prepare("SELECT action, detail_json FROM audit_log WHERE (lower(target) = 'victim' OR username = 'victim') AND action LIKE 'sign%' ORDER BY rowid").all() as { action: string; detail_json: string }[];
+		expect(logged.map((l) => l.action)).toEqual([...Array(5).fill('sign-in failed'), 'sign-in refused: too many failures', 'signed in']);
+		expect(JSON.parse(logged[5].detail_json)).toEqual({ address: '10.0.0.66' });
 	});
 	it('ends an account\'s sessions when its password is reset or it is disabled', async () => {
 		const user = await createUser(db, 'rotated', 'the first long password', 'viewer');

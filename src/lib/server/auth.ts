@@ -143,7 +143,10 @@ export function tooManyAttempts(db: DB, username: string, address: string): bool
 /** `address` is the client's address (`event.getClientAddress()`), for the limits on failed attempts. */
 export async function signIn(db: DB, username: string, password: string, address = 'local'): Promise<User | 'locked' | null> {
 	const name = username.trim().slice(0, 64);
-	if (tooManyAttempts(db, name, address)) return 'locked';
+	if (tooManyAttempts(db, name, address)) {
+		audit(db, null, 'sign-in refused: too many failures', name, { address });
+		return 'locked';
+	}
 	const row = db.prepare('SELECT id, username, role, password_hash FROM app_user WHERE username = ? AND disabled = 0').get(name) as
 		| (User & { password_hash: string })
 		| undefined;
@@ -152,8 +155,11 @@ export async function signIn(db: DB, username: string, password: string, address
 	writeBookkeeping(db, () =>
 		db.prepare('INSERT INTO login_attempt (username, at, ok, address) VALUES (?, ?, ?, ?)').run(name, new Date().toISOString(), ok && row ? 1 : 0, address)
 	);
-	if (!ok || !row) return null;
-	audit(db, row.username, 'signed in', null, {});
+	if (!ok || !row) {
+		audit(db, null, 'sign-in failed', name, { address });
+		return null;
+	}
+	audit(db, row.username, 'signed in', null, { address });
 	return { id: row.id, username: row.username, role: row.role };
 }
 
