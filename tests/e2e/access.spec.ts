@@ -44,3 +44,22 @@ test.describe('viewer', () => {
 		await expect(page).toHaveTitle(/^Page not found – /);
 	});
 });
+
+test('signing out ends the session and says so', async ({ browser }) => {
+	// A session of its own, so the shared ones stay signed in.
+	const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('User name').fill('e2e-viewer');
+	await page.getByLabel('Password').fill('e2e-password-viewer');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'What respondents said' })).toBeVisible();
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(/\/login\?signed-out$/);
+	const banner = page.getByRole('alert').filter({ hasText: 'You have signed out.' });
+	await expect(banner).toBeFocused();
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/login\?next=%2F/);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await context.close();
+});

@@ -4,7 +4,7 @@ import { safeNext } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 
 export function load({ locals, url }) {
-	return { user: locals.user, next: safeNext(url.searchParams.get('next')) };
+	return { user: locals.user, next: safeNext(url.searchParams.get('next')), signedOut: url.searchParams.has('signed-out') };
 }
 
 export const actions = {

@@ -7,5 +7,5 @@ export function POST({ cookies, locals }) {
 	endSession(db, cookies.get(SESSION_COOKIE));
 	if (locals.user) audit(db, locals.user.username, 'signed out', null, {});
 	cookies.delete(SESSION_COOKIE, { path: '/' });
-	redirect(303, '/login');
+	redirect(303, '/login?signed-out');
 }
