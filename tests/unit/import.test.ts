@@ -139,10 +139,12 @@ describe('importing responses', () => {
 		for (let i = 0; i < 30_000; i++) lines.push(`M${i},individual,no,Yes,Answer ${i}`);
 		writeFileSync(path, lines.join('\n') + '\n');
 		const job = { path, display: 'many.csv', kind: 'responses' as const, definition: readImportDefinition(t.db) };
-		// Slow to store: the thread must wait for room rather than send the whole file ahead.
+		// Slow to store: the thread must wait for room rather than send the whole file ahead. The first row takes
+		// 1.5 s, time enough for the thread to fill the room it has even on a busy machine (with every row equally
+		// slow, a thread slowed by other work could fall behind the importer and never wait).
 		let stored = 0;
 		const slow = await readFile(job, () => {
-			const until = performance.now() + 0.02;
+			const until = performance.now() + (stored === 0 ? 1500 : 0.02);
 			while (performance.now() < until);
 			stored++;
 		}, true);
