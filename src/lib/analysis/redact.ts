@@ -169,7 +169,9 @@ const INITIALS = new RegExp(
 /** Words after an initial that make it a label, not a name: "Key Stage 2", "E. Coli", "Annex B Plan". */
 const NOT_AFTER_INITIAL = new Set('Team Level Levels Block Wing Division Grade List Road Street Coli Ward Stream Class Form Section Annex Appendix Plan Stage Category Type'.split(' '));
 /** Kin and friends named after who they are: "my brother Kacper", "the girl, Amira,", "my daughter chloe". */
-const KIN_MORE = /\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest)\s+)?(?:brother|sister|mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|uncle|cousin|mate|friend|partner|husband|wife|boyfriend|girlfriend|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|eldest|youngest)\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|pupil),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*),/dgu;
+/** Relations and friends a name is written after ("my brother Kacper"). */
+const RELATIONS = 'brother|sister|mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|uncle|cousin|mate|friend|partner|husband|wife|boyfriend|girlfriend|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|eldest|youngest';
+const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest)\s+)?(?:${RELATIONS})\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|pupil),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*),`, 'dgu');
 /** Someone with their age in other forms: "Kaden (14)", "Bailey, who is 7,", "Shanice was 15 when". */
 const AGED = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?: \(\d{1,2}\)|, who is (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b| was \d{1,2} when)/dgu;
 /** In lower case, as young people often write: "my name is tracey dunmore", "a woman called fiona". */
@@ -244,11 +246,20 @@ const MAY_PUBLIC = /Climbi|Laming|Bichard|Wells|Chapman|Huntley|Munro|Gillick|Ca
 const MAY_INITIAL = /\b[A-Z]\.|\b(?:by|from|to|with|cc) [B-HJ-Z] /;
 const MAY_CALL = /\b(?:called|named) \p{Ll}/u;
 const MAY_NAME_IS = /name is/;
-const MAY_KIN = /\b(?:brother|sister|mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|uncle|cousin|mate|friend|partner|husband|wife|boyfriend|girlfriend|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|eldest|youngest)\b/;
+const MAY_KIN = new RegExp(`\\b(?:${RELATIONS})\\b`);
 const MAY_KIN_NAMED = /(?:girl|boy|child|person|baby|mother|father|pupil),\s+\p{Lu}/u;
 const MAY_AGE = /who is|was \d/;
 const APPOSITIVES = /, \p{Lu}\p{Ll}[\p{L}'’-]*,/gu;
 const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|author|contact/;
+
+/** A common first name that is not also an ordinary word ("Chloe", not "Grace"). */
+const known = (word: string) => FIRST_NAMES.has(word.toLowerCase()) && !AMBIGUOUS_NAMES.has(word.toLowerCase());
+
+/** Beside a role, a first name that is also a word is a name ("Grace Okafor, the school nurse"); accents aside. */
+function firstName(word: string): boolean {
+	const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+	return FIRST_NAMES.has(plain) || AMBIGUOUS_NAMES.has(plain);
+}
 
 /** Whether a run of capitalised words reads as the name of an organisation, a post or a heading, not a person. */
 function organisational(run: string): boolean {
@@ -263,12 +274,6 @@ function collect(text: string): Redaction[] {
 		const span = m.indices![i];
 		if (span) add(kind, span[0], span[1]);
 	};
-	const known = (word: string) => FIRST_NAMES.has(word.toLowerCase()) && !AMBIGUOUS_NAMES.has(word.toLowerCase());
-	/** Beside a role, a first name that is also a word is a name ("Grace Okafor, the school nurse"); accents aside. */
-	const firstName = (word: string) => {
-		const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-		return FIRST_NAMES.has(plain) || AMBIGUOUS_NAMES.has(plain);
-	};
 	// Most rules need a cue that most texts lack; a quick test for it first keeps the cost down (about 1.5 times the
 	// old rules' time on synthetic answers, against 3.5 times without).
 	const digits = /\d/.test(text);
@@ -276,8 +281,9 @@ function collect(text: string): Redaction[] {
 	const lower = text.toLowerCase();
 	// Where a name beside a role may start: each capitalised word that could be a first name, and one word set off
 	// by commas (", Ingrid,"). The rules on roles look only there, not at every "the" in the text.
+	const capitalised = [...text.matchAll(CAPITALISED)];
 	const starts: { at: number; first: boolean }[] = [];
-	for (const m of text.matchAll(CAPITALISED)) if (firstName(m[1].replace(/['’]s$/, ''))) starts.push({ at: m.index!, first: true });
+	for (const m of capitalised) if (firstName(m[1].replace(/['’]s$/, ''))) starts.push({ at: m.index!, first: true });
 	for (const m of text.matchAll(APPOSITIVES)) if (!starts.some((s) => s.at === m.index! + 2)) starts.push({ at: m.index! + 2, first: false });
 	if (text.includes('@')) for (const m of text.matchAll(EMAIL)) add('email', m.index!, m.index! + m[0].length);
 	if (MAY_SPELL_EMAIL.test(text)) for (const m of text.matchAll(EMAIL_SPELT)) add('email', m.index!, m.index! + m[0].length);
@@ -363,16 +369,16 @@ function collect(text: string): Redaction[] {
 		}
 		if (taken) add('name', m.indices![1]![0], m.indices![1]![0] + taken.length);
 	}
-	for (const m of text.matchAll(CAPITALISED)) {
+	for (const m of capitalised) {
 		const first = m[1];
 		const second = m[2];
-		const lower = first.toLowerCase().replace(/['’]s$/, '');
-		if (!FIRST_NAMES.has(lower) || AMBIGUOUS_NAMES.has(lower)) continue;
+		const word = first.toLowerCase().replace(/['’]s$/, '');
+		if (!FIRST_NAMES.has(word) || AMBIGUOUS_NAMES.has(word)) continue;
 		const before = text.slice(Math.max(0, m.index! - 16), m.index!);
 		// "St George's Hospital", "King Edward VI School": a foundation named after someone.
 		if (PLACE_BEFORE.test(before)) continue;
 		// "families from Jordan", "in Chelsea": a place.
-		if (PLACE_NAMES.has(lower) && BEFORE_A_PLACE.test(before)) continue;
+		if (PLACE_NAMES.has(word) && BEFORE_A_PLACE.test(before)) continue;
 		const afterPair = text.slice(m.index! + first.length + (second ? 1 + second.length : 0));
 		// "Grace Academy", "Victoria Station", "William Harvey Hospital": a place or an organisation, not a person.
 		// Up to two more capitalised words are looked at: "Elizabeth Garrett Anderson Hospital".
