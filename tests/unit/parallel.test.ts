@@ -108,7 +108,7 @@ describe('analysis on worker threads', () => {
 			.timings as Phase[];
 		db.close();
 		const names = recorded.map((p) => p.phase);
-		for (const phase of ['train the tagger', 'read the answers', 'per-answer stages on 2 threads', 'stage: quotes', 'aggregates', 'search index'])
+		for (const phase of ['train the tagger', 'read the answers', 'per-answer stages on 2 threads', 'stage: quotes', 'stage: emergent, on a thread beside the quotes (time waited)', 'aggregates', 'search index'])
 			expect(names).toContain(phase);
 		expect(names.indexOf('train the tagger')).toBeLessThan(names.indexOf('per-answer stages on 2 threads'));
 		expect(recorded.find((p) => p.phase === 'storing their results')?.within).toBe('per-answer stages on 2 threads');

@@ -2,7 +2,7 @@
 // the items it could not process. No database, no Svelte: the server's analyse step does the I/O.
 import { findCampaigns, type Campaign } from './campaigns';
 import { compileCodeframe, type CodeframeTheme, type SeedHit } from './codeframe';
-import { suggestThemes, type EmergentTheme } from './emergent';
+import { suggestThemes, type EmergentInput, type EmergentTheme } from './emergent';
 import { selectQuotes, type Quote, type QuoteCandidate } from './quotes';
 import { mentionsPersonal, redact, type PersonalTerms, type Redaction } from './redact';
 import { fitSectorModel, inferSector, type KnownOrganisation, type SectorInference } from './sector';
@@ -215,13 +215,15 @@ export const STAGES: Stage[] = [
 	{
 		name: 'emergent',
 		run(input, out) {
-			const uncovered = input.answers
-				.filter((a) => hasText(a) && (out.themes.get(a.id)?.length ?? 0) === 0)
-				.map((a) => ({ id: a.id, text: a.text! }));
-			out.emergent = suggestThemes(uncovered);
+			out.emergent = suggestThemes(uncoveredAnswers(input, out));
 		}
 	}
 ];
+
+/** The answers with text that no codeframe theme was given to: what the emergent themes are suggested from. */
+export function uncoveredAnswers(input: PipelineInput, out: PipelineOutput): EmergentInput[] {
+	return input.answers.filter((a) => hasText(a) && (out.themes.get(a.id)?.length ?? 0) === 0).map((a) => ({ id: a.id, text: a.text! }));
+}
 
 /** A tag as a quote candidate. Its cues are read only if the candidate is considered (most never are): the tag's
  * evidence may still be the stored JSON. */

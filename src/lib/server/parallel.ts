@@ -1,17 +1,20 @@
 // Runs the pipeline on several cores: the tagger is trained once here; the stages that look at one answer or one
 // question at a time (themes, stance, campaigns, redaction) run on worker threads, each over a slice of the
-// questions; the stages that need every answer (sectors, quotes, emergent themes) run here.
+// questions; the stages that need every answer run after them: sectors and quotes here, and emergent themes at the
+// same time on one of the threads (they need every answer's tags, and nothing else this thread makes).
 import { availableParallelism } from 'node:os';
 import {
 	emptyOutput,
 	fitPipelineTagger,
 	mergeOutput,
 	runPipeline,
+	uncoveredAnswers,
 	STAGES,
 	type AnswerIn,
 	type PipelineInput,
 	type PipelineOutput
 } from '../analysis/pipeline';
+import type { EmergentInput, EmergentTheme } from '../analysis/emergent';
 import type { Redaction } from '../analysis/redact';
 import { evidenceJson, storedAssignment, type ModelStore, type ThemeAssignment, type ThemeTagger } from '../analysis/themes';
 import { tsWorker } from './ts-worker';
@@ -23,6 +26,9 @@ export interface SliceJob {
 	/** Answers analysed before their results are sent. */
 	chunk: number;
 }
+
+/** What a thread is asked to do: analyse its slice (once, first), then suggest the emergent themes from `uncovered`. */
+export type ThreadRequest = { kind: 'slice'; job: SliceJob } | { kind: 'emergent'; uncovered: EmergentInput[] };
 
 /** Answers a thread analyses before it sends their results: small enough that results flow (and memory stays flat). */
 const CHUNK = 4000;
@@ -143,20 +149,25 @@ export async function runPipelineParallel(
 		for (const a of input.answers) if (!order.has(a.questionId)) order.set(a.questionId, order.size);
 		out.campaigns.sort((x, y) => order.get(x.questionId)! - order.get(y.questionId)!);
 		timings?.lap(threadPhase);
-	} finally {
-		for (const thread of threads) void thread.worker.terminate();
-	}
-	return {
-		input,
-		out: runPipeline(
+		// Emergent themes on a thread that has finished, while this one infers sectors and chooses quotes: the same
+		// suggestions as the stage would make here, from the same answers in the same order.
+		const emergent = threads[0].emergent(uncoveredAnswers(input, out));
+		// Awaited below; if the quotes fail first, the thread is stopped and this rejection is not the one reported.
+		emergent.catch(() => {});
+		runPipeline(
 			input,
 			timedStages(
-				STAGES.filter((s) => (s.scope ?? 'all') === 'all'),
+				STAGES.filter((s) => (s.scope ?? 'all') === 'all' && s.name !== 'emergent'),
 				timings
 			),
 			out
-		)
-	};
+		);
+		out.emergent = await emergent;
+		timings?.lap('stage: emergent, on a thread beside the quotes (time waited)');
+	} finally {
+		for (const thread of threads) void thread.worker.terminate();
+	}
+	return { input, out };
 }
 
 /**
@@ -183,38 +194,52 @@ function startThread(timed: <T>(work: () => T) => T = (work) => work()) {
 	// A worker's young generation is small by default; the pipeline makes many short-lived objects (tokens, vectors),
 	// and with the default the two threads spent most of their time collecting them (3x slower than one thread).
 	const worker = tsWorker(new URL('./analyse-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-	let onPart: ((m: PartMessage) => void) | null = null;
-	const result = new Promise<void>((resolve, reject) => {
-		let settled = false;
-		worker.on('message', (json: string) => {
-			try {
-				const message = timed(() => decodePart(json));
-				onPart!(message);
-				if (message.done) {
-					settled = true;
-					resolve();
-				}
-			} catch (e) {
-				settled = true;
-				reject(e);
-			}
-		});
-		worker.once('error', (e) => {
-			settled = true;
-			reject(e);
-		});
-		worker.once('exit', (code) => {
-			if (!settled) reject(new Error(`an analysis thread stopped (exit code ${code}) before it finished`));
-		});
+	// The request the thread is working on: its messages go to `receive`, and a failure of the thread to `fail`.
+	let current: { receive: (json: string) => void; fail: (e: Error) => void } | null = null;
+	// A failure before any request is kept for the first one.
+	let failed: Error | null = null;
+	const fail = (e: Error) => {
+		failed ??= e;
+		const pending = current;
+		current = null;
+		pending?.fail(e);
+	};
+	worker.on('message', (json: string) => {
+		try {
+			current?.receive(json);
+		} catch (e) {
+			fail(e as Error);
+		}
 	});
-	// Until it is given work, an unhandled failure would be reported twice; run() hands it to the caller.
-	result.catch(() => {});
+	worker.once('error', fail);
+	worker.once('exit', (code) => fail(new Error(`an analysis thread stopped (exit code ${code}) before it finished`)));
+	/** Sends `request`; `receive` is given each message until it returns a value other than undefined. */
+	function ask<T>(request: ThreadRequest, receive: (json: string) => T | undefined): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			if (failed) return reject(failed);
+			current = {
+				receive(json) {
+					const value = receive(json);
+					if (value === undefined) return;
+					current = null;
+					resolve(value);
+				},
+				fail: reject
+			};
+			worker.postMessage(request);
+		});
+	}
 	return {
 		worker,
-		run(job: SliceJob, each: (m: PartMessage) => void) {
-			onPart = each;
-			worker.postMessage(job);
-			return result;
+		run(job: SliceJob, each: (m: PartMessage) => void): Promise<true> {
+			return ask({ kind: 'slice', job }, (json) => {
+				const message = timed(() => decodePart(json));
+				each(message);
+				return message.done ? true : undefined;
+			});
+		},
+		emergent(uncovered: EmergentInput[]): Promise<EmergentTheme[]> {
+			return ask({ kind: 'emergent', uncovered }, (json) => JSON.parse(json) as EmergentTheme[]);
 		}
 	};
 }
