@@ -63,19 +63,27 @@ test('filter by RCN, open a theme, read and download a chart, with the keyboard 
 	await pressUntilFocused(page, bars.first());
 	const tooltip = page.getByRole('tooltip');
 	await expect(tooltip).toHaveText((await bars.first().getAttribute('aria-label'))!);
+	// The hint on the keys is read with the first mark, and no longer once the keys have been used.
+	await expect(bars.first()).toHaveAccessibleDescription(/Use the arrow keys/);
 	if ((await bars.count()) > 1) {
 		await page.keyboard.press('ArrowDown');
 		await expect(bars.nth(1)).toBeFocused();
+		await expect(bars.nth(1)).toHaveAccessibleDescription('');
 		await expect(tooltip).toHaveText((await bars.nth(1).getAttribute('aria-label'))!);
 		await page.keyboard.press('ArrowUp');
 		await expect(bars.first()).toBeFocused();
 	}
+	// The focused bar's ring is drawn over every mark, so none covers it, and goes with the focus.
+	const ring = figure.locator('svg > g.app-chart__focus-ring');
+	await expect(ring).toHaveCount(1);
+	expect(await figure.locator('svg').evaluate((svg) => svg.lastElementChild?.getAttribute('class'))).toBe('app-chart__focus-ring');
 	await page.keyboard.press('Escape');
 	await expect(tooltip).toHaveCount(0);
 
 	// Tab moves on from the chart (not through every bar) to its downloads.
 	const svgButton = figure.getByRole('button', { name: /Download image \(SVG\)/ });
 	await pressUntilFocused(page, svgButton, 'Tab', 6);
+	await expect(ring).toHaveCount(0);
 	const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
 	expect(download.suggestedFilename()).toBe('consent-by-sector-rcn.svg');
 });

@@ -9,6 +9,9 @@ test('search for a phrase and open a respondent', async ({ page }) => {
 	await expect(page).toHaveURL(/q=%22two-tier\+approach%22/);
 	const n = query<number>(`SELECT count(*) FROM answer a WHERE a.id IN (SELECT rowid FROM answer_fts WHERE answer_fts MATCH '"two tier approach"')`);
 	await expect(page.getByRole('status').filter({ hasText: 'Showing answers' })).toContainText(`of ${n}`);
+	// What the filter is and how many answers it found are one message to a screen reader, not two.
+	await expect(page.getByRole('status')).toHaveCount(1);
+	await expect(page.getByRole('status')).toContainText('two-tier approach');
 	const first = page.getByRole('article').first();
 	await expect(first).toContainText(/two-tier approach/i);
 	const link = first.getByRole('link', { name: /^Response / });

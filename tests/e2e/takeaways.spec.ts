@@ -98,3 +98,12 @@ test("the top bodies chart's download says it holds every body, and does", async
 	await page.goto('/bodies');
 	await expect(page.getByRole('table', { name: 'Respondents by professional body' }).locator('tbody tr')).toHaveCount(lines);
 });
+
+test("the stakeholder tracker says what each question asked, not only in a heading's title", async ({ page }) => {
+	const q5 = query<string>("SELECT text FROM question WHERE id = 'q5'");
+	await page.goto('/stakeholders');
+	await page.getByText('What each question asked').click();
+	const key = page.getByRole('group').filter({ has: page.getByText('What each question asked') });
+	await expect(key.getByRole('definition').filter({ hasText: q5 })).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: 'Q5' })).toBeVisible();
+});

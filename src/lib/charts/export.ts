@@ -91,6 +91,8 @@ export function standaloneSvg(
 	clone.querySelectorAll('[data-label]').forEach((el) => el.removeAttribute('data-label'));
 	clone.removeAttribute('class');
 	clone.querySelectorAll('[tabindex]').forEach((el) => el.removeAttribute('tabindex'));
+	// The focus ring belongs to the page, not the picture.
+	clone.querySelectorAll('.app-chart__focus-ring').forEach((el) => el.remove());
 	// Links (a theme's name leading to its page) mean nothing in a picture: drawn as plain text.
 	clone.querySelectorAll('a').forEach((a) => {
 		a.querySelectorAll('text').forEach((t) => {

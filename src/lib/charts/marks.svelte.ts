@@ -1,6 +1,7 @@
 // How a chart's marks behave for keyboard and pointer users alike: the chart is one stop in the Tab order and the
 // arrow keys (Home and End too) move between its marks; a focused or hovered mark shows its tooltip, which Escape
 // dismisses and the pointer can move onto without it vanishing (WCAG 2.1.1 and 1.4.13).
+import { flushSync } from 'svelte';
 
 /** What a tooltip says, and where its mark is in the chart's coordinates: centre x, top and bottom edges. */
 export interface Tip {
@@ -8,6 +9,14 @@ export interface Tip {
 	top: number;
 	bottom: number;
 	text: string;
+}
+
+/** A mark's box in the chart's coordinates. */
+export interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
 }
 
 const STEPS: Record<string, [number, number]> = {
@@ -20,15 +29,32 @@ const STEPS: Record<string, [number, number]> = {
 export class ChartMarks {
 	tip: Tip | null = $state(null);
 	#active = $state(0);
+	/** The arrow keys have been used in this chart: the marks stop repeating the hint that says how. */
+	#moved = $state(false);
+
+	/** What describes a mark: the hint on the keys (`hintId`) until the keys have been used, then nothing. */
+	describedby(hintId: string): string | undefined {
+		return this.#moved ? undefined : hintId;
+	}
 
 	/** Only one mark is in the Tab order: the last one focused (the first, to begin with). */
 	tabindex(i: number, count: number): 0 | -1 {
 		return i === Math.min(this.#active, count - 1) ? 0 : -1;
 	}
 
-	focus(i: number, tip: Tip) {
+	/** The focused mark's box, for the focus ring drawn over every mark (a mark's own outline is partly under the
+	 * marks drawn after it: the next cell of a heatmap, the next part of a stacked bar). */
+	ring: Box | null = $state(null);
+
+	focus(i: number, tip: Tip, box?: Box) {
 		this.#active = i;
 		this.tip = tip;
+		this.ring = box ?? null;
+	}
+
+	blur() {
+		this.ring = null;
+		this.hide();
 	}
 
 	show(tip: Tip) {
@@ -73,6 +99,12 @@ export class ChartMarks {
 			}
 		} else return;
 		event.preventDefault();
-		next?.focus();
+		if (!next) return;
+		// Before the next mark takes focus, so a screen reader does not read the hint with its name.
+		if (!this.#moved) {
+			this.#moved = true;
+			flushSync();
+		}
+		next.focus();
 	}
 }
