@@ -122,7 +122,42 @@ describe('redaction', () => {
 		['write to helen.marsh at nhs dot net', 'write to [email removed]'],
 		['Follow me on Twitter @jennyh_mum for more.', 'Follow me on Twitter [username removed] for more.'],
 		['Please phone 01632 960 111/112.', 'Please phone [phone number removed].'],
-		['nhs number 943 4765 919 on the red book', 'nhs number [NHS number removed] on the red book']
+		['nhs number 943 4765 919 on the red book', 'nhs number [NHS number removed] on the red book'],
+		// A name carried on: the rest of it, a nickname beside it, its other mentions, a second name joined to it.
+		['My ex-partner, Darren Leigh Cooper, still gets the letters.', 'My ex-partner, [name removed], still gets the letters.'],
+		["I'm Marcus 'Moz' Thompson and I run the drop-in.", "I'm [name removed] and I run the drop-in."],
+		['All the best, Gaz (Gareth Morgan), YOT volunteer', 'All the best, [name removed] ([name removed]), YOT volunteer'],
+		['Sister Philomena\n(Philomena Keane, St Anne\'s Parish)', '[name removed]\n([name removed], St Anne\'s Parish)'],
+		['My friend Shannon told the nurse and now shannon wont speak to me', 'My friend [name removed] told the nurse and now [name removed] wont speak to me'],
+		['signed, Aoife & Ciarán Byrne (parents of two)', 'signed, [name removed] & [name removed] (parents of two)'],
+		['Child: Barker, Jayden (DOB 14/02/1999)', 'Child: [name removed], [name removed] (DOB [date of birth removed])'],
+		['RESPONSE COMPLETED BY JANET WICKHAM, CHILDMINDER', 'RESPONSE COMPLETED BY [name removed], CHILDMINDER'],
+		// People saying who they are, relations as titles, ranks, and names only a person fits.
+		['As Chair of Governors, I, Harjinder Kaur Sandhu, support this.', 'As Chair of Governors, I, [name removed], support this.'],
+		['Please contact me, Vusi Ndlovu, at the base.', 'Please contact me, [name removed], at the base.'],
+		['MY NAME IS SHAHID IQBAL AND I AM A GOVERNOR', 'MY NAME IS [name removed] AND I AM A GOVERNOR'],
+		['hi im tasha from year 10', 'hi im [name removed] from year 10'],
+		['Grandma Pat has looked after her since she was two.', '[name removed] has looked after her since she was two.'],
+		['The officer who came, PCSO Hughes, was kind.', 'The officer who came, [name removed], was kind.'],
+		['Our interpreter, Fatma Yılmaz, said families are frightened.', 'Our interpreter, [name removed], said families are frightened.'],
+		['I spoke to Dawn at the children\'s centre.', 'I spoke to [name removed] at the children\'s centre.'],
+		['Frank told me nobody reads the forms.', '[name removed] told me nobody reads the forms.'],
+		['Will Henderson from the YOT supports this.', '[name removed] from the YOT supports this.'],
+		['Everyone calls him Dazza at school.', 'Everyone calls him [name removed] at school.'],
+		["jayden's school never told anyone", "[name removed] school never told anyone"],
+		['Mary-Kate D\'Souza rang us back.', '[name removed] rang us back.'],
+		['im on Bebo as xx_chelsea_babe_xx, thats all', 'im on Bebo as [username removed], thats all'],
+		// Numbers and dates about a person, wherever the sentence says what they are.
+		['My date of birth is 17th June 1961.', 'My date of birth is [date of birth removed].'],
+		['my date of birth is 30/06/1975 and my son\'s is 21/10/1998.', 'my date of birth is [date of birth removed] and my son\'s is [date of birth removed].'],
+		["NHS no. 485 777 3456 (my son's).", "NHS no. [NHS number removed] (my son's)."],
+		['The case reference was CS/2004/11873 but no-one found it.', 'The case reference was [reference removed] but no-one found it.'],
+		['Please quote our reference, 00349/SS/DF.', 'Please quote our reference, [reference removed].'],
+		['the pupil number (PN 004718) for my daughter', 'the pupil number ([reference removed]) for my daughter'],
+		['My student number at college is 20413377.', 'My student number at college is [reference removed].'],
+		['We moved from M14 to OL9 last year.', 'We moved from [postcode removed] to [postcode removed] last year.'],
+		['Our home postcode, CF24, covers a deprived ward.', 'Our home postcode, [postcode removed], covers a deprived ward.'],
+		['The warden ticketed AB12 CDE outside the school.', 'The warden ticketed [reference removed] outside the school.']
 	];
 	for (const [input, output] of cases) it(`redacts: ${input}`, () => expect(redact(input).text).toBe(output));
 	it('leaves the public record and ordinary words alone', () => {
@@ -156,7 +191,13 @@ describe('redaction', () => {
 			'Take the M6 to junction 14; vitamin B12 is no help.',
 			'section 47 enquiries rose by 12,000 in 2005.',
 			'Dr Barnardo\'s Homes started modern child welfare.',
-			'children with ms attend the clinic'
+			'children with ms attend the clinic',
+			// Not a name carried into a place or a charity, and not a number that is not a person's.
+			'Hospices such as Marie Curie and Helen House support bereaved children.',
+			'The number of referrals rose to 123456 in 2005.',
+			'Dates such as 12/03/2005 and DfES/1319/2005 are not references.',
+			'Frank discussion is needed, and Hope is not a strategy.',
+			'I am Head of Service for the Local Authority.'
 		])
 			expect(redact(text).text).toBe(text);
 	});

@@ -1,13 +1,16 @@
-// Redaction measured on sentences written apart for the purpose (tests/fixtures/redaction): 150 with personal data,
-// each with the exact strings that must go, and 120 without, with words a careless redactor would take. The figures
-// are README's; this keeps them from getting worse. (The set was written without sight of the rules, and the rules
-// were not tuned to it after its first run, 27 November 2026; any later tuning to it makes it a development set.)
+// Redaction measured on sentences written apart for the purpose, each with the exact strings that must go, and clean
+// sentences with words a careless redactor would take. The figures are README's; this keeps them from getting worse.
+// - tests/fixtures/redaction: 150 with personal data, 120 clean. Written without sight of the rules and first run on
+//   27 November 2026; the rules were tuned to it afterwards, so it is a development set now.
+// - tests/fixtures/redaction-2: 160 with personal data, 120 clean, written without sight of the rules or of the first
+//   set, and run once (27 November 2026) on the rules before and after that day's changes, which were made without
+//   sight of it: 70 and 54 sentences leaking, 17 and 16 clean ones changed. Any tuning to it makes it a development set.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/lib/analysis/redact';
 
 const lines = <T>(file: string): T[] =>
-	readFileSync(`tests/fixtures/redaction/${file}`, 'utf8')
+	readFileSync(file, 'utf8')
 		.split('\n')
 		.filter((l) => l.trim())
 		.map((l) => JSON.parse(l) as T);
@@ -15,19 +18,25 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Still there as a whole word (or number): "Sam" inside "Samuel" does not count. */
 const left = (out: string, s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}(?![\\p{L}\\p{N}])`, 'u').test(out);
 
+const SETS = [
+	{ dir: 'tests/fixtures/redaction', sensitive: 150, clean: 120, leaking: 1, changed: 8 },
+	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 54, changed: 16 }
+];
+
 describe('redaction on sentences written apart', () => {
-	it('leaves personal data in at most 33 of 150 sentences, and changes at most 9 of 120 clean ones', () => {
-		const sensitive = lines<{ text: string; mustRemove: string[] }>('sensitive.jsonl');
-		const clean = lines<{ text: string }>('clean.jsonl');
-		expect(sensitive).toHaveLength(150);
-		expect(clean).toHaveLength(120);
-		for (const s of sensitive) for (const m of s.mustRemove) expect(s.text, m).toContain(m);
-		const leaking = sensitive.filter((s) => {
-			const out = redact(s.text).text;
-			return s.mustRemove.some((m) => left(out, m));
+	for (const set of SETS)
+		it(`${set.dir}: leaves personal data in at most ${set.leaking} of ${set.sensitive} sentences, and changes at most ${set.changed} of ${set.clean} clean ones`, () => {
+			const sensitive = lines<{ text: string; mustRemove: string[] }>(`${set.dir}/sensitive.jsonl`);
+			const clean = lines<{ text: string }>(`${set.dir}/clean.jsonl`);
+			expect(sensitive).toHaveLength(set.sensitive);
+			expect(clean).toHaveLength(set.clean);
+			for (const s of sensitive) for (const m of s.mustRemove) expect(s.text, m).toContain(m);
+			const leaking = sensitive.filter((s) => {
+				const out = redact(s.text).text;
+				return s.mustRemove.some((m) => left(out, m));
+			});
+			const changed = clean.filter((c) => redact(c.text).text !== c.text);
+			expect(leaking.length).toBeLessThanOrEqual(set.leaking);
+			expect(changed.length).toBeLessThanOrEqual(set.changed);
 		});
-		const changed = clean.filter((c) => redact(c.text).text !== c.text);
-		expect(leaking.length).toBeLessThanOrEqual(33);
-		expect(changed.length).toBeLessThanOrEqual(9);
-	});
 });

@@ -42,7 +42,14 @@ spencer theo tobias tristan zak jaden keegan kacey carole colette deirdre gaynor
 janine jayne josephine julian kenneth lesley leslie lorna maxine moira nadine norma rosalind sheena sylvia theresa
 ursula veronica vivienne yvette clive desmond douglas duncan felix gerard howard hugh hugo jeffrey lawrence leonard
 maurice nathaniel neville quentin ralph raymond rodney roland rupert sidney stanley terence wilfred francis penelope
-imelda bailey demetrius jonno ayaan aarav reggie stevie lenny kyra amira jamila nasima rehana tasneem shamima`
+imelda bailey demetrius jonno ayaan aarav reggie stevie lenny kyra amira jamila nasima rehana tasneem shamima
+bronwen eleri owain lowri ceri geraint huw ioan seren grainne darragh ronan fionn harjinder jaswinder manjit
+sukhwinder amarjit kuldip navdeep vijay ishaan nikhil neha shilpa farzana tahira mariam irfan kamran shahid
+arif naveed waqas amara chioma adaeze obinna emeka femi folake akosua vusi thabo sipho themba nomvula zanele
+lindiwe tatenda farai nyasha tafadzwa abdi abdullahi mohamed hodan hibo ayan fadumo halima faduma sahra ifrah
+deeqa ewa malgorzata monika marta dorota beata pawel mateusz lukasz grzegorz andrzej nikolai tatiana milena
+jana lenka petra ionut ioana raluca adriana keeley tasha marcia jerome errol dwayne kareem malik kiara
+philomena assumpta majella gaz daz baz kez`
 		.split(/\s+/)
 		.filter(Boolean)
 );

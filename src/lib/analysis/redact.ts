@@ -100,10 +100,14 @@ const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const PHONE = /(?<![\w/])(?:(?:\+|00)44\s?\(?0?\)?\s?|\(?0)\d{2,5}\)?(?:[\s-]?\d){5,8}(?!\w)(?!\/\d{4})/g;
 /** Ten digits, grouped 3-3-4 as NHS numbers are written or any other way; kept only if the check digit is right. */
 const NHS_NUMBER = /(?<![\w/.-])\d(?:[ -]?\d){9}(?![\w/-])/g;
+/** Ten digits after "NHS number" (or "NHS no."), whatever the check digit says: mistyped, it is still someone's. */
+const NHS_CUED = /\bNHS\s*(?:no\.?|number|num)?[^\d\n]{0,25}?(?<![\w])(\d{3}[ -]?\d{3}[ -]?\d{4})(?![\w])/dg;
 const POSTCODE = /\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/gi;
 /** An outward code alone after a place name, as in "Kidderminster DY10". */
 const DISTRICT = /\b(?<=[A-Z][a-z]+,? )[A-Z]{2}\d{1,2}\b/g;
-const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev|Reverend|Father|PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Superintendent|Constable|Detective|Cllr|Councillor|Pastor|Imam|Rabbi|Canon|Sir|Dame)`;
+/** Relations written as a title before a name: "Grandma Pat", "Aunty Grace", "Uncle Femi". */
+const KIN_TITLE = 'Grandma|Grandad|Grandpa|Granny|Gran|Nan|Nana|Nanna|Nanny|Nain|Taid|Aunty|Auntie|Aunt|Uncle';
+const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev|Reverend|Father|PC|WPC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Superintendent|Constable|Detective|Cllr|Councillor|Pastor|Imam|Rabbi|Canon|Sir|Dame|${KIN_TITLE})`;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
 const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
 /** Capitalised words that follow a title as part of a job or a thing, not a name: "Nurse Practitioners", "PC World". */
@@ -121,7 +125,7 @@ const PLACE_BEFORE = /(?:\b(?:St|Saint|King|King['’]s|Queen|Prince|Princess|Du
 const PLACE_NAMES = new Set('jordan georgia chelsea beverley florence india sydney devon kent shannon israel'.split(' '));
 const BEFORE_A_PLACE = /\b(?:from|in|to|across|cover|covers|covering|near|visited|and|of)\s+$/i;
 /** Fixed phrases that contain a first name but name no one. */
-const NAMED_PLACES = /\b(?:Kensington and Chelsea|Chelsea and Westminster|Dr Barnardo['’]s|Downing Street)\b/g;
+const NAMED_PLACES = /\b(?:Kensington and Chelsea|Chelsea and Westminster|Dr Barnardo['’]s|Downing Street|Marie Curie)\b/g;
 /** People in the public record of this field, named for what happened to them or what they did in public: the
  * inquiries and reviews that shaped it. */
 const PUBLIC_PEOPLE = /\b(?:Victoria Climbi[eé]|Lord Laming|Sir Michael Bichard|Michael Bichard|Holly Wells|Jessica Chapman|Ian Huntley|Eileen Munro|Professor Munro|Victoria Gillick|Mrs Gillick|Dame Fiona Caldicott|Fiona Caldicott|Lord Fraser|Jasmine Beckford|Maria Colwell|Kimberley Carlile)(?![\p{L}])/gu;
@@ -174,8 +178,13 @@ const RELATIONS = 'brother|sister|mum|mam|mother|dad|father|nan|nana|gran|granny
 const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest)\s+)?(?:${RELATIONS})\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|pupil),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*),`, 'dgu');
 /** Someone with their age in other forms: "Kaden (14)", "Bailey, who is 7,", "Shanice was 15 when". */
 const AGED = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?: \(\d{1,2}\)|, who is (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b| was \d{1,2} when)/dgu;
-/** In lower case, as young people often write: "my name is tracey dunmore", "a woman called fiona". */
-const MY_NAME_IS = /\b[Mm]y name is (\p{L}[\p{L}'’-]*(?: (?!and\b|i\b|im\b|a\b)\p{L}[\p{L}'’-]*)?)/dgu;
+/** In lower case, as young people often write: "my name is tracey dunmore", "a woman called fiona"; or in capitals. */
+const MY_NAME_IS = /\b(?:[Mm]y name is|MY NAME IS) (\p{L}[\p{L}'’-]*(?: (?!and\b|i\b|im\b|a\b|AND\b|I\b|IM\b|A\b)\p{L}[\p{L}'’-]*)?)/dgu;
+/** Someone saying who they are: "I'm Marcus Thompson", "I, Harjinder Kaur Sandhu, support", "contact me, Vusi Ndlovu,",
+ * "its Jordan-Lee here". Taken when it begins with a first name, or is set off by commas, or is followed by "here". */
+const SELF = new RegExp(String.raw`(?:\b(?:I['’]m|I am|[Ii]ts|[Ii]t['’]s|[Tt]his is)\s+|(?<![\p{L}])(?:I|me),\s+)(${NAME_RUN})(?![\p{L}])(,| here\b)?`, 'dgu');
+/** The same in lower case: "hi im tasha", "its jade here"; only a known first name. */
+const SELF_LOWER = /\b(?:i['’]?m|i am|its|it['’]s|this is)\s+(\p{Ll}{3,})(?![\p{L}])/dgu;
 const CALLED_LOWER = /\b(?:called|named) (\p{Ll}+)\b/dgu;
 /** Titles in capitals or in lower case: "MRS SMITH", "mrs pearson". */
 const TITLED_UPPER = /(?<![\p{L}])(?:MR|MRS|MS|MISS|DR)\.? (?:[A-Z]\.? ?){0,2}([A-Z][A-Z'’-]+)(?: [A-Z][A-Z'’-]+)?(?![\p{L}])/dgu;
@@ -183,9 +192,14 @@ const TITLED_UPPER = /(?<![\p{L}])(?:MR|MRS|MS|MISS|DR)\.? (?:[A-Z]\.? ?){0,2}([
 const TITLED_LOWER = /(?<![\p{L}])(?:mr|mrs|dr)\.? (\p{Ll}[\p{Ll}'’-]+)/dgu;
 const NOT_A_SURNAME_LOWER = new Set('and or the a an of in on at to from said says told was is has had who will would can could and'.split(' '));
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+/** A whole date: "12/03/1995", "3.3.1996", "1995-03-12", "17th June 1961", "June 17, 1961". */
+const DATE = String.raw`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})\s+\d{2,4}|(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
+/** Every whole date in a sentence that speaks of a birth: "my date of birth is 30/06/1975 and my son's is 21/10/1998". */
+const DATES = new RegExp(String.raw`(?<![\d./-])(?:${DATE})(?![\d/-]|\.\d)`, 'gu');
+const BIRTH_SENTENCE = /[^.!?\n]*(?:\b(?:dob|d\.o\.b|date of birth|birthday|born)\b)(?:[^!?\n]|\.(?=\d))*/gi;
 /** A date of birth, only where it says so, so that other dates stay: "DOB 12/03/1995", "born on 22 September 2004". */
 const DOB = new RegExp(
-	String.raw`\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|[Dd]ate of birth|[Bb]orn(?: on)?)\s*[:\-]?\s*(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})\s+\d{2,4})`,
+	String.raw`\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|[Dd]ate of birth|[Bb]orn(?: on)?)(?:\s+(?:is|was|of))?\s*[:\-]?\s*(${DATE})`,
 	'dgu'
 );
 /** A National Insurance number: two letters, six digits, one letter A to D, in capitals or in lower case. */
@@ -195,19 +209,28 @@ const ADDRESS = /(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\
 /** Postcode areas, for an outward code alone ("from B15", "the M14 area"), which is taken only after such a cue:
  * without one, "M6" and "B12" are motorways and vitamins. */
 const AREAS = 'AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE'.split(' ').join('|');
-const DISTRICT_CUED = new RegExp(String.raw`(?:\b(?:live in|living in|lives in|moved (?:from|to)|based in|postcode(?: is)?)\s+(?:the\s+)?|\bthe\s+(?=\w+ area\b)|\()((?:${AREAS})\d{1,2}[A-Z]?)(?![\w])`, 'dg');
+const DISTRICT_CUED = new RegExp(String.raw`(?:\b(?:live in|living in|lives in|moved (?:from|to)|(?<=\bmoved from [^.,;\n]{1,30}? )to|based in|postcode,?(?: is| was)?)\s+(?:the\s+)?|\bthe\s+(?=\w+ area\b)|\()((?:${AREAS})\d{1,2}[A-Z]?)(?![\w])`, 'dg');
 /** An e-mail address written to dodge robots: "x at y dot co dot uk", "x [at] y.uk", "x @ y.uk". */
 const EMAIL_SPELT = /[A-Za-z0-9._%+-]+ ?[[(]at[\])] ?[A-Za-z0-9-]+(?: ?(?:\.|[[(]dot[\])]| dot ) ?[A-Za-z0-9-]+)+|[A-Za-z0-9._%+-]+ at [A-Za-z0-9-]+(?: dot [A-Za-z0-9-]+)+|[A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 /** Social media names: "@jennyh_mum", "myspace.com/kayleigh_xx", "my bebo name is lil_ty". */
-const HANDLE = /(?<![\w.@])@[A-Za-z0-9_]{2,30}\b|\b(?:myspace|bebo|facebook|twitter|instagram|tiktok|snapchat|youtube)\.com\/[\w.]+|\b(?:[Mm]y|[Hh]is|[Hh]er) (?:msn|bebo|myspace|facebook|twitter|insta|instagram|snapchat|tiktok|xbox|psn)(?: name| id| username)? is ([\w./]+)/dg;
+const HANDLE = /(?<![\w.@])@[A-Za-z0-9_]{2,30}\b|\b(?:myspace|bebo|facebook|twitter|instagram|tiktok|snapchat|youtube)\.com\/[\w.]+|\b(?:[Mm]y|[Hh]is|[Hh]er) (?:msn|bebo|myspace|facebook|twitter|insta|instagram|snapchat|tiktok|xbox|psn)(?: name| id| username)? is ([\w./]+)|\b[Oo]n (?:[Mm]sn|MSN|[Bb]ebo|[Mm]yspace|MySpace|[Ff]acebook|[Tt]witter|[Ii]nsta|[Ii]nstagram|[Ss]napchat|[Tt]ik[Tt]ok|[Xx]box|XBOX|PSN) as ([\w./]+)/dg;
 /** A case, pupil or police reference after a word that says so, with at least five digits: "Case ref CS/2005/04412",
  * "UPN A123456789012", "Pupil number 20045871". */
 const REFERENCE = /\b(?:[Rr]ef(?:erence)?|[Cc]ase|UPN|ULN|[Pp]upil|ID|[Cc]rime)\.?\s*(?:number|no\.?|ref(?:erence)?|id)?\s*(?:is\s+)?[:#]?\s*((?=[A-Za-z0-9/-]*(?:\d[^\d\s]*){5})[A-Za-z0-9][A-Za-z0-9/-]*[0-9A-Za-z])/dg;
+/** A reference made of capitals and digits between slashes or dashes, with five digits or more: "CS/2004/11873",
+ * "00349/SS/DF". (A date has no letters; "DfES/1319/2005" has lower case and names a publication.) */
+const CODE = /(?<![\w/])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){5})[A-Z0-9]{1,8}(?:[/-][A-Z0-9]{1,10}){2,}(?![\w/])/g;
+/** Capitals and six digits or more: "PN 004718", "CPR 7734521" (not "ISBN ..."). */
+const PREFIXED = /(?<![\w])(?!ISBN|ISSN)[A-Z]{2,4} ?\d{6,}(?![\w])/g;
+/** Someone's own number: "my student number at college is 20413377", "her case no. 5567812". */
+const OWN_NUMBER = /\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+){0,2}?(?:number|no\.?|ref(?:erence)?|ID)(?!\s+of\b)[^.\d\n]{0,20}?(?<![\w])([A-Z]{0,3}\d{5,})(?![\w])/dgu;
+/** A car's number plate in the current form: "AB12 CDE". */
+const NUMBER_PLATE = /(?<![\w])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w])/g;
 /** A unique pupil number, which is recognisable on its own. */
 const UPN = /\b[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]\b/g;
 /** A name given to someone ("a boy I'll call Jamie"), not a word run on into another ("call ChildLine"). Not a name
  * when the next word names a service or scheme ("called Sure Start", "call Social Services"): `AFTER_CALLED`. */
-const CALLED = /\b(?:called|named|call|calling|call him|call her)\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])(?: (\p{Lu}\p{Ll}[\p{L}'’-]*))?/dgu;
+const CALLED = /\b(?:called|named|call|calling|calls? (?:him|her|me|them)|called (?:him|her|me|them)|known as|nicknamed)\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])(?: (\p{Lu}\p{Ll}[\p{L}'’-]*))?/dgu;
 const AFTER_CALLED = new Set('Services Service Start Line Point Team Board Partnership Scheme Network Direct Online Care Protection Support Health Agency Office'.split(' '));
 /** A child or relative named after who they are: "my son Rhodri", "our foster child, Kai,". */
 const KIN = /\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:foster|adopted|eldest|youngest|older|younger)\s+)?(?:son|daughter|child|grandson|granddaughter|nephew|niece|stepson|stepdaughter|boy|girl|pupil|baby|toddler|teenager)\s*,?\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])/dgu;
@@ -217,7 +240,15 @@ const KIN_NOT_A_NAME = new Set('Protection Care Health Development Poverty Welfa
 /** Someone with their age: "Zainab, aged 14", "Kai, 15,". */
 const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*),\s(?:aged\s\d{1,2}\b|\d{1,2},)/dgu;
 /** A first name that is also a word, followed by where they are from: "Mark from the YOT". */
-const FROM_THE = /(?<![\p{L}])(\p{Lu}[\p{Ll}]+) from the (?:\p{Lu}|local|school|team|nursery|surgery|practice|council)/dgu;
+const FROM_THE = /(?<![\p{L}])(\p{Lu}[\p{Ll}]+)( \p{Lu}\p{Ll}[\p{L}'’-]*)? from the (?:\p{Lu}|local|school|team|nursery|surgery|practice|council)/dgu;
+/** A first name, even one that is also a word, where only a person fits: "I spoke to Dawn", "Frank told me". */
+const SPOKE_TO = /\b(?:spoke|spoken|speak|speaking|talked|talking|talk) (?:to|with) $/;
+/** Read just after the name. */
+const SAID = / (?:told|said|says|asked|rang|phoned|explained|promised|admitted)\b/y;
+/** A known first name in lower case with "'s": "jayden's school". */
+const POSSESSIVE_LOWER = /(?<![\p{L}])(\p{Ll}{3,})['’]s\b/dgu;
+/** A surname before a first name in a form's field: "Child: Barker, Jayden" (after a colon: "Regards, Sunita" is not one). */
+const SURNAME_FIRST = /:\s*(\p{Lu}\p{Ll}[\p{L}'’-]*), $/u;
 /** Capitalised words that begin organisation and place names, so "Grace Academy" or "Sam's Club" are not people. */
 const NOT_A_SURNAME = new Set(
 	'Street Road Academy School Primary House Centre Council Trust Hospital Project Court Lane Close Station Club Square Park Place Way Gardens Estate College University Surgery Practice Clinic Ward Unit Avenue Drive Hall Infirmary Foundation Children'.split(
@@ -238,18 +269,21 @@ const MAY_SPELL_EMAIL = /[[(]at[\])]| @ | dot /;
 const MAY_HANDLE = /@|\.com\/|msn|bebo|myspace|facebook|twitter|insta|snapchat|tiktok|xbox|psn/;
 const MAY_BIRTH = /dob|d\.o\.b|birth|born/;
 const MAY_REFER = /ref|case|upn|uln|pupil|id|crime/;
+/** The cues of four rules, found in one pass over the lower-case copy: someone's own number (OWN_NUMBER), someone
+ * saying who they are (SELF), speaking to someone (SPOKE_TO), someone saying something (SAID). */
+const CUES = /(number|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(told|said|says|asked|rang|phoned|explained|promised|admitted)\b/g;
 const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green/;
 const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
 const MAY_TITLE_LOWER = /\b(?:mrs?|dr)\b/;
 const MAY_AREA = /live|living|moved|based|postcode|area|\(/;
-const MAY_PUBLIC = /Climbi|Laming|Bichard|Wells|Chapman|Huntley|Munro|Gillick|Caldicott|Fraser|Beckford|Colwell|Carlile|Chelsea|Barnardo|Downing/;
+const MAY_PUBLIC = /Climbi|Laming|Bichard|Wells|Chapman|Huntley|Munro|Gillick|Caldicott|Fraser|Beckford|Colwell|Carlile|Chelsea|Barnardo|Downing|Curie/;
 const MAY_INITIAL = /\b[A-Z]\.|\b(?:by|from|to|with|cc) [B-HJ-Z] /;
 const MAY_CALL = /\b(?:called|named) \p{Ll}/u;
 const MAY_NAME_IS = /name is/;
 const MAY_KIN = new RegExp(`\\b(?:${RELATIONS})\\b`);
 const MAY_KIN_NAMED = /(?:girl|boy|child|person|baby|mother|father|pupil),\s+\p{Lu}/u;
 const MAY_AGE = /who is|was \d/;
-const APPOSITIVES = /, \p{Lu}\p{Ll}[\p{L}'’-]*,/gu;
+const APPOSITIVES = /, \p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3},/gu;
 const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|author|contact/;
 
 /** A common first name that is not also an ordinary word ("Chloe", not "Grace"). */
@@ -257,8 +291,13 @@ const known = (word: string) => FIRST_NAMES.has(word.toLowerCase()) && !AMBIGUOU
 
 /** Beside a role, a first name that is also a word is a name ("Grace Okafor, the school nurse"); accents aside. */
 function firstName(word: string): boolean {
-	const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-	return FIRST_NAMES.has(plain) || AMBIGUOUS_NAMES.has(plain);
+	const lower = word.toLowerCase();
+	if (FIRST_NAMES.has(lower) || AMBIGUOUS_NAMES.has(lower)) return true;
+	// eslint-disable-next-line no-control-regex
+	const plain = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
+	// "Jean-Luc", "Mary-Kate", "Anna-Maria": a double first name is one when its first part is.
+	const part = plain.includes('-') ? plain.slice(0, plain.indexOf('-')) : plain;
+	return FIRST_NAMES.has(plain) || AMBIGUOUS_NAMES.has(plain) || FIRST_NAMES.has(part);
 }
 
 /** Whether a run of capitalised words reads as the name of an organisation, a post or a heading, not a person. */
@@ -281,6 +320,9 @@ function collect(text: string): Redaction[] {
 	const lower = text.toLowerCase();
 	// Where a name beside a role may start: each capitalised word that could be a first name, and one word set off
 	// by commas (", Ingrid,"). The rules on roles look only there, not at every "the" in the text.
+	const cue = [false, false, false, false, false];
+	for (const m of lower.matchAll(CUES)) for (let i = 1; i <= 4; i++) if (m[i]) cue[i] = true;
+	const [, mayOwnNumber, maySelf, maySpeak, maySay] = cue;
 	const capitalised = [...text.matchAll(CAPITALISED)];
 	const starts: { at: number; first: boolean }[] = [];
 	for (const m of capitalised) if (firstName(m[1].replace(/['’]s$/, ''))) starts.push({ at: m.index!, first: true });
@@ -289,6 +331,7 @@ function collect(text: string): Redaction[] {
 	if (MAY_SPELL_EMAIL.test(text)) for (const m of text.matchAll(EMAIL_SPELT)) add('email', m.index!, m.index! + m[0].length);
 	if (MAY_HANDLE.test(lower)) for (const m of text.matchAll(HANDLE)) {
 		if (m.indices![1]) group('handle', m);
+		else if (m.indices![2]) group('handle', m, 2);
 		else add('handle', m.index!, m.index! + m[0].length);
 	}
 	if (digits) for (const m of text.matchAll(PHONE)) {
@@ -302,10 +345,18 @@ function collect(text: string): Redaction[] {
 		if (digits.length >= 10 && digits.length <= 11) add('phone', start, m.index! + m[0].length + line.length);
 	}
 	if (digits) for (const m of text.matchAll(NHS_NUMBER)) if (isNhsNumber(m[0].replace(/\D/g, ''))) add('nhs', m.index!, m.index! + m[0].length);
+	if (digits && text.includes('NHS')) for (const m of text.matchAll(NHS_CUED)) group('nhs', m);
 	if (digits) for (const m of text.matchAll(NI_NUMBER)) add('ni', m.index!, m.index! + m[0].length);
-	if (digits && MAY_BIRTH.test(lower)) for (const m of text.matchAll(DOB)) group('dob', m);
+	if (digits && MAY_BIRTH.test(lower)) {
+		for (const m of text.matchAll(DOB)) group('dob', m);
+		for (const sentence of text.matchAll(BIRTH_SENTENCE)) for (const d of sentence[0].matchAll(DATES)) add('dob', sentence.index! + d.index!, sentence.index! + d.index! + d[0].length);
+	}
 	if (digits && MAY_REFER.test(lower)) for (const m of text.matchAll(REFERENCE)) group('reference', m);
 	if (digits) for (const m of text.matchAll(UPN)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && (text.includes('/') || text.includes('-'))) for (const m of text.matchAll(CODE)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits) for (const m of text.matchAll(PREFIXED)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits) for (const m of text.matchAll(NUMBER_PLATE)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && mayOwnNumber) for (const m of text.matchAll(OWN_NUMBER)) group('reference', m);
 	if (digits && MAY_STREET.test(text)) for (const m of text.matchAll(ADDRESS)) if (!/Downing Street/.test(m[0])) add('address', m.index!, m.index! + m[0].length);
 	if (digits) for (const m of text.matchAll(POSTCODE)) {
 		// In lower case only where the whole postcode is ("m1 1ae"), not a mix such as "is 2nd".
@@ -327,6 +378,12 @@ function collect(text: string): Redaction[] {
 		const [first] = m[1].split(' ');
 		if (/^\p{Lu}/u.test(first) ? !NOT_A_NAME_WORD.has(first) && !ORG_WORD.has(first) : known(first)) group('name', m);
 	}
+	if (maySelf) for (const m of text.matchAll(SELF)) {
+		const run = m[1];
+		if (organisational(run)) continue;
+		if (firstName(run.split(/[ -]/)[0]) || m[2]) group('name', m);
+	}
+	if (maySelf) for (const m of text.matchAll(SELF_LOWER)) if (known(m[1])) group('name', m);
 	for (const m of text.matchAll(KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) group('name', m);
 	if (MAY_KIN.test(lower) || MAY_KIN_NAMED.test(text)) for (const m of text.matchAll(KIN_MORE)) {
 		const i = m[1] ? 1 : 2;
@@ -339,7 +396,22 @@ function collect(text: string): Redaction[] {
 	}
 	for (const m of text.matchAll(WITH_AGE)) group('name', m);
 	if (digits || MAY_AGE.test(text)) for (const m of text.matchAll(AGED)) if (!organisational(m[1])) group('name', m);
-	for (const m of text.matchAll(FROM_THE)) if (FIRST_NAMES.has(m[1].toLowerCase()) || AMBIGUOUS_NAMES.has(m[1].toLowerCase())) group('name', m);
+	for (const m of text.matchAll(FROM_THE)) {
+		if (!FIRST_NAMES.has(m[1].toLowerCase()) && !AMBIGUOUS_NAMES.has(m[1].toLowerCase())) continue;
+		// "Will Henderson from the YOT": the surname too, unless it names a place ("Grace Academy from the ...").
+		const surname = m[2] && nameLike(m[2].trim()) ? m.indices![2]![1] : m.indices![1]![1];
+		add('name', m.indices![1]![0], surname);
+	}
+	// Only the capitalised words that could be first names are looked at, for what comes before and after them.
+	if (maySpeak || maySay)
+		for (const m of capitalised) {
+			const word = m[1];
+			if (!firstName(word) || !nameLike(word)) continue;
+			const at = m.index!;
+			SAID.lastIndex = at + word.length;
+			if ((maySay && SAID.test(text)) || (maySpeak && SPOKE_TO.test(text.slice(Math.max(0, at - 24), at)))) add('name', at, at + word.length);
+		}
+	if (text.includes("'s") || text.includes('’s')) for (const m of text.matchAll(POSSESSIVE_LOWER)) if (known(m[1])) add('name', m.index!, m.index! + m[0].length);
 	for (const { at, first } of starts) {
 		// A role, then the name: "our headteacher, Bernadette Quigley"; one word only when a first name or set off
 		// by commas ("The school nurse, Ingrid, spoke").
@@ -348,7 +420,8 @@ function collect(text: string): Redaction[] {
 			NAME_AT.lastIndex = at;
 			const m = NAME_AT.exec(text);
 			const name = m?.[1];
-			if (m && name && !organisational(name) && (first || (!name.includes(' ') && role[1] && m[2]))) add('name', at, at + name.length);
+			// A name set off by commas after a role, whatever it is: "Our interpreter, Fatma Yılmaz, said".
+			if (m && name && !organisational(name) && (first || (role[1] && m[2]))) add('name', at, at + name.length);
 		}
 		// The name, then its role: "Grace Okafor, the school nurse" ("Common Assessment Framework, the lead
 		// professional" is not one: it does not begin with a first name).
@@ -373,7 +446,10 @@ function collect(text: string): Redaction[] {
 		const first = m[1];
 		const second = m[2];
 		const word = first.toLowerCase().replace(/['’]s$/, '');
-		if (!FIRST_NAMES.has(word) || AMBIGUOUS_NAMES.has(word)) continue;
+		// "Mary-Kate": a double first name counts by its first part.
+		const part = word.includes('-') ? word.slice(0, word.indexOf('-')) : word;
+		if (!FIRST_NAMES.has(part) && !FIRST_NAMES.has(word)) continue;
+		if (AMBIGUOUS_NAMES.has(word) || AMBIGUOUS_NAMES.has(part)) continue;
 		const before = text.slice(Math.max(0, m.index! - 16), m.index!);
 		// "St George's Hospital", "King Edward VI School": a foundation named after someone.
 		if (PLACE_BEFORE.test(before)) continue;
@@ -391,6 +467,81 @@ function collect(text: string): Redaction[] {
 	return found;
 }
 
+/** Capitalised words after a name that are part of it: "Darren Leigh Cooper", "Marcus 'Moz' Thompson". */
+const MORE_OF_NAME = /^(?: ['‘"“]\p{Lu}[\p{L}'’-]*['’"”])?(?: (\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)?))(?![\p{L}])/u;
+const MORE_OF_NAME_UPPER = /^ ([A-Z][A-Z'’-]+)(?![\p{L}])/u;
+/** "WICKHAM" as "Wickham", to be looked up among the words that are not names. */
+const cap = (w: string) => w[0] + w.slice(1).toLowerCase();
+const JOINED_NAME = /^ (?:&|and) (\p{Lu}\p{Ll}[\p{L}'’]*)(?![\p{L}])/u;
+/** A nickname in brackets either side of a name: "Gaz (Gareth Morgan)", "Mr Nowak (Pawel to the kids)". */
+const NICKNAME_BEFORE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’-]*) \($/u;
+const NICKNAME_AFTER = /^ \((\p{Lu}\p{Ll}[\p{L}'’-]*)(?=[ ),])/u;
+const TITLE_WORD = new RegExp(String.raw`^(?:${TITLE})$`);
+
+/** Whether a capitalised word can be part of a person's name (not "Team", "The", "Hospital", "Mrs"). */
+const nameLike = (w: string) =>
+	!ORG_WORD.has(w) && !NOT_A_SURNAME.has(w) && !NOT_A_NAME_WORD.has(w) && !NOT_A_NAME.has(w) && !AFTER_CALLED.has(w) && !KIN_NOT_A_NAME.has(w) && !TITLE_WORD.test(w);
+
+/**
+ * What the rules found, with each name carried on: the rest of the name after it ("Darren Leigh [Cooper]"), a
+ * nickname in brackets beside it, and the same name wherever else the text writes it ("Sister Philomena ... (Philomena
+ * Keane"; "Shannon ... now shannon wont"): capitalised or in capitals always, in lower case when a known first name.
+ */
+function carryNames(text: string, found: Redaction[]): Redaction[] {
+	const names = found.filter((f) => f.kind === 'name');
+	if (names.length === 0) return found;
+	const out = found.slice();
+	const words = new Set<string>();
+	carryOn(text, names, out, words);
+	// The other mentions are carried on too ("Sister Philomena ... (Philomena Keane"), once.
+	const mentions = spread(text, words);
+	out.push(...mentions);
+	carryOn(text, mentions, out, new Set());
+	return out;
+}
+
+/** Adds to `out` the rest of each name and the nicknames beside it, and puts the name's words in `words`. */
+function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<string>) {
+	const rest = (from: number, capitals: boolean) => {
+		let end = from;
+		const more = capitals ? MORE_OF_NAME_UPPER : MORE_OF_NAME;
+		for (let m = more.exec(text.slice(end)); m && nameLike(m[1]) && nameLike(cap(m[1])); m = more.exec(text.slice(end))) end += m[0].length;
+		return end;
+	};
+	for (const f of names) {
+		// A name in capitals goes on in capitals ("COMPLETED BY JANET WICKHAM, CHILDMINDER").
+		const capitals = /^[^\p{Ll}]*\p{Lu}{2}[^\p{Ll}]*$/u.test(text.slice(f.start, f.end));
+		let end = rest(f.end, capitals);
+		// "Aoife & Ciarán Byrne", "Sam and Priya": a second first name joined to the first, with its surname.
+		if (end > f.end) out.push({ kind: 'name', start: f.start, end });
+		const joined = JOINED_NAME.exec(text.slice(end));
+		// Not "Marie Curie and Helen House": a name followed by a word of a place or an organisation is the place's.
+		const then = joined && MORE_OF_NAME.exec(text.slice(end + joined[0].length));
+		if (joined && firstName(joined[1]) && nameLike(joined[1]) && (!then || nameLike(then[1]))) {
+			const at = end + joined[0].length - joined[1].length;
+			out.push({ kind: 'name', start: at, end: rest(end + joined[0].length, false) });
+		}
+		const surname = SURNAME_FIRST.exec(text.slice(Math.max(0, f.start - 40), f.start));
+		if (surname && nameLike(surname[1])) out.push({ kind: 'name', start: f.start - surname[0].length + surname[0].indexOf(surname[1]), end: f.start - 2 });
+		const before = NICKNAME_BEFORE.exec(text.slice(Math.max(0, f.start - 40), f.start));
+		if (before && nameLike(before[1])) out.push({ kind: 'name', start: f.start - before[0].length, end: f.start - before[0].length + before[1].length });
+		const after = NICKNAME_AFTER.exec(text.slice(end));
+		if (after && nameLike(after[1])) out.push({ kind: 'name', start: end + 2, end: end + 2 + after[1].length });
+		// Not a name that is also a word ("Grace", "Will"): elsewhere it may be the word.
+		for (const w of text.slice(f.start, end).match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? []) if (nameLike(w) && !AMBIGUOUS_NAMES.has(w.toLowerCase())) words.add(w.replace(/['’]s$/, ''));
+	}
+}
+
+/** Every mention of the names' words in the text: as written or in capitals, and in lower case if a known first name. */
+function spread(text: string, words: Set<string>): Redaction[] {
+	const out: Redaction[] = [];
+	for (const w of words) {
+		const variants = [w, w.toUpperCase(), ...(known(w) ? [w.toLowerCase()] : [])];
+		for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${variants.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu'))) out.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
+	}
+	return out;
+}
+
 /** Public inquiries and reports named after people ("the Victoria Climbié Inquiry") are not personal data here. */
 const PUBLIC_RECORD = /^\s+(Inquiry|Report|Review|Act|Principles?|guidelines?|competen\w*)\b/i;
 
@@ -403,9 +554,15 @@ export function redact(text: string, personal?: PersonalTerms): Redacted {
 		for (const name of personal.names) for (const m of text.matchAll(wholeWord(name))) own.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
 		for (const term of personal.organisations) for (const m of text.matchAll(wholeWord(term))) own.push({ kind: 'organisation', start: m.index!, end: m.index! + m[0].length });
 	}
-	const finds = collect(text)
-		.filter((f) => f.kind !== 'name' || !PUBLIC_RECORD.test(text.slice(f.end, f.end + 20)))
-		.filter((f) => f.kind !== 'name' || !places.some(([start, end]) => f.start < end && f.end > start))
+	// Names in the public record and places are set aside before the names found are carried on (so "Dr Barnardo's"
+	// does not make "Homes" a name), and again after.
+	const publicOrPlace = (f: Redaction) =>
+		f.kind === 'name' && (PUBLIC_RECORD.test(text.slice(f.end, f.end + 20)) || places.some(([start, end]) => f.start < end && f.end > start));
+	const finds = carryNames(
+		text,
+		collect(text).filter((f) => !publicOrPlace(f))
+	)
+		.filter((f) => !publicOrPlace(f))
 		.concat(own)
 		.sort((a, b) => a.start - b.start || b.end - a.end);
 	const merged: Redaction[] = [];
