@@ -511,7 +511,7 @@ function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<
 	for (const f of names) {
 		// A name in capitals goes on in capitals ("COMPLETED BY JANET WICKHAM, CHILDMINDER").
 		const capitals = /^[^\p{Ll}]*\p{Lu}{2}[^\p{Ll}]*$/u.test(text.slice(f.start, f.end));
-		let end = rest(f.end, capitals);
+		const end = rest(f.end, capitals);
 		// "Aoife & Ciarán Byrne", "Sam and Priya": a second first name joined to the first, with its surname.
 		if (end > f.end) out.push({ kind: 'name', start: f.start, end });
 		const joined = JOINED_NAME.exec(text.slice(end));
