@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { writeBodies } from '../../src/lib/server/analyse';
 import { bundledDb } from '../helpers/bundle';
+import { buildFilter } from '../../src/lib/server/filters';
+import { bodyGroupChoices, filteredRespondents } from '../../src/lib/server/facts';
 
 let path: string;
 let cleanup: () => void;
@@ -23,7 +25,13 @@ describe('bodies of confidential respondents', () => {
 		expect(row()).toEqual({ body: 'BMA', known: 'BMA' });
 		db.prepare("UPDATE respondent SET confidential = 1 WHERE response_id = 'R0001'").run();
 		writeBodies(db);
-		expect(row()).toEqual({ body: null, known: 'BMA' });
+		expect(row()).toEqual({ body: null, known: null });
+		// Nowhere in the body's group: not "the body itself" on its page, not in the body filter, not counted for it.
+		const id = db.prepare("SELECT id FROM respondent WHERE response_id = 'R0001'").pluck().get() as number;
+		const f = buildFilter(db, new URLSearchParams('body=BMA'));
+		const ids = filteredRespondents(db, f).ids;
+		expect(ids === null || !ids.includes(id)).toBe(true);
+		expect(bodyGroupChoices(db, buildFilter(db, new URLSearchParams()), 'BMA').some((c) => c.group === 'body')).toBe(false);
 		// A confidential member who names its body keeps it: that says which body, not which member.
 		const member = db.prepare("SELECT response_id FROM respondent WHERE confidential = 1 AND professional_body IS NOT NULL AND body IS NOT NULL LIMIT 1").pluck().get() as string | undefined;
 		if (member) expect(db.prepare('SELECT body FROM respondent WHERE response_id = ?').pluck().get(member)).not.toBeNull();

@@ -253,7 +253,7 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 /**
  * Canonical body names: an abbreviation or full name in organisations.csv becomes that entry's abbreviation; a body
  * not in the list keeps its own name; a respondent that is itself a listed professional body counts as that body
- * (not when it asked for confidentiality: the body would name it).
+ * (not when it asked for confidentiality: the body would name it, and then it is not a known organisation at all).
  * Worked out once per distinct (body, organisation) pair, and written only to the respondents whose names changed:
  * matching every respondent against every listed organisation, and rewriting them all, took seconds at 150,000.
  */
@@ -282,7 +282,11 @@ export function writeBodies(db: DB) {
 			// A respondent that is itself a professional body counts as that body, unless it asked for confidentiality:
 			// its body would then name it (the body it names as a member's is still counted).
 			const body = c.listed ?? c.given ?? (c.known !== null && bodies.has(c.known) ? c.known : null);
-			found = { body: r.confidential === 1 && body !== null && body === c.known ? null : body, known: c.known };
+			// Nor is it a known organisation: that would show it as "the body itself" on the body's page, count it under
+			// its own name, put it in the body's group when filtering by the body, and list it among the known
+			// organisations on the stakeholder tracker.
+			const confidential = r.confidential === 1;
+			found = { body: confidential && body !== null && body === c.known ? null : body, known: confidential ? null : c.known };
 			names.set(key, found);
 		}
 		if (found.body !== r.body || found.known !== r.known) update.run(found.body, found.known, r.id);
