@@ -13,7 +13,7 @@ import type { Encoding } from '../src/lib/import/csv';
 import { openDb, resolveDbPath } from '../src/lib/server/db/client';
 import { answersByQuestion, respondentsBySector, tableCounts } from '../src/lib/server/db/stats';
 import { ANSWER_EXPORT_COLUMNS, answerExportRows, QUOTE_EXPORT_COLUMNS, quoteExportRows } from '../src/lib/server/db/exports';
-import { analyseDatabaseParallel } from '../src/lib/server/analyse';
+import { analyseDatabaseParallel, goldDirOf } from '../src/lib/server/analyse';
 import { formatTimings, Timings } from '../src/lib/server/timings';
 import { evaluate, formatEvaluation } from '../src/lib/server/evaluate';
 import { reportData } from '../src/lib/server/report/data';
@@ -260,7 +260,7 @@ async function cmdEval(args: Args) {
 		if (db.prepare('SELECT count(*) FROM respondent').pluck().get() === 0 && existsSync(`${data}/responses.csv`)) {
 			await importFile(db, 'responses', `${data}/responses.csv`);
 		}
-		const report = evaluate(db, { folds: k, goldDir: flag(args, 'gold') ?? 'data/gold', holdout: flag(args, 'holdout') });
+		const report = evaluate(db, { folds: k, goldDir: flag(args, 'gold') ?? goldDirOf(db), holdout: flag(args, 'holdout') });
 		mkdirSync('reports', { recursive: true });
 		writeFileSync('reports/eval.json', JSON.stringify(report, null, 2) + '\n');
 		process.stdout.write(formatEvaluation(report) + '\nwrote reports/eval.json\n');

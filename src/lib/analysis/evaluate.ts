@@ -190,10 +190,10 @@ export interface SectorEvaluation {
 }
 
 /** Hides each known sector in turn and infers it from the organisation, the professional body and the text. */
-export function evaluateSectors(organisations: KnownOrganisation[], people: (SectorInput & { sector: string })[]): SectorEvaluation {
+export function evaluateSectors(organisations: KnownOrganisation[], people: (SectorInput & { sector: string })[], sectors?: string[]): SectorEvaluation {
 	const byMethod: SectorEvaluation['byMethod'] = {};
 	const errors: SectorEvaluation['errors'] = [];
-	const model = fitSectorModel(organisations);
+	const model = fitSectorModel(organisations, sectors);
 	let correct = 0;
 	let inferred = 0;
 	for (const p of people) {

@@ -44,6 +44,8 @@ export interface PipelineInput {
 	comments: CommentIn[];
 	/** Labelled answers to learn from: the gold set and analysts' decisions. */
 	labelled: LabelledText[];
+	/** The consultation's sector ids: a sector is inferred only as one of these (none given: any the rules name). */
+	sectors?: string[];
 }
 
 export interface Skipped {
@@ -149,7 +151,7 @@ export const STAGES: Stage[] = [
 				respondentType: r.respondentType,
 				text: (textOf.get(r.id) ?? []).join('\n')
 			});
-			const model = fitSectorModel(input.organisations);
+			const model = fitSectorModel(input.organisations, input.sectors);
 			for (const r of blank) {
 				const inferred = inferSector(model, asInput(r));
 				if (inferred) out.sectors.push(inferred);

@@ -71,16 +71,19 @@ function clean(s: string | null): string {
 
 export interface SectorModel {
 	orgs: Map<string, KnownOrganisation>;
+	/** The consultation's sectors: the rules name sectors by the ids above ("health", "police", ...), and a rule whose
+	 * sector the consultation does not have is passed over (null: every sector the rules name). */
+	sectors: Set<string> | null;
 }
 
-/** Indexes the known organisations and professional bodies by name and abbreviation. */
-export function fitSectorModel(orgs: KnownOrganisation[]): SectorModel {
+/** Indexes the known organisations and professional bodies by name and abbreviation; `sectors`, the consultation's. */
+export function fitSectorModel(orgs: KnownOrganisation[], sectors?: string[]): SectorModel {
 	const map = new Map<string, KnownOrganisation>();
 	for (const o of orgs) {
 		map.set(o.name.toLowerCase(), o);
 		if (o.abbreviation) map.set(o.abbreviation.toLowerCase(), o);
 	}
-	return { orgs: map };
+	return { orgs: map, sectors: sectors ? new Set(sectors) : null };
 }
 
 function lookup(model: SectorModel, name: string): KnownOrganisation | undefined {
@@ -95,8 +98,9 @@ function lookup(model: SectorModel, name: string): KnownOrganisation | undefined
 	return undefined;
 }
 
-function firstRule(rules: [string, RegExp][], text: string): [string, string] | null {
+function firstRule(model: SectorModel, rules: [string, RegExp][], text: string): [string, string] | null {
 	for (const [sector, rule] of rules) {
+		if (model.sectors && !model.sectors.has(sector)) continue;
 		const m = rule.exec(text);
 		if (m) return [sector, m[0]];
 	}
@@ -109,13 +113,13 @@ export function inferSector(model: SectorModel, r: SectorInput): SectorInference
 	const id = r.id;
 	const known = org ? lookup(model, org) : undefined;
 	if (known) return { id, sector: known.sector, reason: `known organisation: ${known.name}`, method: 'organisation-list' };
-	const strong = org ? firstRule(STRONG_NAME_RULES, org) : null;
+	const strong = org ? firstRule(model, STRONG_NAME_RULES, org) : null;
 	if (strong) return { id, sector: strong[0], reason: `organisation name contains "${strong[1]}"`, method: 'name-rule' };
 	const knownBody = body ? lookup(model, body) : undefined;
 	if (knownBody) return { id, sector: knownBody.sector, reason: `professional body ${body} (${knownBody.name})`, method: 'professional-body' };
-	const bodyRule = body ? firstRule(STRONG_NAME_RULES, body) : null;
+	const bodyRule = body ? firstRule(model, STRONG_NAME_RULES, body) : null;
 	if (bodyRule) return { id, sector: bodyRule[0], reason: `professional body name contains "${bodyRule[1]}"`, method: 'name-rule' };
-	const weak = org ? firstRule(WEAK_NAME_RULES, org) : null;
+	const weak = org ? firstRule(model, WEAK_NAME_RULES, org) : null;
 	if (weak) return { id, sector: weak[0], reason: `organisation name contains "${weak[1]}"`, method: 'name-rule' };
 	if (!r.text.trim()) return null;
 	// Only the opening of the submission, where people say who they are ("As a school nurse ...").
@@ -131,7 +135,7 @@ export function inferSector(model: SectorModel, r: SectorInput): SectorInference
 		if (as && (/\b(such|well|much|long|far|soon)\s*$/i.test(before) || /^(well|much|many|long|far|soon|if|though|to|for|with|regards|part|result|ever|usual|it|this|that|they|these|those|we|you|he|she|i)\b/i.test(rest))) continue;
 		const sentence = before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('?'), before.lastIndexOf('!')) + 1);
 		const asWe = /^we\b/i.test(leadWords) || (as && /\bwe\b/i.test(sentence));
-		const roleRule = firstRule(asWe ? PLURAL_ROLE_RULES : ROLE_RULES, rest);
+		const roleRule = firstRule(model, asWe ? PLURAL_ROLE_RULES : ROLE_RULES, rest);
 		if (roleRule) {
 			// Quoted only up to the words that told (the rest of the sentence may name someone or give a number), and
 			// redacted: the reason is shown beside the answer on the pages.
@@ -139,7 +143,7 @@ export function inferSector(model: SectorModel, r: SectorInput): SectorInference
 			return { id, sector: roleRule[0], reason: `describes themselves: "${redact(`${match[0]}${article}${told}`.trim()).text}"`, method: 'text-role' };
 		}
 	}
-	const family = r.respondentType === 'organisation' ? null : FAMILY.exec(opening);
+	const family = r.respondentType === 'organisation' || (model.sectors && !model.sectors.has('other')) ? null : FAMILY.exec(opening);
 	if (family) return { id, sector: 'other', reason: `writes as a parent or grandparent: "${family[0]}"`, method: 'text-role' };
 	return null;
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openDb, type DB } from '../server/db/client';
-import { loadDefinition } from './definition';
+import { loadDefinition, readConsultation } from './definition';
 import type { ImportKind } from './kinds';
 import { importFile, type ImportReport } from './run';
 
@@ -41,12 +41,13 @@ export interface BuildResult {
 	fingerprint: string;
 }
 
-export function storedFingerprint(dbPath: string): string | null {
+/** A value from an existing database's meta table (null: no database, or no such value). */
+function storedMeta(dbPath: string, key: string): string | null {
 	if (!existsSync(dbPath) || statSync(dbPath).size === 0) return null;
 	try {
 		const db = openDb(dbPath, { readonly: true });
 		try {
-			return (db.prepare("SELECT value FROM meta WHERE key = 'inputs_fingerprint'").pluck().get() as string) ?? null;
+			return (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string) ?? null;
 		} finally {
 			db.close();
 		}
@@ -54,6 +55,13 @@ export function storedFingerprint(dbPath: string): string | null {
 		return null;
 	}
 }
+
+export function storedFingerprint(dbPath: string): string | null {
+	return storedMeta(dbPath, 'inputs_fingerprint');
+}
+
+/** The folder of labelled answers that goes with a consultation folder. */
+export const goldFolder = (dataDir: string) => join(dataDir, 'gold');
 
 /**
  * A new database is built in a temporary file and renamed into place, so a reader never sees it half-built.
@@ -70,7 +78,14 @@ export async function buildDatabase(
 	const stored = storedFingerprint(dbPath);
 	if (!options.force && stored === fingerprint) return { rebuilt: false, reports: [], fingerprint };
 
-	const fresh = !existsSync(dbPath) || statSync(dbPath).size === 0;
+	// Another consultation's files (a different id in consultation.json) make a new database: brought up to date in
+	// place, the old one's respondents, questions and themes would be mixed with the new. The old file is kept beside
+	// it, renamed, once the new one is built.
+	const previous = storedMeta(dbPath, 'consultation_id');
+	const next = readConsultation(dataDir).id;
+	const replaced = previous !== null && previous !== next;
+	if (replaced) log(`${dataDir} holds the consultation "${next}", ${dbPath} the consultation "${previous}": building a new database`);
+	const fresh = replaced || !existsSync(dbPath) || statSync(dbPath).size === 0;
 	const target = fresh ? `${dbPath}.${process.pid}.tmp` : dbPath;
 	if (fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
 	const db = openDb(target);
@@ -88,10 +103,18 @@ export async function buildDatabase(
 					: `imported ${report.file}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged`
 			);
 		}
+		// Later analyses (from the command line or the app) train on this folder's labelled answers.
+		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('gold_dir', ?)").run(goldFolder(dataDir));
 		await options.analyse?.(db);
 		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('inputs_fingerprint', ?)").run(fingerprint);
 		db.pragma('wal_checkpoint(TRUNCATE)');
 		db.close();
+		if (replaced) {
+			const kept = `${dbPath}.${previous!.replace(/[^\w.-]+/g, '-')}.${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}.db`;
+			renameSync(dbPath, kept);
+			for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+			log(`the database of "${previous}" is kept as ${kept}`);
+		}
 		if (fresh) {
 			for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
 			renameSync(target, dbPath);

@@ -26,8 +26,14 @@ export function modelStore(db: DB): ModelStore {
 	};
 }
 
+/** Where a database's labelled answers are: the gold folder of the consultation folder it was built from (kept in
+ * meta by `build-db` and `npm start`), or `data/gold`. */
+export function goldDirOf(db: DB): string {
+	return (db.prepare("SELECT value FROM meta WHERE key = 'gold_dir'").pluck().get() as string | undefined) ?? 'data/gold';
+}
+
 /** What the tagger is trained from: the codeframe and the labelled answers. */
-export function loadTraining(db: DB, goldDir = 'data/gold'): Pick<PipelineInput, 'codeframe' | 'labelled'> {
+export function loadTraining(db: DB, goldDir = goldDirOf(db)): Pick<PipelineInput, 'codeframe' | 'labelled'> {
 	const codeframe = (db.prepare('SELECT id, label, definition, seeds_json FROM theme ORDER BY position').all() as {
 		id: string;
 		label: string;
@@ -40,7 +46,7 @@ export function loadTraining(db: DB, goldDir = 'data/gold'): Pick<PipelineInput,
 	return { codeframe, labelled: trainingSet(db, goldDir) };
 }
 
-export function loadPipelineInput(db: DB, goldDir = 'data/gold', training = loadTraining(db, goldDir)): PipelineInput {
+export function loadPipelineInput(db: DB, goldDir = goldDirOf(db), training = loadTraining(db, goldDir)): PipelineInput {
 	const organisations = db.prepare('SELECT name, abbreviation, sector_id AS sector FROM organisation').all() as PipelineInput['organisations'];
 	const rows = db
 		.prepare('SELECT id, sector_given, name, organisation, professional_body, respondent_type, confidential FROM respondent ORDER BY id')
@@ -70,7 +76,8 @@ export function loadPipelineInput(db: DB, goldDir = 'data/gold', training = load
 		...(db.prepare("SELECT 'event:' || id AS key, comment AS text FROM event_feedback WHERE trim(coalesce(comment, '')) <> ''").all() as PipelineInput['comments']),
 		...(db.prepare("SELECT 'cyp:' || id AS key, comment AS text FROM cyp_feedback").all() as PipelineInput['comments'])
 	];
-	return { ...training, organisations, respondents, answers, comments };
+	const sectors = db.prepare('SELECT id FROM sector').pluck().all() as string[];
+	return { ...training, organisations, respondents, answers, comments, sectors };
 }
 
 /** Gold labels, overlaid with analysts' decisions: a manual accept adds a theme, a manual reject removes it. */

@@ -70,7 +70,7 @@ export function evaluate(db: DB, options: { folds: number; goldDir: string; hold
 		themes,
 		holdout,
 		agreement,
-		sectors: people.length ? evaluateSectors(input.organisations, people) : null
+		sectors: people.length ? evaluateSectors(input.organisations, people, input.sectors) : null
 	};
 }
 

@@ -1,0 +1,64 @@
+// A consultation other than the bundled one (tests/fixtures/other-consultation: a fictional Department for Transport
+// consultation on pavement parking, written by a reviewer to test "a new consultation is new files"): its own sectors,
+// questions p1-p5 with options other than Yes/No, its own codeframe and gold labels, respondents with blank sectors.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDatabase } from '../../src/lib/import/bundle';
+import { analyseDatabase, goldDirOf } from '../../src/lib/server/analyse';
+import { openDb } from '../../src/lib/server/db/client';
+import { readGold } from '../../src/lib/import/gold';
+
+const OTHER = 'tests/fixtures/other-consultation';
+const dir = mkdtempSync(join(tmpdir(), 'consult-lens-other-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('another consultation', () => {
+	it('builds and analyses: sectors are inferred only as its own, and the tagger learns from its own gold labels', async () => {
+		const path = join(dir, 'other.db');
+		await buildDatabase(OTHER, path, { analyse: (db) => void analyseDatabase(db) });
+		const db = openDb(path, { readonly: true });
+		try {
+			const sectors = db.prepare('SELECT id FROM sector').pluck().all() as string[];
+			expect(sectors).toContain('local-authority');
+			expect(sectors).not.toContain('health');
+			const inferred = db.prepare('SELECT DISTINCT sector FROM respondent WHERE sector_inferred = 1').pluck().all() as string[];
+			for (const s of inferred) expect(sectors).toContain(s);
+			expect(db.prepare('SELECT count(*) FROM respondent WHERE sector_given IS NULL').pluck().get()).toBeGreaterThan(0);
+			expect(goldDirOf(db)).toBe(join(OTHER, 'gold'));
+			const run = JSON.parse(db.prepare('SELECT summary_json FROM analysis_run ORDER BY id DESC LIMIT 1').pluck().get() as string);
+			expect(run.trainedOn).toBe(new Set(readGold(join(OTHER, 'gold')).map((g) => g.text.trim())).size);
+			expect(db.prepare("SELECT count(*) FROM answer_theme WHERE source = 'auto'").pluck().get()).toBeGreaterThan(0);
+		} finally {
+			db.close();
+		}
+	});
+
+	it("replaces, not mixes, a database of another consultation, keeping the old one beside it", async () => {
+		const path = join(dir, 'swap.db');
+		await buildDatabase('data', path, {});
+		const before = openDb(path, { readonly: true });
+		const bundledId = before.prepare('SELECT id FROM consultation').pluck().get() as string;
+		before.close();
+		const lines: string[] = [];
+		await buildDatabase(OTHER, path, { log: (l) => lines.push(l) });
+		const db = openDb(path, { readonly: true });
+		try {
+			expect(db.prepare('SELECT count(*) FROM consultation').pluck().get()).toBe(1);
+			expect(db.prepare('SELECT id FROM consultation').pluck().get()).toBe('pavement-parking-2026');
+			const questions = db.prepare('SELECT id FROM question ORDER BY position').pluck().all() as string[];
+			expect(questions.every((q) => q.startsWith('p'))).toBe(true);
+			expect(db.prepare("SELECT count(*) FROM respondent WHERE response_id LIKE 'R%'").pluck().get()).toBe(0);
+		} finally {
+			db.close();
+		}
+		const kept = readdirSync(dir).filter((f) => f.startsWith('swap.db.') && f.endsWith('.db'));
+		expect(kept).toHaveLength(1);
+		const old = openDb(join(dir, kept[0]), { readonly: true });
+		expect(old.prepare('SELECT id FROM consultation').pluck().get()).toBe(bundledId);
+		old.close();
+		expect(lines.join('\n')).toContain(`the consultation "${bundledId}": building a new database`);
+		expect(existsSync(`${path}.${process.pid}.tmp`)).toBe(false);
+	});
+});
