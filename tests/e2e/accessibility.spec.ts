@@ -50,7 +50,7 @@ test('every page has a title of its own that names it first (WCAG 2.4.2), and no
 		[`/responses/${ref}`, `Response ${ref}`],
 		['/stakeholders', /^Stakeholder tracker \(page 1 of \d+\) – /],
 		['/bodies', 'Professional bodies'],
-		['/events', 'National events'],
+		['/events', 'Events'],
 		['/children', 'Children and young people']
 	];
 	const seen = new Set<string>();

@@ -58,9 +58,12 @@ test("a professional body's own closed answers are shown as the answers it gave"
 	);
 	expect(own).toBeTruthy();
 	await page.goto('/bodies/RCN');
-	const table = page.getByRole('table', { name: 'Percentage answering Yes, by group' });
-	const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Q2:/ }) });
-	await expect(row.getByRole('cell').first()).toHaveText(own);
+	const table = page.getByRole('table', { name: 'Closed answers, by group' });
+	// Q2's rows, one per answer: the body's own is marked on the row of the answer it gave, and on no other.
+	for (const option of JSON.parse(query<string>("SELECT options_json FROM question WHERE id = 'q2'")) as string[]) {
+		const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `Q2: ${option}`, exact: true }) });
+		await expect(row.getByRole('cell').first()).toHaveText(option === own ? 'Its answer' : '');
+	}
 });
 
 test('a filter that leaves nothing to list says so instead of showing an empty table', async ({ page }) => {

@@ -424,9 +424,14 @@ describe('sector inference', () => {
 
 describe('stance', () => {
 	it('reads closed answers as support, oppose or mixed', () => {
-		expect(closedStance('Yes', ['Yes', 'No', 'Not sure'])).toBe('support');
-		expect(closedStance('No', ['Yes', 'No', 'Not sure'])).toBe('oppose');
-		expect(closedStance('Not sure', ['Yes', 'No', 'Not sure'])).toBe('mixed');
+		expect(closedStance('Yes')).toBe('support');
+		expect(closedStance('No')).toBe('oppose');
+		expect(closedStance('Not sure')).toBe('mixed');
+		// Other questions' options, read by their words, not by their place in the list.
+		const scale = ['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree'];
+		expect(scale.map((o) => closedStance(o))).toEqual(['support', 'support', 'neutral', 'oppose', 'oppose']);
+		expect(closedStance("Don't know")).toBe('mixed');
+		expect(['Option 1', 'Option 2', 'Option 3'].map((o) => closedStance(o))).toEqual(['neutral', 'neutral', 'neutral']);
 	});
 	it('reads free text with the domain lexicon and negation', () => {
 		expect(textStance('We warmly welcome this sensible guidance.').stance).toBe('support');

@@ -9,6 +9,10 @@ import { buildDatabase } from '../../src/lib/import/bundle';
 import { analyseDatabase, goldDirOf } from '../../src/lib/server/analyse';
 import { openDb } from '../../src/lib/server/db/client';
 import { readGold } from '../../src/lib/import/gold';
+import { closedStance } from '../../src/lib/analysis/stance';
+import { reportData } from '../../src/lib/server/report/data';
+import { reportDocx } from '../../src/lib/server/report/docx';
+import JSZip from 'jszip';
 
 const OTHER = 'tests/fixtures/other-consultation';
 const dir = mkdtempSync(join(tmpdir(), 'consult-lens-other-'));
@@ -30,6 +34,30 @@ describe('another consultation', () => {
 			const run = JSON.parse(db.prepare('SELECT summary_json FROM analysis_run ORDER BY id DESC LIMIT 1').pluck().get() as string);
 			expect(run.trainedOn).toBe(new Set(readGold(join(OTHER, 'gold')).map((g) => g.text.trim())).size);
 			expect(db.prepare("SELECT count(*) FROM answer_theme WHERE source = 'auto'").pluck().get()).toBeGreaterThan(0);
+		} finally {
+			db.close();
+		}
+	});
+
+	it('reads the stance of its own closed answers by their words, and reports only what it gathered', async () => {
+		const path = join(dir, 'other.db');
+		const db = openDb(path);
+		try {
+			const stances = db.prepare('SELECT DISTINCT choice, stance FROM answer WHERE choice IS NOT NULL').all() as { choice: string; stance: string }[];
+			expect(stances.length).toBeGreaterThan(3);
+			for (const s of stances) expect(s.stance).toBe(closedStance(s.choice));
+			expect(stances.find((s) => s.choice === 'Strongly disagree')?.stance).toBe('oppose');
+			expect(stances.find((s) => s.choice === 'Option 3')?.stance).toBe('neutral');
+			const events = db.prepare('SELECT count(*) AS n, sum(attendees) AS people FROM event').get() as { n: number; people: number };
+			expect(reportData(db).gathered).toContain(`at ${events.n} events attended by ${events.people} people`);
+			// Without events or children's comments, the report says nothing of them (not "0 events", not an empty table).
+			db.exec('DELETE FROM event_feedback; DELETE FROM event; DELETE FROM cyp_feedback;');
+			const r = reportData(db);
+			expect(r.gathered).toMatch(/^There were \d+ written responses\.$/);
+			const zip = await JSZip.loadAsync(await reportDocx(r));
+			const xml = await zip.file('word/document.xml')!.async('string');
+			expect(xml).not.toContain('>Events<');
+			expect(xml).not.toContain("Children and young people's views");
 		} finally {
 			db.close();
 		}

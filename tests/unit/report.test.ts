@@ -47,7 +47,7 @@ describe('the Word report', () => {
 		const q5 = db.prepare("SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = 'q5'").pluck().get() as number;
 		expect(text(xml)).toContain(`${q5} respondents answered this question`);
 		const attendees = db.prepare('SELECT sum(attendees) FROM event').pluck().get() as number;
-		expect(text(xml)).toContain(`national events attended by ${attendees.toLocaleString('en-GB')} practitioners and managers`);
+		expect(text(xml)).toContain(`events attended by ${attendees.toLocaleString('en-GB')} people`);
 		// The print version opens with the same sentence.
 		expect(text(xml)).toContain(reportData(db).gathered);
 	});

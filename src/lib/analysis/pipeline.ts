@@ -165,7 +165,7 @@ export const STAGES: Stage[] = [
 		run(input, out) {
 			const repeats = new Repeats<ReturnType<typeof textStance>>();
 			for (const a of input.answers) {
-				if (a.choice) out.stances.set(a.id, { stance: closedStance(a.choice, a.options), score: 0, cues: [a.choice] });
+				if (a.choice) out.stances.set(a.id, { stance: closedStance(a.choice), score: 0, cues: [a.choice] });
 				else if (hasText(a)) out.stances.set(a.id, repeats.get('', a.text!, () => textStance(a.text!)));
 			}
 		}

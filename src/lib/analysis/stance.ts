@@ -72,11 +72,19 @@ for (const [phrase, weight] of LEXICON) {
 const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'hardli', 'without']);
 const analyzer = new SentimentAnalyzer('English', porter, 'afinn');
 
-export function closedStance(choice: string, options: string[]): Stance {
-	const c = choice.toLowerCase();
-	if (c === 'yes') return 'support';
-	if (c === 'no') return 'oppose';
-	if (options.length && c === options[options.length - 1].toLowerCase()) return 'mixed';
+/** A closed answer's stance from its words, whatever the question's options: "Yes", "Agree", "Strongly support" are
+ * support; "No", "Disagree", "Oppose" oppose; "Not sure", "Don't know", "Partly" mixed (unsure or both ways);
+ * anything else ("Neither agree nor disagree", "Option 3") neutral. */
+const CLOSED: [Stance, RegExp][] = [
+	['mixed', /^(?:not sure|unsure|don['’]?t know|do not know|partly|in part|partially|yes and no|both|mixed|it depends|depends)\b/],
+	['neutral', /^(?:neither|no (?:view|opinion|preference)|n\/a|not applicable)\b/],
+	['oppose', /^(?:no\b|(?:strongly |tend to |somewhat |slightly )?(?:disagree|oppose|object|against|reject)|not in favour|definitely not|probably not)/],
+	['support', /^(?:yes\b|(?:strongly |tend to |somewhat |slightly )?(?:agree|support|favour|approve|welcome|accept)|in favour|definitely|probably)/]
+];
+
+export function closedStance(choice: string): Stance {
+	const c = choice.trim().toLowerCase();
+	for (const [stance, words] of CLOSED) if (words.test(c)) return stance;
 	return 'neutral';
 }
 

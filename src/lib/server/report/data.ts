@@ -91,7 +91,12 @@ export interface ReportData {
 
 function gatheredSentence(r: Pick<ReportData, 'respondents' | 'events' | 'children'>): string {
 	const attendees = r.events.reduce((a, e) => a + e.attendees, 0);
-	return `There were ${formatNumber(r.respondents)} written responses. Views were also gathered at ${r.events.length} national events attended by ${formatNumber(attendees)} practitioners and managers, and from ${formatNumber(r.children.total)} comments by children and young people.`;
+	// Only what there was: a consultation without events or children's comments says nothing of them.
+	const also = [
+		r.events.length ? `at ${formatNumber(r.events.length)} ${r.events.length === 1 ? 'event' : 'events'} attended by ${formatNumber(attendees)} ${attendees === 1 ? 'person' : 'people'}` : '',
+		r.children.total ? `from ${formatNumber(r.children.total)} ${r.children.total === 1 ? 'comment' : 'comments'} by children and young people` : ''
+	].filter(Boolean);
+	return `There were ${formatNumber(r.respondents)} written responses.${also.length ? ` Views were also gathered ${also.join(', and ')}.` : ''}`;
 }
 
 
@@ -158,6 +163,7 @@ export function reportData(db: DB): ReportData {
 		questions: qs,
 		events: ev.map((e) => ({ title: e.title, date: e.date, attendees: e.attendees, forms: e.forms })),
 		eventThemes: evThemes
+			.filter((t) => t.eventComments > 0)
 			.map((t) => ({ label: t.label, percent: percentOf(t.eventComments, t.eventBase) }))
 			.sort((a, b) => b.percent - a.percent)
 			.slice(0, 5),

@@ -114,13 +114,18 @@ export function reportChildren(r: ReportData): FileChild[] {
 		}
 	}
 
-	out.push(heading('National events', HeadingLevel.HEADING_1));
-	out.push(table(['Event', 'Date', 'Attendees', 'Evaluation forms'], r.events.map((e) => [e.title, formatDate(e.date), String(e.attendees), String(e.forms)])));
-	if (r.eventThemes.length) out.push(para(`The themes raised most often at the events were: ${r.eventThemes.map((t) => `${t.label.toLowerCase()} (${t.percent}% of comments)`).join('; ')}.`));
+	// A consultation without events, or without children's comments, has no section for them.
+	if (r.events.length) {
+		out.push(heading('Events', HeadingLevel.HEADING_1));
+		out.push(table(['Event', 'Date', 'Attendees', 'Evaluation forms'], r.events.map((e) => [e.title, formatDate(e.date), String(e.attendees), String(e.forms)])));
+		if (r.eventThemes.length) out.push(para(`The themes raised most often at the events were: ${r.eventThemes.map((t) => `${t.label.toLowerCase()} (${t.percent}% of comments)`).join('; ')}.`));
+	}
 
-	out.push(heading("Children and young people's views", HeadingLevel.HEADING_1));
-	out.push(para(`${formatNumber(r.children.total)} comments were gathered from children and young people. The topics they raised most were: ${r.children.topics.map((t) => `${t.topic} (${t.comments})`).join(', ')}.`));
-	for (const q of r.children.quotes) out.push(new Paragraph({ children: [new TextRun({ text: `“${q}”`, italics: true })], indent: { left: 400 }, spacing: { after: 120 } }));
+	if (r.children.total) {
+		out.push(heading("Children and young people's views", HeadingLevel.HEADING_1));
+		out.push(para(`${formatNumber(r.children.total)} ${r.children.total === 1 ? 'comment was' : 'comments were'} gathered from children and young people.${r.children.topics.length ? ` The topics they raised most were: ${r.children.topics.map((t) => `${t.topic} (${t.comments})`).join(', ')}.` : ''}`));
+		for (const q of r.children.quotes) out.push(new Paragraph({ children: [new TextRun({ text: `“${q}”`, italics: true })], indent: { left: 400 }, spacing: { after: 120 } }));
+	}
 
 	out.push(heading('How the responses were analysed', HeadingLevel.HEADING_1));
 	out.push(para(`Every written answer was read by a text pipeline that assigns themes from the consultation's codeframe, combining the codeframe's own terms with a classifier trained on hand-labelled answers; each assignment records its evidence. ${formatNumber(r.method.reviewed)} of ${formatNumber(r.method.answersWithText)} written answers (${percentOf(r.method.reviewed, r.method.answersWithText)}%) were reviewed by analysts, who made ${formatNumber(r.method.manualDecisions)} decisions on the automatic tags.`));
