@@ -13,6 +13,7 @@ import { closedStance } from '../../src/lib/analysis/stance';
 import { reportData } from '../../src/lib/server/report/data';
 import { reportDocx } from '../../src/lib/server/report/docx';
 import JSZip from 'jszip';
+import { evaluate, formatEvaluation } from '../../src/lib/server/evaluate';
 
 const OTHER = 'tests/fixtures/other-consultation';
 const dir = mkdtempSync(join(tmpdir(), 'consult-lens-other-'));
@@ -58,6 +59,17 @@ describe('another consultation', () => {
 			const xml = await zip.file('word/document.xml')!.async('string');
 			expect(xml).not.toContain('>Events<');
 			expect(xml).not.toContain("Children and young people's views");
+		} finally {
+			db.close();
+		}
+	});
+
+	it('says there is nothing to measure the tagger against when there are no labelled answers', () => {
+		const db = openDb(join(dir, 'other.db'), { readonly: true });
+		try {
+			const printed = formatEvaluation(evaluate(db, { folds: 5, goldDir: join(dir, 'no-gold-here') }));
+			expect(printed).toContain('no labelled answers in');
+			expect(printed).not.toMatch(/macro-F1 0\.00/);
 		} finally {
 			db.close();
 		}

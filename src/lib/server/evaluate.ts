@@ -84,8 +84,12 @@ function table(e: ThemeEvaluation): string[] {
 }
 
 export function formatEvaluation(r: EvaluationReport): string {
-	const out = [`Themes: ${r.folds}-fold cross-validation on ${r.gold.answers} labelled answers (${r.gold.file})`, ...table(r.themes)];
-	for (const p of r.themes.parts ?? []) out.push(`  of which ${p.part} (${p.items} answers): macro-F1 ${p.macroF1.toFixed(2)}, micro-F1 ${p.microF1.toFixed(2)}`);
+	// Without labelled answers there is nothing to measure the tagger against: say so rather than print a table of 0s.
+	const out =
+		r.gold.answers === 0
+			? [`Themes: no labelled answers in ${r.gold.file}, so the tagger cannot be measured (it relies on the codeframe's seed terms).`]
+			: [`Themes: ${r.folds}-fold cross-validation on ${r.gold.answers} labelled answers (${r.gold.file})`, ...table(r.themes)];
+	if (r.gold.answers) for (const p of r.themes.parts ?? []) out.push(`  of which ${p.part} (${p.items} answers): macro-F1 ${p.macroF1.toFixed(2)}, micro-F1 ${p.microF1.toFixed(2)}`);
 	if (r.agreement.length) {
 		out.push('', `Agreement on the answers blind second readers labelled (${r.gold.file}/agreement), F1 with the first named as truth:`);
 		for (const a of r.agreement) out.push(`  ${`${a.other} against ${a.truth}`.padEnd(44)} ${String(a.items).padStart(4)} answers: macro-F1 ${a.macroF1.toFixed(2)}, micro-F1 ${a.microF1.toFixed(2)}`);
