@@ -66,8 +66,15 @@ export function filterOptions(db: DB): FilterOptions {
 		question: rows("SELECT id AS value, upper(id) || ': ' || short_text AS label FROM question ORDER BY position"),
 		theme: [...rows('SELECT id AS value, label FROM theme ORDER BY position'), { value: NO_THEME, label: 'No theme assigned' }],
 		stance: STANCES,
+		// Each answer once, in the order of the first question that offers it; an answer that not every closed question
+		// offers says which do ("Option 2 (P1)"), so a consultation with several scales reads clearly.
 		answer: rows(
-			`SELECT DISTINCT j.value AS value, j.value AS label FROM question q, json_each(q.options_json) j ORDER BY j.key`
+			`WITH offered AS (SELECT j.value AS value, q.id AS question, q.position * 1000 + j.key AS place
+				FROM question q, json_each(q.options_json) j WHERE q.type = 'closed'),
+			 closed AS (SELECT count(*) AS n FROM question WHERE type = 'closed')
+			 SELECT value, CASE WHEN count(*) = (SELECT n FROM closed) THEN value
+				ELSE value || ' (' || group_concat(upper(question), ', ') || ')' END AS label
+			 FROM (SELECT * FROM offered ORDER BY place) GROUP BY value ORDER BY min(place)`
 		)
 	};
 	// Not kept from inside a transaction: its writes may yet be rolled back (see ResultCache.read).
