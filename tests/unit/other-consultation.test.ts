@@ -14,6 +14,7 @@ import { reportData } from '../../src/lib/server/report/data';
 import { reportDocx } from '../../src/lib/server/report/docx';
 import JSZip from 'jszip';
 import { evaluate, formatEvaluation } from '../../src/lib/server/evaluate';
+import { colourFor } from '../../src/lib/charts/StackedBars/chart';
 
 const OTHER = 'tests/fixtures/other-consultation';
 const dir = mkdtempSync(join(tmpdir(), 'consult-lens-other-'));
@@ -62,6 +63,17 @@ describe('another consultation', () => {
 		} finally {
 			db.close();
 		}
+	});
+
+	it('colours an agree / disagree scale as Yes and No are coloured: for in blue, against in red, between in grey', () => {
+		const scale = ['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree'];
+		const fills = scale.map((o, i) => colourFor(o, i, scale).fill);
+		expect(new Set(fills).size).toBe(5);
+		expect(fills[1]).toBe(colourFor('Yes', 0, ['Yes', 'No', 'Not sure']).fill);
+		expect(fills[3]).toBe(colourFor('No', 1, ['Yes', 'No', 'Not sure']).fill);
+		// Options that lean neither way keep distinct colours from the general palette.
+		const plain = ['Option 1', 'Option 2', 'Option 3'].map((o, i, all) => colourFor(o, i, all).fill);
+		expect(new Set(plain).size).toBe(3);
 	});
 
 	it('says there is nothing to measure the tagger against when there are no labelled answers', () => {

@@ -53,9 +53,30 @@ const ORDERED = [
 /** Whether the categories are a numbered scale (ratings), drawn in one hue from light to dark. */
 export const isScale = (categories: string[]) => categories.length > 1 && categories.length <= ORDERED.length && categories.every((c) => /^\d+$/.test(c));
 
+/** Answers for and against, strong and plain, and between: blue for, red against, grey between, darker when strong
+ * ("Strongly agree" ... "Strongly disagree", "Support" / "Oppose"), so an agree scale reads as Yes / No do. */
+const LEANING = {
+	strongFor: { fill: '#0b2d4f', text: '#ffffff' },
+	for: { fill: '#1d70b8', text: '#ffffff' },
+	between: { fill: '#505a5f', text: '#ffffff' },
+	against: { fill: '#ca3535', text: '#ffffff' },
+	strongAgainst: { fill: '#7a1f1f', text: '#ffffff' }
+};
+function leaning(category: string): keyof typeof LEANING | null {
+	const c = category.trim().toLowerCase();
+	if (/^(?:neither|not sure|unsure|don['’]?t know|no (?:view|opinion))\b/.test(c)) return 'between';
+	const strong = /^(?:strongly|very|definitely)\b/.test(c);
+	if (/^(?:(?:strongly |tend to |somewhat )?(?:disagree|oppose|against)|no\b)/.test(c)) return strong ? 'strongAgainst' : 'against';
+	if (/^(?:(?:strongly |tend to |somewhat )?(?:agree|support|favour)|yes\b|in favour)/.test(c)) return strong ? 'strongFor' : 'for';
+	return null;
+}
+
 export function colourFor(category: string, index: number, categories?: string[]) {
 	if (categories && isScale(categories)) return ORDERED[Math.round((index * (ORDERED.length - 1)) / (categories.length - 1))];
-	return CHOICE_COLOURS[category] ?? FALLBACK[index % FALLBACK.length];
+	if (CHOICE_COLOURS[category]) return CHOICE_COLOURS[category];
+	// Answers that lean one way or the other, when every answer does (or sits between): an agree / disagree scale.
+	if (categories && categories.every((c) => CHOICE_COLOURS[c] || leaning(c))) return LEANING[leaning(category)!];
+	return FALLBACK[index % FALLBACK.length];
 }
 
 export function layoutStacks(

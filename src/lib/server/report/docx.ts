@@ -16,12 +16,13 @@ import {
 	type FileChild
 } from 'docx';
 import { renderBarsPng, renderStackedPng } from '../../report/chart-png';
-import { CHOICE_COLOURS as SCREEN_COLOURS } from '../../charts/StackedBars/chart';
+import { colourFor } from '../../charts/StackedBars/chart';
 import { formatDate, formatNumber, percentOf } from '../../format';
 import type { ReportData } from './data';
 
 // The same colours as the charts on screen, so the Word charts pass the same contrast checks.
-const CHOICE_COLOURS: Record<string, string> = Object.fromEntries(Object.entries(SCREEN_COLOURS).map(([k, v]) => [k, v.fill]));
+/** Each answer's colour, as the dashboard's chart of the question draws it. */
+const choiceColours = (options: string[]): Record<string, string> => Object.fromEntries(options.map((o, i) => [o, colourFor(o, i, options).fill]));
 
 function para(text: string, options: { italic?: boolean; bold?: boolean } = {}): Paragraph {
 	return new Paragraph({ children: [new TextRun({ text, italics: options.italic, bold: options.bold })], spacing: { after: 120 } });
@@ -93,7 +94,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 				const title = `${q.id.toUpperCase()}: answers by sector`;
 				out.push(
 					chart(
-						renderStackedPng({ title, categories: q.options, colours: CHOICE_COLOURS, rows: q.stackRows, source: 'Source: written responses; sectors with under 5 answers combined.' }),
+						renderStackedPng({ title, categories: q.options, colours: choiceColours(q.options), rows: q.stackRows, source: 'Source: written responses; sectors with under 5 answers combined.' }),
 						title,
 						q.stackRows.map((s) => `${s.label}: ${q.options.map((o) => `${o} ${s.counts[o] ?? 0}`).join(', ')}`).join('; ')
 					)
