@@ -2,7 +2,7 @@
 // would then name it on every page that shows a body (the response, the answers download, the body's own page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DB } from '../../src/lib/server/db/client';
-import { writeBodies } from '../../src/lib/server/analyse';
+import { ownName, writeBodies } from '../../src/lib/server/analyse';
 import { bundledDb } from '../helpers/bundle';
 import { buildFilter } from '../../src/lib/server/filters';
 import { bodyGroupChoices, filteredRespondents } from '../../src/lib/server/facts';
@@ -38,5 +38,18 @@ describe('bodies of confidential respondents', () => {
 		db.prepare("UPDATE respondent SET confidential = 0 WHERE response_id = 'R0001'").run();
 		writeBodies(db);
 		expect(row()).toEqual({ body: 'BMA', known: 'BMA' });
+	});
+
+	it('takes a body named by its initials, not on the list, for the respondent itself, and withholds it when confidential', () => {
+		expect(ownName('Federation of Small Businesses', 'FSB')).toBe(true);
+		expect(ownName('The British Parking Association', 'BPA')).toBe(true);
+		expect(ownName("Barnardo's", 'BASW')).toBe(false);
+		const row = () => db.prepare("SELECT body, known_organisation AS known FROM respondent WHERE response_id = 'R0002'").get() as { body: string | null; known: string | null };
+		db.prepare("UPDATE respondent SET organisation = 'Federation of Small Businesses', professional_body = 'FSB', confidential = 1 WHERE response_id = 'R0002'").run();
+		writeBodies(db);
+		expect(row()).toEqual({ body: null, known: null });
+		db.prepare("UPDATE respondent SET confidential = 0 WHERE response_id = 'R0002'").run();
+		writeBodies(db);
+		expect(row()).toEqual({ body: 'FSB', known: 'FSB' });
 	});
 });

@@ -12,6 +12,8 @@ import { wordCount } from './text';
 
 export interface RespondentIn {
 	id: number;
+	/** The reference people know it by ("R0123"), for messages. */
+	responseId?: string;
 	sectorGiven: string | null;
 	organisation: string | null;
 	professionalBody: string | null;
@@ -155,7 +157,14 @@ export const STAGES: Stage[] = [
 			for (const r of blank) {
 				const inferred = inferSector(model, asInput(r));
 				if (inferred) out.sectors.push(inferred);
-				else out.skipped.push({ stage: 'sectors', item: `respondent ${r.id}`, reason: 'no organisation, professional body or self-description to infer a sector from: left not known' });
+				else {
+					const given = asInput(r);
+					const reason =
+						given.organisation || given.professionalBody || given.text
+							? "nothing in its organisation, professional body or opening words points to one of this consultation's sectors: left not known"
+							: 'no organisation, professional body or words to infer a sector from: left not known';
+					out.skipped.push({ stage: 'sectors', item: `respondent ${r.responseId ?? r.id}`, reason });
+				}
 			}
 		}
 	},

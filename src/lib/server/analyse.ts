@@ -49,8 +49,8 @@ export function loadTraining(db: DB, goldDir = goldDirOf(db)): Pick<PipelineInpu
 export function loadPipelineInput(db: DB, goldDir = goldDirOf(db), training = loadTraining(db, goldDir)): PipelineInput {
 	const organisations = db.prepare('SELECT name, abbreviation, sector_id AS sector FROM organisation').all() as PipelineInput['organisations'];
 	const rows = db
-		.prepare('SELECT id, sector_given, name, organisation, professional_body, respondent_type, confidential FROM respondent ORDER BY id')
-		.all() as { id: number; sector_given: string | null; name: string | null; organisation: string | null; professional_body: string | null; respondent_type: string | null; confidential: number }[];
+		.prepare('SELECT id, response_id, sector_given, name, organisation, professional_body, respondent_type, confidential FROM respondent ORDER BY id')
+		.all() as { id: number; response_id: string; sector_given: string | null; name: string | null; organisation: string | null; professional_body: string | null; respondent_type: string | null; confidential: number }[];
 	// Each respondent's own name and organisation, for redacting their answers; one object shared by their answers.
 	const personal = new Map<number, PersonalTerms>();
 	for (const r of rows) {
@@ -59,6 +59,7 @@ export function loadPipelineInput(db: DB, goldDir = goldDirOf(db), training = lo
 	}
 	const respondents = rows.map((r) => ({
 		id: r.id,
+		responseId: r.response_id,
 		sectorGiven: r.sector_given,
 		organisation: r.organisation,
 		professionalBody: r.professional_body,
@@ -286,6 +287,9 @@ export function writeBodies(db: DB) {
 		let found = names.get(key);
 		if (!found) {
 			const c = canonical.get({ given: r.given, organisation: r.organisation }) as { listed: string | null; given: string | null; known: string | null };
+			// Not on the list, a body that is the respondent's own name or its initials ("FSB" from the Federation of
+			// Small Businesses) is the respondent itself.
+			if (c.known === null && c.given !== null && ownName(r.organisation, c.given)) c.known = c.listed ?? c.given;
 			// A respondent that is itself a professional body counts as that body, unless it asked for confidentiality:
 			// its body would then name it (the body it names as a member's is still counted).
 			const body = c.listed ?? c.given ?? (c.known !== null && bodies.has(c.known) ? c.known : null);
@@ -298,6 +302,19 @@ export function writeBodies(db: DB) {
 		}
 		if (found.body !== r.body || found.known !== r.known) update.run(found.body, found.known, r.id);
 	}
+}
+
+/** Whether `body` is the organisation's own name, or the initials of its name ("FSB": Federation of Small Businesses). */
+export function ownName(organisation: string | null, body: string): boolean {
+	const org = (organisation ?? '').trim().replace(/^the\s+/i, '');
+	const b = body.trim().replace(/^the\s+/i, '');
+	if (!org || !b) return false;
+	if (org.toLowerCase() === b.toLowerCase()) return true;
+	if (!/^[A-Z][A-Za-z&]{1,9}$/.test(b)) return false;
+	const words = org.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+	const initials = (list: string[]) => list.map((w) => w[0].toUpperCase()).join('');
+	const significant = words.filter((w) => !/^(?:of|the|and|for|in|on|&)$/i.test(w));
+	return [initials(words), initials(significant)].includes(b.toUpperCase());
 }
 
 /** Stage 9, in SQL: respondents (not answers) raising each theme, per question and sector, with their base. */
@@ -417,6 +434,8 @@ function record(
 		emergentThemes: out.emergent.length,
 		skipped: out.skipped
 	};
+	const unknownSectors = summary.skipped.filter((s) => s.stage === 'sectors');
+	const failures = summary.skipped.filter((s) => s.stage !== 'sectors');
 	writer.finish(out);
 	// The phases up to here (the commit that follows is not in them).
 	const recorded = timings ? { ...summary, timings: timings.phases() } : summary;
@@ -429,7 +448,14 @@ function record(
 			.map((c) => ` [${c.question}: ${c.size}]`)
 			.join('')}${summary.campaigns.length > 10 ? ' …' : ''}`,
 		`redacted personal data in ${summary.redactedAnswers} answers; ${summary.quotes} quotes; ${summary.emergentThemes} emergent theme suggestions`,
-		summary.skipped.length ? `could not process ${summary.skipped.length} item(s): ${summary.skipped.map((s) => `${s.stage} ${s.item}: ${s.reason}`).join('; ')}` : ''
+		// A sector left not known is an outcome, not a failure: said apart, by response reference.
+		unknownSectors.length
+			? `left the sector not known for ${unknownSectors.length} respondent(s) who gave none, as nothing pointed to one of the consultation's sectors: ${unknownSectors
+					.slice(0, 10)
+					.map((s) => s.item.replace(/^respondent /, ''))
+					.join(', ')}${unknownSectors.length > 10 ? ' …' : ''}`
+			: '',
+		failures.length ? `could not process ${failures.length} item(s): ${failures.map((s) => `${s.stage} ${s.item}: ${s.reason}`).join('; ')}` : ''
 	]
 		.filter(Boolean)
 		.join('\n');

@@ -113,6 +113,8 @@ export interface RespondentView {
 	respondentType: string | null;
 	organisation: string | null;
 	body: string | null;
+	/** The respondent named a body, which is withheld because it would name them (a confidential body itself). */
+	bodyWithheld: boolean;
 	sector: string;
 	sectorInferred: boolean;
 	sectorReason: string | null;
@@ -138,11 +140,12 @@ export function respondent(db: DB, responseId: string): RespondentView | undefin
 		.prepare(
 			`SELECT r.id, r.response_id AS responseId, r.respondent_type AS respondentType,
 				CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.body,
+				r.confidential = 1 AND r.body IS NULL AND trim(coalesce(r.professional_body, '')) <> '' AS bodyWithheld,
 				coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred, ${SHOWN_SECTOR_REASON} AS sectorReason,
 				r.region, r.submitted_at AS submittedAt, r.confidential
 			 FROM respondent r LEFT JOIN sector s ON s.id = r.sector WHERE r.response_id = ?`
 		)
-		.get(responseId) as (Omit<RespondentView, 'answers' | 'sectorInferred' | 'confidential'> & { id: number; sectorInferred: number; confidential: number }) | undefined;
+		.get(responseId) as (Omit<RespondentView, 'answers' | 'sectorInferred' | 'confidential' | 'bodyWithheld'> & { id: number; sectorInferred: number; confidential: number; bodyWithheld: number }) | undefined;
 	if (!r) return undefined;
 	const rows = db
 		.prepare(
@@ -152,5 +155,5 @@ export function respondent(db: DB, responseId: string): RespondentView | undefin
 		)
 		.all(r.id) as AnswerRowRaw[];
 	const { id: _id, ...rest } = r;
-	return { ...rest, sectorInferred: r.sectorInferred === 1, confidential: r.confidential === 1, answers: withThemes(db, rows) };
+	return { ...rest, sectorInferred: r.sectorInferred === 1, confidential: r.confidential === 1, bodyWithheld: r.bodyWithheld === 1, answers: withThemes(db, rows) };
 }
