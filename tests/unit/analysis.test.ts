@@ -6,7 +6,7 @@ import { topTerms } from '../../src/lib/analysis/emergent';
 import { decodeEvidence, encodeEvidence, type Evidence } from '../../src/lib/analysis/evidence';
 import { compileCodeframe, matchSeeds } from '../../src/lib/analysis/codeframe';
 import { excerpt, selectQuotes } from '../../src/lib/analysis/quotes';
-import { personalTerms, redact } from '../../src/lib/analysis/redact';
+import { personalTerms, publicRecord, redact } from '../../src/lib/analysis/redact';
 import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
 import { closedStance, textStance } from '../../src/lib/analysis/stance';
 import { sentences, termFeatures, tokenize } from '../../src/lib/analysis/text';
@@ -15,7 +15,7 @@ import { crossValidatedTags, readerAgreement, score, scoreByPart } from '../../s
 import { readCodeframe } from '../../src/lib/import/definition';
 import type { ImportFailed, ImportProblem } from '../../src/lib/import/errors';
 import { readReaders } from '../../src/lib/import/gold';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -67,6 +67,9 @@ describe('codeframe seeds and negation', () => {
 		expect(counted('Resources are not the problem, but training is.')).toEqual(['training']);
 	});
 });
+
+/** The people the bundled consultation lists as in the public record of its field. */
+const BUNDLED_RECORD = publicRecord((JSON.parse(readFileSync('data/consultation.json', 'utf8')) as { public_record: string[] }).public_record);
 
 describe('redaction', () => {
 	const cases: [string, string][] = [
@@ -164,7 +167,12 @@ describe('redaction', () => {
 		for (const text of ['since the Victoria Climbié Inquiry', 'Gillick competence and the Fraser guidelines', 'Will this work? May be.', 'section 47 of the Children Act 1989', 'Working Together 2006'])
 			expect(redact(text).text).toBe(text);
 	});
-	it('leaves names of services, places and jobs alone', () => {
+	it("takes the public record from the consultation, not from the code: another consultation's list does not spare these names", () => {
+		expect(redact('After Victoria Climbié, who could argue otherwise?', undefined, BUNDLED_RECORD).text).toBe('After Victoria Climbié, who could argue otherwise?');
+		expect(redact('Please contact Ian Huntley at the office.').text).toBe('Please contact [name removed] at the office.');
+		expect(redact('Please contact Ian Huntley at the office.', undefined, BUNDLED_RECORD).text).toBe('Please contact Ian Huntley at the office.');
+	});
+	it('leaves names of services, places and jobs alone, and the people the consultation lists as in the public record', () => {
 		for (const text of [
 			'a database called ContactPoint',
 			'Please call ChildLine',
@@ -199,7 +207,7 @@ describe('redaction', () => {
 			'Frank discussion is needed, and Hope is not a strategy.',
 			'I am Head of Service for the Local Authority.'
 		])
-			expect(redact(text).text).toBe(text);
+			expect(redact(text, undefined, BUNDLED_RECORD).text).toBe(text);
 	});
 });
 

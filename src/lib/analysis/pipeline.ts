@@ -4,7 +4,7 @@ import { findCampaigns, type Campaign } from './campaigns';
 import { compileCodeframe, type CodeframeTheme, type SeedHit } from './codeframe';
 import { suggestThemes, type EmergentInput, type EmergentTheme } from './emergent';
 import { selectQuotes, type Quote, type QuoteCandidate } from './quotes';
-import { mentionsPersonal, redact, type PersonalTerms, type Redaction } from './redact';
+import { mentionsPersonal, publicRecord, redact, type PersonalTerms, type Redaction } from './redact';
 import { fitSectorModel, inferSector, type KnownOrganisation, type SectorInference } from './sector';
 import { closedStance, textStance, type Stance } from './stance';
 import { analyseText, fitTagger, tagAnalysed, type LabelledText, type ModelStore, type ThemeAssignment, type ThemeTagger } from './themes';
@@ -48,6 +48,8 @@ export interface PipelineInput {
 	labelled: LabelledText[];
 	/** The consultation's sector ids: a sector is inferred only as one of these (none given: any the rules name). */
 	sectors?: string[];
+	/** People in the public record of the consultation's field, whose names redaction leaves alone. */
+	publicRecord?: string[];
 }
 
 export interface Skipped {
@@ -193,13 +195,14 @@ export const STAGES: Stage[] = [
 		scope: 'answer',
 		run(input, out) {
 			const repeats = new Repeats<ReturnType<typeof redact>>();
+			const record = publicRecord(input.publicRecord ?? []);
 			for (const a of input.answers) {
 				if (!hasText(a)) continue;
 				// A text that names the respondent or their organisation is redacted for them; any other text once.
 				const own = a.personal && mentionsPersonal(a.text!, a.personal) ? a.personal : undefined;
-				out.redacted.set(a.id, own ? redact(a.text!, own) : repeats.get('', a.text!, () => redact(a.text!)));
+				out.redacted.set(a.id, own ? redact(a.text!, own, record) : repeats.get('', a.text!, () => redact(a.text!, undefined, record)));
 			}
-			for (const c of input.comments) out.commentsRedacted.set(c.key, redact(c.text).text);
+			for (const c of input.comments) out.commentsRedacted.set(c.key, redact(c.text, undefined, record).text);
 		}
 	},
 	{

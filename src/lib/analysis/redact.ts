@@ -126,9 +126,19 @@ const PLACE_NAMES = new Set('jordan georgia chelsea beverley florence india sydn
 const BEFORE_A_PLACE = /\b(?:from|in|to|across|cover|covers|covering|near|visited|and|of)\s+$/i;
 /** Fixed phrases that contain a first name but name no one. */
 const NAMED_PLACES = /\b(?:Kensington and Chelsea|Chelsea and Westminster|Dr Barnardo['’]s|Downing Street|Marie Curie)\b/g;
-/** People in the public record of this field, named for what happened to them or what they did in public: the
- * inquiries and reviews that shaped it. */
-const PUBLIC_PEOPLE = /\b(?:Victoria Climbi[eé]|Lord Laming|Sir Michael Bichard|Michael Bichard|Holly Wells|Jessica Chapman|Ian Huntley|Eileen Munro|Professor Munro|Victoria Gillick|Mrs Gillick|Dame Fiona Caldicott|Fiona Caldicott|Lord Fraser|Jasmine Beckford|Maria Colwell|Kimberley Carlile)(?![\p{L}])/gu;
+/**
+ * People in the public record of a consultation's field, named for what happened to them or what they did in public
+ * (the inquiries and reviews that shaped it): the consultation lists them (`public_record` in consultation.json), and
+ * their names are left alone. Made once per list by `publicRecord`.
+ */
+export interface PublicRecord {
+	pattern: RegExp | null;
+}
+export function publicRecord(names: string[]): PublicRecord {
+	const list = [...new Set(names.map((n) => n.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+	return { pattern: list.length ? new RegExp(String.raw`(?<![\p{L}])(?:${list.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu') : null };
+}
+const NO_PUBLIC_RECORD: PublicRecord = { pattern: null };
 /** Capitalised words that are not names whatever comes before: sentence openers and the like ("My son Has ..."). */
 const NOT_A_NAME_WORD = new Set(
 	'The A An And Or But If So As At In On Of To For From By With Is Was Has Had Have Are Were Be Been Will Would Can Could Should Must May Might Did Does Do Not No Yes I We He She They It This That These Those There Here Who What When Where Why How Also However Then Than Very All Any Some Each Every'.split(
@@ -276,7 +286,7 @@ const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gar
 const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
 const MAY_TITLE_LOWER = /\b(?:mrs?|dr)\b/;
 const MAY_AREA = /live|living|moved|based|postcode|area|\(/;
-const MAY_PUBLIC = /Climbi|Laming|Bichard|Wells|Chapman|Huntley|Munro|Gillick|Caldicott|Fraser|Beckford|Colwell|Carlile|Chelsea|Barnardo|Downing|Curie/;
+const MAY_NAMED_PLACE = /Chelsea|Barnardo|Downing|Curie/;
 const MAY_INITIAL = /\b[A-Z]\.|\b(?:by|from|to|with|cc) [B-HJ-Z] /;
 const MAY_CALL = /\b(?:called|named) \p{Ll}/u;
 const MAY_NAME_IS = /name is/;
@@ -546,8 +556,8 @@ function spread(text: string, words: Set<string>): Redaction[] {
 const PUBLIC_RECORD = /^\s+(Inquiry|Report|Review|Act|Principles?|guidelines?|competen\w*)\b/i;
 
 /** Merges overlapping finds (the widest wins) and rebuilds the text with placeholders. */
-export function redact(text: string, personal?: PersonalTerms): Redacted {
-	const places = MAY_PUBLIC.test(text) ? [...text.matchAll(NAMED_PLACES), ...text.matchAll(PUBLIC_PEOPLE)].map((m) => [m.index!, m.index! + m[0].length]) : [];
+export function redact(text: string, personal?: PersonalTerms, record: PublicRecord = NO_PUBLIC_RECORD): Redacted {
+	const places = [...(MAY_NAMED_PLACE.test(text) ? text.matchAll(NAMED_PLACES) : []), ...(record.pattern ? text.matchAll(record.pattern) : [])].map((m) => [m.index!, m.index! + m[0].length]);
 	const own: Redaction[] = [];
 	if (personal) {
 		for (const phrase of personal.keep) for (const m of text.matchAll(wholeWord(phrase))) places.push([m.index!, m.index! + m[0].length]);

@@ -30,6 +30,9 @@ export interface ConsultationDef {
 	notice: string;
 	sectors: SectorDef[];
 	questions: QuestionDef[];
+	/** People in the public record of the consultation's field, named for what happened to them or what they did in
+	 * public ("Victoria Climbié", "Lord Laming"): redaction leaves their names alone. */
+	public_record?: string[];
 }
 export interface ThemeDef {
 	id: string;
@@ -73,6 +76,12 @@ export function readConsultation(dir: string): ConsultationDef {
 		need(q.type === 'closed' || q.type === 'open', file, `question ${q.id}: type must be "closed" or "open"`, problems);
 		need(q.type !== 'closed' || (q.options?.length ?? 0) > 0, file, `question ${q.id}: a closed question needs options`, problems);
 	}
+	need(
+		c.public_record === undefined || (Array.isArray(c.public_record) && c.public_record.every((n) => typeof n === 'string' && n.trim().length > 0)),
+		file,
+		'"public_record", when given, must be a list of names',
+		problems
+	);
 	if (problems.length) throw new ImportFailed(file, problems);
 	return c;
 }
@@ -170,6 +179,7 @@ export function loadDefinition(db: DB, dir: string): ConsultationDef {
 		const org = db.prepare('INSERT OR REPLACE INTO organisation (name, abbreviation, sector_id, kind) VALUES (?, ?, ?, ?)');
 		for (const o of orgs) org.run(o.name, o.abbreviation, o.sector, o.kind);
 		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('consultation_id', ?)").run(c.id);
+		db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('public_record', ?)").run(JSON.stringify(c.public_record ?? []));
 	})();
 	return c;
 }

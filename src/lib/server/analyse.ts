@@ -78,7 +78,8 @@ export function loadPipelineInput(db: DB, goldDir = goldDirOf(db), training = lo
 		...(db.prepare("SELECT 'cyp:' || id AS key, comment AS text FROM cyp_feedback").all() as PipelineInput['comments'])
 	];
 	const sectors = db.prepare('SELECT id FROM sector').pluck().all() as string[];
-	return { ...training, organisations, respondents, answers, comments, sectors };
+	const publicRecord = JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'public_record'").pluck().get() as string | undefined) ?? '[]') as string[];
+	return { ...training, organisations, respondents, answers, comments, sectors, publicRecord };
 }
 
 /** Gold labels, overlaid with analysts' decisions: a manual accept adds a theme, a manual reject removes it. */
