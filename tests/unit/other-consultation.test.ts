@@ -3,7 +3,7 @@
 // questions p1-p5 with options other than Yes/No, its own codeframe and gold labels, respondents with blank sectors.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDatabase } from '../../src/lib/import/bundle';
 import { analyseDatabase, goldDirOf } from '../../src/lib/server/analyse';
@@ -32,7 +32,7 @@ describe('another consultation', () => {
 			const inferred = db.prepare('SELECT DISTINCT sector FROM respondent WHERE sector_inferred = 1').pluck().all() as string[];
 			for (const s of inferred) expect(sectors).toContain(s);
 			expect(db.prepare('SELECT count(*) FROM respondent WHERE sector_given IS NULL').pluck().get()).toBeGreaterThan(0);
-			expect(goldDirOf(db)).toBe(join(OTHER, 'gold'));
+			expect(goldDirOf(db)).toBe(resolve(OTHER, 'gold'));
 			const run = JSON.parse(db.prepare('SELECT summary_json FROM analysis_run ORDER BY id DESC LIMIT 1').pluck().get() as string);
 			expect(run.trainedOn).toBe(new Set(readGold(join(OTHER, 'gold')).map((g) => g.text.trim())).size);
 			expect(db.prepare("SELECT count(*) FROM answer_theme WHERE source = 'auto'").pluck().get()).toBeGreaterThan(0);
@@ -112,5 +112,20 @@ describe('another consultation', () => {
 		old.close();
 		expect(lines.join('\n')).toContain(`the consultation "${bundledId}": building a new database`);
 		expect(existsSync(`${path}.${process.pid}.tmp`)).toBe(false);
+	});
+
+	it('refuses to replace a database that is open elsewhere (the app), and changes nothing', async () => {
+		const path = join(dir, 'busy.db');
+		await buildDatabase('data', path, {});
+		const app = openDb(path);
+		try {
+			const before = app.prepare('SELECT count(*) FROM respondent').pluck().get();
+			await expect(buildDatabase(OTHER, path, {})).rejects.toThrow(/open elsewhere \(is the app running\?\)/);
+			expect(app.prepare('SELECT id FROM consultation').pluck().get()).not.toBe('pavement-parking-2026');
+			expect(app.prepare('SELECT count(*) FROM respondent').pluck().get()).toBe(before);
+			expect(readdirSync(dir).filter((f) => f.startsWith('busy.db.'))).toEqual([]);
+		} finally {
+			app.close();
+		}
 	});
 });

@@ -1,7 +1,8 @@
 // Builds a whole database from a consultation folder (definition + the four CSV files), only when its inputs changed.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { openDb, type DB } from '../server/db/client';
 import { loadDefinition, readConsultation } from './definition';
 import type { ImportKind } from './kinds';
@@ -60,8 +61,27 @@ export function storedFingerprint(dbPath: string): string | null {
 	return storedMeta(dbPath, 'inputs_fingerprint');
 }
 
-/** The folder of labelled answers that goes with a consultation folder. */
-export const goldFolder = (dataDir: string) => join(dataDir, 'gold');
+/** The folder of labelled answers that goes with a consultation folder (absolute: the app may run from elsewhere). */
+export const goldFolder = (dataDir: string) => resolve(dataDir, 'gold');
+
+/**
+ * Makes a database a file that stands alone (its WAL written into it and removed), so it can be kept under another
+ * name; refuses, changing nothing, while anything else has it open (the app): that connection would go on using the
+ * old file, and its WAL under the name the new database takes.
+ */
+function standalone(dbPath: string) {
+	const db = new Database(dbPath);
+	try {
+		db.pragma('busy_timeout = 2000');
+		db.pragma('wal_checkpoint(TRUNCATE)');
+		// Leaving WAL needs the only connection: it fails while another is open.
+		if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw new Error('still in WAL mode');
+	} catch (e) {
+		throw new Error(`${dbPath} holds another consultation and is open elsewhere (is the app running?): stop it, then build again. Nothing was changed. (${(e as Error).message})`);
+	} finally {
+		db.close();
+	}
+}
 
 /**
  * A new database is built in a temporary file and renamed into place, so a reader never sees it half-built.
@@ -84,7 +104,11 @@ export async function buildDatabase(
 	const previous = storedMeta(dbPath, 'consultation_id');
 	const next = readConsultation(dataDir).id;
 	const replaced = previous !== null && previous !== next;
-	if (replaced) log(`${dataDir} holds the consultation "${next}", ${dbPath} the consultation "${previous}": building a new database`);
+	if (replaced) {
+		log(`${dataDir} holds the consultation "${next}", ${dbPath} the consultation "${previous}": building a new database`);
+		// Before the build, so that a database in use is refused at once (and again after it).
+		standalone(dbPath);
+	}
 	const fresh = replaced || !existsSync(dbPath) || statSync(dbPath).size === 0;
 	const target = fresh ? `${dbPath}.${process.pid}.tmp` : dbPath;
 	if (fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
@@ -110,9 +134,15 @@ export async function buildDatabase(
 		db.pragma('wal_checkpoint(TRUNCATE)');
 		db.close();
 		if (replaced) {
+			// The old file is given its new name first (a second link to it), and the new database then takes the old
+			// name in one rename: at no moment is there no database under that name.
+			standalone(dbPath);
 			const kept = `${dbPath}.${previous!.replace(/[^\w.-]+/g, '-')}.${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}.db`;
-			renameSync(dbPath, kept);
-			for (const suffix of ['-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+			try {
+				linkSync(dbPath, kept);
+			} catch {
+				copyFileSync(dbPath, kept);
+			}
 			log(`the database of "${previous}" is kept as ${kept}`);
 		}
 		if (fresh) {

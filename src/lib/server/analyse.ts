@@ -443,6 +443,8 @@ function record(
 	db.prepare('INSERT INTO analysis_run (started_at, finished_at, summary_json) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(recorded));
 	return [
 		`analysed ${summary.answersWithText} free-text answers (${summary.themeTags} theme tags; model trained on ${summary.trainedOn} labelled answers${summary.modelKept ? ', kept from an earlier run with the same inputs' : ''})`,
+		// Said plainly: a gold folder that is missing (or moved) would otherwise pass unnoticed.
+		summary.trainedOn < 30 ? `fewer than 30 labelled answers (from ${goldDirOf(db)}): themes come from the codeframe's seed terms alone` : '',
 		`inferred ${summary.inferredSectors} sectors; ${summary.campaigns.length} campaign group(s)${[...summary.campaigns]
 			.sort((a, b) => b.size - a.size)
 			.slice(0, 10)
