@@ -62,7 +62,7 @@ test("a professional body's own closed answers are shown as the answers it gave"
 	// Q2's rows, one per answer: the body's own is marked on the row of the answer it gave, and on no other.
 	for (const option of JSON.parse(query<string>("SELECT options_json FROM question WHERE id = 'q2'")) as string[]) {
 		const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `Q2: ${option}`, exact: true }) });
-		await expect(row.getByRole('cell').first()).toHaveText(option === own ? 'Its answer' : '');
+		await expect(row.getByRole('cell').first()).toHaveText(option === own ? 'Its answer' : '–');
 	}
 });
 

@@ -160,7 +160,17 @@ describe('redaction', () => {
 		['My student number at college is 20413377.', 'My student number at college is [reference removed].'],
 		['We moved from M14 to OL9 last year.', 'We moved from [postcode removed] to [postcode removed] last year.'],
 		['Our home postcode, CF24, covers a deprived ward.', 'Our home postcode, [postcode removed], covers a deprived ward.'],
-		['The warden ticketed AB12 CDE outside the school.', 'The warden ticketed [reference removed] outside the school.']
+		['The warden ticketed AB12 CDE outside the school.', 'The warden ticketed [reference removed] outside the school.'],
+		// A name's other words are not names elsewhere ("Green spaces", "Child Protection"), and capitals stop at a verb.
+		['Sally Green chairs the group. Green spaces matter, as the GREEN PAPER said.', '[name removed] chairs the group. Green spaces matter, as the GREEN PAPER said.'],
+		['Mr Child spoke. The Child Protection plan was late.', '[name removed] spoke. The Child Protection plan was late.'],
+		['MRS SMITH SAID NO. THEY SAID NO AGAIN.', '[name removed] SAID NO. THEY SAID NO AGAIN.'],
+		['Dr Peter Hughes (Ofsted) agreed.', '[name removed] (Ofsted) agreed.'],
+		// Dates of birth, NHS numbers and names in other forms.
+		['She was born on the 12th of June 1995.', 'She was born on the [date of birth removed].'],
+		['DOB: 12 06 1995', 'DOB: [date of birth removed]'],
+		['his nhs no 485 777 3456 was wrong', 'his nhs no [NHS number removed] was wrong'],
+		["My name's Tamsin Blackwood.", "My name's [name removed]."]
 	];
 	for (const [input, output] of cases) it(`redacts: ${input}`, () => expect(redact(input).text).toBe(output));
 	it('leaves the public record and ordinary words alone', () => {
@@ -205,7 +215,17 @@ describe('redaction', () => {
 			'The number of referrals rose to 123456 in 2005.',
 			'Dates such as 12/03/2005 and DfES/1319/2005 are not references.',
 			'Frank discussion is needed, and Hope is not a strategy.',
-			'I am Head of Service for the Local Authority.'
+			'I am Head of Service for the Local Authority.',
+			// Policy prose a reviewer found taken for personal data: references, statistics, sums, dates near "born".
+			'He was born in 1990. The Act came into force on 1 April 2005.',
+			'See DCSF-00331-2008 and Directive 2005/36/EC, ISBN 1-84478-585-X; it cost GBP 2500000.',
+			'Our referral numbers rose to 15000 last year.',
+			'I am Welsh, and Welsh is my first language.',
+			"It's Ofsted, not the council, that inspects.",
+			"It's Easter here and the schools are shut.",
+			'Young people can talk to Frank about drugs.',
+			'My adviser, Citizens Advice, helped us.',
+			'We reject the Nanny State; the Secretary of State agrees.'
 		])
 			expect(redact(text, undefined, BUNDLED_RECORD).text).toBe(text);
 	});
@@ -439,6 +459,7 @@ describe('stance', () => {
 		const scale = ['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree'];
 		expect(scale.map((o) => closedStance(o))).toEqual(['support', 'support', 'neutral', 'oppose', 'oppose']);
 		expect(closedStance("Don't know")).toBe('mixed');
+		expect(['Broadly agree', 'Mostly agree', 'Do not agree', "Don't agree", 'No comment', 'No strong view'].map((o) => closedStance(o))).toEqual(['support', 'support', 'oppose', 'oppose', 'neutral', 'neutral']);
 		expect(['Option 1', 'Option 2', 'Option 3'].map((o) => closedStance(o))).toEqual(['neutral', 'neutral', 'neutral']);
 	});
 	it('reads free text with the domain lexicon and negation', () => {

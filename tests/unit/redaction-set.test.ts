@@ -3,8 +3,9 @@
 // - tests/fixtures/redaction: 150 with personal data, 120 clean. Written without sight of the rules and first run on
 //   27 November 2026; the rules were tuned to it afterwards, so it is a development set now.
 // - tests/fixtures/redaction-2: 160 with personal data, 120 clean, written without sight of the rules or of the first
-//   set, and run once (27 November 2026) on the rules before and after that day's changes, which were made without
-//   sight of it: 70 and 54 sentences leaking, 17 and 16 clean ones changed. Any tuning to it makes it a development set.
+//   set, and run (27 November 2026) on the rules before and after that day's changes, which were made without sight
+//   of its sentences: 70, then 54, then 52 after fixes from a code review, sentences leaking; 17 and 16 clean ones
+//   changed. Only its counts have been read. Any tuning to its sentences makes it a development set.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { publicRecord, redact } from '../../src/lib/analysis/redact';
@@ -23,7 +24,7 @@ const left = (out: string, s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape
 
 const SETS = [
 	{ dir: 'tests/fixtures/redaction', sensitive: 150, clean: 120, leaking: 1, changed: 8 },
-	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 54, changed: 16 }
+	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 52, changed: 16 }
 ];
 
 describe('redaction on sentences written apart', () => {

@@ -101,7 +101,7 @@ const PHONE = /(?<![\w/])(?:(?:\+|00)44\s?\(?0?\)?\s?|\(?0)\d{2,5}\)?(?:[\s-]?\d
 /** Ten digits, grouped 3-3-4 as NHS numbers are written or any other way; kept only if the check digit is right. */
 const NHS_NUMBER = /(?<![\w/.-])\d(?:[ -]?\d){9}(?![\w/-])/g;
 /** Ten digits after "NHS number" (or "NHS no."), whatever the check digit says: mistyped, it is still someone's. */
-const NHS_CUED = /\bNHS\s*(?:no\.?|number|num)?[^\d\n]{0,25}?(?<![\w])(\d{3}[ -]?\d{3}[ -]?\d{4})(?![\w])/dg;
+const NHS_CUED = /\bNHS\s*(?:no\.?|number|num)?[^\d\n]{0,25}?(?<![\w])(\d{3}[ -]?\d{3}[ -]?\d{4})(?![\w])/dgi;
 const POSTCODE = /\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/gi;
 /** An outward code alone after a place name, as in "Kidderminster DY10". */
 const DISTRICT = /\b(?<=[A-Z][a-z]+,? )[A-Z]{2}\d{1,2}\b/g;
@@ -112,7 +112,7 @@ const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
 const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
 /** Capitalised words that follow a title as part of a job or a thing, not a name: "Nurse Practitioners", "PC World". */
 const NOT_A_NAME = new Set(
-	'Practitioner Practitioners Prescriber Prescribers Specialist Specialists Consultant Consultants Manager Managers Team Teams Lead Leads Training Days Day World Service Services Adviser Advisers Advisor Advisors Education Network Forum Meeting Meetings Station Unit Ward Bank Staff Students Student Group Groups'.split(
+	'State States Government Practitioner Practitioners Prescriber Prescribers Specialist Specialists Consultant Consultants Manager Managers Team Teams Lead Leads Training Days Day World Service Services Adviser Advisers Advisor Advisors Education Network Forum Meeting Meetings Station Unit Ward Bank Staff Students Student Group Groups'.split(
 		' '
 	)
 );
@@ -147,7 +147,7 @@ const NOT_A_NAME_WORD = new Set(
 );
 /** Words that begin or belong to the name of an organisation, a post or a heading rather than a person. */
 const ORG_WORD = new Set(
-	'Local Authority Authorities Not Anonymous Withheld Given Designated Named Independent Reviewing Officer Officers Nurse Nurses Chair Chairman Chief Executive Head Deputy Lead Manager Director Assistant Senior Principal Parent Parents Practitioner Teacher Teachers Worker Workers Social Council Trust Society Service Services Board Team Centre Hospital School Schools Academy Alliance Association College Colleges University Foundation Fund Partnership Agency Office Department Unit Forum Network Inquiry Report Review Act Start NHS Primary Secondary Care Children Childrens Young People Youth Family Families Health Police Constabulary Voluntary Sector Community Group Safeguarding Education Committee Panel Project Church Diocese Federation Union Institute Commission Government County City Borough District Metropolitan Royal British National England Wales Scotland Ireland Northern Mental Support Services'.split(
+	'Advice Bureau Citizens Helpline Local Authority Authorities Not Anonymous Withheld Given Designated Named Independent Reviewing Officer Officers Nurse Nurses Chair Chairman Chief Executive Head Deputy Lead Manager Director Assistant Senior Principal Parent Parents Practitioner Teacher Teachers Worker Workers Social Council Trust Society Service Services Board Team Centre Hospital School Schools Academy Alliance Association College Colleges University Foundation Fund Partnership Agency Office Department Unit Forum Network Inquiry Report Review Act Start NHS Primary Secondary Care Children Childrens Young People Youth Family Families Health Police Constabulary Voluntary Sector Community Group Safeguarding Education Committee Panel Project Church Diocese Federation Union Institute Commission Government County City Borough District Metropolitan Royal British National England Wales Scotland Ireland Northern Mental Support Services'.split(
 		' '
 	)
 );
@@ -189,24 +189,24 @@ const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)
 /** Someone with their age in other forms: "Kaden (14)", "Bailey, who is 7,", "Shanice was 15 when". */
 const AGED = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?: \(\d{1,2}\)|, who is (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b| was \d{1,2} when)/dgu;
 /** In lower case, as young people often write: "my name is tracey dunmore", "a woman called fiona"; or in capitals. */
-const MY_NAME_IS = /\b(?:[Mm]y name is|MY NAME IS) (\p{L}[\p{L}'’-]*(?: (?!and\b|i\b|im\b|a\b|AND\b|I\b|IM\b|A\b)\p{L}[\p{L}'’-]*)?)/dgu;
+const MY_NAME_IS = /\b(?:[Mm]y name(?: is|['’]s)|[Mm]y names|MY NAME(?: IS|['’]S)) (\p{L}[\p{L}'’-]*(?: (?!and\b|i\b|im\b|a\b|AND\b|I\b|IM\b|A\b)\p{L}[\p{L}'’-]*)?)/dgu;
 /** Someone saying who they are: "I'm Marcus Thompson", "I, Harjinder Kaur Sandhu, support", "contact me, Vusi Ndlovu,",
  * "its Jordan-Lee here". Taken when it begins with a first name, or is set off by commas, or is followed by "here". */
-const SELF = new RegExp(String.raw`(?:\b(?:I['’]m|I am|[Ii]ts|[Ii]t['’]s|[Tt]his is)\s+|(?<![\p{L}])(?:I|me),\s+)(${NAME_RUN})(?![\p{L}])(,| here\b)?`, 'dgu');
+const SELF = new RegExp(String.raw`(?:\b(?:I['’]m|I am|[Ii]ts|[Ii]t['’]s|[Tt]his is)\s+|(?<![\p{L}])(?:I|me),\s+)(${NAME_RUN})(?![\p{L}])(,)?`, 'dgu');
 /** The same in lower case: "hi im tasha", "its jade here"; only a known first name. */
 const SELF_LOWER = /\b(?:i['’]?m|i am|its|it['’]s|this is)\s+(\p{Ll}{3,})(?![\p{L}])/dgu;
 const CALLED_LOWER = /\b(?:called|named) (\p{Ll}+)\b/dgu;
 /** Titles in capitals or in lower case: "MRS SMITH", "mrs pearson". */
-const TITLED_UPPER = /(?<![\p{L}])(?:MR|MRS|MS|MISS|DR)\.? (?:[A-Z]\.? ?){0,2}([A-Z][A-Z'’-]+)(?: [A-Z][A-Z'’-]+)?(?![\p{L}])/dgu;
+const TITLED_UPPER = /(?<![\p{L}])(?:MR|MRS|MS|MISS|DR)\.? (?:[A-Z]\.? ?){0,2}([A-Z][A-Z'’-]+)(?: ([A-Z][A-Z'’-]+))?(?![\p{L}])/dgu;
 /** In lower case not "ms", which is as often multiple sclerosis ("children with ms attend"). */
 const TITLED_LOWER = /(?<![\p{L}])(?:mr|mrs|dr)\.? (\p{Ll}[\p{Ll}'’-]+)/dgu;
 const NOT_A_SURNAME_LOWER = new Set('and or the a an of in on at to from said says told was is has had who will would can could and'.split(' '));
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 /** A whole date: "12/03/1995", "3.3.1996", "1995-03-12", "17th June 1961", "June 17, 1961". */
-const DATE = String.raw`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})\s+\d{2,4}|(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`;
+const DATE = String.raw`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\s+\d{2,4}|(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2} \d{1,2} \d{4}`;
 /** Every whole date in a sentence that speaks of a birth: "my date of birth is 30/06/1975 and my son's is 21/10/1998". */
 const DATES = new RegExp(String.raw`(?<![\d./-])(?:${DATE})(?![\d/-]|\.\d)`, 'gu');
-const BIRTH_SENTENCE = /[^.!?\n]*(?:\b(?:dob|d\.o\.b|date of birth|birthday|born)\b)(?:[^!?\n]|\.(?=\d))*/gi;
+const BIRTH_SENTENCE = /[^.!?\n]*(?:\b(?:dob|d\.o\.b|date of birth|birthday|born)\b)(?:[^.!?\n]|\.(?=\d))*/gi;
 /** A date of birth, only where it says so, so that other dates stay: "DOB 12/03/1995", "born on 22 September 2004". */
 const DOB = new RegExp(
 	String.raw`\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|[Dd]ate of birth|[Bb]orn(?: on)?)(?:\s+(?:is|was|of))?\s*[:\-]?\s*(${DATE})`,
@@ -228,12 +228,15 @@ const HANDLE = /(?<![\w.@])@[A-Za-z0-9_]{2,30}\b|\b(?:myspace|bebo|facebook|twit
  * "UPN A123456789012", "Pupil number 20045871". */
 const REFERENCE = /\b(?:[Rr]ef(?:erence)?|[Cc]ase|UPN|ULN|[Pp]upil|ID|[Cc]rime)\.?\s*(?:number|no\.?|ref(?:erence)?|id)?\s*(?:is\s+)?[:#]?\s*((?=[A-Za-z0-9/-]*(?:\d[^\d\s]*){5})[A-Za-z0-9][A-Za-z0-9/-]*[0-9A-Za-z])/dg;
 /** A reference made of capitals and digits between slashes or dashes, with five digits or more: "CS/2004/11873",
- * "00349/SS/DF". (A date has no letters; "DfES/1319/2005" has lower case and names a publication.) */
-const CODE = /(?<![\w/])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){5})[A-Z0-9]{1,8}(?:[/-][A-Z0-9]{1,10}){2,}(?![\w/])/g;
+ * "00349/SS/DF". (A date has no letters; "DfES/1319/2005" has lower case and names a publication; "2005/36/EC" is a
+ * European act; dashes make publication codes, "DCSF-00331-2008".) */
+const CODE = /(?<![\w/])(?!\d{4}\/\d{1,4}\/(?:EC|EU|EEC)\b)(?=[A-Z0-9/]{0,40}[A-Z])(?=(?:[A-Z/]{0,12}\d){5})[A-Z0-9]{1,8}(?:\/[A-Z0-9]{1,10}){2,4}(?![\w/])/g;
+/** A reference with dashes, after a word that says so: "Referral number 05-44871-C", "case ref AB-2004-1187". */
+const CODE_CUED = /\b(?:[Nn]umber|[Rr]ef(?:erence)?|[Cc]ase)\b[^.\n\d]{0,12}?(?<![\w-])((?=[A-Z0-9-]{0,30}[0-9])(?=(?:[A-Z-]{0,12}\d){5})[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,10}){1,4})(?![\w-])/dg;
 /** Capitals and six digits or more: "PN 004718", "CPR 7734521" (not "ISBN ..."). */
-const PREFIXED = /(?<![\w])(?!ISBN|ISSN)[A-Z]{2,4} ?\d{6,}(?![\w])/g;
+const PREFIXED = /(?<![\w])(?!ISBN|ISSN|GBP|EUR|USD)[A-Z]{2,4} ?\d{6,}(?![\w])/g;
 /** Someone's own number: "my student number at college is 20413377", "her case no. 5567812". */
-const OWN_NUMBER = /\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+){0,2}?(?:number|no\.?|ref(?:erence)?|ID)(?!\s+of\b)[^.\d\n]{0,20}?(?<![\w])([A-Z]{0,3}\d{5,})(?![\w])/dgu;
+const OWN_NUMBER = /\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+){0,2}?(?:number|no\.?|ref(?:erence)?|ID)\b(?!\s+of\b)[^.\d\n]{0,20}?(?<![\w])([A-Z]{0,3}\d{5,})(?![\w])/dgu;
 /** A car's number plate in the current form: "AB12 CDE". */
 const NUMBER_PLATE = /(?<![\w])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w])/g;
 /** A unique pupil number, which is recognisable on its own. */
@@ -252,7 +255,7 @@ const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*),\s(?:aged\s\d{1,2}\b|
 /** A first name that is also a word, followed by where they are from: "Mark from the YOT". */
 const FROM_THE = /(?<![\p{L}])(\p{Lu}[\p{Ll}]+)( \p{Lu}\p{Ll}[\p{L}'’-]*)? from the (?:\p{Lu}|local|school|team|nursery|surgery|practice|council)/dgu;
 /** A first name, even one that is also a word, where only a person fits: "I spoke to Dawn", "Frank told me". */
-const SPOKE_TO = /\b(?:spoke|spoken|speak|speaking|talked|talking|talk) (?:to|with) $/;
+const SPOKE_TO = /\b(?:spoke|spoken|talked) (?:to|with) $/;
 /** Read just after the name. */
 const SAID = / (?:told|said|says|asked|rang|phoned|explained|promised|admitted)\b/y;
 /** A known first name in lower case with "'s": "jayden's school". */
@@ -281,7 +284,7 @@ const MAY_BIRTH = /dob|d\.o\.b|birth|born/;
 const MAY_REFER = /ref|case|upn|uln|pupil|id|crime/;
 /** The cues of four rules, found in one pass over the lower-case copy: someone's own number (OWN_NUMBER), someone
  * saying who they are (SELF), speaking to someone (SPOKE_TO), someone saying something (SAID). */
-const CUES = /(number|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(told|said|says|asked|rang|phoned|explained|promised|admitted)\b/g;
+const CUES = /(number\b|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(told|said|says|asked|rang|phoned|explained|promised|admitted)\b/g;
 const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green/;
 const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
 const MAY_TITLE_LOWER = /\b(?:mrs?|dr)\b/;
@@ -289,7 +292,7 @@ const MAY_AREA = /live|living|moved|based|postcode|area|\(/;
 const MAY_NAMED_PLACE = /Chelsea|Barnardo|Downing|Curie/;
 const MAY_INITIAL = /\b[A-Z]\.|\b(?:by|from|to|with|cc) [B-HJ-Z] /;
 const MAY_CALL = /\b(?:called|named) \p{Ll}/u;
-const MAY_NAME_IS = /name is/;
+const MAY_NAME_IS = /name is|name['’]s|my names /;
 const MAY_KIN = new RegExp(`\\b(?:${RELATIONS})\\b`);
 const MAY_KIN_NAMED = /(?:girl|boy|child|person|baby|mother|father|pupil),\s+\p{Lu}/u;
 const MAY_AGE = /who is|was \d/;
@@ -355,7 +358,7 @@ function collect(text: string): Redaction[] {
 		if (digits.length >= 10 && digits.length <= 11) add('phone', start, m.index! + m[0].length + line.length);
 	}
 	if (digits) for (const m of text.matchAll(NHS_NUMBER)) if (isNhsNumber(m[0].replace(/\D/g, ''))) add('nhs', m.index!, m.index! + m[0].length);
-	if (digits && text.includes('NHS')) for (const m of text.matchAll(NHS_CUED)) group('nhs', m);
+	if (digits && lower.includes('nhs')) for (const m of text.matchAll(NHS_CUED)) group('nhs', m);
 	if (digits) for (const m of text.matchAll(NI_NUMBER)) add('ni', m.index!, m.index! + m[0].length);
 	if (digits && MAY_BIRTH.test(lower)) {
 		for (const m of text.matchAll(DOB)) group('dob', m);
@@ -363,7 +366,8 @@ function collect(text: string): Redaction[] {
 	}
 	if (digits && MAY_REFER.test(lower)) for (const m of text.matchAll(REFERENCE)) group('reference', m);
 	if (digits) for (const m of text.matchAll(UPN)) add('reference', m.index!, m.index! + m[0].length);
-	if (digits && (text.includes('/') || text.includes('-'))) for (const m of text.matchAll(CODE)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && text.includes('/')) for (const m of text.matchAll(CODE)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && mayOwnNumber && text.includes('-')) for (const m of text.matchAll(CODE_CUED)) group('reference', m);
 	if (digits) for (const m of text.matchAll(PREFIXED)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits) for (const m of text.matchAll(NUMBER_PLATE)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits && mayOwnNumber) for (const m of text.matchAll(OWN_NUMBER)) group('reference', m);
@@ -375,7 +379,12 @@ function collect(text: string): Redaction[] {
 	if (digits) for (const m of text.matchAll(DISTRICT)) add('postcode', m.index!, m.index! + m[0].length);
 	if (digits && MAY_AREA.test(lower)) for (const m of text.matchAll(DISTRICT_CUED)) group('postcode', m);
 	for (const m of text.matchAll(TITLED)) if (!NOT_A_NAME.has(m[1])) add('name', m.index!, m.index! + m[0].length);
-	if (MAY_TITLE_UPPER.test(text)) for (const m of text.matchAll(TITLED_UPPER)) add('name', m.index!, m.index! + m[0].length);
+	if (MAY_TITLE_UPPER.test(text))
+		for (const m of text.matchAll(TITLED_UPPER)) {
+			// "MRS SMITH SAID NO": the second word is the sentence's.
+			const end = m[2] && NOT_IN_CAPITALS.has(m[2]) ? m.indices![1]![1] : m.index! + m[0].length;
+			add('name', m.index!, end);
+		}
 	if (MAY_TITLE_LOWER.test(text)) for (const m of text.matchAll(TITLED_LOWER)) if (!NOT_A_SURNAME_LOWER.has(m[1])) add('name', m.index!, m.index! + m[0].length);
 	if (MAY_INITIAL.test(text)) for (const m of text.matchAll(INITIALS)) if (!NOT_AFTER_INITIAL.has(m[1]) && !ORG_WORD.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) add('name', m.index!, m.indices![1]![1]);
 	for (const m of text.matchAll(CALLED)) {
@@ -391,7 +400,10 @@ function collect(text: string): Redaction[] {
 	if (maySelf) for (const m of text.matchAll(SELF)) {
 		const run = m[1];
 		if (organisational(run)) continue;
-		if (firstName(run.split(/[ -]/)[0]) || m[2]) group('name', m);
+		// "I am Welsh,", "It's Ofsted,", "It's Easter here": only a first name, or a run set off by commas after "I,"
+		// or "me," ("I, Harjinder Kaur Sandhu, support").
+		const appositive = m[2] && /(?:^|[^\p{L}])(?:I|me),\s+$/u.test(text.slice(Math.max(0, m.indices![1]![0] - 6), m.indices![1]![0]));
+		if (firstName(run.split(/[ -]/)[0]) || appositive) group('name', m);
 	}
 	if (maySelf) for (const m of text.matchAll(SELF_LOWER)) if (known(m[1])) group('name', m);
 	for (const m of text.matchAll(KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) group('name', m);
@@ -480,12 +492,16 @@ function collect(text: string): Redaction[] {
 /** Capitalised words after a name that are part of it: "Darren Leigh Cooper", "Marcus 'Moz' Thompson". */
 const MORE_OF_NAME = /^(?: ['‘"“]\p{Lu}[\p{L}'’-]*['’"”])?(?: (\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)?))(?![\p{L}])/u;
 const MORE_OF_NAME_UPPER = /^ ([A-Z][A-Z'’-]+)(?![\p{L}])/u;
+/** Words that follow a name in capitals as the sentence's, not the name's. */
+const NOT_IN_CAPITALS = new Set('SAID SAYS TOLD ASKED RANG PHONED WROTE CAME WENT AGREED AGREES FEELS FELT THINKS THOUGHT WANTS WANTED HAS HAD IS WAS WILL WOULD CAN COULD AND OR BUT FROM AT IN ON OF TO FOR WITH NOT NO YES THE A AN I WE'.split(' '));
 /** "WICKHAM" as "Wickham", to be looked up among the words that are not names. */
 const cap = (w: string) => w[0] + w.slice(1).toLowerCase();
 const JOINED_NAME = /^ (?:&|and) (\p{Lu}\p{Ll}[\p{L}'’]*)(?![\p{L}])/u;
 /** A nickname in brackets either side of a name: "Gaz (Gareth Morgan)", "Mr Nowak (Pawel to the kids)". */
 const NICKNAME_BEFORE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’-]*) \($/u;
 const NICKNAME_AFTER = /^ \((\p{Lu}\p{Ll}[\p{L}'’-]*)(?=[ ),])/u;
+/** A word in brackets after a name that says it is what someone is called: "(Krzyś at home)", "(Pawel to the kids)". */
+const CALLED_IN_BRACKETS = /^ \(\p{Lu}\p{Ll}[\p{L}'’-]* (?:at home|to (?:his|her|the|their|our|my|us|everyone)\b|for short|as (?:he|she|they) (?:is|are|was) known)/u;
 const TITLE_WORD = new RegExp(String.raw`^(?:${TITLE})$`);
 
 /** Whether a capitalised word can be part of a person's name (not "Team", "The", "Hospital", "Mrs"). */
@@ -514,8 +530,12 @@ function carryNames(text: string, found: Redaction[]): Redaction[] {
 function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<string>) {
 	const rest = (from: number, capitals: boolean) => {
 		let end = from;
-		const more = capitals ? MORE_OF_NAME_UPPER : MORE_OF_NAME;
-		for (let m = more.exec(text.slice(end)); m && nameLike(m[1]) && nameLike(cap(m[1])); m = more.exec(text.slice(end))) end += m[0].length;
+		if (capitals) {
+			// In capitals, one more word at most, and not a word of the sentence ("MRS SMITH SAID NO").
+			const m = MORE_OF_NAME_UPPER.exec(text.slice(end));
+			return m && nameLike(cap(m[1])) && !NOT_IN_CAPITALS.has(m[1]) ? end + m[0].length : end;
+		}
+		for (let m = MORE_OF_NAME.exec(text.slice(end)); m && nameLike(m[1]); m = MORE_OF_NAME.exec(text.slice(end))) end += m[0].length;
 		return end;
 	};
 	for (const f of names) {
@@ -533,22 +553,27 @@ function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<
 		}
 		const surname = SURNAME_FIRST.exec(text.slice(Math.max(0, f.start - 40), f.start));
 		if (surname && nameLike(surname[1])) out.push({ kind: 'name', start: f.start - surname[0].length + surname[0].indexOf(surname[1]), end: f.start - 2 });
+		// A nickname is a first name or a short form of one ("Gaz", "Pawel"), not "(Ofsted)".
 		const before = NICKNAME_BEFORE.exec(text.slice(Math.max(0, f.start - 40), f.start));
-		if (before && nameLike(before[1])) out.push({ kind: 'name', start: f.start - before[0].length, end: f.start - before[0].length + before[1].length });
+		if (before && nameLike(before[1]) && firstName(before[1])) out.push({ kind: 'name', start: f.start - before[0].length, end: f.start - before[0].length + before[1].length });
 		const after = NICKNAME_AFTER.exec(text.slice(end));
-		if (after && nameLike(after[1])) out.push({ kind: 'name', start: end + 2, end: end + 2 + after[1].length });
-		// Not a name that is also a word ("Grace", "Will"): elsewhere it may be the word.
-		for (const w of text.slice(f.start, end).match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? []) if (nameLike(w) && !AMBIGUOUS_NAMES.has(w.toLowerCase())) words.add(w.replace(/['’]s$/, ''));
+		if (after && nameLike(after[1]) && (firstName(after[1]) || CALLED_IN_BRACKETS.test(text.slice(end)))) out.push({ kind: 'name', start: end + 2, end: end + 2 + after[1].length });
+		// Only a known first name: a surname or a name that is also a word ("Green", "Child", "Grace") may be the
+		// word elsewhere ("Green spaces", "Child Protection").
+		for (const w of text.slice(f.start, end).match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? []) {
+			const word = w.replace(/['’]s$/, '');
+			if (nameLike(word) && known(word)) words.add(word);
+		}
 	}
 }
 
 /** Every mention of the names' words in the text: as written or in capitals, and in lower case if a known first name. */
 function spread(text: string, words: Set<string>): Redaction[] {
+	if (words.size === 0) return [];
+	// One pass over the text for all the words, each as written, in capitals and in lower case.
+	const variants = [...words].flatMap((w) => [w, w.toUpperCase(), w.toLowerCase()]);
 	const out: Redaction[] = [];
-	for (const w of words) {
-		const variants = [w, w.toUpperCase(), ...(known(w) ? [w.toLowerCase()] : [])];
-		for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${variants.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu'))) out.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
-	}
+	for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${variants.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu'))) out.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
 	return out;
 }
 

@@ -77,9 +77,9 @@ const analyzer = new SentimentAnalyzer('English', porter, 'afinn');
  * anything else ("Neither agree nor disagree", "Option 3") neutral. */
 const CLOSED: [Stance, RegExp][] = [
 	['mixed', /^(?:not sure|unsure|don['’]?t know|do not know|partly|in part|partially|yes and no|both|mixed|it depends|depends)\b/],
-	['neutral', /^(?:neither|no (?:view|opinion|preference)|n\/a|not applicable)\b/],
-	['oppose', /^(?:no\b|(?:strongly |tend to |somewhat |slightly )?(?:disagree|oppose|object|against|reject)|not in favour|definitely not|probably not)/],
-	['support', /^(?:yes\b|(?:strongly |tend to |somewhat |slightly )?(?:agree|support|favour|approve|welcome|accept)|in favour|definitely|probably)/]
+	['neutral', /^(?:neither|no (?:strong )?(?:views?|opinions?|preference|comment)|n\/a|not applicable)\b/],
+	['oppose', /^(?:no\b|(?:strongly |tend to |somewhat |slightly |broadly |mostly |largely )?(?:disagree|oppose|object|against|reject)|(?:do not|don['’]?t) (?:agree|support)|not in favour|definitely not|probably not)/],
+	['support', /^(?:yes\b|(?:strongly |tend to |somewhat |slightly |broadly |mostly |largely )?(?:agree|support|favour|approve|welcome|accept)|in favour|definitely|probably)/]
 ];
 
 export function closedStance(choice: string): Stance {

@@ -275,8 +275,9 @@ export function writeBodies(db: DB) {
 	const bodies = new Set(db.prepare("SELECT coalesce(abbreviation, name) FROM organisation WHERE kind = 'professional-body'").pluck().all());
 	const update = db.prepare('UPDATE respondent SET body = ?, known_organisation = ? WHERE id = ?');
 	const names = new Map<string, { body: string | null; known: string | null }>();
-	const rows = db.prepare('SELECT id, professional_body AS given, organisation, confidential, body, known_organisation AS known FROM respondent').all() as {
+	const rows = db.prepare('SELECT id, professional_body AS given, organisation, respondent_type AS type, confidential, body, known_organisation AS known FROM respondent').all() as {
 		id: number;
+		type: string | null;
 		given: string | null;
 		organisation: string | null;
 		confidential: number;
@@ -284,13 +285,14 @@ export function writeBodies(db: DB) {
 		known: string | null;
 	}[];
 	for (const r of rows) {
-		const key = JSON.stringify([r.given, r.organisation, r.confidential]);
+		const key = JSON.stringify([r.given, r.organisation, r.confidential, r.type]);
 		let found = names.get(key);
 		if (!found) {
 			const c = canonical.get({ given: r.given, organisation: r.organisation }) as { listed: string | null; given: string | null; known: string | null };
-			// Not on the list, a body that is the respondent's own name or its initials ("FSB" from the Federation of
-			// Small Businesses) is the respondent itself.
-			if (c.known === null && c.given !== null && ownName(r.organisation, c.given)) c.known = c.listed ?? c.given;
+			// A body not on the list that is an organisation's own name or its initials ("FSB" from the Federation of
+			// Small Businesses) is that organisation itself. Not for an individual (a nurse at "Rochdale Community
+			// Nursing" naming the RCN), nor for a listed body (that says whose member it is).
+			if (c.known === null && c.listed === null && c.given !== null && r.type === 'organisation' && ownName(r.organisation, c.given)) c.known = c.given;
 			// A respondent that is itself a professional body counts as that body, unless it asked for confidentiality:
 			// its body would then name it (the body it names as a member's is still counted).
 			const body = c.listed ?? c.given ?? (c.known !== null && bodies.has(c.known) ? c.known : null);

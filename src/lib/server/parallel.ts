@@ -212,6 +212,8 @@ function startThread(timed: <T>(work: () => T) => T = (work) => work()) {
 		}
 	});
 	worker.once('error', fail);
+	// A message that could not be read would otherwise leave the request waiting for ever.
+	worker.on('messageerror', fail);
 	worker.once('exit', (code) => fail(new Error(`an analysis thread stopped (exit code ${code}) before it finished`)));
 	/** Sends `request`; `receive` is given each message until it returns a value other than undefined. */
 	function ask<T>(request: ThreadRequest, receive: (json: string) => T | undefined): Promise<T> {

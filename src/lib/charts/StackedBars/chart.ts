@@ -64,10 +64,10 @@ const LEANING = {
 };
 function leaning(category: string): keyof typeof LEANING | null {
 	const c = category.trim().toLowerCase();
-	if (/^(?:neither|not sure|unsure|don['’]?t know|no (?:view|opinion))\b/.test(c)) return 'between';
+	if (/^(?:neither|not sure|unsure|don['’]?t know|no (?:strong )?(?:views?|opinions?|preference|comment))\b/.test(c)) return 'between';
 	const strong = /^(?:strongly|very|definitely)\b/.test(c);
-	if (/^(?:(?:strongly |tend to |somewhat )?(?:disagree|oppose|against)|no\b)/.test(c)) return strong ? 'strongAgainst' : 'against';
-	if (/^(?:(?:strongly |tend to |somewhat )?(?:agree|support|favour)|yes\b|in favour)/.test(c)) return strong ? 'strongFor' : 'for';
+	if (/^(?:(?:strongly |tend to |somewhat |broadly |mostly |largely )?(?:disagree|oppose|against)|(?:do not|don['’]?t) (?:agree|support)|no\b)/.test(c)) return strong ? 'strongAgainst' : 'against';
+	if (/^(?:(?:strongly |tend to |somewhat |broadly |mostly |largely )?(?:agree|support|favour)|yes\b|in favour)/.test(c)) return strong ? 'strongFor' : 'for';
 	return null;
 }
 
