@@ -6,7 +6,8 @@ import { topTerms } from '../../src/lib/analysis/emergent';
 import { decodeEvidence, encodeEvidence, type Evidence } from '../../src/lib/analysis/evidence';
 import { compileCodeframe, matchSeeds } from '../../src/lib/analysis/codeframe';
 import { excerpt, selectQuotes } from '../../src/lib/analysis/quotes';
-import { personalTerms, publicRecord, redact } from '../../src/lib/analysis/redact';
+import { personalTerms, redact } from '../../src/lib/analysis/redact';
+import { BUNDLED_RECORD } from '../helpers/public-record';
 import { fitSectorModel, inferSector } from '../../src/lib/analysis/sector';
 import { closedStance, textStance } from '../../src/lib/analysis/stance';
 import { sentences, termFeatures, tokenize } from '../../src/lib/analysis/text';
@@ -15,7 +16,7 @@ import { crossValidatedTags, readerAgreement, score, scoreByPart } from '../../s
 import { readCodeframe } from '../../src/lib/import/definition';
 import type { ImportFailed, ImportProblem } from '../../src/lib/import/errors';
 import { readReaders } from '../../src/lib/import/gold';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -68,8 +69,6 @@ describe('codeframe seeds and negation', () => {
 	});
 });
 
-/** The people the bundled consultation lists as in the public record of its field. */
-const BUNDLED_RECORD = publicRecord((JSON.parse(readFileSync('data/consultation.json', 'utf8')) as { public_record: string[] }).public_record);
 
 describe('redaction', () => {
 	const cases: [string, string][] = [

@@ -8,10 +8,9 @@
 //   changed. Only its counts have been read. Any tuning to its sentences makes it a development set.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { publicRecord, redact } from '../../src/lib/analysis/redact';
-
-/** The sets were written for the bundled consultation's field: its public record applies. */
-const RECORD = publicRecord((JSON.parse(readFileSync('data/consultation.json', 'utf8')) as { public_record: string[] }).public_record);
+import { redact } from '../../src/lib/analysis/redact';
+// The sets were written for the bundled consultation's field: its public record applies.
+import { BUNDLED_RECORD as RECORD } from '../helpers/public-record';
 
 const lines = <T>(file: string): T[] =>
 	readFileSync(file, 'utf8')

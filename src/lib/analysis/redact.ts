@@ -192,7 +192,7 @@ const AGED = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?: \(\d{1,2}\)|, who is (
 const MY_NAME_IS = /\b(?:[Mm]y name(?: is|['’]s)|[Mm]y names|MY NAME(?: IS|['’]S)) (\p{L}[\p{L}'’-]*(?: (?!and\b|i\b|im\b|a\b|AND\b|I\b|IM\b|A\b)\p{L}[\p{L}'’-]*)?)/dgu;
 /** Someone saying who they are: "I'm Marcus Thompson", "I, Harjinder Kaur Sandhu, support", "contact me, Vusi Ndlovu,",
  * "its Jordan-Lee here". Taken when it begins with a first name, or is set off by commas, or is followed by "here". */
-const SELF = new RegExp(String.raw`(?:\b(?:I['’]m|I am|[Ii]ts|[Ii]t['’]s|[Tt]his is)\s+|(?<![\p{L}])(?:I|me),\s+)(${NAME_RUN})(?![\p{L}])(,)?`, 'dgu');
+const SELF = new RegExp(String.raw`(?:\b(?:I['’]m|I am|[Ii]ts|[Ii]t['’]s|[Tt]his is)\s+|(?<![\p{L}])(?<set>I|me),\s+)(${NAME_RUN})(?![\p{L}])(,)?`, 'dgu');
 /** The same in lower case: "hi im tasha", "its jade here"; only a known first name. */
 const SELF_LOWER = /\b(?:i['’]?m|i am|its|it['’]s|this is)\s+(\p{Ll}{3,})(?![\p{L}])/dgu;
 const CALLED_LOWER = /\b(?:called|named) (\p{Ll}+)\b/dgu;
@@ -256,8 +256,10 @@ const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*),\s(?:aged\s\d{1,2}\b|
 const FROM_THE = /(?<![\p{L}])(\p{Lu}[\p{Ll}]+)( \p{Lu}\p{Ll}[\p{L}'’-]*)? from the (?:\p{Lu}|local|school|team|nursery|surgery|practice|council)/dgu;
 /** A first name, even one that is also a word, where only a person fits: "I spoke to Dawn", "Frank told me". */
 const SPOKE_TO = /\b(?:spoke|spoken|talked) (?:to|with) $/;
+/** What someone does who is named before it: "Frank told me". */
+const SPEECH = 'told|said|says|asked|rang|phoned|explained|promised|admitted';
 /** Read just after the name. */
-const SAID = / (?:told|said|says|asked|rang|phoned|explained|promised|admitted)\b/y;
+const SAID = new RegExp(String.raw` (?:${SPEECH})\b`, 'y');
 /** A known first name in lower case with "'s": "jayden's school". */
 const POSSESSIVE_LOWER = /(?<![\p{L}])(\p{Ll}{3,})['’]s\b/dgu;
 /** A surname before a first name in a form's field: "Child: Barker, Jayden" (after a colon: "Regards, Sunita" is not one). */
@@ -284,7 +286,7 @@ const MAY_BIRTH = /dob|d\.o\.b|birth|born/;
 const MAY_REFER = /ref|case|upn|uln|pupil|id|crime/;
 /** The cues of four rules, found in one pass over the lower-case copy: someone's own number (OWN_NUMBER), someone
  * saying who they are (SELF), speaking to someone (SPOKE_TO), someone saying something (SAID). */
-const CUES = /(number\b|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(told|said|says|asked|rang|phoned|explained|promised|admitted)\b/g;
+const CUES = new RegExp(String.raw`(number\b|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(${SPEECH})\b`, 'g');
 const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green/;
 const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
 const MAY_TITLE_LOWER = /\b(?:mrs?|dr)\b/;
@@ -308,10 +310,11 @@ function firstName(word: string): boolean {
 	if (FIRST_NAMES.has(lower) || AMBIGUOUS_NAMES.has(lower)) return true;
 	// eslint-disable-next-line no-control-regex
 	const plain = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
-	// "Jean-Luc", "Mary-Kate", "Anna-Maria": a double first name is one when its first part is.
-	const part = plain.includes('-') ? plain.slice(0, plain.indexOf('-')) : plain;
-	return FIRST_NAMES.has(plain) || AMBIGUOUS_NAMES.has(plain) || FIRST_NAMES.has(part);
+	return FIRST_NAMES.has(plain) || AMBIGUOUS_NAMES.has(plain) || FIRST_NAMES.has(firstPart(plain));
 }
+
+/** "Jean-Luc", "Mary-Kate", "Anna-Maria": a double first name is one when its first part is. */
+const firstPart = (word: string) => (word.includes('-') ? word.slice(0, word.indexOf('-')) : word);
 
 /** Whether a run of capitalised words reads as the name of an organisation, a post or a heading, not a person. */
 function organisational(run: string): boolean {
@@ -398,12 +401,11 @@ function collect(text: string): Redaction[] {
 		if (/^\p{Lu}/u.test(first) ? !NOT_A_NAME_WORD.has(first) && !ORG_WORD.has(first) : known(first)) group('name', m);
 	}
 	if (maySelf) for (const m of text.matchAll(SELF)) {
-		const run = m[1];
+		const run = m[2];
 		if (organisational(run)) continue;
 		// "I am Welsh,", "It's Ofsted,", "It's Easter here": only a first name, or a run set off by commas after "I,"
 		// or "me," ("I, Harjinder Kaur Sandhu, support").
-		const appositive = m[2] && /(?:^|[^\p{L}])(?:I|me),\s+$/u.test(text.slice(Math.max(0, m.indices![1]![0] - 6), m.indices![1]![0]));
-		if (firstName(run.split(/[ -]/)[0]) || appositive) group('name', m);
+		if (firstName(run.split(/[ -]/)[0]) || (m.groups!.set && m[3])) group('name', m, 2);
 	}
 	if (maySelf) for (const m of text.matchAll(SELF_LOWER)) if (known(m[1])) group('name', m);
 	for (const m of text.matchAll(KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) group('name', m);
@@ -468,8 +470,7 @@ function collect(text: string): Redaction[] {
 		const first = m[1];
 		const second = m[2];
 		const word = first.toLowerCase().replace(/['’]s$/, '');
-		// "Mary-Kate": a double first name counts by its first part.
-		const part = word.includes('-') ? word.slice(0, word.indexOf('-')) : word;
+		const part = firstPart(word);
 		if (!FIRST_NAMES.has(part) && !FIRST_NAMES.has(word)) continue;
 		if (AMBIGUOUS_NAMES.has(word) || AMBIGUOUS_NAMES.has(part)) continue;
 		const before = text.slice(Math.max(0, m.index! - 16), m.index!);

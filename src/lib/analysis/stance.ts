@@ -1,6 +1,7 @@
 // Stage 4: stance per answer. A closed answer's choice decides; free text is read with natural's AFINN sentiment
 // plus a consultation lexicon ("welcome", "unworkable", "strongly object"), with negation flipping a cue.
 import { SentimentAnalyzer } from 'natural/lib/natural/sentiment/index.js';
+import { readAnswer, type Leaning } from '../closed-answer';
 import { porter, tokenize } from './text';
 
 export type Stance = 'support' | 'oppose' | 'mixed' | 'neutral';
@@ -72,20 +73,14 @@ for (const [phrase, weight] of LEXICON) {
 const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'hardli', 'without']);
 const analyzer = new SentimentAnalyzer('English', porter, 'afinn');
 
-/** A closed answer's stance from its words, whatever the question's options: "Yes", "Agree", "Strongly support" are
- * support; "No", "Disagree", "Oppose" oppose; "Not sure", "Don't know", "Partly" mixed (unsure or both ways);
- * anything else ("Neither agree nor disagree", "Option 3") neutral. */
-const CLOSED: [Stance, RegExp][] = [
-	['mixed', /^(?:not sure|unsure|don['’]?t know|do not know|partly|in part|partially|yes and no|both|mixed|it depends|depends)\b/],
-	['neutral', /^(?:neither|no (?:strong )?(?:views?|opinions?|preference|comment)|n\/a|not applicable)\b/],
-	['oppose', /^(?:no\b|(?:strongly |tend to |somewhat |slightly |broadly |mostly |largely )?(?:disagree|oppose|object|against|reject)|(?:do not|don['’]?t) (?:agree|support)|not in favour|definitely not|probably not)/],
-	['support', /^(?:yes\b|(?:strongly |tend to |somewhat |slightly |broadly |mostly |largely )?(?:agree|support|favour|approve|welcome|accept)|in favour|definitely|probably)/]
-];
+/** A closed answer's stance from its words (`readAnswer`), whatever the question's options: "Yes", "Agree" support;
+ * "No", "Disagree" oppose; "Not sure", "Don't know", "Partly" mixed (unsure or both ways); anything else ("Neither
+ * agree nor disagree", "Option 3") neutral. */
+const STANCE_OF: Record<Leaning, Stance> = { for: 'support', against: 'oppose', unsure: 'mixed', between: 'neutral' };
 
 export function closedStance(choice: string): Stance {
-	const c = choice.trim().toLowerCase();
-	for (const [stance, words] of CLOSED) if (words.test(c)) return stance;
-	return 'neutral';
+	const read = readAnswer(choice);
+	return read ? STANCE_OF[read.leaning] : 'neutral';
 }
 
 export function textStance(text: string): StanceResult {

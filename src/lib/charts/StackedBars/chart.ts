@@ -1,5 +1,6 @@
 // Layout for 100% stacked horizontal bars (closed answers by group): shares of those who answered, base n beside.
 import { scaleBand, scaleLinear } from 'd3';
+import { readAnswer } from '../../closed-answer';
 
 export interface StackRow {
 	key: string;
@@ -62,13 +63,13 @@ const LEANING = {
 	against: { fill: '#ca3535', text: '#ffffff' },
 	strongAgainst: { fill: '#7a1f1f', text: '#ffffff' }
 };
+/** The answer's colour by what its words say (`readAnswer`, as its stance is read): null when they say nothing. */
 function leaning(category: string): keyof typeof LEANING | null {
-	const c = category.trim().toLowerCase();
-	if (/^(?:neither|not sure|unsure|don['’]?t know|no (?:strong )?(?:views?|opinions?|preference|comment))\b/.test(c)) return 'between';
-	const strong = /^(?:strongly|very|definitely)\b/.test(c);
-	if (/^(?:(?:strongly |tend to |somewhat |broadly |mostly |largely )?(?:disagree|oppose|against)|(?:do not|don['’]?t) (?:agree|support)|no\b)/.test(c)) return strong ? 'strongAgainst' : 'against';
-	if (/^(?:(?:strongly |tend to |somewhat |broadly |mostly |largely )?(?:agree|support|favour)|yes\b|in favour)/.test(c)) return strong ? 'strongFor' : 'for';
-	return null;
+	const read = readAnswer(category);
+	if (!read) return null;
+	if (read.leaning === 'for') return read.strong ? 'strongFor' : 'for';
+	if (read.leaning === 'against') return read.strong ? 'strongAgainst' : 'against';
+	return 'between';
 }
 
 export function colourFor(category: string, index: number, categories?: string[]) {
