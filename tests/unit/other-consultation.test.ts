@@ -87,6 +87,21 @@ describe('another consultation', () => {
 		}
 	});
 
+	it('says sector inference cannot be measured when it inferred no sector, rather than "0 of the 0 right"', () => {
+		const db = openDb(join(dir, 'other.db'), { readonly: true });
+		try {
+			const report = evaluate(db, { folds: 5, goldDir: join(dir, 'no-gold-here') });
+			const none = { respondents: 3, inferred: 0, correct: 0, accuracy: 0, coverage: 0, correctOfAll: 0, byMethod: { 'not known': { n: 3, correct: 0 } }, errors: [] };
+			const printed = formatEvaluation({ ...report, sectors: none });
+			expect(printed).toContain('hiding the sector of the 3 respondents');
+			expect(printed).toContain('none could be inferred');
+			expect(printed).not.toContain('0 of the 0');
+			expect(printed).not.toContain('accuracy 0.000');
+		} finally {
+			db.close();
+		}
+	});
+
 	it("replaces, not mixes, a database of another consultation, keeping the old one beside it", async () => {
 		const path = join(dir, 'swap.db');
 		await buildDatabase('data', path, {});

@@ -7,15 +7,17 @@ import { choicesTable } from '../../src/lib/server/charts';
 import { buildFilter } from '../../src/lib/server/filters';
 import { combineSmall, COMBINED, publish, reportData, SUPPRESSED } from '../../src/lib/server/report/data';
 import { reportDocx } from '../../src/lib/server/report/docx';
-import type { DB } from '../../src/lib/server/db/client';
+import { openDb, type DB } from '../../src/lib/server/db/client';
+import { quotes } from '../../src/lib/server/db/questions';
 import { bundledDb } from '../helpers/bundle';
 
 let db: DB;
+let path: string;
 let cleanup: () => void;
 let xml: string;
 let zip: JSZip;
 beforeAll(async () => {
-	({ db, cleanup } = await bundledDb());
+	({ db, path, cleanup } = await bundledDb());
 	zip = await JSZip.loadAsync(await reportDocx(reportData(db)));
 	xml = await zip.file('word/document.xml')!.async('string');
 });
@@ -50,6 +52,34 @@ describe('the Word report', () => {
 		expect(text(xml)).toContain(`events attended by ${attendees.toLocaleString('en-GB')} people`);
 		// The print version opens with the same sentence.
 		expect(text(xml)).toContain(reportData(db).gathered);
+	});
+	it('lists the same words once where quotes chosen for different sectors or themes repeat them', () => {
+		const rw = openDb(path);
+		try {
+			const all = buildFilter(rw, new URLSearchParams());
+			const first = quotes(rw, all, { question: 'q2', limit: 6 })[0];
+			// Another respondent in another sector sent the same words, quoted for that sector (in capitals, as a copy may be).
+			const other = rw
+				.prepare(
+					`SELECT a.id, r.sector FROM answer a JOIN respondent r ON r.id = a.respondent_id
+					 WHERE a.question_id = 'q2' AND r.confidential = 0 AND r.sector IS NOT NULL AND r.sector <> ? LIMIT 1`
+				)
+				.get(first.sector) as { id: number; sector: string };
+			rw.exec('BEGIN');
+			try {
+				rw.prepare('DELETE FROM quote WHERE theme_id = ? AND sector = ? AND rank = 1').run(first.theme, other.sector);
+				rw.prepare('INSERT INTO quote (theme_id, sector, answer_id, rank, text) VALUES (?, ?, ?, 1, ?)').run(first.theme, other.sector, other.id, first.text.toUpperCase());
+				const listed = quotes(rw, all, { question: 'q2', limit: 6 });
+				const same = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+				expect(listed.filter((q) => same(q.text) === same(first.text))).toHaveLength(1);
+				expect(listed).toHaveLength(6);
+				expect(new Set(listed.map((q) => same(q.text))).size).toBe(listed.length);
+			} finally {
+				rw.exec('ROLLBACK');
+			}
+		} finally {
+			rw.close();
+		}
 	});
 	it('quotes no confidential respondent and carries the sample-data notice', () => {
 		const confidential = db.prepare("SELECT text_redacted FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE r.confidential = 1 AND length(text_redacted) > 80").pluck().all() as string[];

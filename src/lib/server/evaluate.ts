@@ -100,8 +100,12 @@ export function formatEvaluation(r: EvaluationReport): string {
 		out.push(
 			'',
 			`Sector inference, hiding the sector of the ${sc.respondents} respondents who gave one:`,
-			`  inferred for ${sc.inferred} (coverage ${sc.coverage.toFixed(3)}), the rest left not known; ${sc.correct} of the ${sc.inferred} right (accuracy ${sc.accuracy.toFixed(3)})`,
-			`  right for ${sc.correct} of all ${sc.respondents}, counting not known as wrong: ${sc.correctOfAll.toFixed(3)}`
+			...(sc.inferred === 0
+				? [`  none could be inferred (no organisation on the list, and no name rule or words in the answers pointed to a sector), so its accuracy cannot be measured`]
+				: [
+						`  inferred for ${sc.inferred} (coverage ${sc.coverage.toFixed(3)}), the rest left not known; ${sc.correct} of the ${sc.inferred} right (accuracy ${sc.accuracy.toFixed(3)})`,
+						`  right for ${sc.correct} of all ${sc.respondents}, counting not known as wrong: ${sc.correctOfAll.toFixed(3)}`
+					])
 		);
 		for (const [m, v] of Object.entries(sc.byMethod)) out.push(`  by ${m}: ${v.correct}/${v.n}`);
 	}

@@ -99,14 +99,32 @@ export function quotes(db: DB, f: BuiltFilter, options: { question?: string; the
 		cond.push('qu.theme_id = ?');
 		p.push(options.theme);
 	}
-	return db
+	const rows = db
 		.prepare(
 			`SELECT qu.theme_id AS theme, t.label AS themeLabel, qu.sector, s.label AS sectorLabel, r.response_id AS responseId,
 				a.question_id AS question, qu.text
 			 FROM quote qu JOIN answer a ON a.id = qu.answer_id JOIN respondent r ON r.id = a.respondent_id
 			 JOIN theme t ON t.id = qu.theme_id JOIN sector s ON s.id = qu.sector
 			 WHERE r.confidential = 0 ${cond.map((c) => `AND ${c}`).join(' ')} AND ${f.where}
-			 ORDER BY qu.rank, t.position, s.position LIMIT ?`
+			 ORDER BY qu.rank, t.position, s.position`
 		)
-		.all(...p, ...f.params, options.limit ?? 6) as QuoteRow[];
+		.iterate(...p, ...f.params) as IterableIterator<QuoteRow>;
+	// Quotes are chosen per theme and sector, so a list across them can meet the same words twice: one answer quoted
+	// for two themes, or a short answer several respondents sent, quoted for each of their sectors. Each is listed once.
+	const limit = options.limit ?? 6;
+	const out: QuoteRow[] = [];
+	const seen = new Set<string>();
+	for (const row of rows) {
+		const words = sameWords(row.text);
+		if (seen.has(words)) continue;
+		seen.add(words);
+		out.push(row);
+		if (out.length >= limit) break;
+	}
+	return out;
+}
+
+/** A text's words in lower case, without punctuation or spacing: two copies of one answer read alike. */
+function sameWords(text: string): string {
+	return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
