@@ -224,9 +224,51 @@ describe('redaction', () => {
 			"It's Easter here and the schools are shut.",
 			'Young people can talk to Frank about drugs.',
 			'My adviser, Citizens Advice, helped us.',
-			'We reject the Nanny State; the Secretary of State agrees.'
+			'We reject the Nanny State; the Secretary of State agrees.',
+			// Organisations' numbers, places that are first names, families named by what they are, products.
+			'The NSPCC Helpline (0808 800 5000) and Parentline Plus on 0808 800 2222 take calls; so does 0300 123 4567.',
+			'We ran groups in Stanley, County Durham, and Shirley in Solihull; Beverley and Kendal are market towns.',
+			'Members in Bradley Stoke and Robin Hood\'s Bay have no health visitor base.',
+			'The Polish family and the Muslim children were known to us; so were the College\'s children\'s services.',
+			'The Minister for Children, Beverley Hughes, wrote the foreword.',
+			'Files saved in PowerPoint2003 cannot be opened; my dog will bark.',
+			'i miss my mum and i miss out on trips'
 		])
 			expect(redact(text, undefined, BUNDLED_RECORD).text).toBe(text);
+	});
+	it('finds names by what is said around them, in lower case as young people write, and in signatures', () => {
+		const cases: [string, string][] = [
+			['Kind regards,\n\nAnwar Siddiqui\nEducation Welfare Officer', 'Kind regards,\n\n[name removed]\nEducation Welfare Officer'],
+			['Thanks,\nBill Oduya\nYouth Worker', 'Thanks,\n[name removed]\nYouth Worker'],
+			['my mums boyfriend darren is horrible', 'my mums boyfriend [name removed] is horrible'],
+			['my key worker gary is alright', 'my key worker [name removed] is alright'],
+			['i live with my aunty faith and uncle desmond', 'i live with my aunty [name removed] and uncle [name removed]'],
+			['my social worker is called dawn and she', 'my social worker is called [name removed] and she'],
+			['his name is gary mcintyre) all over', 'his name is [name removed]) all over'],
+			['my name is ashleigh-jade i am 11', 'my name is [name removed] i am 11'],
+			['i had a teacher miss o\'reilly who asked', 'i had a teacher miss [name removed] who asked'],
+			['our club (sam) is the best. we want more like sam', 'our club ([name removed]) is the best. we want more like [name removed]'],
+			['if u want to no wat its like - marcus', 'if u want to no wat its like - [name removed]'],
+			['Referral regarding the Hussain children was lost.', 'Referral regarding the [name removed] children was lost.'],
+			['Baby Okonjo was listed under a different mother.', '[name removed] was listed under a different mother.'],
+			['The twins (Hope and Faith Adeyemi, born 3 May 2001) started school.', 'The twins ([name removed] and [name removed], born [date of birth removed]) started school.'],
+			['Ruby-Mae Thornton-Smith, aged 6, has epilepsy.', '[name removed], aged 6, has epilepsy.'],
+			['a young man, Ciarán Ó Súilleabháin, aged 16, was discharged', 'a young man, [name removed], aged 16, was discharged'],
+			['Our youth worker Ade took a group; one of the girls, Tianna, asked why.', 'Our youth worker [name removed] took a group; one of the girls, [name removed], asked why.'],
+			['Will Fairbrother, a Year 9 pupil, told his tutor.', '[name removed], a Year 9 pupil, told his tutor.'],
+			['Li Na Zhang (Year 8) was bullied.', '[name removed] (Year 8) was bullied.'],
+			['the grandmother who looks after Kayla and Shanelle, her sister, was never invited', 'the grandmother who looks after [name removed] and [name removed], her sister, was never invited'],
+			['Our TA, Pani Małgorzata (Gosia) Lewandowska, interprets.', 'Our TA, [name removed], interprets.'],
+			['(we call him \'Cal\'); my son Tobi (\'Seun\' to his friends)', '(we call him \'[name removed]\'); my son [name removed] (\'[name removed]\' to his friends)'],
+			['Yours faithfully,\nA. H. PENNINGTON-SMYTHE (MRS)', 'Yours faithfully,\n[name removed] (MRS)'],
+			['a boy, whom I will refer to by his initials DM, whose', 'a boy, whom I will refer to by his initials [name removed], whose'],
+			['Student number 0412773 was mentioned.', 'Student number [reference removed] was mentioned.'],
+			['Esi (date of birth: 11th Nov. 1989) was 15.', '[name removed] (date of birth: [date of birth removed]) was 15.'],
+			['i live at 14 hawthorn road and i', 'i live at [address removed] and i'],
+			['I post on the forums as DadOfThreeSteve73; nobody', 'I post on the forums as [username removed]; nobody'],
+			['call me on 0845 123 4567 ext 21', 'call me on [phone number removed] ext 21']
+		];
+		for (const [input, expected] of cases) expect(redact(input, undefined, BUNDLED_RECORD).text, input).toBe(expected);
 	});
 });
 

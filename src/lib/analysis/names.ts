@@ -49,7 +49,7 @@ arif naveed waqas amara chioma adaeze obinna emeka femi folake akosua vusi thabo
 lindiwe tatenda farai nyasha tafadzwa abdi abdullahi mohamed hodan hibo ayan fadumo halima faduma sahra ifrah
 deeqa ewa malgorzata monika marta dorota beata pawel mateusz lukasz grzegorz andrzej nikolai tatiana milena
 jana lenka petra ionut ioana raluca adriana keeley tasha marcia jerome errol dwayne kareem malik kiara
-philomena assumpta majella gaz daz baz kez`
+philomena assumpta majella gaz daz baz kez bev pam val viv jen jess kath cath steph becca mel fran gill tash jules`
 		.split(/\s+/)
 		.filter(Boolean)
 );

@@ -91,6 +91,19 @@ export function mentionsPersonal(text: string, p: PersonalTerms): boolean {
 	return [...p.names, ...p.organisations, ...p.keep].some((t) => text.includes(t) || text.includes(t.toUpperCase()));
 }
 
+/**
+ * The matches of a global regular expression, as `matchAll` finds them but without the copy of the expression that
+ * `matchAll` makes on each call (most of the cost of a rule that finds nothing). Not for an expression used again
+ * while its matches are being read.
+ */
+function* matches(text: string, re: RegExp): Generator<RegExpExecArray> {
+	re.lastIndex = 0;
+	for (let m = re.exec(text); m; m = re.exec(text)) {
+		if (m[0] === '') re.lastIndex++;
+		yield m;
+	}
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wholeWord = (term: string) => new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escapeRegExp(term)}|${escapeRegExp(term.toUpperCase())})(?![\p{L}\p{N}])`, 'gu');
 
@@ -107,12 +120,12 @@ const POSTCODE = /\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/g
 const DISTRICT = /\b(?<=[A-Z][a-z]+,? )[A-Z]{2}\d{1,2}\b/g;
 /** Relations written as a title before a name: "Grandma Pat", "Aunty Grace", "Uncle Femi". */
 const KIN_TITLE = 'Grandma|Grandad|Grandpa|Granny|Gran|Nan|Nana|Nanna|Nanny|Nain|Taid|Aunty|Auntie|Aunt|Uncle';
-const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev|Reverend|Father|PC|WPC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Superintendent|Constable|Detective|Cllr|Councillor|Pastor|Imam|Rabbi|Canon|Sir|Dame|${KIN_TITLE})`;
+const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev|Reverend|Father|PC|WPC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Superintendent|Constable|Detective|Cllr|Councillor|Pastor|Imam|Rabbi|Canon|Sir|Dame|Pani|Herr|Frau|Madame|Mme|Monsieur|Señora|Señor|Baby|${KIN_TITLE})`;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
 const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
 /** Capitalised words that follow a title as part of a job or a thing, not a name: "Nurse Practitioners", "PC World". */
 const NOT_A_NAME = new Set(
-	'State States Government Practitioner Practitioners Prescriber Prescribers Specialist Specialists Consultant Consultants Manager Managers Team Teams Lead Leads Training Days Day World Service Services Adviser Advisers Advisor Advisors Education Network Forum Meeting Meetings Station Unit Ward Bank Staff Students Student Group Groups'.split(
+	'Clinic Clinics Room Rooms Massage Milk Boom Bond State States Government Practitioner Practitioners Prescriber Prescribers Specialist Specialists Consultant Consultants Manager Managers Team Teams Lead Leads Training Days Day World Service Services Adviser Advisers Advisor Advisors Education Network Forum Meeting Meetings Station Unit Ward Bank Staff Students Student Group Groups'.split(
 		' '
 	)
 );
@@ -122,7 +135,10 @@ const CAPITALISED = new RegExp(String.raw`(?<![\p{L}])(${NAME_WORD})(?=(?: (${NA
 /** Words after which a first name names a place or a foundation, not a person: "St George's", "King Edward VI". */
 const PLACE_BEFORE = /(?:\b(?:St|Saint|King|King['’]s|Queen|Prince|Princess|Duke|Duchess|Royal|Port|Fort|Mount|Lake|Cape)\.? |\b(?:Borough|County|City|District|Diocese|Bishop|University|Isle|Council) of )$/;
 /** First names that are also places, not taken after a word of place: "families from Jordan", "in Chelsea". */
-const PLACE_NAMES = new Set('jordan georgia chelsea beverley florence india sydney devon kent shannon israel'.split(' '));
+const PLACE_NAMES = new Set('jordan georgia chelsea beverley florence india sydney devon kent shannon israel stanley shirley kimberley bradley ashley chester preston lincoln douglas barry whitby selby morley dudley crawley clifton'.split(' '));
+/** What follows a first name that is also a place when it is the place: "Shirley in Solihull", "Stanley, County Durham",
+ * "Beverley and Kendal are small towns". */
+const AFTER_A_PLACE = /^(?:,? (?:in|near) \p{Lu}|, (?:County|Co\.) \p{Lu}|(?: and \p{Lu}\p{Ll}+)+ (?:are|were|have|both)\b)/u;
 const BEFORE_A_PLACE = /\b(?:from|in|to|across|cover|covers|covering|near|visited|and|of)\s+$/i;
 /** Fixed phrases that contain a first name but name no one. */
 const NAMED_PLACES = /\b(?:Kensington and Chelsea|Chelsea and Westminster|Dr Barnardo['’]s|Downing Street|Marie Curie)\b/g;
@@ -171,7 +187,7 @@ const NAME_THEN_ROLE = new RegExp(
 /** A name in a signature or a form's field: "Name: Hollie Barraclough", "Regards, Sunita Chauhan", "Completed by:
  * Holloway, Janet (Mrs)", "This response was drafted by Ifeoma Chukwu". */
 const SIGNED = new RegExp(
-	String.raw`(?:\b(?:[Ss]ubmitted|[Dd]rafted|[Cc]ompleted|[Ss]igned|[Ww]ritten|[Pp]repared|[Cc]ompiled) by\s*:?\s+|(?<![\p{L}])(?:Name|Signed|Regards|Kind regards|Best wishes|Yours sincerely|Yours faithfully|Respondent|Respondent name|Completed by|Author|Contact|Contact name)\s*[:,]\s*)(?:(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|DR)\.?\s+)?((?:\p{Lu}[\p{L}'’-]*)(?:(?:,\s|\s)(?:Dr\s|Mrs\s|Mr\s|Ms\s)?\p{Lu}[\p{L}'’-]*){0,3})`,
+	String.raw`(?:\b(?:[Ss]ubmitted|[Dd]rafted|[Cc]ompleted|[Ss]igned|[Ww]ritten|[Pp]repared|[Cc]ompiled) (?:on behalf of [^.\n]{1,60}? )?by\s*:?\s+|(?<![\p{L}])(?:Name|Signed|Regards|Kind regards|Warm regards|Best regards|Best wishes|Many thanks|Thanks|Thank you|Cheers|Yours sincerely|Yours faithfully|Yours truly|Respondent|Respondent name|Completed by|Author|Contact|Contact name)\s*[:,]\s*)(?:(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|DR)\.?\s+)?((?:\p{Lu}[\p{L}'’-]*)(?:(?:,[ \t]|[ \t])(?:Dr\s|Mrs\s|Mr\s|Ms\s)?\p{Lu}[\p{L}'’-]*){0,3})`,
 	'dgu'
 );
 /** Initials and a surname: "J. Holloway", "A.J. Mortimer", "Prof. A. R. Whitcombe"; a bare initial only after "by",
@@ -180,30 +196,51 @@ const INITIALS = new RegExp(
 	String.raw`(?:(?<![\p{L}.])(?:[A-Z]\.\s?){1,3}(?:&\s(?:[A-Z]\.\s?){1,3})?|(?<=\b(?:by|from|to|with|cc)\s)[B-HJ-Z]\s)(${NAME_PART})(?![\p{L}])`,
 	'dgu'
 );
+/** Initials and a surname in capitals: "A. H. PENNINGTON-SMYTHE". */
+const INITIALS_UPPER = /(?<![\p{L}.])(?:[A-Z]\.\s?){1,3}([A-Z]{3,}(?:-[A-Z]{2,})?)(?![\p{L}])/gu;
+/** Someone referred to by initials: "by his initials DM", "initials J.K.". */
+const BY_INITIALS = /\binitials,?\s+(?:(?:are|were|of|as)\s+)?((?:[A-Z]\.?\s?){2,3})(?![\p{L}])/gu;
 /** Words after an initial that make it a label, not a name: "Key Stage 2", "E. Coli", "Annex B Plan". */
 const NOT_AFTER_INITIAL = new Set('Team Level Levels Block Wing Division Grade List Road Street Coli Ward Stream Class Form Section Annex Appendix Plan Stage Category Type'.split(' '));
 /** Kin and friends named after who they are: "my brother Kacper", "the girl, Amira,", "my daughter chloe". */
 /** Relations and friends a name is written after ("my brother Kacper"). */
-const RELATIONS = 'brother|sister|mum|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|aunt|auntie|uncle|cousin|mate|friend|partner|husband|wife|boyfriend|girlfriend|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|eldest|youngest';
-const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest)\s+)?(?:${RELATIONS})\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|pupil),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*),`, 'dgu');
+const RELATIONS = 'brother|sister|bro|sis|mum|mam|mother|dad|father|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|aunt|auntie|aunty|uncle|cousin|mate|friend|bestie|partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|stepdad|stepmum|stepbrother|stepsister|eldest|youngest';
+/** Who someone is to the writer, with whose they are first if it says ("my mum's boyfriend", "my foster sister"). */
+const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{L}+['’]?s\s+)?(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest|foster|real|birth|new|adopted|half)\s+)?(?:${RELATIONS})\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|pupil),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*),`, 'dgu');
+/** Names that are also words, taken in lower case after a relation ("my nanna june", "my foster sister grace"): not
+ * the ones that are verbs as well ("my mum will", "my dad may"). */
+const NAMES_AFTER_KIN = new Set('grace faith hope joy rose june april dawn sue carol amber holly ruby crystal summer skye frank dean'.split(' '));
+/** Relations as titles in lower case: "uncle desmond", "auntie bev". */
+const KIN_TITLE_LOWER = /(?<![\p{L}])(?:aunty|auntie|aunt|uncle|nanna|nana|nanny|grandma|grandad|grandpa|granny|gran)\s+(\p{Ll}{3,})(?![\p{L}])/gu;
+/** Someone in a role, in lower case as young people write: "my key worker gary", "our youth worker sam". */
+const ROLE_LOWER = new RegExp(String.raw`\b(?:my|our|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?${ROLE}\s+(\p{Ll}{3,})(?![\p{L}])`, 'gu');
 /** Someone with their age in other forms: "Kaden (14)", "Bailey, who is 7,", "Shanice was 15 when". */
 const AGED = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?: \(\d{1,2}\)|, who is (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b| was \d{1,2} when)/dgu;
 /** In lower case, as young people often write: "my name is tracey dunmore", "a woman called fiona"; or in capitals. */
-const MY_NAME_IS = /\b(?:[Mm]y name(?: is|['’]s)|[Mm]y names|MY NAME(?: IS|['’]S)) (\p{L}[\p{L}'’-]*(?: (?!and\b|i\b|im\b|a\b|AND\b|I\b|IM\b|A\b)\p{L}[\p{L}'’-]*)?)/dgu;
+const MY_NAME_IS = /\b(?:(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir) (?:full |real |first |sur)?name(?: is|['’]s)|(?:[Hh]e|[Ss]he)(?: is|['’]s) called|[Mm]y names|(?:MY|HIS|HER) NAME(?: IS|['’]S)) (\p{L}[\p{L}'’-]*(?: (?!(?:and|i|im|a|he|she|it|they|we|you|is|was|but|so|or|the|AND|I|IM|A|HE|SHE)\b)\p{L}[\p{L}'’-]*)?)/dgu;
 /** Someone saying who they are: "I'm Marcus Thompson", "I, Harjinder Kaur Sandhu, support", "contact me, Vusi Ndlovu,",
  * "its Jordan-Lee here". Taken when it begins with a first name, or is set off by commas, or is followed by "here". */
 const SELF = new RegExp(String.raw`(?:\b(?:I['’]m|I am|[Ii]ts|[Ii]t['’]s|[Tt]his is)\s+|(?<![\p{L}])(?<set>I|me),\s+)(${NAME_RUN})(?![\p{L}])(,)?`, 'dgu');
 /** The same in lower case: "hi im tasha", "its jade here"; only a known first name. */
 const SELF_LOWER = /\b(?:i['’]?m|i am|its|it['’]s|this is)\s+(\p{Ll}{3,})(?![\p{L}])/dgu;
-const CALLED_LOWER = /\b(?:called|named) (\p{Ll}+)\b/dgu;
+const CALLED_LOWER = /\b(?:called|named|calls? (?:him|her|me|them)(?: big| little| lil)?) (\p{Ll}+)\b/dgu;
+/** A known first name in lower case in brackets, or signing off a text: "the youth worker at our club (sam)", "- marcus". */
+const LOWER_ASIDE = /\((\p{Ll}{3,})\)|(?:^|\s)[-–—]\s*(\p{Ll}{3,})\s*$/gu;
+/** A known first name in lower case after "my" or "our" and one word: "our drummer liam", "my keyworker gary". */
+const MY_WHO_LOWER = /\b(?:my|our)\s+\p{Ll}{2,12}\s+(\p{Ll}{3,})(?![\p{L}])/gu;
+/** A handle's shape: words run together in mixed case, ending in digits ("DadOfThreeSteve73"). */
+const HANDLE_SHAPE = /[A-Za-z]\d{2,4}(?![\w])/g;
+const HANDLE_WORD = /(?<![\w@.])[A-Za-z]+$/;
 /** Titles in capitals or in lower case: "MRS SMITH", "mrs pearson". */
 const TITLED_UPPER = /(?<![\p{L}])(?:MR|MRS|MS|MISS|DR)\.? (?:[A-Z]\.? ?){0,2}([A-Z][A-Z'’-]+)(?: ([A-Z][A-Z'’-]+))?(?![\p{L}])/dgu;
 /** In lower case not "ms", which is as often multiple sclerosis ("children with ms attend"). */
 const TITLED_LOWER = /(?<![\p{L}])(?:mr|mrs|dr)\.? (\p{Ll}[\p{Ll}'’-]+)/dgu;
+/** "miss" in lower case is a title only after a word that says so: "my teacher miss o'reilly", "called miss khan". */
+const MISS_LOWER = /\b(?:teacher|tutor|mentor|called|named|head|sir and|ta|senco|worker)\s+miss\s+(\p{Ll}[\p{Ll}'’-]+)/gu;
 const NOT_A_SURNAME_LOWER = new Set('and or the a an of in on at to from said says told was is has had who will would can could and'.split(' '));
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 /** A whole date: "12/03/1995", "3.3.1996", "1995-03-12", "17th June 1961", "June 17, 1961". */
-const DATE = String.raw`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\s+\d{2,4}|(?:${MONTHS})\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2} \d{1,2} \d{4}`;
+const DATE = String.raw`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\.?\s+\d{2,4}|(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2} \d{1,2} \d{4}`;
 /** Every whole date in a sentence that speaks of a birth: "my date of birth is 30/06/1975 and my son's is 21/10/1998". */
 const DATES = new RegExp(String.raw`(?<![\d./-])(?:${DATE})(?![\d/-]|\.\d)`, 'gu');
 const BIRTH_SENTENCE = /[^.!?\n]*(?:\b(?:dob|d\.o\.b|date of birth|birthday|born)\b)(?:[^.!?\n]|\.(?=\d))*/gi;
@@ -216,6 +253,8 @@ const DOB = new RegExp(
 const NI_NUMBER = /(?<![\w])(?:[A-Z]{2}(?: ?\d{2}){3} ?[A-D]|[a-z]{2}(?: ?\d{2}){3} ?[a-d])(?![\w])/g;
 /** A house number and street, with a flat if there is one: "14 Acacia Avenue", "Flat 2, 88 Cranbrook Road". */
 const ADDRESS = /(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+ ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green)\b/gu;
+/** A house and street in lower case, where someone says they live there: "i live at 14 hawthorn road". */
+const ADDRESS_LIVE = /\b(?:live|lives|living|lived|stay|stays|staying|moved to|address is)\s+(?:at\s+)?(\d{1,4}[a-z]?,? (?:[\p{L}'’]+ ){1,3}(?:street|road|avenue|lane|close|crescent|terrace|drive|way|gardens|grove|place|court|walk|mews|row|square|hill|rise|view|mansions|parade|green|st|rd|ave))\b/giu;
 /** Postcode areas, for an outward code alone ("from B15", "the M14 area"), which is taken only after such a cue:
  * without one, "M6" and "B12" are motorways and vitamins. */
 const AREAS = 'AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE'.split(' ').join('|');
@@ -226,7 +265,7 @@ const EMAIL_SPELT = /[A-Za-z0-9._%+-]+ ?[[(]at[\])] ?[A-Za-z0-9-]+(?: ?(?:\.|[[(
 const HANDLE = /(?<![\w.@])@[A-Za-z0-9_]{2,30}\b|\b(?:myspace|bebo|facebook|twitter|instagram|tiktok|snapchat|youtube)\.com\/[\w.]+|\b(?:[Mm]y|[Hh]is|[Hh]er) (?:msn|bebo|myspace|facebook|twitter|insta|instagram|snapchat|tiktok|xbox|psn)(?: name| id| username)? is ([\w./]+)|\b[Oo]n (?:[Mm]sn|MSN|[Bb]ebo|[Mm]yspace|MySpace|[Ff]acebook|[Tt]witter|[Ii]nsta|[Ii]nstagram|[Ss]napchat|[Tt]ik[Tt]ok|[Xx]box|XBOX|PSN) as ([\w./]+)/dg;
 /** A case, pupil or police reference after a word that says so, with at least five digits: "Case ref CS/2005/04412",
  * "UPN A123456789012", "Pupil number 20045871". */
-const REFERENCE = /\b(?:[Rr]ef(?:erence)?|[Cc]ase|UPN|ULN|[Pp]upil|ID|[Cc]rime)\.?\s*(?:number|no\.?|ref(?:erence)?|id)?\s*(?:is\s+)?[:#]?\s*((?=[A-Za-z0-9/-]*(?:\d[^\d\s]*){5})[A-Za-z0-9][A-Za-z0-9/-]*[0-9A-Za-z])/dg;
+const REFERENCE = /\b(?:[Rr]ef(?:erence)?|[Cc]ase|UPN|ULN|[Pp]upil|ID|[Cc]rime|[Ss]tudent|[Pp]atient|[Hh]ospital|[Cc]lient|[Ff]ile|[Rr]eferral|[Mm]embership|[Ss]taff|[Pp]ayroll|[Pp]assport|[Ll]icence)\.?\s*(?:number|no\.?|ref(?:erence)?|id)?\s*(?:is\s+)?[:#]?\s*((?=[A-Za-z0-9/-]*(?:\d[^\d\s]*){5})[A-Za-z0-9][A-Za-z0-9/-]*[0-9A-Za-z])/dg;
 /** A reference made of capitals and digits between slashes or dashes, with five digits or more: "CS/2004/11873",
  * "00349/SS/DF". (A date has no letters; "DfES/1319/2005" has lower case and names a publication; "2005/36/EC" is a
  * European act; dashes make publication codes, "DCSF-00331-2008".) */
@@ -243,13 +282,28 @@ const NUMBER_PLATE = /(?<![\w])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w])/g;
 const UPN = /\b[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]\b/g;
 /** A name given to someone ("a boy I'll call Jamie"), not a word run on into another ("call ChildLine"). Not a name
  * when the next word names a service or scheme ("called Sure Start", "call Social Services"): `AFTER_CALLED`. */
-const CALLED = /\b(?:called|named|call|calling|calls? (?:him|her|me|them)|called (?:him|her|me|them)|known as|nicknamed)\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])(?: (\p{Lu}\p{Ll}[\p{L}'’-]*))?/dgu;
+const CALLED = /\b(?:called|named|call|calling|calls? (?:him|her|me|them)|called (?:him|her|me|them)|known as|nicknamed)\s+['‘"“]?(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])(?: (\p{Lu}\p{Ll}[\p{L}'’-]*))?/dgu;
 const AFTER_CALLED = new Set('Services Service Start Line Point Team Board Partnership Scheme Network Direct Online Care Protection Support Health Agency Office'.split(' '));
 /** A child or relative named after who they are: "my son Rhodri", "our foster child, Kai,". */
 const KIN = /\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:foster|adopted|eldest|youngest|older|younger)\s+)?(?:son|daughter|child|grandson|granddaughter|nephew|niece|stepson|stepdaughter|boy|girl|pupil|baby|toddler|teenager)\s*,?\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])/dgu;
 /** Capitalised words that follow "our child" and the like as the start of a term, not a name: "our child Protection
  * procedures". */
 const KIN_NOT_A_NAME = new Set('Protection Care Health Development Poverty Welfare Support Services Minding Benefit Tax Trust Guidance'.split(' '));
+/** A family named by its surname: "the Hussain children", "the Tshibangu family (case ...)". */
+const FAMILY = /\b[Tt]he ((?:O['’])?\p{Lu}\p{Ll}[\p{L}-]*) (?:family|families|children|twins|household|brothers|sisters|boys|girls|siblings|kids)\b/gu;
+/** Words that say what kind of family, not which: "the Polish family", "the Muslim children", "the Foster family". */
+const NOT_A_FAMILY_NAME = new Set(
+	'Asian Black White Mixed Roma Traveller Travellers Gypsy Muslim Jewish Sikh Hindu Christian Catholic Somali Pakistani Bangladeshi Iraqi Afghan Kurdish Arab Irish Welsh Scottish English British Polish Turkish Chinese Vietnamese Portuguese Congolese Sudanese Nepalese Japanese Foster Adoptive Birth Host Troubled Whole Other Same Local Refugee Asylum'.split(' ')
+);
+const adjectival = (w: string) => NOT_A_FAMILY_NAME.has(w) || /(?:ish|ese|ian|ean|can|ic|ist)$/.test(w);
+/** A pupil or a patient with their year group or date of birth beside the name: "Li Na Zhang (Year 8)", "Luca
+ * Bianchi-Morris, Year 5", "Esi Owusu-Ansah (date of birth: ...)". */
+const NAME_WITH_DETAIL = new RegExp(String.raw`(${NAME_RUN})(?:,\s(?:an? )?|\s\()(?:Year \d{1,2}\b|Yr \d{1,2}\b|Reception\b|aged \d|age \d|date of birth|DOB|D\.O\.B|born\b|d\.o\.b)`, 'gu');
+/** Someone named after a role, without a comma: "Our youth worker Ade took", "our office manager Pam had". Only one
+ * word, followed by a word in lower case or by punctuation, so "the social worker Assessment Framework" is not one. */
+const ROLE_THEN_WORD = new RegExp(String.raw`\b(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,2}?${ROLE}\s+(\p{Lu}\p{Ll}[\p{L}'’]*)(?= \p{Ll}|[,.;:!?)]|$)`, 'gu');
+/** Someone named after who they are among others: "one of the girls, Tianna,", "a second child, Mercy.". */
+const ONE_OF = /\b(?:one of (?:the|our|my|her|his|their) (?:[\p{L}-]+ )?(?:girls|boys|children|young people|pupils|kids|twins|mums|dads|parents|carers)|(?:a|an|her|his|their|our|my) (?:second|third|first|new|younger|older|baby|little) (?:child|son|daughter|baby|girl|boy)),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)?)(?=[,.;:!?)]|\s+(?:who|aged|now|was|is)\b)/gu;
 /** Someone with their age: "Zainab, aged 14", "Kai, 15,". */
 const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*),\s(?:aged\s\d{1,2}\b|\d{1,2},)/dgu;
 /** A first name that is also a word, followed by where they are from: "Mark from the YOT". */
@@ -264,9 +318,11 @@ const SAID = new RegExp(String.raw` (?:${SPEECH})\b`, 'y');
 const POSSESSIVE_LOWER = /(?<![\p{L}])(\p{Ll}{3,})['’]s\b/dgu;
 /** A surname before a first name in a form's field: "Child: Barker, Jayden" (after a colon: "Regards, Sunita" is not one). */
 const SURNAME_FIRST = /:\s*(\p{Lu}\p{Ll}[\p{L}'’-]*), $/u;
+/** Bodies and services written as one capitalised word, which a name may stand beside ("Mrs Khan and Ofsted"). */
+const ONE_WORD_BODIES = new Set('Ofsted Ofqual Estyn Cafcass Connexions ChildLine Childline Barnardo Barnardos Kidscape Samaritans Mencap Parentline Unison Unite Nacro Shelter Relate Homestart Becta Victim Support Women Refuge Brook Kids Whizz Turning Addaction Mind Scope Sense Contact Crisis Youthnet Frank Talk'.split(' '));
 /** Capitalised words that begin organisation and place names, so "Grace Academy" or "Sam's Club" are not people. */
 const NOT_A_SURNAME = new Set(
-	'Street Road Academy School Primary House Centre Council Trust Hospital Project Court Lane Close Station Club Square Park Place Way Gardens Estate College University Surgery Practice Clinic Ward Unit Avenue Drive Hall Infirmary Foundation Children'.split(
+	'Street Road Academy School Primary House Centre Council Trust Hospital Project Court Lane Close Station Club Square Park Place Way Gardens Estate College University Surgery Practice Clinic Ward Unit Avenue Drive Hall Infirmary Foundation Children Bay Stoke Heath Vale Spa Regis Keynes Abbey Castle'.split(
 		' '
 	)
 );
@@ -280,10 +336,12 @@ export function isNhsNumber(digits: string): boolean {
 	return check !== 10 && (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
+/** Words before a number that make an organisation's number someone's own. */
+const OWN_LINE_BEFORE = /\b(?:my|me|him|her|his|mobile|mob|direct (?:line|dial|number)|personal|home|private|ring|text)\b[^.\n]*$/;
 const MAY_SPELL_EMAIL = /[[(]at[\])]| @ | dot /;
 const MAY_HANDLE = /@|\.com\/|msn|bebo|myspace|facebook|twitter|insta|snapchat|tiktok|xbox|psn/;
 const MAY_BIRTH = /dob|d\.o\.b|birth|born/;
-const MAY_REFER = /ref|case|upn|uln|pupil|id|crime/;
+const MAY_REFER = /ref|case|upn|uln|pupil|id|crime|student|patient|hospital|client|file|membership|staff|payroll|passport|licence/;
 /** The cues of four rules, found in one pass over the lower-case copy: someone's own number (OWN_NUMBER), someone
  * saying who they are (SELF), speaking to someone (SPOKE_TO), someone saying something (SAID). */
 const CUES = new RegExp(String.raw`(number\b|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(${SPEECH})\b`, 'g');
@@ -293,13 +351,15 @@ const MAY_TITLE_LOWER = /\b(?:mrs?|dr)\b/;
 const MAY_AREA = /live|living|moved|based|postcode|area|\(/;
 const MAY_NAMED_PLACE = /Chelsea|Barnardo|Downing|Curie/;
 const MAY_INITIAL = /\b[A-Z]\.|\b(?:by|from|to|with|cc) [B-HJ-Z] /;
-const MAY_CALL = /\b(?:called|named) \p{Ll}/u;
-const MAY_NAME_IS = /name is|name['’]s|my names /;
+const MAY_CALL = /\b(?:called|named|calls? (?:him|her|me|them)) \p{Ll}/u;
+const MAY_NAME_IS = /name is|name['’]s|my names |s called /;
+const MAY_DETAIL = /year \d|yr \d|reception|aged? \d|birth|dob|d\.o\.b|born/;
+const MAY_KIN_TITLE_LOWER = /\b(?:aunt|uncle|nan|grand|gran)/;
 const MAY_KIN = new RegExp(`\\b(?:${RELATIONS})\\b`);
 const MAY_KIN_NAMED = /(?:girl|boy|child|person|baby|mother|father|pupil),\s+\p{Lu}/u;
 const MAY_AGE = /who is|was \d/;
 const APPOSITIVES = /, \p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3},/gu;
-const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|author|contact/;
+const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|author|contact|thank|cheers/;
 
 /** A common first name that is not also an ordinary word ("Chloe", not "Grace"). */
 const known = (word: string) => FIRST_NAMES.has(word.toLowerCase()) && !AMBIGUOUS_NAMES.has(word.toLowerCase());
@@ -322,9 +382,18 @@ function organisational(run: string): boolean {
 	return words.some((w) => ORG_WORD.has(w) || NOT_A_SURNAME.has(w) || KIN_NOT_A_NAME.has(w) || AFTER_CALLED.has(w) || NOT_A_NAME_WORD.has(w));
 }
 
+/** Whether a run of capitalised words reads as a person's name: each word can be part of one, the first a first name
+ * even when it is also a word ("Will Fairbrother, a Year 9 pupil"). */
+function personRun(run: string): boolean {
+	const words = run.split(' ');
+	return words.every((w, i) => nameLike(w) || (i === 0 && words.length > 1 && firstName(w)));
+}
+
 function collect(text: string): Redaction[] {
 	const found: Redaction[] = [];
 	const add = (kind: RedactionKind, start: number, end: number) => found.push({ kind, start, end });
+	/** Group 1, which ends the match (found without the indices, which cost a regular expression its fast paths). */
+	const tail = (kind: RedactionKind, m: RegExpMatchArray) => add(kind, m.index! + m[0].length - m[1].length, m.index! + m[0].length);
 	const group = (kind: RedactionKind, m: RegExpMatchArray, i = 1) => {
 		const span = m.indices![i];
 		if (span) add(kind, span[0], span[1]);
@@ -337,20 +406,20 @@ function collect(text: string): Redaction[] {
 	// Where a name beside a role may start: each capitalised word that could be a first name, and one word set off
 	// by commas (", Ingrid,"). The rules on roles look only there, not at every "the" in the text.
 	const cue = [false, false, false, false, false];
-	for (const m of lower.matchAll(CUES)) for (let i = 1; i <= 4; i++) if (m[i]) cue[i] = true;
+	for (const m of matches(lower, CUES)) for (let i = 1; i <= 4; i++) if (m[i]) cue[i] = true;
 	const [, mayOwnNumber, maySelf, maySpeak, maySay] = cue;
-	const capitalised = [...text.matchAll(CAPITALISED)];
+	const capitalised = [...matches(text, CAPITALISED)];
 	const starts: { at: number; first: boolean }[] = [];
 	for (const m of capitalised) if (firstName(m[1].replace(/['’]s$/, ''))) starts.push({ at: m.index!, first: true });
-	for (const m of text.matchAll(APPOSITIVES)) if (!starts.some((s) => s.at === m.index! + 2)) starts.push({ at: m.index! + 2, first: false });
-	if (text.includes('@')) for (const m of text.matchAll(EMAIL)) add('email', m.index!, m.index! + m[0].length);
-	if (MAY_SPELL_EMAIL.test(text)) for (const m of text.matchAll(EMAIL_SPELT)) add('email', m.index!, m.index! + m[0].length);
-	if (MAY_HANDLE.test(lower)) for (const m of text.matchAll(HANDLE)) {
+	for (const m of matches(text, APPOSITIVES)) if (!starts.some((s) => s.at === m.index! + 2)) starts.push({ at: m.index! + 2, first: false });
+	if (text.includes('@')) for (const m of matches(text, EMAIL)) add('email', m.index!, m.index! + m[0].length);
+	if (MAY_SPELL_EMAIL.test(text)) for (const m of matches(text, EMAIL_SPELT)) add('email', m.index!, m.index! + m[0].length);
+	if (MAY_HANDLE.test(lower)) for (const m of matches(text, HANDLE)) {
 		if (m.indices![1]) group('handle', m);
 		else if (m.indices![2]) group('handle', m, 2);
 		else add('handle', m.index!, m.index! + m[0].length);
 	}
-	if (digits) for (const m of text.matchAll(PHONE)) {
+	if (digits) for (const m of matches(text, PHONE)) {
 		// +44 (0)20 ..., 0044 20 ...: the country code and a bracketed 0 stand for the one leading 0.
 		let digits = m[0].replace(/\D/g, '');
 		if (/^(?:00)?44/.test(digits)) digits = '0' + digits.replace(/^(?:00)?44/, '').replace(/^0/, '');
@@ -358,69 +427,102 @@ function collect(text: string): Redaction[] {
 		const start = m[0].startsWith('(') && !m[0].includes(')') ? m.index! + 1 : m.index!;
 		// "960 111/112": the second line goes with the number.
 		const line = /^\/\d{1,3}(?!\d)/.exec(text.slice(m.index! + m[0].length))?.[0] ?? '';
-		if (digits.length >= 10 && digits.length <= 11) add('phone', start, m.index! + m[0].length + line.length);
+		if (digits.length < 10 || digits.length > 11) continue;
+		// Freephone, non-geographic and 03 numbers are organisations' (helplines, switchboards), left unless they are
+		// someone's own ("call me on 0845 ...", "direct line", "ext 214").
+		if (/^0(?:80|84|87|3)/.test(digits) && !OWN_LINE_BEFORE.test(lower.slice(Math.max(0, m.index! - 30), m.index!)) && !/^\s*(?:ext|x)\b/i.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6)))
+			continue;
+		add('phone', start, m.index! + m[0].length + line.length);
 	}
-	if (digits) for (const m of text.matchAll(NHS_NUMBER)) if (isNhsNumber(m[0].replace(/\D/g, ''))) add('nhs', m.index!, m.index! + m[0].length);
-	if (digits && lower.includes('nhs')) for (const m of text.matchAll(NHS_CUED)) group('nhs', m);
-	if (digits) for (const m of text.matchAll(NI_NUMBER)) add('ni', m.index!, m.index! + m[0].length);
+	if (digits) for (const m of matches(text, NHS_NUMBER)) if (isNhsNumber(m[0].replace(/\D/g, ''))) add('nhs', m.index!, m.index! + m[0].length);
+	if (digits && lower.includes('nhs')) for (const m of matches(text, NHS_CUED)) group('nhs', m);
+	if (digits) for (const m of matches(text, NI_NUMBER)) add('ni', m.index!, m.index! + m[0].length);
 	if (digits && MAY_BIRTH.test(lower)) {
-		for (const m of text.matchAll(DOB)) group('dob', m);
-		for (const sentence of text.matchAll(BIRTH_SENTENCE)) for (const d of sentence[0].matchAll(DATES)) add('dob', sentence.index! + d.index!, sentence.index! + d.index! + d[0].length);
+		for (const m of matches(text, DOB)) group('dob', m);
+		for (const sentence of matches(text, BIRTH_SENTENCE)) for (const d of matches(sentence[0], DATES)) add('dob', sentence.index! + d.index!, sentence.index! + d.index! + d[0].length);
 	}
-	if (digits && MAY_REFER.test(lower)) for (const m of text.matchAll(REFERENCE)) group('reference', m);
-	if (digits) for (const m of text.matchAll(UPN)) add('reference', m.index!, m.index! + m[0].length);
-	if (digits && text.includes('/')) for (const m of text.matchAll(CODE)) add('reference', m.index!, m.index! + m[0].length);
-	if (digits && mayOwnNumber && text.includes('-')) for (const m of text.matchAll(CODE_CUED)) group('reference', m);
-	if (digits) for (const m of text.matchAll(PREFIXED)) add('reference', m.index!, m.index! + m[0].length);
-	if (digits) for (const m of text.matchAll(NUMBER_PLATE)) add('reference', m.index!, m.index! + m[0].length);
-	if (digits && mayOwnNumber) for (const m of text.matchAll(OWN_NUMBER)) group('reference', m);
-	if (digits && MAY_STREET.test(text)) for (const m of text.matchAll(ADDRESS)) if (!/Downing Street/.test(m[0])) add('address', m.index!, m.index! + m[0].length);
-	if (digits) for (const m of text.matchAll(POSTCODE)) {
+	if (digits && MAY_REFER.test(lower)) for (const m of matches(text, REFERENCE)) group('reference', m);
+	if (digits) for (const m of matches(text, UPN)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && text.includes('/')) for (const m of matches(text, CODE)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && mayOwnNumber && text.includes('-')) for (const m of matches(text, CODE_CUED)) group('reference', m);
+	if (digits) for (const m of matches(text, PREFIXED)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits) for (const m of matches(text, NUMBER_PLATE)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && mayOwnNumber) for (const m of matches(text, OWN_NUMBER)) group('reference', m);
+	if (digits && /\b(?:liv|stay|moved to|address)/.test(lower)) for (const m of matches(text, ADDRESS_LIVE)) tail('address', m);
+	if (digits && MAY_STREET.test(text)) for (const m of matches(text, ADDRESS)) if (!/Downing Street/.test(m[0])) add('address', m.index!, m.index! + m[0].length);
+	if (digits) for (const m of matches(text, POSTCODE)) {
 		// In lower case only where the whole postcode is ("m1 1ae"), not a mix such as "is 2nd".
 		if (m[0] === m[0].toUpperCase() || m[0] === m[0].toLowerCase()) add('postcode', m.index!, m.index! + m[0].length);
 	}
-	if (digits) for (const m of text.matchAll(DISTRICT)) add('postcode', m.index!, m.index! + m[0].length);
-	if (digits && MAY_AREA.test(lower)) for (const m of text.matchAll(DISTRICT_CUED)) group('postcode', m);
-	for (const m of text.matchAll(TITLED)) if (!NOT_A_NAME.has(m[1])) add('name', m.index!, m.index! + m[0].length);
+	if (digits) for (const m of matches(text, DISTRICT)) add('postcode', m.index!, m.index! + m[0].length);
+	if (digits && MAY_AREA.test(lower)) for (const m of matches(text, DISTRICT_CUED)) group('postcode', m);
+	for (const m of matches(text, TITLED)) if (!NOT_A_NAME.has(m[1])) add('name', m.index!, m.index! + m[0].length);
 	if (MAY_TITLE_UPPER.test(text))
-		for (const m of text.matchAll(TITLED_UPPER)) {
+		for (const m of matches(text, TITLED_UPPER)) {
 			// "MRS SMITH SAID NO": the second word is the sentence's.
 			const end = m[2] && NOT_IN_CAPITALS.has(m[2]) ? m.indices![1]![1] : m.index! + m[0].length;
 			add('name', m.index!, end);
 		}
-	if (MAY_TITLE_LOWER.test(text)) for (const m of text.matchAll(TITLED_LOWER)) if (!NOT_A_SURNAME_LOWER.has(m[1])) add('name', m.index!, m.index! + m[0].length);
-	if (MAY_INITIAL.test(text)) for (const m of text.matchAll(INITIALS)) if (!NOT_AFTER_INITIAL.has(m[1]) && !ORG_WORD.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) add('name', m.index!, m.indices![1]![1]);
-	for (const m of text.matchAll(CALLED)) {
+	if (MAY_TITLE_LOWER.test(text)) for (const m of matches(text, TITLED_LOWER)) if (!NOT_A_SURNAME_LOWER.has(m[1])) add('name', m.index!, m.index! + m[0].length);
+	if (lower.includes('miss ')) for (const m of matches(text, MISS_LOWER)) if (!NOT_A_SURNAME_LOWER.has(m[1])) tail('name', m);
+	if (MAY_INITIAL.test(text)) for (const m of matches(text, INITIALS_UPPER)) {
+		const word = cap(m[1]);
+		if (nameLike(word) && !NOT_AFTER_INITIAL.has(word) && !NOT_IN_CAPITALS.has(m[1])) add('name', m.index!, m.index! + m[0].length);
+	}
+	if (lower.includes('initials')) for (const m of matches(text, BY_INITIALS)) add('name', m.index! + m[0].length - m[1].length, m.index! + m[0].length - m[1].length + m[1].trimEnd().length);
+	if (MAY_INITIAL.test(text)) for (const m of matches(text, INITIALS)) if (!NOT_AFTER_INITIAL.has(m[1]) && !ORG_WORD.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) add('name', m.index!, m.indices![1]![1]);
+	for (const m of matches(text, CALLED)) {
 		if (AFTER_CALLED.has(m[2] ?? '') || NOT_A_SURNAME.has(m[2] ?? '')) continue;
 		// A surname after the name goes with it ("called Zainab Ahmed").
-		add('name', m.indices![1]![0], m.indices![m[2] ? 2 : 1]![1]);
+		// A quoted name ends before its closing quote ("call him 'Cal'").
+		const end = m.indices![m[2] ? 2 : 1]![1];
+		add('name', m.indices![1]![0], /['’]/.test(text[end - 1]) ? end - 1 : end);
 	}
-	if (MAY_CALL.test(text)) for (const m of text.matchAll(CALLED_LOWER)) if (known(m[1])) group('name', m);
-	if (MAY_NAME_IS.test(lower)) for (const m of text.matchAll(MY_NAME_IS)) {
+	if (MAY_CALL.test(text)) for (const m of matches(text, CALLED_LOWER)) if (known(m[1]) || NAMES_AFTER_KIN.has(m[1])) group('name', m);
+	if (text.includes('(') || /[-–—]\s*\p{Ll}+\s*$/u.test(text)) for (const m of matches(text, LOWER_ASIDE)) {
+			const name = m[1] ?? m[2];
+			if (!known(name)) continue;
+			const at = m.index! + (m[1] ? 1 : m[0].lastIndexOf(name));
+			add('name', at, at + name.length);
+		}
+	for (const m of matches(text, MY_WHO_LOWER)) if (known(m[1]) && !PLACE_NAMES.has(m[1])) tail('name', m);
+	if (digits)
+		for (const m of matches(text, HANDLE_SHAPE)) {
+			// Words run together into the digits, three or more ("DadOfThreeSteve73", not "PowerPoint2003").
+			const word = HANDLE_WORD.exec(text.slice(Math.max(0, m.index! - 40), m.index! + 1))?.[0];
+			if (word && word.length >= 5 && /[a-z][A-Z].*[a-z][A-Z]/.test(word)) add('handle', m.index! + 1 - word.length, m.index! + m[0].length);
+		}
+	if (MAY_NAME_IS.test(lower)) for (const m of matches(text, MY_NAME_IS)) {
 		const [first] = m[1].split(' ');
-		if (/^\p{Lu}/u.test(first) ? !NOT_A_NAME_WORD.has(first) && !ORG_WORD.has(first) : known(first)) group('name', m);
+		if (/^\p{Lu}/u.test(first) ? !NOT_A_NAME_WORD.has(first) && !ORG_WORD.has(first) : known(first) || known(firstPart(first)) || /^\p{Ll}+-\p{Ll}+$/u.test(first)) group('name', m);
 	}
-	if (maySelf) for (const m of text.matchAll(SELF)) {
+	if (maySelf) for (const m of matches(text, SELF)) {
 		const run = m[2];
 		if (organisational(run)) continue;
 		// "I am Welsh,", "It's Ofsted,", "It's Easter here": only a first name, or a run set off by commas after "I,"
 		// or "me," ("I, Harjinder Kaur Sandhu, support").
 		if (firstName(run.split(/[ -]/)[0]) || (m.groups!.set && m[3])) group('name', m, 2);
 	}
-	if (maySelf) for (const m of text.matchAll(SELF_LOWER)) if (known(m[1])) group('name', m);
-	for (const m of text.matchAll(KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) group('name', m);
-	if (MAY_KIN.test(lower) || MAY_KIN_NAMED.test(text)) for (const m of text.matchAll(KIN_MORE)) {
+	if (maySelf) for (const m of matches(text, SELF_LOWER)) if (known(m[1]) || (/^i/.test(m[0]) && (NAMES_AFTER_KIN.has(m[1]) || m[1] === 'jack') && m[1] !== 'frank')) group('name', m);
+	for (const m of matches(text, KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) group('name', m);
+	if (MAY_KIN.test(lower) || MAY_KIN_NAMED.test(text)) for (const m of matches(text, KIN_MORE)) {
 		const i = m[1] ? 1 : 2;
 		const name = m[i];
 		const first = name.split(/[ -]/)[0];
 		// In lower case only a known first name ("my daughter chloe"), never "my son has".
-		if (/^\p{Ll}/u.test(name) ? !known(name) : organisational(name)) continue;
+		if (/^\p{Ll}/u.test(name) ? !known(name) && !NAMES_AFTER_KIN.has(name) : organisational(name)) continue;
 		if (/^\p{Lu}/u.test(first) && NOT_A_NAME_WORD.has(first)) continue;
 		group('name', m, i);
 	}
-	for (const m of text.matchAll(WITH_AGE)) group('name', m);
-	if (digits || MAY_AGE.test(text)) for (const m of text.matchAll(AGED)) if (!organisational(m[1])) group('name', m);
-	for (const m of text.matchAll(FROM_THE)) {
+	if (MAY_KIN_TITLE_LOWER.test(lower)) for (const m of matches(text, KIN_TITLE_LOWER)) if (known(m[1]) || NAMES_AFTER_KIN.has(m[1])) tail('name', m);
+	for (const m of matches(text, ROLE_LOWER)) if (known(m[1])) tail('name', m);
+	for (const m of matches(text, WITH_AGE)) group('name', m);
+	for (const m of matches(text, FAMILY)) if (nameLike(m[1]) && !adjectival(m[1]) && !PLACE_NAMES.has(m[1].toLowerCase())) add('name', m.index! + 4, m.index! + 4 + m[1].length);
+	if (MAY_DETAIL.test(lower)) for (const m of matches(text, NAME_WITH_DETAIL)) if (personRun(m[1])) add('name', m.index!, m.index! + m[1].length);
+	for (const m of matches(text, ROLE_THEN_WORD)) if (nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1])) tail('name', m);
+	for (const m of matches(text, ONE_OF)) if (personRun(m[1])) tail('name', m);
+	if (digits || MAY_AGE.test(text)) for (const m of matches(text, AGED)) if (!organisational(m[1])) group('name', m);
+	for (const m of matches(text, FROM_THE)) {
 		if (!FIRST_NAMES.has(m[1].toLowerCase()) && !AMBIGUOUS_NAMES.has(m[1].toLowerCase())) continue;
 		// "Will Henderson from the YOT": the surname too, unless it names a place ("Grace Academy from the ...").
 		const surname = m[2] && nameLike(m[2].trim()) ? m.indices![2]![1] : m.indices![1]![1];
@@ -435,7 +537,7 @@ function collect(text: string): Redaction[] {
 			SAID.lastIndex = at + word.length;
 			if ((maySay && SAID.test(text)) || (maySpeak && SPOKE_TO.test(text.slice(Math.max(0, at - 24), at)))) add('name', at, at + word.length);
 		}
-	if (text.includes("'s") || text.includes('’s')) for (const m of text.matchAll(POSSESSIVE_LOWER)) if (known(m[1])) add('name', m.index!, m.index! + m[0].length);
+	if (text.includes("'s") || text.includes('’s')) for (const m of matches(text, POSSESSIVE_LOWER)) if (known(m[1])) add('name', m.index!, m.index! + m[0].length);
 	for (const { at, first } of starts) {
 		// A role, then the name: "our headteacher, Bernadette Quigley"; one word only when a first name or set off
 		// by commas ("The school nurse, Ingrid, spoke").
@@ -455,7 +557,7 @@ function collect(text: string): Redaction[] {
 			if (m && !organisational(m[1])) add('name', at, at + m[1].length);
 		}
 	}
-	if (MAY_SIGN.test(lower)) for (const m of text.matchAll(SIGNED)) {
+	if (MAY_SIGN.test(lower)) for (const m of matches(text, SIGNED)) {
 		const run = m[1];
 		// "Holloway, Janet (Mrs)" is one name; "Tobias Wren, Youth Worker" is a name and a post.
 		const parts = run.split(/,\s/);
@@ -477,7 +579,7 @@ function collect(text: string): Redaction[] {
 		// "St George's Hospital", "King Edward VI School": a foundation named after someone.
 		if (PLACE_BEFORE.test(before)) continue;
 		// "families from Jordan", "in Chelsea": a place.
-		if (PLACE_NAMES.has(word) && BEFORE_A_PLACE.test(before)) continue;
+		if (PLACE_NAMES.has(word) && (BEFORE_A_PLACE.test(before) || AFTER_A_PLACE.test(text.slice(m.index! + first.length)))) continue;
 		const afterPair = text.slice(m.index! + first.length + (second ? 1 + second.length : 0));
 		// "Grace Academy", "Victoria Station", "William Harvey Hospital": a place or an organisation, not a person.
 		// Up to two more capitalised words are looked at: "Elizabeth Garrett Anderson Hospital".
@@ -491,19 +593,35 @@ function collect(text: string): Redaction[] {
 }
 
 /** Capitalised words after a name that are part of it: "Darren Leigh Cooper", "Marcus 'Moz' Thompson". */
-const MORE_OF_NAME = /^(?: ['‘"“]\p{Lu}[\p{L}'’-]*['’"”])?(?: (\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)?))(?![\p{L}])/u;
+const MORE_OF_NAME = /^(?: ['‘"“]\p{Lu}[\p{L}'’-]*['’"”]| \(\p{Lu}\p{Ll}+\))?(?: (\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)?))(?![\p{L}])/u;
 const MORE_OF_NAME_UPPER = /^ ([A-Z][A-Z'’-]+)(?![\p{L}])/u;
 /** Words that follow a name in capitals as the sentence's, not the name's. */
 const NOT_IN_CAPITALS = new Set('SAID SAYS TOLD ASKED RANG PHONED WROTE CAME WENT AGREED AGREES FEELS FELT THINKS THOUGHT WANTS WANTED HAS HAD IS WAS WILL WOULD CAN COULD AND OR BUT FROM AT IN ON OF TO FOR WITH NOT NO YES THE A AN I WE'.split(' '));
 /** "WICKHAM" as "Wickham", to be looked up among the words that are not names. */
 const cap = (w: string) => w[0] + w.slice(1).toLowerCase();
 const JOINED_NAME = /^ (?:&|and) (\p{Lu}\p{Ll}[\p{L}'’]*)(?![\p{L}])/u;
+/** Any capitalised word joined to a name and then set off ("... and Shanelle, her sister"). */
+const JOINED_ANY = /^ (?:&|and) (\p{Lu}\p{Ll}[\p{L}'’-]*)(?=[,;:.)])/du;
 /** A nickname in brackets either side of a name: "Gaz (Gareth Morgan)", "Mr Nowak (Pawel to the kids)". */
 const NICKNAME_BEFORE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’-]*) \($/u;
-const NICKNAME_AFTER = /^ \((\p{Lu}\p{Ll}[\p{L}'’-]*)(?=[ ),])/u;
+const NICKNAME_AFTER = /^ \(['‘"“]?(\p{Lu}\p{Ll}[\p{L}-]*)(?=['’"”]?[ ),])/du;
 /** A word in brackets after a name that says it is what someone is called: "(Krzyś at home)", "(Pawel to the kids)". */
-const CALLED_IN_BRACKETS = /^ \(\p{Lu}\p{Ll}[\p{L}'’-]* (?:at home|to (?:his|her|the|their|our|my|us|everyone)\b|for short|as (?:he|she|they) (?:is|are|was) known)/u;
+const CALLED_IN_BRACKETS = /^ \(['‘"“]?\p{Lu}\p{Ll}[\p{L}-]*['’"”]? (?:at home|to (?:his|her|the|their|our|my|us|everyone)\b|for short|as (?:he|she|they) (?:is|are|was) known)/u;
 const TITLE_WORD = new RegExp(String.raw`^(?:${TITLE})$`);
+
+/** Where a name found at `start` begins once what goes with it before is added: a capitalised word hyphened to it, a
+ * particle, and a first name before those; and a first name joined to it by "and", apart. */
+function leftOf(text: string, start: number): { start: number; joined?: [number, number] } {
+	let at = start;
+	const hyphened = /(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’]*-$/u.exec(text.slice(Math.max(0, at - 30), at));
+	if (hyphened) at -= hyphened[0].length;
+	const particle = /(?<![\p{L}'’])(?:Ó|Ní|Nic|Mac|Mc|ap|ab|bin|bint|van|von|de|da|di|du|le|la|al|el) $/u.exec(text.slice(Math.max(0, at - 6), at));
+	if (particle) at -= particle[0].length;
+	const before = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?)( (?:and|&))? $/u.exec(text.slice(Math.max(0, at - 40), at));
+	if (!before || !firstName(firstPart(before[1])) || !nameLike(before[1]) || ONE_WORD_BODIES.has(before[1])) return { start: at };
+	const from = at - before[0].length;
+	return before[2] ? { start: at, joined: [from, from + before[1].length] } : { start: from };
+}
 
 /** Whether a capitalised word can be part of a person's name (not "Team", "The", "Hospital", "Mrs"). */
 const nameLike = (w: string) =>
@@ -552,18 +670,26 @@ function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<
 			const at = end + joined[0].length - joined[1].length;
 			out.push({ kind: 'name', start: at, end: rest(end + joined[0].length, false) });
 		}
+		// What goes with the name before it: a particle and a first name ("Ciarán Ó [Súilleabháin]", "[Dafydd] ap [Rhys]",
+		// "Ruby-Mae Thornton-[Smith]"), or a first name joined to it ("Hope and [Faith Adeyemi]").
+		const left = leftOf(text, f.start);
+		if (left.start < f.start) out.push({ kind: 'name', start: left.start, end: f.start });
+		if (left.joined) out.push({ kind: 'name', start: left.joined[0], end: left.joined[1] });
+		// "[Shanelle's sister] and Shanelle,": a name joined to one found, set off by punctuation, is a name too.
+		const also = JOINED_ANY.exec(text.slice(end));
+		if (also && nameLike(also[1]) && !ONE_WORD_BODIES.has(also[1]) && !PLACE_NAMES.has(also[1].toLowerCase())) out.push({ kind: 'name', start: end + also.indices![1]![0], end: end + also.indices![1]![1] });
 		const surname = SURNAME_FIRST.exec(text.slice(Math.max(0, f.start - 40), f.start));
 		if (surname && nameLike(surname[1])) out.push({ kind: 'name', start: f.start - surname[0].length + surname[0].indexOf(surname[1]), end: f.start - 2 });
 		// A nickname is a first name or a short form of one ("Gaz", "Pawel"), not "(Ofsted)".
 		const before = NICKNAME_BEFORE.exec(text.slice(Math.max(0, f.start - 40), f.start));
 		if (before && nameLike(before[1]) && firstName(before[1])) out.push({ kind: 'name', start: f.start - before[0].length, end: f.start - before[0].length + before[1].length });
 		const after = NICKNAME_AFTER.exec(text.slice(end));
-		if (after && nameLike(after[1]) && (firstName(after[1]) || CALLED_IN_BRACKETS.test(text.slice(end)))) out.push({ kind: 'name', start: end + 2, end: end + 2 + after[1].length });
+		if (after && nameLike(after[1]) && (firstName(after[1]) || CALLED_IN_BRACKETS.test(text.slice(end)))) out.push({ kind: 'name', start: end + after.indices![1]![0], end: end + after.indices![1]![1] });
 		// Only a known first name: a surname or a name that is also a word ("Green", "Child", "Grace") may be the
 		// word elsewhere ("Green spaces", "Child Protection").
-		for (const w of text.slice(f.start, end).match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? []) {
+		for (const w of text.slice(f.start, end).match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) {
 			const word = w.replace(/['’]s$/, '');
-			if (nameLike(word) && known(word)) words.add(word);
+			if (known(word) && (/^\p{Ll}/u.test(word) || nameLike(word))) words.add(word);
 		}
 	}
 }
@@ -574,7 +700,7 @@ function spread(text: string, words: Set<string>): Redaction[] {
 	// One pass over the text for all the words, each as written, in capitals and in lower case.
 	const variants = [...words].flatMap((w) => [w, w.toUpperCase(), w.toLowerCase()]);
 	const out: Redaction[] = [];
-	for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${variants.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu'))) out.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
+	for (const m of matches(text, new RegExp(String.raw`(?<![\p{L}])(?:${variants.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu'))) out.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
 	return out;
 }
 
@@ -583,12 +709,12 @@ const PUBLIC_RECORD = /^\s+(Inquiry|Report|Review|Act|Principles?|guidelines?|co
 
 /** Merges overlapping finds (the widest wins) and rebuilds the text with placeholders. */
 export function redact(text: string, personal?: PersonalTerms, record: PublicRecord = NO_PUBLIC_RECORD): Redacted {
-	const places = [...(MAY_NAMED_PLACE.test(text) ? text.matchAll(NAMED_PLACES) : []), ...(record.pattern ? text.matchAll(record.pattern) : [])].map((m) => [m.index!, m.index! + m[0].length]);
+	const places = [...(MAY_NAMED_PLACE.test(text) ? matches(text, NAMED_PLACES) : []), ...(record.pattern ? matches(text, record.pattern) : [])].map((m) => [m.index!, m.index! + m[0].length]);
 	const own: Redaction[] = [];
 	if (personal) {
-		for (const phrase of personal.keep) for (const m of text.matchAll(wholeWord(phrase))) places.push([m.index!, m.index! + m[0].length]);
-		for (const name of personal.names) for (const m of text.matchAll(wholeWord(name))) own.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
-		for (const term of personal.organisations) for (const m of text.matchAll(wholeWord(term))) own.push({ kind: 'organisation', start: m.index!, end: m.index! + m[0].length });
+		for (const phrase of personal.keep) for (const m of matches(text, wholeWord(phrase))) places.push([m.index!, m.index! + m[0].length]);
+		for (const name of personal.names) for (const m of matches(text, wholeWord(name))) own.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
+		for (const term of personal.organisations) for (const m of matches(text, wholeWord(term))) own.push({ kind: 'organisation', start: m.index!, end: m.index! + m[0].length });
 	}
 	// Names in the public record and places are set aside before the names found are carried on (so "Dr Barnardo's"
 	// does not make "Homes" a name), and again after.
@@ -604,7 +730,8 @@ export function redact(text: string, personal?: PersonalTerms, record: PublicRec
 	const merged: Redaction[] = [];
 	for (const f of finds) {
 		const last = merged[merged.length - 1];
-		if (last && f.start < last.end) {
+		// Overlapping finds, or finds of one kind that touch ("Ciarán Ó " and "Súilleabháin"), are one.
+		if (last && (f.start < last.end || (f.start === last.end && f.kind === last.kind))) {
 			if (f.end > last.end) last.end = f.end;
 			continue;
 		}
