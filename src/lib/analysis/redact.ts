@@ -135,11 +135,11 @@ const CAPITALISED = new RegExp(String.raw`(?<![\p{L}])(${NAME_WORD})(?=(?: (${NA
 /** Words after which a first name names a place or a foundation, not a person: "St George's", "King Edward VI". */
 const PLACE_BEFORE = /(?:\b(?:St|Saint|King|King['’]s|Queen|Prince|Princess|Duke|Duchess|Royal|Port|Fort|Mount|Lake|Cape)\.? |\b(?:Borough|County|City|District|Diocese|Bishop|University|Isle|Council) of )$/;
 /** First names that are also places, not taken after a word of place: "families from Jordan", "in Chelsea". */
-const PLACE_NAMES = new Set('jordan georgia chelsea beverley florence india sydney devon kent shannon israel stanley shirley kimberley bradley ashley chester preston lincoln douglas barry whitby selby morley dudley crawley clifton'.split(' '));
+const PLACE_NAMES = new Set('victoria jordan georgia chelsea beverley florence india sydney devon kent shannon israel stanley shirley kimberley bradley ashley chester preston lincoln douglas barry whitby selby morley dudley crawley clifton'.split(' '));
 /** What follows a first name that is also a place when it is the place: "Shirley in Solihull", "Stanley, County Durham",
  * "Beverley and Kendal are small towns". */
 const AFTER_A_PLACE = /^(?:,? (?:in|near) \p{Lu}|, (?:County|Co\.) \p{Lu}|(?: and \p{Lu}\p{Ll}+)+ (?:are|were|have|both)\b)/u;
-const BEFORE_A_PLACE = /\b(?:from|in|to|across|cover|covers|covering|near|visited|and|of)\s+$/i;
+const BEFORE_A_PLACE = /\b(?:from|in|at|to|across|cover|covers|covering|near|visited|and|of)\s+$/i;
 /** Fixed phrases that contain a first name but name no one. */
 const NAMED_PLACES = /\b(?:Kensington and Chelsea|Chelsea and Westminster|Dr Barnardo['’]s|Downing Street|Marie Curie)\b/g;
 /**
@@ -187,7 +187,7 @@ const NAME_THEN_ROLE = new RegExp(
 /** A name in a signature or a form's field: "Name: Hollie Barraclough", "Regards, Sunita Chauhan", "Completed by:
  * Holloway, Janet (Mrs)", "This response was drafted by Ifeoma Chukwu". */
 const SIGNED = new RegExp(
-	String.raw`(?:\b(?:[Ss]ubmitted|[Dd]rafted|[Cc]ompleted|[Ss]igned|[Ww]ritten|[Pp]repared|[Cc]ompiled) (?:on behalf of [^.\n]{1,60}? )?by\s*:?\s+|(?<![\p{L}])(?:Name|Signed|Regards|Kind regards|Warm regards|Best regards|Best wishes|Many thanks|Thanks|Thank you|Cheers|Yours sincerely|Yours faithfully|Yours truly|Respondent|Respondent name|Completed by|Author|Contact|Contact name)\s*[:,]\s*)(?:(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|DR)\.?\s+)?((?:\p{Lu}[\p{L}'’-]*)(?:(?:,[ \t]|[ \t])(?:Dr\s|Mrs\s|Mr\s|Ms\s)?\p{Lu}[\p{L}'’-]*){0,3})`,
+	String.raw`(?:\b(?:[Ss]ubmitted|[Dd]rafted|[Cc]ompleted|[Ss]igned|[Ww]ritten|[Pp]repared|[Cc]ompiled) (?:on behalf of [^.\n]{1,60}? )?by\s*:?\s+|(?<![\p{L}])(?:Name|Signed|Patient|Child|Pupil|Client|Student|Young person|Service user|From|Cc|Regards|Kind regards|Warm regards|Best regards|Best wishes|Many thanks|Thanks|Thank you|Cheers|Yours sincerely|Yours faithfully|Yours truly|Respondent|Respondent name|Completed by|Author|Contact|Contact name)\s*[:,]\s*)(?:(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|DR)\.?\s+)?((?:\p{Lu}[\p{L}'’-]*)(?:(?:,[ \t]|[ \t])(?:Dr\s|Mrs\s|Mr\s|Ms\s)?\p{Lu}[\p{L}'’-]*){0,3})`,
 	'dgu'
 );
 /** Initials and a surname: "J. Holloway", "A.J. Mortimer", "Prof. A. R. Whitcombe"; a bare initial only after "by",
@@ -213,7 +213,7 @@ const NAMES_AFTER_KIN = new Set('grace faith hope joy rose june april dawn sue c
 /** Relations as titles in lower case: "uncle desmond", "auntie bev". */
 const KIN_TITLE_LOWER = /(?<![\p{L}])(?:aunty|auntie|aunt|uncle|nanna|nana|nanny|grandma|grandad|grandpa|granny|gran)\s+(\p{Ll}{3,})(?![\p{L}])/gu;
 /** Someone in a role, in lower case as young people write: "my key worker gary", "our youth worker sam". */
-const ROLE_LOWER = new RegExp(String.raw`\b(?:my|our|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?${ROLE}\s+(\p{Ll}{3,})(?![\p{L}])`, 'gu');
+const ROLE_OWNER_LOWER = /\b(?:my|our|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}$/u;
 /** Someone with their age in other forms: "Kaden (14)", "Bailey, who is 7,", "Shanice was 15 when". */
 const AGED = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?: \(\d{1,2}\)|, who is (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b| was \d{1,2} when)/dgu;
 /** In lower case, as young people often write: "my name is tracey dunmore", "a woman called fiona"; or in capitals. */
@@ -252,7 +252,11 @@ const DOB = new RegExp(
 /** A National Insurance number: two letters, six digits, one letter A to D, in capitals or in lower case. */
 const NI_NUMBER = /(?<![\w])(?:[A-Z]{2}(?: ?\d{2}){3} ?[A-D]|[a-z]{2}(?: ?\d{2}){3} ?[a-d])(?![\w])/g;
 /** A house number and street, with a flat if there is one: "14 Acacia Avenue", "Flat 2, 88 Cranbrook Road". */
-const ADDRESS = /(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+ ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green)\b/gu;
+const ADDRESS = /(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+(?:['’]s)? |St\.? ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green)\b/gu;
+/** A Welsh street, its kind first: "12 Heol y Bryn", "7 Cae Glas". */
+const ADDRESS_WELSH = /(?<![\w])\d{1,4}[A-Za-z]?,? (?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Maes|Cae|Bro|Llys|Clos|Parc|Pen) (?:(?:y|yr|'r|\p{Lu}[\p{L}'’-]+) ?){1,3}/gu;
+/** Everything from "my address is" to the postcode that ends it: "The Old Forge, Mill Lane, Little Snoring, NR21 0AA". */
+const ADDRESS_IS = /\b(?:[Aa]ddress(?: is)?\s*:?|[Ww]e are at|[Ww]rite to (?:me|us) at)\s+([^.\n]{3,90}?\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}))\b/g;
 /** A house and street in lower case, where someone says they live there: "i live at 14 hawthorn road". */
 const ADDRESS_LIVE = /\b(?:live|lives|living|lived|stay|stays|staying|moved to|address is)\s+(?:at\s+)?(\d{1,4}[a-z]?,? (?:[\p{L}'’]+ ){1,3}(?:street|road|avenue|lane|close|crescent|terrace|drive|way|gardens|grove|place|court|walk|mews|row|square|hill|rise|view|mansions|parade|green|st|rd|ave))\b/giu;
 /** Postcode areas, for an outward code alone ("from B15", "the M14 area"), which is taken only after such a cue:
@@ -265,7 +269,7 @@ const EMAIL_SPELT = /[A-Za-z0-9._%+-]+ ?[[(]at[\])] ?[A-Za-z0-9-]+(?: ?(?:\.|[[(
 const HANDLE = /(?<![\w.@])@[A-Za-z0-9_]{2,30}\b|\b(?:myspace|bebo|facebook|twitter|instagram|tiktok|snapchat|youtube)\.com\/[\w.]+|\b(?:[Mm]y|[Hh]is|[Hh]er) (?:msn|bebo|myspace|facebook|twitter|insta|instagram|snapchat|tiktok|xbox|psn)(?: name| id| username)? is ([\w./]+)|\b[Oo]n (?:[Mm]sn|MSN|[Bb]ebo|[Mm]yspace|MySpace|[Ff]acebook|[Tt]witter|[Ii]nsta|[Ii]nstagram|[Ss]napchat|[Tt]ik[Tt]ok|[Xx]box|XBOX|PSN) as ([\w./]+)/dg;
 /** A case, pupil or police reference after a word that says so, with at least five digits: "Case ref CS/2005/04412",
  * "UPN A123456789012", "Pupil number 20045871". */
-const REFERENCE = /\b(?:[Rr]ef(?:erence)?|[Cc]ase|UPN|ULN|[Pp]upil|ID|[Cc]rime|[Ss]tudent|[Pp]atient|[Hh]ospital|[Cc]lient|[Ff]ile|[Rr]eferral|[Mm]embership|[Ss]taff|[Pp]ayroll|[Pp]assport|[Ll]icence)\.?\s*(?:number|no\.?|ref(?:erence)?|id)?\s*(?:is\s+)?[:#]?\s*((?=[A-Za-z0-9/-]*(?:\d[^\d\s]*){5})[A-Za-z0-9][A-Za-z0-9/-]*[0-9A-Za-z])/dg;
+const REFERENCE = /\b(?:[Rr]ef(?:erence)?|[Cc]ase|UPN|ULN|[Pp]upil|ID|[Cc]rime|[Ss]tudent|[Pp]atient|[Hh]ospital|[Hh]osp|MRN|[Cc]lient|[Ff]ile|[Rr]eferral|[Mm]embership|[Ss]taff|[Pp]ayroll|[Pp]assport|[Ll]icence)\.?\s*(?:[Nn]umber|[Nn]o\.?|ref(?:erence)?|id|ID)?\s*(?:is\s+)?[:#]?\s*((?=[A-Za-z0-9/-]*(?:\d[^\d\s]*){5})[A-Za-z0-9][A-Za-z0-9/-]*[0-9A-Za-z])/dg;
 /** A reference made of capitals and digits between slashes or dashes, with five digits or more: "CS/2004/11873",
  * "00349/SS/DF". (A date has no letters; "DfES/1319/2005" has lower case and names a publication; "2005/36/EC" is a
  * European act; dashes make publication codes, "DCSF-00331-2008".) */
@@ -276,8 +280,15 @@ const CODE_CUED = /\b(?:[Nn]umber|[Rr]ef(?:erence)?|[Cc]ase)\b[^.\n\d]{0,12}?(?<
 const PREFIXED = /(?<![\w])(?!ISBN|ISSN|GBP|EUR|USD)[A-Z]{2,4} ?\d{6,}(?![\w])/g;
 /** Someone's own number: "my student number at college is 20413377", "her case no. 5567812". */
 const OWN_NUMBER = /\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+){0,2}?(?:number|no\.?|ref(?:erence)?|ID)\b(?!\s+of\b)[^.\d\n]{0,20}?(?<![\w])([A-Z]{0,3}\d{5,})(?![\w])/dgu;
+/** A shorter reference after a word that says it is one: "ref LAC/0347", "CAF no. CAF12347", "reference for my son is
+ * YOT/KMB/0593", "Register entry CPR 3317". Letters and three digits or more, or codes with slashes or dashes. */
+const REFERENCE_SHORT = /\b(?:[Rr]ef(?:erence)?|REF|[Nn]o\.|NO\.|[Nn]umber|[Ee]ntry)(?![\p{L}])[^.\n\d]{0,25}?(?<![\w/-])((?=[A-Z0-9/ -]*\d{3})[A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+)+|[A-Z]{2,5} ?\d{3,})(?![\w/-])/gu;
+/** Numbers that identify a professional or an officer: "collar number 4412", "GMC no. 4821973", "NMC PIN 98A1234E". */
+const PROFESSIONAL_NUMBER = /\b(?:collar|warrant|shoulder|badge|GMC|NMC|HCPC|GTC|GSCC|PIN)\s*(?:number|no\.?|PIN|#)?\s*:?\s*((?=[A-Z0-9]*\d{3})[A-Z0-9]{3,10})(?![\w])/gi;
 /** A car's number plate in the current form: "AB12 CDE". */
 const NUMBER_PLATE = /(?<![\w])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w])/g;
+/** Older plates, taken only near a word about a vehicle: "W628 FPJ", "ABC 123D". */
+const OLD_PLATE = /(?<![\w])(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])(?![\w])/g;
 /** A unique pupil number, which is recognisable on its own. */
 const UPN = /\b[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]\b/g;
 /** A name given to someone ("a boy I'll call Jamie"), not a word run on into another ("call ChildLine"). Not a name
@@ -285,7 +296,7 @@ const UPN = /\b[A-HJ-NP-RT-Z]\d{11}[0-9A-HJ-NP-RT-Z]\b/g;
 const CALLED = /\b(?:called|named|call|calling|calls? (?:him|her|me|them)|called (?:him|her|me|them)|known as|nicknamed)\s+['‘"“]?(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])(?: (\p{Lu}\p{Ll}[\p{L}'’-]*))?/dgu;
 const AFTER_CALLED = new Set('Services Service Start Line Point Team Board Partnership Scheme Network Direct Online Care Protection Support Health Agency Office'.split(' '));
 /** A child or relative named after who they are: "my son Rhodri", "our foster child, Kai,". */
-const KIN = /\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:foster|adopted|eldest|youngest|older|younger)\s+)?(?:son|daughter|child|grandson|granddaughter|nephew|niece|stepson|stepdaughter|boy|girl|pupil|baby|toddler|teenager)\s*,?\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])/dgu;
+const KIN = /\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:foster|adopted|eldest|youngest|older|younger|little|baby|twin|new)\s+)?(?:son|daughter|child|grandson|granddaughter|nephew|niece|stepson|stepdaughter|boy|girl|lad|lass|pupil|baby|toddler|teenager)\s*,?\s+(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?![\p{L}])/dgu;
 /** Capitalised words that follow "our child" and the like as the start of a term, not a name: "our child Protection
  * procedures". */
 const KIN_NOT_A_NAME = new Set('Protection Care Health Development Poverty Welfare Support Services Minding Benefit Tax Trust Guidance'.split(' '));
@@ -301,9 +312,26 @@ const adjectival = (w: string) => NOT_A_FAMILY_NAME.has(w) || /(?:ish|ese|ian|ea
 const NAME_WITH_DETAIL = new RegExp(String.raw`(${NAME_RUN})(?:,\s(?:an? )?|\s\()(?:Year \d{1,2}\b|Yr \d{1,2}\b|Reception\b|aged \d|age \d|date of birth|DOB|D\.O\.B|born\b|d\.o\.b)`, 'gu');
 /** Someone named after a role, without a comma: "Our youth worker Ade took", "our office manager Pam had". Only one
  * word, followed by a word in lower case or by punctuation, so "the social worker Assessment Framework" is not one. */
-const ROLE_THEN_WORD = new RegExp(String.raw`\b(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,2}?${ROLE}\s+(\p{Lu}\p{Ll}[\p{L}'’]*)(?= \p{Ll}|[,.;:!?)]|$)`, 'gu');
+const ROLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])${ROLE}\s+(?:(${NAME_RUN})(?= \p{Ll}|[,.;:!?)]|$)|(\p{Ll}{3,})(?![\p{L}]))`, 'gu');
+/** What comes before the role: whose it is ("our", "my"), or the start of a sentence ("Senior practitioner"). Read on
+ * the text before a match, which is cheaper than starting the expression with it. */
+const ROLE_OWNER = /(?:\b(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,2}|(?:^|[.!?]\s+)\p{Lu}\p{Ll}+\s+)$/u;
 /** Someone named after who they are among others: "one of the girls, Tianna,", "a second child, Mercy.". */
 const ONE_OF = /\b(?:one of (?:the|our|my|her|his|their) (?:[\p{L}-]+ )?(?:girls|boys|children|young people|pupils|kids|twins|mums|dads|parents|carers)|(?:a|an|her|his|their|our|my) (?:second|third|first|new|younger|older|baby|little) (?:child|son|daughter|baby|girl|boy)),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)?)(?=[,.;:!?)]|\s+(?:who|aged|now|was|is)\b)/gu;
+/** Someone with the writer: "Ade and I met the school", "me and jade went". */
+const WITH_ME = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’-]*) and (?:I|me)\b|\b(?:me|i) and (\p{Ll}{3,})\b/gu;
+/** A name then what only a person does or is: "Faith Adeyemi-Cole, who runs", "Chester Boateng was the duty social
+ * worker", "Xiaoling Chen, one of our parent governors". */
+const NAME_WHO = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)? (?:(?:Mac|Mc|Ó|Ní|van|de|da|bin|al) )?\p{Lu}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?)(?:, who (?:is|was|runs|ran|works|worked|leads|led|chairs|manages|managed|looks|has|had)\b|,? (?:is|was|has been) (?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}|, (?:one of )?(?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}s?\b|, (?:mum|mother|dad|father|parent|carer|grandmother|grandfather|nan|gran) (?:of|to)\b)`, 'gu');
+/** A two-word name whose surname tells: "Mc", "Mac" or "O'" before a capital, or a double-barrelled surname:
+ * "Sandy McAllister", "Chidinma Nwachukwu-Eze". */
+const SURNAME_SHAPE = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) ((?:Mc|Mac|O['’])\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+)(?![\p{L}'’-])/gu;
+/** First words of a hyphened pair that make it a place or a description, not a surname: "North-West", "Anglo-Saxon". */
+const NOT_DOUBLE_BARREL = new Set('North South East West Anglo Afro Euro Inter Non Multi Cross Pan Post Pre Anti Mid Self Well Part Full Half Sub Co'.split(' '));
+/** Whose relation someone is: "Destiny's aunt", "Kai's mum". */
+const WHOSE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}-]*)['’]s (?:mum|mam|mother|dad|father|aunt|auntie|aunty|uncle|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|sister|brother|cousin|stepdad|stepmum|parents|carers?|foster carers?|social worker|key worker|teacher|school|class|nursery|records?|file)\b/gu;
+/** A parent naming their child: "mum of Oliwia", "dad to Kai"; and asking for someone: "ask for Jaz". */
+const PARENT_OF = /\b(?:mum|mam|mother|dad|father|parent|carer|nan|gran|grandmother|grandfather|foster carer) (?:of|to) (\p{Lu}\p{Ll}[\p{L}'’-]*)|\bask(?:ed)? for (\p{Lu}\p{Ll}[\p{L}'’-]*)/gu;
 /** Someone with their age: "Zainab, aged 14", "Kai, 15,". */
 const WITH_AGE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*),\s(?:aged\s\d{1,2}\b|\d{1,2},)/dgu;
 /** A first name that is also a word, followed by where they are from: "Mark from the YOT". */
@@ -311,9 +339,11 @@ const FROM_THE = /(?<![\p{L}])(\p{Lu}[\p{Ll}]+)( \p{Lu}\p{Ll}[\p{L}'’-]*)? fro
 /** A first name, even one that is also a word, where only a person fits: "I spoke to Dawn", "Frank told me". */
 const SPOKE_TO = /\b(?:spoke|spoken|talked) (?:to|with) $/;
 /** What someone does who is named before it: "Frank told me". */
-const SPEECH = 'told|said|says|asked|rang|phoned|explained|promised|admitted';
+const SPEECH = 'told|said|says|asked|rang|phoned|texted|emailed|explained|promised|admitted|disclosed|started|joined|cried';
 /** Read just after the name. */
 const SAID = new RegExp(String.raw` (?:${SPEECH})\b`, 'y');
+/** A first name in lower case after speaking to someone: "spoke to sue at the front desk". */
+const SPOKE_TO_LOWER = /\b(?:spoke|spoken|speak|talked|talk) (?:to|with) (\p{Ll}{3,})(?![\p{L}])/gu;
 /** A known first name in lower case with "'s": "jayden's school". */
 const POSSESSIVE_LOWER = /(?<![\p{L}])(\p{Ll}{3,})['’]s\b/dgu;
 /** A surname before a first name in a form's field: "Child: Barker, Jayden" (after a colon: "Regards, Sunita" is not one). */
@@ -322,7 +352,7 @@ const SURNAME_FIRST = /:\s*(\p{Lu}\p{Ll}[\p{L}'’-]*), $/u;
 const ONE_WORD_BODIES = new Set('Ofsted Ofqual Estyn Cafcass Connexions ChildLine Childline Barnardo Barnardos Kidscape Samaritans Mencap Parentline Unison Unite Nacro Shelter Relate Homestart Becta Victim Support Women Refuge Brook Kids Whizz Turning Addaction Mind Scope Sense Contact Crisis Youthnet Frank Talk'.split(' '));
 /** Capitalised words that begin organisation and place names, so "Grace Academy" or "Sam's Club" are not people. */
 const NOT_A_SURNAME = new Set(
-	'Street Road Academy School Primary House Centre Council Trust Hospital Project Court Lane Close Station Club Square Park Place Way Gardens Estate College University Surgery Practice Clinic Ward Unit Avenue Drive Hall Infirmary Foundation Children Bay Stoke Heath Vale Spa Regis Keynes Abbey Castle'.split(
+	'Street Road Academy School Primary House Centre Council Trust Hospital Project Court Lane Close Station Club Square Park Place Way Gardens Estate College University Surgery Practice Clinic Ward Unit Avenue Drive Hall Infirmary Foundation Children Bay Stoke Heath Vale Spa Regis Keynes Abbey Castle Framework Strategy Guidance Agenda Programme Protocol Procedures Standards Regulations Directive'.split(
 		' '
 	)
 );
@@ -341,7 +371,7 @@ const OWN_LINE_BEFORE = /\b(?:my|me|him|her|his|mobile|mob|direct (?:line|dial|n
 const MAY_SPELL_EMAIL = /[[(]at[\])]| @ | dot /;
 const MAY_HANDLE = /@|\.com\/|msn|bebo|myspace|facebook|twitter|insta|snapchat|tiktok|xbox|psn/;
 const MAY_BIRTH = /dob|d\.o\.b|birth|born/;
-const MAY_REFER = /ref|case|upn|uln|pupil|id|crime|student|patient|hospital|client|file|membership|staff|payroll|passport|licence/;
+const MAY_REFER = /ref|case|upn|uln|pupil|id|crime|student|patient|hosp|mrn|client|file|membership|staff|payroll|passport|licence/;
 /** The cues of four rules, found in one pass over the lower-case copy: someone's own number (OWN_NUMBER), someone
  * saying who they are (SELF), speaking to someone (SPOKE_TO), someone saying something (SAID). */
 const CUES = new RegExp(String.raw`(number\b|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(${SPEECH})\b`, 'g');
@@ -353,16 +383,21 @@ const MAY_NAMED_PLACE = /Chelsea|Barnardo|Downing|Curie/;
 const MAY_INITIAL = /\b[A-Z]\.|\b(?:by|from|to|with|cc) [B-HJ-Z] /;
 const MAY_CALL = /\b(?:called|named|calls? (?:him|her|me|them)) \p{Ll}/u;
 const MAY_NAME_IS = /name is|name['’]s|my names |s called /;
-const MAY_DETAIL = /year \d|yr \d|reception|aged? \d|birth|dob|d\.o\.b|born/;
 const MAY_KIN_TITLE_LOWER = /\b(?:aunt|uncle|nan|grand|gran)/;
 const MAY_KIN = new RegExp(`\\b(?:${RELATIONS})\\b`);
 const MAY_KIN_NAMED = /(?:girl|boy|child|person|baby|mother|father|pupil),\s+\p{Lu}/u;
 const MAY_AGE = /who is|was \d/;
 const APPOSITIVES = /, \p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3},/gu;
-const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|author|contact|thank|cheers/;
+const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|author|contact|thank|cheers|patient|child:|pupil|client|student|person:|user:|from:|cc:/;
 
 /** A common first name that is not also an ordinary word ("Chloe", not "Grace"). */
-const known = (word: string) => FIRST_NAMES.has(word.toLowerCase()) && !AMBIGUOUS_NAMES.has(word.toLowerCase());
+/** A word in lower case without its accents ("Siân" as "sian"). */
+// eslint-disable-next-line no-control-regex
+const plain = (word: string) => (/[^\x00-\x7f]/.test(word) ? word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '') : word.toLowerCase());
+const known = (word: string) => {
+	const w = plain(word);
+	return FIRST_NAMES.has(w) && !AMBIGUOUS_NAMES.has(w);
+};
 
 /** Beside a role, a first name that is also a word is a name ("Grace Okafor, the school nurse"); accents aside. */
 function firstName(word: string): boolean {
@@ -382,6 +417,7 @@ function organisational(run: string): boolean {
 	return words.some((w) => ORG_WORD.has(w) || NOT_A_SURNAME.has(w) || KIN_NOT_A_NAME.has(w) || AFTER_CALLED.has(w) || NOT_A_NAME_WORD.has(w));
 }
 
+const PARTICLE = /^(?:Ní|Nic|Mac|Mc|van|von|de|da|bin|binti|al)$/;
 /** Whether a run of capitalised words reads as a person's name: each word can be part of one, the first a first name
  * even when it is also a word ("Will Fairbrother, a Year 9 pupil"). */
 function personRun(run: string): boolean {
@@ -446,9 +482,14 @@ function collect(text: string): Redaction[] {
 	if (digits && text.includes('/')) for (const m of matches(text, CODE)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits && mayOwnNumber && text.includes('-')) for (const m of matches(text, CODE_CUED)) group('reference', m);
 	if (digits) for (const m of matches(text, PREFIXED)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && /\b(?:ref|no\.|number|entry)/.test(lower)) for (const m of matches(text, REFERENCE_SHORT)) if (!/^(?:ISBN|ISSN|GBP|EUR|USD)|^[A-Z]{2,5} ?(?:19|20)\d\d$/.test(m[1])) tail('reference', m);
+	if (digits && /collar|warrant|shoulder|badge|gmc|nmc|hcpc|gtc|gscc|pin/.test(lower)) for (const m of matches(text, PROFESSIONAL_NUMBER)) tail('reference', m);
+	if (digits && /\b(?:reg|registration|plate|car|van|vehicle)\b/.test(lower)) for (const m of matches(text, OLD_PLATE)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits) for (const m of matches(text, NUMBER_PLATE)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits && mayOwnNumber) for (const m of matches(text, OWN_NUMBER)) group('reference', m);
 	if (digits && /\b(?:liv|stay|moved to|address)/.test(lower)) for (const m of matches(text, ADDRESS_LIVE)) tail('address', m);
+	if (digits) for (const m of matches(text, ADDRESS_WELSH)) add('address', m.index!, m.index! + m[0].trimEnd().length);
+	if (digits && /address|we are at|write to/.test(lower)) for (const m of matches(text, ADDRESS_IS)) tail('address', m);
 	if (digits && MAY_STREET.test(text)) for (const m of matches(text, ADDRESS)) if (!/Downing Street/.test(m[0])) add('address', m.index!, m.index! + m[0].length);
 	if (digits) for (const m of matches(text, POSTCODE)) {
 		// In lower case only where the whole postcode is ("m1 1ae"), not a mix such as "is 2nd".
@@ -501,10 +542,13 @@ function collect(text: string): Redaction[] {
 		if (organisational(run)) continue;
 		// "I am Welsh,", "It's Ofsted,", "It's Easter here": only a first name, or a run set off by commas after "I,"
 		// or "me," ("I, Harjinder Kaur Sandhu, support").
-		if (firstName(run.split(/[ -]/)[0]) || (m.groups!.set && m[3])) group('name', m, 2);
+		// Or any name followed by the person's age ("I am Nkechi, I am 16").
+		const aged = m[3] && /^,? (?:I am|I'm|aged|age) \d|^,? \d{1,2}\b/.test(text.slice(m.indices![2]![1], m.indices![2]![1] + 14));
+		if (firstName(run.split(/[ -]/)[0]) || (m.groups!.set && m[3]) || aged) group('name', m, 2);
 	}
 	if (maySelf) for (const m of matches(text, SELF_LOWER)) if (known(m[1]) || (/^i/.test(m[0]) && (NAMES_AFTER_KIN.has(m[1]) || m[1] === 'jack') && m[1] !== 'frank')) group('name', m);
-	for (const m of matches(text, KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) group('name', m);
+	// After "our lad" a first name that is also a word is the name ("our lad Will was 13").
+	for (const m of matches(text, KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && (!NOT_A_NAME_WORD.has(m[1]) || firstName(m[1]))) group('name', m);
 	if (MAY_KIN.test(lower) || MAY_KIN_NAMED.test(text)) for (const m of matches(text, KIN_MORE)) {
 		const i = m[1] ? 1 : 2;
 		const name = m[i];
@@ -515,12 +559,35 @@ function collect(text: string): Redaction[] {
 		group('name', m, i);
 	}
 	if (MAY_KIN_TITLE_LOWER.test(lower)) for (const m of matches(text, KIN_TITLE_LOWER)) if (known(m[1]) || NAMES_AFTER_KIN.has(m[1])) tail('name', m);
-	for (const m of matches(text, ROLE_LOWER)) if (known(m[1])) tail('name', m);
+	// After a role: a name ("our youth worker Ade took", "Senior practitioner Ruairí Mac Giolla Phádraig says"), or a
+	// known first name in lower case ("my key worker gary").
+	for (const m of matches(text, ROLE_THEN_NAME)) {
+		const before = text.slice(Math.max(0, m.index! - 60), m.index!);
+		const name = m[1] ?? m[2];
+		if (m[1] ? !m[1].split(' ').every((w) => nameLike(w) || PARTICLE.test(w)) || ONE_WORD_BODIES.has(m[1]) || !ROLE_OWNER.test(before) : !known(m[2]) || !ROLE_OWNER_LOWER.test(before)) continue;
+		add('name', m.index! + m[0].length - name.length, m.index! + m[0].length);
+	}
 	for (const m of matches(text, WITH_AGE)) group('name', m);
+	if (text.includes(' and ')) for (const m of matches(text, WITH_ME)) {
+		if (m[1] ? nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1]) && !PLACE_NAMES.has(m[1].toLowerCase()) && !NOT_A_NAME_WORD.has(m[1]) : known(m[2]) || NAMES_AFTER_KIN.has(m[2]))
+			add('name', m.index! + (m[1] ? 0 : m[0].length - m[2].length), m.index! + (m[1] ? m[1].length : m[0].length));
+	}
+	// Not the end of a longer run of capitals ("the Common Assessment Framework, the lead professional role").
+	for (const m of matches(text, NAME_WHO)) if (personRun(m[1]) && !/\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(0, m.index! - 30), m.index!))) add('name', m.index!, m.index! + m[1].length);
+	if (text.includes('-') || text.includes(' Mc') || text.includes(' Mac') || text.includes(' O’') || text.includes(" O'")) for (const m of matches(text, SURNAME_SHAPE)) {
+		const hyphened = m[2].includes('-');
+		if (!nameLike(m[1]) || ONE_WORD_BODIES.has(m[1]) || (hyphened && NOT_DOUBLE_BARREL.has(m[2].slice(0, m[2].indexOf('-'))))) continue;
+		if (hyphened && !firstName(m[1]) && PLACE_BEFORE.test(text.slice(Math.max(0, m.index! - 16), m.index!))) continue;
+		add('name', m.index!, m.index! + m[0].length);
+	}
+	if (text.includes("'s ") || text.includes('’s ')) for (const m of matches(text, WHOSE)) if (nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1]) && !PLACE_NAMES.has(m[1].toLowerCase()) && (firstName(m[1]) || !/(?:school|class|nursery|records?|file)$/.test(m[0]))) add('name', m.index!, m.index! + m[1].length);
+	if (lower.includes('ask') || lower.includes('parent ') || lower.includes('carer ') || MAY_KIN.test(lower)) for (const m of matches(text, PARENT_OF)) {
+		const name = m[1] ?? m[2];
+		if (nameLike(name) && !ONE_WORD_BODIES.has(name) && !PLACE_NAMES.has(name.toLowerCase())) add('name', m.index! + m[0].length - name.length, m.index! + m[0].length);
+	}
 	for (const m of matches(text, FAMILY)) if (nameLike(m[1]) && !adjectival(m[1]) && !PLACE_NAMES.has(m[1].toLowerCase())) add('name', m.index! + 4, m.index! + 4 + m[1].length);
-	if (MAY_DETAIL.test(lower)) for (const m of matches(text, NAME_WITH_DETAIL)) if (personRun(m[1])) add('name', m.index!, m.index! + m[1].length);
-	for (const m of matches(text, ROLE_THEN_WORD)) if (nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1])) tail('name', m);
-	for (const m of matches(text, ONE_OF)) if (personRun(m[1])) tail('name', m);
+	if (lower.includes('year ') || lower.includes('yr ') || lower.includes('reception') || lower.includes('birth') || lower.includes('dob') || lower.includes('d.o.b') || lower.includes('born') || lower.includes('aged ') || lower.includes(' age ')) for (const m of matches(text, NAME_WITH_DETAIL)) if (personRun(m[1])) add('name', m.index!, m.index! + m[1].length);
+	if (lower.includes(', ')) for (const m of matches(text, ONE_OF)) if (personRun(m[1])) tail('name', m);
 	if (digits || MAY_AGE.test(text)) for (const m of matches(text, AGED)) if (!organisational(m[1])) group('name', m);
 	for (const m of matches(text, FROM_THE)) {
 		if (!FIRST_NAMES.has(m[1].toLowerCase()) && !AMBIGUOUS_NAMES.has(m[1].toLowerCase())) continue;
@@ -537,6 +604,7 @@ function collect(text: string): Redaction[] {
 			SAID.lastIndex = at + word.length;
 			if ((maySay && SAID.test(text)) || (maySpeak && SPOKE_TO.test(text.slice(Math.max(0, at - 24), at)))) add('name', at, at + word.length);
 		}
+	if (maySpeak) for (const m of matches(text, SPOKE_TO_LOWER)) if (known(m[1]) || (AMBIGUOUS_NAMES.has(m[1]) && !/^(?:will|may|max|miles|chase|drew|ray|mark|bill)$/.test(m[1])) || NAMES_AFTER_KIN.has(m[1])) tail('name', m);
 	if (text.includes("'s") || text.includes('’s')) for (const m of matches(text, POSSESSIVE_LOWER)) if (known(m[1])) add('name', m.index!, m.index! + m[0].length);
 	for (const { at, first } of starts) {
 		// A role, then the name: "our headteacher, Bernadette Quigley"; one word only when a first name or set off
@@ -571,7 +639,7 @@ function collect(text: string): Redaction[] {
 	for (const m of capitalised) {
 		const first = m[1];
 		const second = m[2];
-		const word = first.toLowerCase().replace(/['’]s$/, '');
+		const word = plain(first).replace(/['’]s$/, '');
 		const part = firstPart(word);
 		if (!FIRST_NAMES.has(part) && !FIRST_NAMES.has(word)) continue;
 		if (AMBIGUOUS_NAMES.has(word) || AMBIGUOUS_NAMES.has(part)) continue;
