@@ -6,6 +6,7 @@ import { ownName, writeBodies } from '../../src/lib/server/analyse';
 import { bundledDb } from '../helpers/bundle';
 import { buildFilter } from '../../src/lib/server/filters';
 import { bodyGroupChoices, filteredRespondents } from '../../src/lib/server/facts';
+import { respondent } from '../../src/lib/server/db/responses';
 
 let path: string;
 let cleanup: () => void;
@@ -56,5 +57,22 @@ describe('bodies of confidential respondents', () => {
 		db.prepare("UPDATE respondent SET organisation = 'Rochdale Community Nursing', professional_body = 'RCN', respondent_type = 'individual' WHERE response_id = 'R0002'").run();
 		writeBodies(db);
 		expect(row()).toEqual({ body: 'RCN', known: null });
+	});
+
+	it("redacts an answer imported since the last analysis with its respondent's own details, as analysis would", () => {
+		db.exec('SAVEPOINT fresh');
+		try {
+			const id = Number(
+				db
+					.prepare("INSERT INTO respondent (response_id, respondent_type, organisation, name, confidential, row_hash) VALUES ('R9001', 'organisation', 'Dunmere Metropolitan Borough Council', 'Graham Tully', 1, 'x')")
+					.run().lastInsertRowid
+			);
+			db.prepare("INSERT INTO answer (respondent_id, question_id, text) VALUES (?, 'q2', ?)").run(id, "Dunmere's experience is that sharing is late. Signed, Graham Tully, Dunmere.");
+			const shown = respondent(db, 'R9001')!.answers.map((a) => a.text).join(' ');
+			expect(shown).not.toMatch(/Dunmere|Tully/);
+			expect(shown).toContain('[organisation removed]');
+		} finally {
+			db.exec('ROLLBACK TO fresh; RELEASE fresh');
+		}
 	});
 });

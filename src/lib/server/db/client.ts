@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrations } from './migrations';
-import { redact } from '../../analysis/redact';
+import { personalTerms, redact } from '../../analysis/redact';
 
 export type DB = Database.Database;
 
@@ -20,11 +20,19 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): DB {
 	const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
 	db.pragma('busy_timeout = 5000');
 	db.pragma('foreign_keys = ON');
-	// What a page may show of a text: the stored redacted version, or (for rows imported since the last analyse)
-	// the text redacted now. Pages never fall back to the original.
-	db.function('shown_text', { deterministic: true }, (redacted: unknown, original: unknown) =>
-		typeof redacted === 'string' ? redacted : typeof original === 'string' ? redact(original).text : null
-	);
+	// What a page may show of a text: the stored redacted version, or (for rows imported since the last analyse) the
+	// text redacted now, with the respondent's own details when the query gives them (name, organisation, type,
+	// confidential), as analyse would: a confidential organisation's own name goes even before the next analyse. Pages
+	// never fall back to the original.
+	db.function('shown_text', { deterministic: true, varargs: true }, (redacted: unknown, original: unknown, ...respondent: unknown[]) => {
+		if (typeof redacted === 'string') return redacted;
+		if (typeof original !== 'string') return null;
+		const [name, organisation, type, confidential] = respondent.map((v) => (typeof v === 'string' || typeof v === 'number' ? v : null));
+		const own = respondent.length
+			? personalTerms({ name: name === null ? null : String(name), organisation: organisation === null ? null : String(organisation), respondentType: type === null ? null : String(type), confidential: Number(confidential) === 1 })
+			: undefined;
+		return redact(original, own).text;
+	});
 	if (!options.readonly) {
 		db.pragma('journal_mode = WAL');
 		db.pragma('synchronous = NORMAL');

@@ -45,9 +45,9 @@ export function nextTask(db: DB, coder: number): IcrTask | null {
 	return (
 		(db
 			.prepare(
-				`SELECT i.sample_id AS sampleId, i.answer_id AS answerId, shown_text(a.text_redacted, a.text) AS text, a.question_id AS question,
+				`SELECT i.sample_id AS sampleId, i.answer_id AS answerId, shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential) AS text, a.question_id AS question,
 					(SELECT count(*) FROM icr_code c WHERE c.sample_id = s.id AND c.coder = ?) AS done, s.size
-				 FROM icr_sample s JOIN icr_item i ON i.sample_id = s.id JOIN answer a ON a.id = i.answer_id
+				 FROM icr_sample s JOIN icr_item i ON i.sample_id = s.id JOIN answer a ON a.id = i.answer_id JOIN respondent r ON r.id = a.respondent_id
 				 WHERE ? IN (s.coder_a, s.coder_b)
 					AND NOT EXISTS (SELECT 1 FROM icr_code c WHERE c.sample_id = s.id AND c.answer_id = i.answer_id AND c.coder = ?)
 				 ORDER BY s.id, i.answer_id LIMIT 1`
