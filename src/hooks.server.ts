@@ -41,7 +41,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const user = event.locals.user;
 		if (!user) {
 			const isPage = event.request.method === 'GET' && !/\.(csv|json|docx|svg|png)$/.test(path) && !event.isDataRequest;
-			if (isPage) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
+			// A cookie whose session has ended (unused for IDLE_MINUTES, or ended by an account change): say so at sign-in.
+			if (isPage) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}${token ? '&ended' : ''}`);
 			error(401, 'Sign in to use this service');
 		}
 		const { role } = access;

@@ -63,3 +63,18 @@ test('signing out ends the session and says so', async ({ browser }) => {
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	await context.close();
 });
+
+test('a session that has ended sends its page to sign-in, says why, and comes back to the page', async ({ browser, baseURL }) => {
+	// A cookie for a session the server no longer has (unused for the idle time, or ended by an account change).
+	const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+	await context.addCookies([{ name: 'consult_session', value: 'ended-session-token', url: baseURL!, httpOnly: true, sameSite: 'Lax' }]);
+	const page = await context.newPage();
+	await page.goto('/themes?sector=health');
+	await expect(page).toHaveURL(/\/login\?next=%2Fthemes%3Fsector%3Dhealth&ended$/);
+	await expect(page.getByRole('region', { name: 'Important' })).toContainText('You were signed out because the service was not used for 60 minutes');
+	await page.getByLabel('User name').fill('e2e-viewer');
+	await page.getByLabel('Password').fill('e2e-password-viewer');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/themes\?sector=health$/);
+	await context.close();
+});

@@ -1,6 +1,6 @@
 // Accounts, sessions and analysts' decisions on real SQLite files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, createSession, createUser, disableUser, endSession, hashPassword, sessionUser, signIn, SIGN_IN_LIMITS, tooManyAttempts, verifyPassword } from '../../src/lib/server/auth';
+import { can, createSession, createUser, disableUser, endSession, hashPassword, IDLE_MINUTES, SESSION_DAYS, sessionUser, signIn, SIGN_IN_LIMITS, tooManyAttempts, verifyPassword } from '../../src/lib/server/auth';
 import { accessFor, requiredRole, requireRole, safeNext } from '../../src/lib/server/access';
 import { analyseDatabase } from '../../src/lib/server/analyse';
 import { openDb, type DB } from '../../src/lib/server/db/client';
@@ -42,6 +42,52 @@ describe('passwords and sessions', () => {
 		expect(sessionUser(db, token)).toMatchObject({ username: 'ana' });
 		endSession(db, token);
 		expect(sessionUser(db, token)).toBeNull();
+	});
+	it(`ends a session unused for ${IDLE_MINUTES} minutes, moves its end on with use, and never past ${SESSION_DAYS} days from sign-in`, async () => {
+		const user = await createUser(db, 'idle', 'an idle long password', 'viewer');
+		const minute = 60_000;
+		const start = Date.now();
+		const { token, expires } = createSession(db, user.id);
+		// The cookie may last the full term; the session on the server ends when unused.
+		expect(expires.getTime() - start).toBeGreaterThanOrEqual(SESSION_DAYS * 86_400_000 - 1000);
+		const end = () => Date.parse(db.prepare("SELECT expires_at FROM session WHERE user_id = ?").pluck().get(user.id) as string);
+		expect(end() - start).toBeLessThanOrEqual(IDLE_MINUTES * minute + 1000);
+		// Used after 40 minutes: still signed in, and the end moves to IDLE_MINUTES from then.
+		const used = start + Math.min(40, IDLE_MINUTES - 1) * minute;
+		expect(sessionUser(db, token, used)).toMatchObject({ username: 'idle' });
+		expect(end()).toBe(used + IDLE_MINUTES * minute);
+		// Unused for longer than IDLE_MINUTES: ended.
+		expect(sessionUser(db, token, end() + 1)).toBeNull();
+		// However often it is used, it ends SESSION_DAYS after sign-in.
+		const again = createSession(db, user.id);
+		const signedIn = Date.parse(db.prepare('SELECT max(created_at) FROM session WHERE user_id = ?').pluck().get(user.id) as string);
+		const last = signedIn + SESSION_DAYS * 86_400_000;
+		let t = signedIn;
+		while (t < last - IDLE_MINUTES * minute) {
+			t += (IDLE_MINUTES - 1) * minute;
+			expect(sessionUser(db, again.token, Math.min(t, last - 1))).not.toBeNull();
+		}
+		expect(sessionUser(db, again.token, last + 1)).toBeNull();
+	});
+	it('still lets a signed-in user in while another connection holds the write lock (an import or an analysis)', async () => {
+		const user = await createUser(db, 'busy', 'a busy long password', 'viewer');
+		const { token } = createSession(db, user.id);
+		const other = openDb(join(dir, 'r.db'));
+		const end = () => db.prepare('SELECT expires_at FROM session WHERE user_id = ?').pluck().get(user.id);
+		const before = end();
+		other.exec('BEGIN IMMEDIATE');
+		try {
+			// Let in (not an error after the busy timeout), with the end left as it was until the lock is free ...
+			expect(sessionUser(db, token, Date.now() + 30 * 60_000)).toMatchObject({ username: 'busy' });
+			expect(end()).toBe(before);
+		} finally {
+			other.exec('ROLLBACK');
+			other.close();
+		}
+		// ... and moved on by the next request once it is; the connection's busy timeout is as it was.
+		expect(sessionUser(db, token, Date.now() + 30 * 60_000)).toMatchObject({ username: 'busy' });
+		expect(end()).not.toBe(before);
+		expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
 	});
 	it('locks a user name after five failed attempts from one address, and only from that address', async () => {
 		await createUser(db, 'victim', 'the real password here', 'viewer');

@@ -15,6 +15,12 @@ export interface User {
 
 const RANK: Record<Role, number> = { viewer: 1, analyst: 2, admin: 3 };
 export const SESSION_DAYS = 7;
+/**
+ * A session also ends after this long without a request (CONSULT_IDLE_MINUTES, 60 by default), so a laptop left open
+ * does not stay signed in for days; each request moves the end on, at most once a minute, never past SESSION_DAYS
+ * from sign-in.
+ */
+export const IDLE_MINUTES = Math.max(1, Number(process.env.CONSULT_IDLE_MINUTES) || 60);
 export const SESSION_COOKIE = 'consult_session';
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
@@ -90,25 +96,53 @@ export function userCount(db: DB): number {
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The session's token, and how long its cookie may last (the session itself ends sooner when unused: IDLE_MINUTES). */
 export function createSession(db: DB, userId: number): { token: string; expires: Date } {
 	const token = randomBytes(32).toString('base64url');
-	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+	const now = Date.now();
+	const expires = new Date(now + SESSION_DAYS * 86_400_000);
 	// Sign-ins, sign-outs and the audit log change nothing the dashboard counts: they keep its results in memory.
 	writeBookkeeping(db, () =>
-		db.prepare('INSERT INTO session (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash(token), userId, new Date().toISOString(), expires.toISOString())
+		db
+			.prepare('INSERT INTO session (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+			.run(tokenHash(token), userId, new Date(now).toISOString(), new Date(Math.min(now + IDLE_MINUTES * 60_000, expires.getTime())).toISOString())
 	);
 	return { token, expires };
 }
 
-export function sessionUser(db: DB, token: string | undefined): User | null {
+/** The signed-in user for a session token, or null when there is no such session or it has ended; a live session's
+ * end is moved on to IDLE_MINUTES from now. */
+export function sessionUser(db: DB, token: string | undefined, now = Date.now()): User | null {
 	if (!token || token.length > 100) return null;
+	const hash = tokenHash(token);
 	const row = db
 		.prepare(
-			`SELECT u.id, u.username, u.role FROM session s JOIN app_user u ON u.id = s.user_id
+			`SELECT u.id, u.username, u.role, s.created_at AS createdAt, s.expires_at AS expiresAt FROM session s JOIN app_user u ON u.id = s.user_id
 			 WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`
 		)
-		.get(tokenHash(token), new Date().toISOString()) as User | undefined;
-	return row ?? null;
+		.get(hash, new Date(now).toISOString()) as (User & { createdAt: string; expiresAt: string }) | undefined;
+	if (!row) return null;
+	const { createdAt, expiresAt, ...user } = row;
+	const until = Math.min(now + IDLE_MINUTES * 60_000, Date.parse(createdAt) + SESSION_DAYS * 86_400_000);
+	if (until - Date.parse(expiresAt) >= 60_000) extendSession(db, hash, until);
+	return user;
+}
+
+/**
+ * Moves a session's end on, if the database can be written now: while an import or an analysis holds the write lock,
+ * pages are still served (they only read) and the session keeps its end until a later request, rather than waiting
+ * for the lock or failing.
+ */
+function extendSession(db: DB, hash: string, until: number) {
+	const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+	db.pragma('busy_timeout = 0');
+	try {
+		writeBookkeeping(db, () => db.prepare('UPDATE session SET expires_at = ? WHERE token_hash = ?').run(new Date(until).toISOString(), hash));
+	} catch (e) {
+		if ((e as { code?: string }).code !== 'SQLITE_BUSY' && (e as { code?: string }).code !== 'SQLITE_LOCKED') throw e;
+	} finally {
+		db.pragma(`busy_timeout = ${timeout}`);
+	}
 }
 
 export function endSession(db: DB, token: string | undefined) {

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { createSession, SESSION_COOKIE, signIn } from '$lib/server/auth';
+import { createSession, IDLE_MINUTES, SESSION_COOKIE, signIn } from '$lib/server/auth';
 import { safeNext } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 
 export function load({ locals, url }) {
-	return { user: locals.user, next: safeNext(url.searchParams.get('next')), signedOut: url.searchParams.has('signed-out') };
+	return { user: locals.user, next: safeNext(url.searchParams.get('next')), signedOut: url.searchParams.has('signed-out'), ended: url.searchParams.has('ended'), idleMinutes: IDLE_MINUTES };
 }
 
 export const actions = {
