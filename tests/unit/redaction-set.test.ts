@@ -6,9 +6,10 @@
 // - tests/fixtures/redaction-2: 160 and 120. Held out through the tenth session (70, 54, 52 leaking); tuned to in the
 //   eleventh (6 leaking after).
 // - tests/fixtures/redaction-3: 160 and 120. Held out for the eleventh session's first round (37, then 33 leaking);
-//   tuned to in its second round (2 leaking after).
+//   tuned to in its second round (2 leaking after; 5 once a review's fixes for over-redaction were in).
 // - tests/fixtures/redaction-4: 160 and 120. Held out: run on the rules before the eleventh session (41 leaking, 17
-//   clean changed), after its first round (37, 8) and after its second (30, 8). Only its counts have been read.
+//   clean changed), after its first round (37, 8), after its second (30, 8) and after the fixes from a review of
+//   both, which took back rules that blanked policy prose (34, 8). Only its counts have been read.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/lib/analysis/redact';
@@ -25,10 +26,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const left = (out: string, s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}(?![\\p{L}\\p{N}])`, 'u').test(out);
 
 const SETS = [
-	{ dir: 'tests/fixtures/redaction', sensitive: 150, clean: 120, leaking: 0, changed: 4 },
-	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 6, changed: 0 },
-	{ dir: 'tests/fixtures/redaction-3', sensitive: 160, clean: 120, leaking: 2, changed: 0 },
-	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 30, changed: 8 }
+	{ dir: 'tests/fixtures/redaction', sensitive: 150, clean: 120, leaking: 0, changed: 5 },
+	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 8, changed: 3 },
+	{ dir: 'tests/fixtures/redaction-3', sensitive: 160, clean: 120, leaking: 5, changed: 1 },
+	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 34, changed: 8 }
 ];
 
 describe('redaction on sentences written apart', () => {

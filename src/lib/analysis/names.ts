@@ -49,13 +49,16 @@ arif naveed waqas amara chioma adaeze obinna emeka femi folake akosua vusi thabo
 lindiwe tatenda farai nyasha tafadzwa abdi abdullahi mohamed hodan hibo ayan fadumo halima faduma sahra ifrah
 deeqa ewa malgorzata monika marta dorota beata pawel mateusz lukasz grzegorz andrzej nikolai tatiana milena
 jana lenka petra ionut ioana raluca adriana keeley tasha marcia jerome errol dwayne kareem malik kiara
-philomena assumpta majella gaz daz baz kez bev pam val viv jen jess kath cath steph becca mel fran gill tash jules`
+philomena assumpta majella gaz daz baz kez bev pam val viv jen jess kath cath steph becca mel fran gill tash jules
+ade ayo bukola bisi dayo funmi gbenga kunle lola seun segun sola tayo tobi tolu wale yemi chidinma chiamaka nkechi
+nneka uchenna chinonso kelechi amaka ebuka tochukwu ikenna kwesi kojo yaw ama adjoa esi akosua nana
+kasia gosia basia zosia tomek kuba bartek`
 		.split(/\s+/)
 		.filter(Boolean)
 );
 
 export const AMBIGUOUS_NAMES = new Set(
-	'will may mark bill grace hope faith joy rose june april august dawn frank sue pat rob guy dean carol amber holly ruby crystal jack chase drew ray miles max summer sky skye paris'.split(
+	'will may mark bill grace hope faith joy rose june april august dawn frank sue pat rob guy dean carol amber holly ruby crystal jack chase drew ray miles max summer sky skye paris destiny mercy blessing patience autumn'.split(
 		' '
 	)
 );

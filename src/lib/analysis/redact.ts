@@ -97,9 +97,10 @@ export function mentionsPersonal(text: string, p: PersonalTerms): boolean {
  * while its matches are being read.
  */
 function* matches(text: string, re: RegExp): Generator<RegExpExecArray> {
+	if (!re.global) throw new TypeError(`matches() needs a global expression: ${re}`);
 	re.lastIndex = 0;
 	for (let m = re.exec(text); m; m = re.exec(text)) {
-		if (m[0] === '') re.lastIndex++;
+		if (m[0] === '') re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
 		yield m;
 	}
 }
@@ -125,7 +126,7 @@ const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
 const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
 /** Capitalised words that follow a title as part of a job or a thing, not a name: "Nurse Practitioners", "PC World". */
 const NOT_A_NAME = new Set(
-	'Clinic Clinics Room Rooms Massage Milk Boom Bond State States Government Practitioner Practitioners Prescriber Prescribers Specialist Specialists Consultant Consultants Manager Managers Team Teams Lead Leads Training Days Day World Service Services Adviser Advisers Advisor Advisors Education Network Forum Meeting Meetings Station Unit Ward Bank Staff Students Student Group Groups'.split(
+	'Clinic Clinics Room Rooms Massage Milk Boom Bond Friendly Steps Initiative Café Cafe Week Bank Box Unit Units State States Government Practitioner Practitioners Prescriber Prescribers Specialist Specialists Consultant Consultants Manager Managers Team Teams Lead Leads Training Days Day World Service Services Adviser Advisers Advisor Advisors Education Network Forum Meeting Meetings Station Unit Ward Bank Staff Students Student Group Groups'.split(
 		' '
 	)
 );
@@ -135,11 +136,13 @@ const CAPITALISED = new RegExp(String.raw`(?<![\p{L}])(${NAME_WORD})(?=(?: (${NA
 /** Words after which a first name names a place or a foundation, not a person: "St George's", "King Edward VI". */
 const PLACE_BEFORE = /(?:\b(?:St|Saint|King|King['’]s|Queen|Prince|Princess|Duke|Duchess|Royal|Port|Fort|Mount|Lake|Cape)\.? |\b(?:Borough|County|City|District|Diocese|Bishop|University|Isle|Council) of )$/;
 /** First names that are also places, not taken after a word of place: "families from Jordan", "in Chelsea". */
-const PLACE_NAMES = new Set('victoria jordan georgia chelsea beverley florence india sydney devon kent shannon israel stanley shirley kimberley bradley ashley chester preston lincoln douglas barry whitby selby morley dudley crawley clifton'.split(' '));
+const PLACE_NAMES = new Set('jordan georgia chelsea beverley florence india sydney devon kent shannon israel chester preston lincoln whitby selby morley dudley crawley clifton'.split(' '));
 /** What follows a first name that is also a place when it is the place: "Shirley in Solihull", "Stanley, County Durham",
  * "Beverley and Kendal are small towns". */
-const AFTER_A_PLACE = /^(?:,? (?:in|near) \p{Lu}|, (?:County|Co\.) \p{Lu}|(?: and \p{Lu}\p{Ll}+)+ (?:are|were|have|both)\b)/u;
-const BEFORE_A_PLACE = /\b(?:from|in|at|to|across|cover|covers|covering|near|visited|and|of)\s+$/i;
+const AFTER_A_PLACE = /^,? (?:in|near) (?!Year\b|Yr\b|Reception\b|Nursery\b|Class\b|Form\b|Set\b|Key Stage\b|Care\b)\p{Lu}/u;
+/** What follows any first name when it names a place: "Stanley, County Durham". */
+const COUNTY_AFTER = /^, (?:County|Co\.) \p{Lu}/u;
+const BEFORE_A_PLACE = /\b(?:from|in|to|across|cover|covers|covering|near|visited|and|of)\s+$/i;
 /** Fixed phrases that contain a first name but name no one. */
 const NAMED_PLACES = /\b(?:Kensington and Chelsea|Chelsea and Westminster|Dr Barnardo['’]s|Downing Street|Marie Curie)\b/g;
 /**
@@ -157,7 +160,7 @@ export function publicRecord(names: string[]): PublicRecord {
 const NO_PUBLIC_RECORD: PublicRecord = { pattern: null };
 /** Capitalised words that are not names whatever comes before: sentence openers and the like ("My son Has ..."). */
 const NOT_A_NAME_WORD = new Set(
-	'The A An And Or But If So As At In On Of To For From By With Is Was Has Had Have Are Were Be Been Will Would Can Could Should Must May Might Did Does Do Not No Yes I We He She They It This That These Those There Here Who What When Where Why How Also However Then Than Very All Any Some Each Every'.split(
+	'The A An And Or But If So As At In On Of To For From By With Is Was Has Had Have Are Were Be Been Will Would Can Could Should Must May Might Did Does Do Not No Yes I We He She They It This That These Those There Here Who What When Where Why How Also However Then Than Very All Any Some Each Every Our My Your Their His Her Its'.split(
 		' '
 	)
 );
@@ -187,7 +190,7 @@ const NAME_THEN_ROLE = new RegExp(
 /** A name in a signature or a form's field: "Name: Hollie Barraclough", "Regards, Sunita Chauhan", "Completed by:
  * Holloway, Janet (Mrs)", "This response was drafted by Ifeoma Chukwu". */
 const SIGNED = new RegExp(
-	String.raw`(?:\b(?:[Ss]ubmitted|[Dd]rafted|[Cc]ompleted|[Ss]igned|[Ww]ritten|[Pp]repared|[Cc]ompiled) (?:on behalf of [^.\n]{1,60}? )?by\s*:?\s+|(?<![\p{L}])(?:Name|Signed|Patient|Child|Pupil|Client|Student|Young person|Service user|From|Cc|Regards|Kind regards|Warm regards|Best regards|Best wishes|Many thanks|Thanks|Thank you|Cheers|Yours sincerely|Yours faithfully|Yours truly|Respondent|Respondent name|Completed by|Author|Contact|Contact name)\s*[:,]\s*)(?:(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|DR)\.?\s+)?((?:\p{Lu}[\p{L}'’-]*)(?:(?:,[ \t]|[ \t])(?:Dr\s|Mrs\s|Mr\s|Ms\s)?\p{Lu}[\p{L}'’-]*){0,3})`,
+	String.raw`(?:\b(?:[Ss]ubmitted|[Dd]rafted|[Cc]ompleted|[Ss]igned|[Ww]ritten|[Pp]repared|[Cc]ompiled) (?:on behalf of [^.\n]{1,60}? )?by\s*:?\s+|(?<![\p{L}])(?:Name|Signed|Regards|Kind regards|Warm regards|Best regards|Best wishes|Many thanks|Thanks|Thank you|Cheers|Yours sincerely|Yours faithfully|Yours truly|Respondent|Respondent name|Completed by|Author|Contact|Contact name)\s*[:,]\s*|(?<![\p{L}])(?:Patient|Child|Pupil|Client|Student|Young person|Service user|From|Cc)\s*:\s*)(?:(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|DR)\.?\s+)?((?:\p{Lu}[\p{L}'’-]*)(?:(?:,[ \t]|[ \t])(?:Dr\s|Mrs\s|Mr\s|Ms\s)?\p{Lu}[\p{L}'’-]*){0,3})`,
 	'dgu'
 );
 /** Initials and a surname: "J. Holloway", "A.J. Mortimer", "Prof. A. R. Whitcombe"; a bare initial only after "by",
@@ -197,16 +200,16 @@ const INITIALS = new RegExp(
 	'dgu'
 );
 /** Initials and a surname in capitals: "A. H. PENNINGTON-SMYTHE". */
-const INITIALS_UPPER = /(?<![\p{L}.])(?:[A-Z]\.\s?){1,3}([A-Z]{3,}(?:-[A-Z]{2,})?)(?![\p{L}])/gu;
+const INITIALS_UPPER = /(?<![\p{L}.])(?!N\.\s?B\.)(?:[A-Z]\.\s?){2,3}([A-Z]{3,}(?:-[A-Z]{2,})?)(?![\p{L}])/gu;
 /** Someone referred to by initials: "by his initials DM", "initials J.K.". */
-const BY_INITIALS = /\binitials,?\s+(?:(?:are|were|of|as)\s+)?((?:[A-Z]\.?\s?){2,3})(?![\p{L}])/gu;
+const BY_INITIALS = /\binitials\s+(?:(?:are|were|of|as)\s+)?(?!DOB\b|NHS\b|UPN\b|NI\b)((?:[A-Z]\.?\s?){2,3})(?![\p{L}])/gu;
 /** Words after an initial that make it a label, not a name: "Key Stage 2", "E. Coli", "Annex B Plan". */
 const NOT_AFTER_INITIAL = new Set('Team Level Levels Block Wing Division Grade List Road Street Coli Ward Stream Class Form Section Annex Appendix Plan Stage Category Type'.split(' '));
 /** Kin and friends named after who they are: "my brother Kacper", "the girl, Amira,", "my daughter chloe". */
 /** Relations and friends a name is written after ("my brother Kacper"). */
 const RELATIONS = 'brother|sister|bro|sis|mum|mam|mother|dad|father|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|aunt|auntie|aunty|uncle|cousin|mate|friend|bestie|partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|stepdad|stepmum|stepbrother|stepsister|eldest|youngest';
 /** Who someone is to the writer, with whose they are first if it says ("my mum's boyfriend", "my foster sister"). */
-const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\p{L}+['’]?s\s+)?(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest|foster|real|birth|new|adopted|half)\s+)?(?:${RELATIONS})\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|pupil),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*),`, 'dgu');
+const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:mum|mam|mom|dad|nan|nana|gran|sister|brother|aunt|auntie|aunty|uncle|cousin|friend|mate)['’]?s\s+)?(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest|foster|real|birth|new|adopted|half)\s+)?(?:${RELATIONS})\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|pupil),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*),`, 'dgu');
 /** Names that are also words, taken in lower case after a relation ("my nanna june", "my foster sister grace"): not
  * the ones that are verbs as well ("my mum will", "my dad may"). */
 const NAMES_AFTER_KIN = new Set('grace faith hope joy rose june april dawn sue carol amber holly ruby crystal summer skye frank dean'.split(' '));
@@ -236,7 +239,7 @@ const TITLED_UPPER = /(?<![\p{L}])(?:MR|MRS|MS|MISS|DR)\.? (?:[A-Z]\.? ?){0,2}([
 /** In lower case not "ms", which is as often multiple sclerosis ("children with ms attend"). */
 const TITLED_LOWER = /(?<![\p{L}])(?:mr|mrs|dr)\.? (\p{Ll}[\p{Ll}'’-]+)/dgu;
 /** "miss" in lower case is a title only after a word that says so: "my teacher miss o'reilly", "called miss khan". */
-const MISS_LOWER = /\b(?:teacher|tutor|mentor|called|named|head|sir and|ta|senco|worker)\s+miss\s+(\p{Ll}[\p{Ll}'’-]+)/gu;
+const MISS_LOWER = /\b(?:(?:my|our|his|her|a|the) (?:teacher|tutor|mentor|head|ta|senco|worker)|called|named|sir and)\s+miss\s+(?!(?:this|that|it|any|out|the|a|an|school|lessons|class|them|him|her|me|us|you|anything|something|nothing|signs|warning|things|it's|its)\b)(\p{Ll}[\p{Ll}'’-]+)/gu;
 const NOT_A_SURNAME_LOWER = new Set('and or the a an of in on at to from said says told was is has had who will would can could and'.split(' '));
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 /** A whole date: "12/03/1995", "3.3.1996", "1995-03-12", "17th June 1961", "June 17, 1961". */
@@ -254,9 +257,9 @@ const NI_NUMBER = /(?<![\w])(?:[A-Z]{2}(?: ?\d{2}){3} ?[A-D]|[a-z]{2}(?: ?\d{2})
 /** A house number and street, with a flat if there is one: "14 Acacia Avenue", "Flat 2, 88 Cranbrook Road". */
 const ADDRESS = /(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+(?:['’]s)? |St\.? ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green)\b/gu;
 /** A Welsh street, its kind first: "12 Heol y Bryn", "7 Cae Glas". */
-const ADDRESS_WELSH = /(?<![\w])\d{1,4}[A-Za-z]?,? (?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Maes|Cae|Bro|Llys|Clos|Parc|Pen) (?:(?:y|yr|'r|\p{Lu}[\p{L}'’-]+) ?){1,3}/gu;
+const ADDRESS_WELSH = /(?<![\w])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?,? (?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Maes|Cae|Bro|Llys|Clos)(?:[ -](?:[Yy]|[Yy]r|'r|\p{Lu}[\p{L}'’]+)){1,3}/gu;
 /** Everything from "my address is" to the postcode that ends it: "The Old Forge, Mill Lane, Little Snoring, NR21 0AA". */
-const ADDRESS_IS = /\b(?:[Aa]ddress(?: is)?\s*:?|[Ww]e are at|[Ww]rite to (?:me|us) at)\s+([^.\n]{3,90}?\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}))\b/g;
+const ADDRESS_IS = /(?:\b(?:[Mm]y|[Oo]ur|[Hh]ome|[Hh]is|[Hh]er|[Tt]heir) address(?: is)?\s*:?|(?:^|\n)Address\s*:|\b[Ww]e are at|\b[Ww]rite to (?:me|us) at)\s+([^.\n]{3,90}?\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}))\b/g;
 /** A house and street in lower case, where someone says they live there: "i live at 14 hawthorn road". */
 const ADDRESS_LIVE = /\b(?:live|lives|living|lived|stay|stays|staying|moved to|address is)\s+(?:at\s+)?(\d{1,4}[a-z]?,? (?:[\p{L}'’]+ ){1,3}(?:street|road|avenue|lane|close|crescent|terrace|drive|way|gardens|grove|place|court|walk|mews|row|square|hill|rise|view|mansions|parade|green|st|rd|ave))\b/giu;
 /** Postcode areas, for an outward code alone ("from B15", "the M14 area"), which is taken only after such a cue:
@@ -282,11 +285,12 @@ const PREFIXED = /(?<![\w])(?!ISBN|ISSN|GBP|EUR|USD)[A-Z]{2,4} ?\d{6,}(?![\w])/g
 const OWN_NUMBER = /\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+){0,2}?(?:number|no\.?|ref(?:erence)?|ID)\b(?!\s+of\b)[^.\d\n]{0,20}?(?<![\w])([A-Z]{0,3}\d{5,})(?![\w])/dgu;
 /** A shorter reference after a word that says it is one: "ref LAC/0347", "CAF no. CAF12347", "reference for my son is
  * YOT/KMB/0593", "Register entry CPR 3317". Letters and three digits or more, or codes with slashes or dashes. */
-const REFERENCE_SHORT = /\b(?:[Rr]ef(?:erence)?|REF|[Nn]o\.|NO\.|[Nn]umber|[Ee]ntry)(?![\p{L}])[^.\n\d]{0,25}?(?<![\w/-])((?=[A-Z0-9/ -]*\d{3})[A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+)+|[A-Z]{2,5} ?\d{3,})(?![\w/-])/gu;
+const REFERENCE_SHORT = /\b(?:[Rr]ef(?:erence)?|REF|[Nn]o\.(?! of)|NO\.|[Nn]umber(?! of)|[Ee]ntry)(?![\p{L}])[^.\n\d]{0,25}?(?<![\w/-])((?=[A-Z0-9/ -]{0,24}\d{3})[A-Z][A-Z0-9]{0,9}(?:[/-][A-Z0-9]{1,10}){1,4}|[A-Z]{2,5} ?\d{3,})(?![\w/-])(?! \d)/gu;
 /** Numbers that identify a professional or an officer: "collar number 4412", "GMC no. 4821973", "NMC PIN 98A1234E". */
-const PROFESSIONAL_NUMBER = /\b(?:collar|warrant|shoulder|badge|GMC|NMC|HCPC|GTC|GSCC|PIN)\s*(?:number|no\.?|PIN|#)?\s*:?\s*((?=[A-Z0-9]*\d{3})[A-Z0-9]{3,10})(?![\w])/gi;
+const PROFESSIONAL_NUMBER = /\b(?:(?:[Cc]ollar|[Ww]arrant|[Ss]houlder|[Bb]adge) (?:[Nn]umber|[Nn]o\.?|card)|(?:GMC|NMC|HCPC|GTC|GSCC)(?: (?:[Nn]umber|[Nn]o\.?|PIN|[Rr]eg(?:istration)?\.?(?: [Nn]umber)?))?|(?:PC|PCSO|WPC|Sgt|DC|DS))\s*:?\s*((?=[A-Z0-9/]{0,12}\d{3})[A-Z0-9][A-Z0-9/]{2,11})(?![\w])/gu;
 /** A car's number plate in the current form: "AB12 CDE". */
 const NUMBER_PLATE = /(?<![\w])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w])/g;
+const PLATE_WORDS = /\b(?:reg|reg no|registration number|plate|car|van|vehicle|motorbike|taxi)\b/;
 /** Older plates, taken only near a word about a vehicle: "W628 FPJ", "ABC 123D". */
 const OLD_PLATE = /(?<![\w])(?:[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])(?![\w])/g;
 /** A unique pupil number, which is recognisable on its own. */
@@ -304,12 +308,12 @@ const KIN_NOT_A_NAME = new Set('Protection Care Health Development Poverty Welfa
 const FAMILY = /\b[Tt]he ((?:O['’])?\p{Lu}\p{Ll}[\p{L}-]*) (?:family|families|children|twins|household|brothers|sisters|boys|girls|siblings|kids)\b/gu;
 /** Words that say what kind of family, not which: "the Polish family", "the Muslim children", "the Foster family". */
 const NOT_A_FAMILY_NAME = new Set(
-	'Asian Black White Mixed Roma Traveller Travellers Gypsy Muslim Jewish Sikh Hindu Christian Catholic Somali Pakistani Bangladeshi Iraqi Afghan Kurdish Arab Irish Welsh Scottish English British Polish Turkish Chinese Vietnamese Portuguese Congolese Sudanese Nepalese Japanese Foster Adoptive Birth Host Troubled Whole Other Same Local Refugee Asylum'.split(' ')
+	'Bengali Punjabi Gujarati Urdu Hindi Pakistani Bangladeshi Somali Iraqi Yemeni Saudi Nepali Israeli Czech Slovak Romany Travelling Army Forces Service Services Military Naval Pathfinder Trailblazer Pilot Reception Nursery Sure Council Looked Asian Black White Mixed Roma Traveller Travellers Gypsy Muslim Jewish Sikh Hindu Christian Catholic Somali Pakistani Bangladeshi Iraqi Afghan Kurdish Arab Irish Welsh Scottish English British Polish Turkish Chinese Vietnamese Portuguese Congolese Sudanese Nepalese Japanese Foster Adoptive Birth Host Troubled Whole Other Same Local Refugee Asylum'.split(' ')
 );
-const adjectival = (w: string) => NOT_A_FAMILY_NAME.has(w) || /(?:ish|ese|ian|ean|can|ic|ist)$/.test(w);
+const adjectival = (w: string) => NOT_A_FAMILY_NAME.has(w) || /(?:ish|ese|ian|ean|can|ic|ist)$|-speaking$/.test(w);
 /** A pupil or a patient with their year group or date of birth beside the name: "Li Na Zhang (Year 8)", "Luca
  * Bianchi-Morris, Year 5", "Esi Owusu-Ansah (date of birth: ...)". */
-const NAME_WITH_DETAIL = new RegExp(String.raw`(${NAME_RUN})(?:,\s(?:an? )?|\s\()(?:Year \d{1,2}\b|Yr \d{1,2}\b|Reception\b|aged \d|age \d|date of birth|DOB|D\.O\.B|born\b|d\.o\.b)`, 'gu');
+const NAME_WITH_DETAIL = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME_RUN})(?:,\s(?:an? )?|\s\()(?:Year \d{1,2}\b|Yr \d{1,2}\b|Reception\b|aged \d|age \d|date of birth|DOB|D\.O\.B|born\b|d\.o\.b)`, 'gu');
 /** Someone named after a role, without a comma: "Our youth worker Ade took", "our office manager Pam had". Only one
  * word, followed by a word in lower case or by punctuation, so "the social worker Assessment Framework" is not one. */
 const ROLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])${ROLE}\s+(?:(${NAME_RUN})(?= \p{Ll}|[,.;:!?)]|$)|(\p{Ll}{3,})(?![\p{L}]))`, 'gu');
@@ -322,12 +326,14 @@ const ONE_OF = /\b(?:one of (?:the|our|my|her|his|their) (?:[\p{L}-]+ )?(?:girls
 const WITH_ME = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’-]*) and (?:I|me)\b|\b(?:me|i) and (\p{Ll}{3,})\b/gu;
 /** A name then what only a person does or is: "Faith Adeyemi-Cole, who runs", "Chester Boateng was the duty social
  * worker", "Xiaoling Chen, one of our parent governors". */
-const NAME_WHO = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)? (?:(?:Mac|Mc|Ó|Ní|van|de|da|bin|al) )?\p{Lu}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?)(?:, who (?:is|was|runs|ran|works|worked|leads|led|chairs|manages|managed|looks|has|had)\b|,? (?:is|was|has been) (?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}|, (?:one of )?(?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}s?\b|, (?:mum|mother|dad|father|parent|carer|grandmother|grandfather|nan|gran) (?:of|to)\b)`, 'gu');
+const NAME_WHO = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)? (?:(?:Mac|Mc|Ó|Ní|van|de|da|bin|al) )?\p{Lu}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?)(?:, who (?:is|was|runs|ran|works|worked|leads|led|chairs|manages|managed|looks|has|had)\b|,? (?:is|was|has been) (?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}\b(?!-)|, (?:one of )?(?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}s?\b(?!-)|, (?:mum|mother|dad|father|parent|carer|grandmother|grandfather|nan|gran) (?:of|to)\b)`, 'gu');
 /** A two-word name whose surname tells: "Mc", "Mac" or "O'" before a capital, or a double-barrelled surname:
  * "Sandy McAllister", "Chidinma Nwachukwu-Eze". */
 const SURNAME_SHAPE = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) ((?:Mc|Mac|O['’])\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+)(?![\p{L}'’-])/gu;
 /** First words of a hyphened pair that make it a place or a description, not a surname: "North-West", "Anglo-Saxon". */
 const NOT_DOUBLE_BARREL = new Set('North South East West Anglo Afro Euro Inter Non Multi Cross Pan Post Pre Anti Mid Self Well Part Full Half Sub Co'.split(' '));
+/** Relations and times of day that take "'s" without being anyone's name: "Mum's sister", "Today's parents". */
+const KIN_WORDS = new Set('mum mam mom mother dad father nan nana gran granny grandma grandad grandpa aunt auntie aunty uncle sister brother today tomorrow yesterday tonight'.split(' '));
 /** Whose relation someone is: "Destiny's aunt", "Kai's mum". */
 const WHOSE = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}-]*)['’]s (?:mum|mam|mother|dad|father|aunt|auntie|aunty|uncle|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|sister|brother|cousin|stepdad|stepmum|parents|carers?|foster carers?|social worker|key worker|teacher|school|class|nursery|records?|file)\b/gu;
 /** A parent naming their child: "mum of Oliwia", "dad to Kai"; and asking for someone: "ask for Jaz". */
@@ -352,7 +358,7 @@ const SURNAME_FIRST = /:\s*(\p{Lu}\p{Ll}[\p{L}'’-]*), $/u;
 const ONE_WORD_BODIES = new Set('Ofsted Ofqual Estyn Cafcass Connexions ChildLine Childline Barnardo Barnardos Kidscape Samaritans Mencap Parentline Unison Unite Nacro Shelter Relate Homestart Becta Victim Support Women Refuge Brook Kids Whizz Turning Addaction Mind Scope Sense Contact Crisis Youthnet Frank Talk'.split(' '));
 /** Capitalised words that begin organisation and place names, so "Grace Academy" or "Sam's Club" are not people. */
 const NOT_A_SURNAME = new Set(
-	'Street Road Academy School Primary House Centre Council Trust Hospital Project Court Lane Close Station Club Square Park Place Way Gardens Estate College University Surgery Practice Clinic Ward Unit Avenue Drive Hall Infirmary Foundation Children Bay Stoke Heath Vale Spa Regis Keynes Abbey Castle Framework Strategy Guidance Agenda Programme Protocol Procedures Standards Regulations Directive'.split(
+	'Street Road Academy School Primary House Centre Council Trust Hospital Project Court Lane Close Station Club Square Park Place Way Gardens Estate College University Surgery Practice Clinic Ward Unit Avenue Drive Hall Infirmary Foundation Children Bay Stoke Heath Vale Spa Regis Keynes Abbey Castle Framework Strategy Guidance Agenda Programme Protocol Procedures Standards Regulations Directive Early Years Key Stage Infant Infants Junior Juniors Sixth Reception Nursery Citizenship Minister Secretary Clerk Headteacher Mailbox Admin Consultation Consultations'.split(
 		' '
 	)
 );
@@ -477,14 +483,15 @@ function collect(text: string): Redaction[] {
 		for (const m of matches(text, DOB)) group('dob', m);
 		for (const sentence of matches(text, BIRTH_SENTENCE)) for (const d of matches(sentence[0], DATES)) add('dob', sentence.index! + d.index!, sentence.index! + d.index! + d[0].length);
 	}
-	if (digits && MAY_REFER.test(lower)) for (const m of matches(text, REFERENCE)) group('reference', m);
+	if (digits && MAY_REFER.test(lower)) for (const m of matches(text, REFERENCE)) if (!/^(?:19|20)\d\d\/\d\d(?:\d\d)?$/.test(m[1])) group('reference', m);
 	if (digits) for (const m of matches(text, UPN)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits && text.includes('/')) for (const m of matches(text, CODE)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits && mayOwnNumber && text.includes('-')) for (const m of matches(text, CODE_CUED)) group('reference', m);
 	if (digits) for (const m of matches(text, PREFIXED)) add('reference', m.index!, m.index! + m[0].length);
-	if (digits && /\b(?:ref|no\.|number|entry)/.test(lower)) for (const m of matches(text, REFERENCE_SHORT)) if (!/^(?:ISBN|ISSN|GBP|EUR|USD)|^[A-Z]{2,5} ?(?:19|20)\d\d$/.test(m[1])) tail('reference', m);
-	if (digits && /collar|warrant|shoulder|badge|gmc|nmc|hcpc|gtc|gscc|pin/.test(lower)) for (const m of matches(text, PROFESSIONAL_NUMBER)) tail('reference', m);
-	if (digits && /\b(?:reg|registration|plate|car|van|vehicle)\b/.test(lower)) for (const m of matches(text, OLD_PLATE)) add('reference', m.index!, m.index! + m[0].length);
+	if (digits && (lower.includes('ref') || lower.includes('no.') || lower.includes('number') || lower.includes('entry'))) for (const m of matches(text, REFERENCE_SHORT)) if (!/^(?:ISBN|ISSN|GBP|EUR|USD)|^[A-Z/ -]*(?:19|20)\d\d$/.test(m[1])) tail('reference', m);
+	if (digits) for (const m of matches(text, PROFESSIONAL_NUMBER)) if (!/^(?:19|20)\d\d$/.test(m[1])) tail('reference', m);
+	// An older plate only near a word about a vehicle (looked for once a plate's shape is found: most texts have none).
+	if (digits) for (const m of matches(text, OLD_PLATE)) if (PLATE_WORDS.test(lower)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits) for (const m of matches(text, NUMBER_PLATE)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits && mayOwnNumber) for (const m of matches(text, OWN_NUMBER)) group('reference', m);
 	if (digits && /\b(?:liv|stay|moved to|address)/.test(lower)) for (const m of matches(text, ADDRESS_LIVE)) tail('address', m);
@@ -514,6 +521,8 @@ function collect(text: string): Redaction[] {
 	if (MAY_INITIAL.test(text)) for (const m of matches(text, INITIALS)) if (!NOT_AFTER_INITIAL.has(m[1]) && !ORG_WORD.has(m[1]) && !NOT_A_NAME_WORD.has(m[1])) add('name', m.index!, m.indices![1]![1]);
 	for (const m of matches(text, CALLED)) {
 		if (AFTER_CALLED.has(m[2] ?? '') || NOT_A_SURNAME.has(m[2] ?? '')) continue;
+		// "a programme called 'On Track'": a quoted title, unless a first name or what someone is called ("call him 'Cal'").
+		if (/['‘"“]$/.test(text.slice(0, m.indices![1]![0])) && !firstName(m[1]) && !/\b(?:him|her|me|them)\s+['‘"“]$/.test(text.slice(Math.max(0, m.indices![1]![0] - 12), m.indices![1]![0]))) continue;
 		// A surname after the name goes with it ("called Zainab Ahmed").
 		// A quoted name ends before its closing quote ("call him 'Cal'").
 		const end = m.indices![m[2] ? 2 : 1]![1];
@@ -526,16 +535,22 @@ function collect(text: string): Redaction[] {
 			const at = m.index! + (m[1] ? 1 : m[0].lastIndexOf(name));
 			add('name', at, at + name.length);
 		}
-	for (const m of matches(text, MY_WHO_LOWER)) if (known(m[1]) && !PLACE_NAMES.has(m[1])) tail('name', m);
+	for (const m of matches(text, MY_WHO_LOWER)) if (known(m[1]) && !PLACE_NAMES.has(m[1]) && !/^(?:nick|jan|don|bob|sue|pat|rob|art|ken|jo|val|viv|mel|gill|kay|lee|dean)$/.test(m[1])) tail('name', m);
 	if (digits)
 		for (const m of matches(text, HANDLE_SHAPE)) {
 			// Words run together into the digits, three or more ("DadOfThreeSteve73", not "PowerPoint2003").
 			const word = HANDLE_WORD.exec(text.slice(Math.max(0, m.index! - 40), m.index! + 1))?.[0];
-			if (word && word.length >= 5 && /[a-z][A-Z].*[a-z][A-Z]/.test(word)) add('handle', m.index! + 1 - word.length, m.index! + m[0].length);
+			if (word && word.length >= 5 && /[a-z][A-Z].*[a-z][A-Z]/.test(word) && !/^\.(?:docx?|xlsx?|pdf|pptx?|txt|rtf|odt|csv)\b/i.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6))) add('handle', m.index! + 1 - word.length, m.index! + m[0].length);
 		}
 	if (MAY_NAME_IS.test(lower)) for (const m of matches(text, MY_NAME_IS)) {
 		const [first] = m[1].split(' ');
-		if (/^\p{Lu}/u.test(first) ? !NOT_A_NAME_WORD.has(first) && !ORG_WORD.has(first) : known(first) || known(firstPart(first)) || /^\p{Ll}+-\p{Ll}+$/u.test(first)) group('name', m);
+		const ownName = /name/i.test(m[0]);
+		if (/^\p{Lu}/u.test(first) ? !NOT_A_NAME_WORD.has(first) && !ORG_WORD.has(first) : known(first) || known(firstPart(first)) || (ownName && /^\p{Ll}+-\p{Ll}+$/u.test(first))) {
+			// "she's called stuck-up by the other girls": after "is called", only a known first name, and only it.
+			if (!ownName && !known(first)) continue;
+			if (ownName) group('name', m);
+			else add('name', m.indices![1]![0], m.indices![1]![0] + first.length);
+		}
 	}
 	if (maySelf) for (const m of matches(text, SELF)) {
 		const run = m[2];
@@ -546,7 +561,7 @@ function collect(text: string): Redaction[] {
 		const aged = m[3] && /^,? (?:I am|I'm|aged|age) \d|^,? \d{1,2}\b/.test(text.slice(m.indices![2]![1], m.indices![2]![1] + 14));
 		if (firstName(run.split(/[ -]/)[0]) || (m.groups!.set && m[3]) || aged) group('name', m, 2);
 	}
-	if (maySelf) for (const m of matches(text, SELF_LOWER)) if (known(m[1]) || (/^i/.test(m[0]) && (NAMES_AFTER_KIN.has(m[1]) || m[1] === 'jack') && m[1] !== 'frank')) group('name', m);
+	if (maySelf) for (const m of matches(text, SELF_LOWER)) if (known(m[1]) || (/^i(?:['’]?m|\s+am)\b/.test(m[0]) && (NAMES_AFTER_KIN.has(m[1]) || m[1] === 'jack') && m[1] !== 'frank')) group('name', m);
 	// After "our lad" a first name that is also a word is the name ("our lad Will was 13").
 	for (const m of matches(text, KIN)) if (!NOT_A_SURNAME.has(m[1]) && !KIN_NOT_A_NAME.has(m[1]) && (!NOT_A_NAME_WORD.has(m[1]) || firstName(m[1]))) group('name', m);
 	if (MAY_KIN.test(lower) || MAY_KIN_NAMED.test(text)) for (const m of matches(text, KIN_MORE)) {
@@ -554,39 +569,67 @@ function collect(text: string): Redaction[] {
 		const name = m[i];
 		const first = name.split(/[ -]/)[0];
 		// In lower case only a known first name ("my daughter chloe"), never "my son has".
-		if (/^\p{Ll}/u.test(name) ? !known(name) && !NAMES_AFTER_KIN.has(name) : organisational(name)) continue;
+		if (/^\p{Ll}/u.test(name) ? !known(name) && (!NAMES_AFTER_KIN.has(name) || /^ (?:last|next|this|\d)/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6))) : organisational(name)) continue;
 		if (/^\p{Lu}/u.test(first) && NOT_A_NAME_WORD.has(first)) continue;
 		group('name', m, i);
 	}
-	if (MAY_KIN_TITLE_LOWER.test(lower)) for (const m of matches(text, KIN_TITLE_LOWER)) if (known(m[1]) || NAMES_AFTER_KIN.has(m[1])) tail('name', m);
+	if (MAY_KIN_TITLE_LOWER.test(lower))
+		for (const m of matches(text, KIN_TITLE_LOWER))
+			if (known(m[1]) || (NAMES_AFTER_KIN.has(m[1]) && !/^ (?:last|next|this|\d)/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 6)))) tail('name', m);
 	// After a role: a name ("our youth worker Ade took", "Senior practitioner Ruairí Mac Giolla Phádraig says"), or a
 	// known first name in lower case ("my key worker gary").
 	for (const m of matches(text, ROLE_THEN_NAME)) {
 		const before = text.slice(Math.max(0, m.index! - 60), m.index!);
 		const name = m[1] ?? m[2];
-		if (m[1] ? !m[1].split(' ').every((w) => nameLike(w) || PARTICLE.test(w)) || ONE_WORD_BODIES.has(m[1]) || !ROLE_OWNER.test(before) : !known(m[2]) || !ROLE_OWNER_LOWER.test(before)) continue;
+		const words = m[1]?.split(' ') ?? [];
+		// One word that is not a known first name is a name when what follows is something a person did ("Our youth
+		// worker Ade took"), not "Our lead Member for", "Social worker Caseloads are".
+		const did = /^ (?:took|said|told|asked|rang|came|went|helped|visited|explained|called|phoned|wrote|knew|saw|spoke|says|tells|asks|helps|visits|listened|listens)\b/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 12));
+		const person = words.length > 0 && words.every((w) => nameLike(w) || PARTICLE.test(w)) && (firstName(words[0]) || (words.length > 1 && words.some((w) => PARTICLE.test(w))) || (words.length === 1 && did));
+		if (m[1] ? !person || ONE_WORD_BODIES.has(m[1]) || !ROLE_OWNER.test(before) : !known(m[2]) || !ROLE_OWNER_LOWER.test(before)) continue;
 		add('name', m.index! + m[0].length - name.length, m.index! + m[0].length);
 	}
 	for (const m of matches(text, WITH_AGE)) group('name', m);
 	if (text.includes(' and ')) for (const m of matches(text, WITH_ME)) {
-		if (m[1] ? nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1]) && !PLACE_NAMES.has(m[1].toLowerCase()) && !NOT_A_NAME_WORD.has(m[1]) : known(m[2]) || NAMES_AFTER_KIN.has(m[2]))
+		const opens = m[1] && /(?:^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index! - 3), m.index!));
+		if (m[1] ? nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1]) && !NOT_A_NAME_WORD.has(m[1]) && !KIN_WORDS.has(m[1].toLowerCase()) && (firstName(m[1]) || (opens && !/s$/.test(m[1]))) : known(m[2]) || NAMES_AFTER_KIN.has(m[2]))
 			add('name', m.index! + (m[1] ? 0 : m[0].length - m[2].length), m.index! + (m[1] ? m[1].length : m[0].length));
 	}
 	// Not the end of a longer run of capitals ("the Common Assessment Framework, the lead professional role").
-	for (const m of matches(text, NAME_WHO)) if (personRun(m[1]) && !/\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(0, m.index! - 30), m.index!))) add('name', m.index!, m.index! + m[1].length);
+	for (const m of matches(text, NAME_WHO)) if (personRun(m[1]) && firstName(m[1].split(/[ -]/)[0]) && !/^\p{Lu}+$/u.test(m[1].split(' ').pop()!) && !/\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(0, m.index! - 30), m.index!))) add('name', m.index!, m.index! + m[1].length);
 	if (text.includes('-') || text.includes(' Mc') || text.includes(' Mac') || text.includes(' O’') || text.includes(" O'")) for (const m of matches(text, SURNAME_SHAPE)) {
 		const hyphened = m[2].includes('-');
 		if (!nameLike(m[1]) || ONE_WORD_BODIES.has(m[1]) || (hyphened && NOT_DOUBLE_BARREL.has(m[2].slice(0, m[2].indexOf('-'))))) continue;
-		if (hyphened && !firstName(m[1]) && PLACE_BEFORE.test(text.slice(Math.max(0, m.index! - 16), m.index!))) continue;
+		// "Sharing Low-Level Concerns", "Our Looked-After Children": a double-barrelled surname only after a first name.
+		if (hyphened && !firstName(m[1])) continue;
+		// "Ronald McDonald House": a place named after someone.
+		if (NOT_A_SURNAME.has(/^ (\p{Lu}\p{Ll}+)/u.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 20))?.[1] ?? '')) continue;
 		add('name', m.index!, m.index! + m[0].length);
 	}
-	if (text.includes("'s ") || text.includes('’s ')) for (const m of matches(text, WHOSE)) if (nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1]) && !PLACE_NAMES.has(m[1].toLowerCase()) && (firstName(m[1]) || !/(?:school|class|nursery|records?|file)$/.test(m[0]))) add('name', m.index!, m.index! + m[1].length);
+	if (text.includes("'s ") || text.includes('’s '))
+		for (const m of matches(text, WHOSE)) {
+			// "Destiny's aunt"; "Ashley's file" only for a first name; not "Today's parents", "London's foster carers".
+			const family = /(?:mum|mam|mother|dad|father|aunt|auntie|aunty|uncle|nan|nana|gran|granny|grandma|grandad|grandmother|grandfather|sister|brother|cousin|stepdad|stepmum)$/.test(m[0]);
+			if (nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1]) && !KIN_WORDS.has(m[1].toLowerCase()) && (firstName(m[1]) || family)) add('name', m.index!, m.index! + m[1].length);
+		}
 	if (lower.includes('ask') || lower.includes('parent ') || lower.includes('carer ') || MAY_KIN.test(lower)) for (const m of matches(text, PARENT_OF)) {
 		const name = m[1] ?? m[2];
-		if (nameLike(name) && !ONE_WORD_BODIES.has(name) && !PLACE_NAMES.has(name.toLowerCase())) add('name', m.index! + m[0].length - name.length, m.index! + m[0].length);
+		// "mum of Oliwia in Year 4", "ask for Jaz": a first name, or a name followed by where the sentence goes on ("mother
+		// of Pakistani heritage", "parent of Year 6 twins" are not names).
+		const next = text.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
+		const ok = (m[2] ? known(name) : firstName(name)) || /^(?:[,.;:!?)]|$| (?:in|and|who|aged|is|was|she|he)\b)/.test(next);
+		if (ok && nameLike(name) && !ONE_WORD_BODIES.has(name)) add('name', m.index! + m[0].length - name.length, m.index! + m[0].length);
 	}
-	for (const m of matches(text, FAMILY)) if (nameLike(m[1]) && !adjectival(m[1]) && !PLACE_NAMES.has(m[1].toLowerCase())) add('name', m.index! + 4, m.index! + 4 + m[1].length);
-	if (lower.includes('year ') || lower.includes('yr ') || lower.includes('reception') || lower.includes('birth') || lower.includes('dob') || lower.includes('d.o.b') || lower.includes('born') || lower.includes('aged ') || lower.includes(' age ')) for (const m of matches(text, NAME_WITH_DETAIL)) if (personRun(m[1])) add('name', m.index!, m.index! + m[1].length);
+	for (const m of matches(text, FAMILY)) if (nameLike(m[1]) && !adjectival(m[1])) add('name', m.index! + 4, m.index! + 4 + m[1].length);
+	if (lower.includes('year ') || lower.includes('yr ') || lower.includes('reception') || lower.includes('birth') || lower.includes('dob') || lower.includes('d.o.b') || lower.includes('born') || lower.includes('aged ') || lower.includes(' age ')) for (const m of matches(text, NAME_WITH_DETAIL)) {
+			// "Li Na Zhang (Year 8)", "Will Fairbrother, a Year 9 pupil"; not "Name, date of birth", "Early Years (aged 0-5)",
+			// "pupils in Oldham (Year 10)".
+			const words = m[1].split(' ');
+			// One word that is not a first name only with a date of birth in brackets after it ("Esi (date of birth: ...)").
+			const born = /^ \((?:date of birth|DOB|D\.O\.B|d\.o\.b|born)/.test(text.slice(m.index! + m[1].length, m.index! + m[1].length + 16));
+			if (!personRun(m[1]) || (words.length === 1 && !firstName(words[0]) && !born) || /\b(?:in|at|from|of)\s+$/.test(text.slice(Math.max(0, m.index! - 6), m.index!))) continue;
+			add('name', m.index!, m.index! + m[1].length);
+		}
 	if (lower.includes(', ')) for (const m of matches(text, ONE_OF)) if (personRun(m[1])) tail('name', m);
 	if (digits || MAY_AGE.test(text)) for (const m of matches(text, AGED)) if (!organisational(m[1])) group('name', m);
 	for (const m of matches(text, FROM_THE)) {
@@ -604,7 +647,12 @@ function collect(text: string): Redaction[] {
 			SAID.lastIndex = at + word.length;
 			if ((maySay && SAID.test(text)) || (maySpeak && SPOKE_TO.test(text.slice(Math.max(0, at - 24), at)))) add('name', at, at + word.length);
 		}
-	if (maySpeak) for (const m of matches(text, SPOKE_TO_LOWER)) if (known(m[1]) || (AMBIGUOUS_NAMES.has(m[1]) && !/^(?:will|may|max|miles|chase|drew|ray|mark|bill)$/.test(m[1])) || NAMES_AFTER_KIN.has(m[1])) tail('name', m);
+	if (maySpeak)
+		for (const m of matches(text, SPOKE_TO_LOWER)) {
+			const word = known(m[1]) || ((AMBIGUOUS_NAMES.has(m[1]) || NAMES_AFTER_KIN.has(m[1])) && !/^(?:will|may|max|miles|chase|drew|ray|mark|bill)$/.test(m[1]));
+			// "talk to faith leaders": a name that is also a word only before where the sentence goes on ("spoke to sue at").
+			if (word && (known(m[1]) || /^(?:[,.;:!?)]|$| (?:at|in|from|about|and|who|on|yesterday|today|last|this)\b)/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 12)))) tail('name', m);
+		}
 	if (text.includes("'s") || text.includes('’s')) for (const m of matches(text, POSSESSIVE_LOWER)) if (known(m[1])) add('name', m.index!, m.index! + m[0].length);
 	for (const { at, first } of starts) {
 		// A role, then the name: "our headteacher, Bernadette Quigley"; one word only when a first name or set off
@@ -634,6 +682,10 @@ function collect(text: string): Redaction[] {
 			if (organisational(part)) break;
 			taken = taken ? `${taken}, ${part}` : part;
 		}
+		// After the cues that also begin ordinary sentences and mailboxes ("Thank you, Minister,", "From: SENCO"), a
+		// first name, or two words or more.
+		const loose = /^(?:Many thanks|Thanks|Thank you|Cheers|Patient|Child|Pupil|Client|Student|Young person|Service user|From|Cc)\b/.test(m[0]);
+		if (loose && taken && !firstName(taken.split(/[ ,]/)[0]) && !/[ ,]/.test(taken)) continue;
 		if (taken) add('name', m.indices![1]![0], m.indices![1]![0] + taken.length);
 	}
 	for (const m of capitalised) {
@@ -647,7 +699,8 @@ function collect(text: string): Redaction[] {
 		// "St George's Hospital", "King Edward VI School": a foundation named after someone.
 		if (PLACE_BEFORE.test(before)) continue;
 		// "families from Jordan", "in Chelsea": a place.
-		if (PLACE_NAMES.has(word) && (BEFORE_A_PLACE.test(before) || AFTER_A_PLACE.test(text.slice(m.index! + first.length)))) continue;
+		const after = text.slice(m.index! + first.length, m.index! + first.length + 30);
+		if ((PLACE_NAMES.has(word) && (BEFORE_A_PLACE.test(before) || AFTER_A_PLACE.test(after))) || COUNTY_AFTER.test(after)) continue;
 		const afterPair = text.slice(m.index! + first.length + (second ? 1 + second.length : 0));
 		// "Grace Academy", "Victoria Station", "William Harvey Hospital": a place or an organisation, not a person.
 		// Up to two more capitalised words are looked at: "Elizabeth Garrett Anderson Hospital".
@@ -715,17 +768,34 @@ function carryNames(text: string, found: Redaction[]): Redaction[] {
 
 /** Adds to `out` the rest of each name and the nicknames beside it, and puts the name's words in `words`. */
 function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<string>) {
+	// Where the rest of a name ends, from each place a walk passed: a run of names is walked once, not from each of
+	// its names to its end (a list of 4,000 names took seconds).
+	const walked = new Map<number, number>();
 	const rest = (from: number, capitals: boolean) => {
 		let end = from;
 		if (capitals) {
 			// In capitals, one more word at most, and not a word of the sentence ("MRS SMITH SAID NO").
-			const m = MORE_OF_NAME_UPPER.exec(text.slice(end));
+			const m = MORE_OF_NAME_UPPER.exec(text.slice(end, end + 60));
 			return m && nameLike(cap(m[1])) && !NOT_IN_CAPITALS.has(m[1]) ? end + m[0].length : end;
 		}
-		for (let m = MORE_OF_NAME.exec(text.slice(end)); m && nameLike(m[1]); m = MORE_OF_NAME.exec(text.slice(end))) end += m[0].length;
+		const path: number[] = [];
+		for (;;) {
+			const done = walked.get(end);
+			if (done !== undefined) {
+				end = done;
+				break;
+			}
+			path.push(end);
+			const m = MORE_OF_NAME.exec(text.slice(end, end + 80));
+			if (!m || !nameLike(m[1])) break;
+			end += m[0].length;
+		}
+		for (const at of path) walked.set(at, end);
 		return end;
 	};
-	for (const f of names) {
+	// Each stretch of text is read for its names' words once, however many finds lie in it.
+	let read = 0;
+	for (const f of names.slice().sort((a, b) => a.start - b.start)) {
 		// A name in capitals goes on in capitals ("COMPLETED BY JANET WICKHAM, CHILDMINDER").
 		const capitals = /^[^\p{Ll}]*\p{Lu}{2}[^\p{Ll}]*$/u.test(text.slice(f.start, f.end));
 		const end = rest(f.end, capitals);
@@ -745,7 +815,7 @@ function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<
 		if (left.joined) out.push({ kind: 'name', start: left.joined[0], end: left.joined[1] });
 		// "[Shanelle's sister] and Shanelle,": a name joined to one found, set off by punctuation, is a name too.
 		const also = JOINED_ANY.exec(text.slice(end));
-		if (also && nameLike(also[1]) && !ONE_WORD_BODIES.has(also[1]) && !PLACE_NAMES.has(also[1].toLowerCase())) out.push({ kind: 'name', start: end + also.indices![1]![0], end: end + also.indices![1]![1] });
+		if (also && nameLike(also[1]) && !ONE_WORD_BODIES.has(also[1])) out.push({ kind: 'name', start: end + also.indices![1]![0], end: end + also.indices![1]![1] });
 		const surname = SURNAME_FIRST.exec(text.slice(Math.max(0, f.start - 40), f.start));
 		if (surname && nameLike(surname[1])) out.push({ kind: 'name', start: f.start - surname[0].length + surname[0].indexOf(surname[1]), end: f.start - 2 });
 		// A nickname is a first name or a short form of one ("Gaz", "Pawel"), not "(Ofsted)".
@@ -755,7 +825,9 @@ function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<
 		if (after && nameLike(after[1]) && (firstName(after[1]) || CALLED_IN_BRACKETS.test(text.slice(end)))) out.push({ kind: 'name', start: end + after.indices![1]![0], end: end + after.indices![1]![1] });
 		// Only a known first name: a surname or a name that is also a word ("Green", "Child", "Grace") may be the
 		// word elsewhere ("Green spaces", "Child Protection").
-		for (const w of text.slice(f.start, end).match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) {
+		const from = Math.max(f.start, read);
+		read = Math.max(read, end);
+		for (const w of from < end ? (text.slice(from, end).match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) : []) {
 			const word = w.replace(/['’]s$/, '');
 			if (known(word) && (/^\p{Ll}/u.test(word) || nameLike(word))) words.add(word);
 		}
