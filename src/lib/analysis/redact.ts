@@ -137,8 +137,8 @@ const CAPITALISED = new RegExp(String.raw`(?<![\p{L}])(${NAME_WORD})(?=(?: (${NA
 const PLACE_BEFORE = /(?:\b(?:St|Saint|King|King['’]s|Queen|Prince|Princess|Duke|Duchess|Royal|Port|Fort|Mount|Lake|Cape)\.? |\b(?:Borough|County|City|District|Diocese|Bishop|University|Isle|Council) of )$/;
 /** First names that are also places, not taken after a word of place: "families from Jordan", "in Chelsea". */
 const PLACE_NAMES = new Set('jordan georgia chelsea beverley florence india sydney devon kent shannon israel chester preston lincoln whitby selby morley dudley crawley clifton'.split(' '));
-/** What follows a first name that is also a place when it is the place: "Shirley in Solihull", "Stanley, County Durham",
- * "Beverley and Kendal are small towns". */
+/** What follows a first name that is also a place (PLACE_NAMES) when it is the place: "Chester in Cheshire", not "Jordan
+ * in Year 9". */
 const AFTER_A_PLACE = /^,? (?:in|near) (?!Year\b|Yr\b|Reception\b|Nursery\b|Class\b|Form\b|Set\b|Key Stage\b|Care\b)\p{Lu}/u;
 /** What follows any first name when it names a place: "Stanley, County Durham". */
 const COUNTY_AFTER = /^, (?:County|Co\.) \p{Lu}/u;
@@ -215,7 +215,7 @@ const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)
 const NAMES_AFTER_KIN = new Set('grace faith hope joy rose june april dawn sue carol amber holly ruby crystal summer skye frank dean'.split(' '));
 /** Relations as titles in lower case: "uncle desmond", "auntie bev". */
 const KIN_TITLE_LOWER = /(?<![\p{L}])(?:aunty|auntie|aunt|uncle|nanna|nana|nanny|grandma|grandad|grandpa|granny|gran)\s+(\p{Ll}{3,})(?![\p{L}])/gu;
-/** Someone in a role, in lower case as young people write: "my key worker gary", "our youth worker sam". */
+/** Whose a role is, before a name in lower case: "my key worker gary", "our youth worker sam". */
 const ROLE_OWNER_LOWER = /\b(?:my|our|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}$/u;
 /** Someone with their age in other forms: "Kaden (14)", "Bailey, who is 7,", "Shanice was 15 when". */
 const AGED = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(?: \(\d{1,2}\)|, who is (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b| was \d{1,2} when)/dgu;
@@ -308,14 +308,15 @@ const KIN_NOT_A_NAME = new Set('Protection Care Health Development Poverty Welfa
 const FAMILY = /\b[Tt]he ((?:O['’])?\p{Lu}\p{Ll}[\p{L}-]*) (?:family|families|children|twins|household|brothers|sisters|boys|girls|siblings|kids)\b/gu;
 /** Words that say what kind of family, not which: "the Polish family", "the Muslim children", "the Foster family". */
 const NOT_A_FAMILY_NAME = new Set(
-	'Bengali Punjabi Gujarati Urdu Hindi Pakistani Bangladeshi Somali Iraqi Yemeni Saudi Nepali Israeli Czech Slovak Romany Travelling Army Forces Service Services Military Naval Pathfinder Trailblazer Pilot Reception Nursery Sure Council Looked Asian Black White Mixed Roma Traveller Travellers Gypsy Muslim Jewish Sikh Hindu Christian Catholic Somali Pakistani Bangladeshi Iraqi Afghan Kurdish Arab Irish Welsh Scottish English British Polish Turkish Chinese Vietnamese Portuguese Congolese Sudanese Nepalese Japanese Foster Adoptive Birth Host Troubled Whole Other Same Local Refugee Asylum'.split(' ')
+	'Bengali Punjabi Gujarati Urdu Hindi Pakistani Bangladeshi Somali Iraqi Yemeni Saudi Nepali Israeli Czech Slovak Romany Travelling Army Forces Service Services Military Naval Pathfinder Trailblazer Pilot Reception Nursery Sure Council Looked Asian Black White Mixed Roma Traveller Travellers Gypsy Muslim Jewish Sikh Hindu Christian Catholic Afghan Kurdish Arab Irish Welsh Scottish English British Polish Turkish Chinese Vietnamese Portuguese Congolese Sudanese Nepalese Japanese Foster Adoptive Birth Host Troubled Whole Other Same Local Refugee Asylum'.split(' ')
 );
 const adjectival = (w: string) => NOT_A_FAMILY_NAME.has(w) || /(?:ish|ese|ian|ean|can|ic|ist)$|-speaking$/.test(w);
 /** A pupil or a patient with their year group or date of birth beside the name: "Li Na Zhang (Year 8)", "Luca
  * Bianchi-Morris, Year 5", "Esi Owusu-Ansah (date of birth: ...)". */
 const NAME_WITH_DETAIL = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME_RUN})(?:,\s(?:an? )?|\s\()(?:Year \d{1,2}\b|Yr \d{1,2}\b|Reception\b|aged \d|age \d|date of birth|DOB|D\.O\.B|born\b|d\.o\.b)`, 'gu');
-/** Someone named after a role, without a comma: "Our youth worker Ade took", "our office manager Pam had". Only one
- * word, followed by a word in lower case or by punctuation, so "the social worker Assessment Framework" is not one. */
+/** Someone named after a role, without a comma: "our office manager Pam had", "Senior practitioner Ruairí Mac Giolla
+ * Phádraig says", "my key worker gary". The name is followed by a word in lower case or by punctuation; whose the role
+ * is, and whether the words are a person's, are read after the match (collect). */
 const ROLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])${ROLE}\s+(?:(${NAME_RUN})(?= \p{Ll}|[,.;:!?)]|$)|(\p{Ll}{3,})(?![\p{L}]))`, 'gu');
 /** What comes before the role: whose it is ("our", "my"), or the start of a sentence ("Senior practitioner"). Read on
  * the text before a match, which is cheaper than starting the expression with it. */
@@ -324,8 +325,9 @@ const ROLE_OWNER = /(?:\b(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’
 const ONE_OF = /\b(?:one of (?:the|our|my|her|his|their) (?:[\p{L}-]+ )?(?:girls|boys|children|young people|pupils|kids|twins|mums|dads|parents|carers)|(?:a|an|her|his|their|our|my) (?:second|third|first|new|younger|older|baby|little) (?:child|son|daughter|baby|girl|boy)),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)?)(?=[,.;:!?)]|\s+(?:who|aged|now|was|is)\b)/gu;
 /** Someone with the writer: "Ade and I met the school", "me and jade went". */
 const WITH_ME = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’-]*) and (?:I|me)\b|\b(?:me|i) and (\p{Ll}{3,})\b/gu;
-/** A name then what only a person does or is: "Faith Adeyemi-Cole, who runs", "Chester Boateng was the duty social
- * worker", "Xiaoling Chen, one of our parent governors". */
+/** A name then what only a person does or is: "Faith Adeyemi-Cole, who runs", "Will Boateng was the duty social
+ * worker", "Grace Chen, one of our parent governors". Taken only when it begins with a first name (collect): "Working
+ * Together is the key document", "Leeds PCT, one of our lead partners" have the same shape. */
 const NAME_WHO = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)? (?:(?:Mac|Mc|Ó|Ní|van|de|da|bin|al) )?\p{Lu}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?)(?:, who (?:is|was|runs|ran|works|worked|leads|led|chairs|manages|managed|looks|has|had)\b|,? (?:is|was|has been) (?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}\b(?!-)|, (?:one of )?(?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}s?\b(?!-)|, (?:mum|mother|dad|father|parent|carer|grandmother|grandfather|nan|gran) (?:of|to)\b)`, 'gu');
 /** A two-word name whose surname tells: "Mc", "Mac" or "O'" before a capital, or a double-barrelled surname:
  * "Sandy McAllister", "Chidinma Nwachukwu-Eze". */
