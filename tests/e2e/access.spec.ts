@@ -64,6 +64,27 @@ test('signing out ends the session and says so', async ({ browser }) => {
 	await context.close();
 });
 
+test('what is typed into sign-in before the page has loaded its script is kept', async ({ browser }) => {
+	const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+	const page = await context.newPage();
+	// Hold the app's script back until the user name has been typed.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'commit' });
+	await page.getByLabel('User name').fill('e2e-viewer');
+	await page.getByLabel('Password').fill('e2e-password-viewer');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('User name')).toHaveValue('e2e-viewer');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'What respondents said' })).toBeVisible();
+	await context.close();
+});
+
 test('a session that has ended sends its page to sign-in, says why, and comes back to the page', async ({ browser, baseURL }) => {
 	// A cookie for a session the server no longer has (unused for the idle time, or ended by an account change).
 	const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
