@@ -409,11 +409,8 @@ const known = (word: string) => {
 
 /** Beside a role, a first name that is also a word is a name ("Grace Okafor, the school nurse"); accents aside. */
 function firstName(word: string): boolean {
-	const lower = word.toLowerCase();
-	if (FIRST_NAMES.has(lower) || AMBIGUOUS_NAMES.has(lower)) return true;
-	// eslint-disable-next-line no-control-regex
-	const plain = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '') : lower;
-	return FIRST_NAMES.has(plain) || AMBIGUOUS_NAMES.has(plain) || FIRST_NAMES.has(firstPart(plain));
+	const w = plain(word);
+	return FIRST_NAMES.has(w) || AMBIGUOUS_NAMES.has(w) || FIRST_NAMES.has(firstPart(w));
 }
 
 /** "Jean-Luc", "Mary-Kate", "Anna-Maria": a double first name is one when its first part is. */
