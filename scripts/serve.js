@@ -6,6 +6,7 @@
 // ORIGIN to the public address and the request is handled exactly as adapter-node's own server would.
 import http from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
+import { inTurn } from './in-turn.js';
 
 const PROTOCOL = 'x-consult-lens-protocol';
 const direct = !process.env.ORIGIN;
@@ -47,6 +48,13 @@ const DEFAULT_HEADERS = {
 	'referrer-policy': 'same-origin'
 };
 
+const serve = inTurn((req, res) =>
+	handler(req, res, () => {
+		res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+		res.end('Not found\n');
+	})
+);
+
 const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(DEFAULT_HEADERS)) res.setHeader(name, value);
 	if (direct) {
@@ -60,10 +68,7 @@ const server = http.createServer((req, res) => {
 		}
 		req.headers[PROTOCOL] = 'http';
 	}
-	handler(req, res, () => {
-		res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-		res.end('Not found\n');
-	});
+	serve(req, res);
 });
 
 server.listen(port, host, () => {
