@@ -70,9 +70,7 @@ describe('inTurn', () => {
 
 	it('starts requests in the order they came, one per turn, and drops those whose sender has gone', async () => {
 		const started: string[] = [];
-		const serve = inTurn(
-			(req: { url: string; socket: { destroyed: boolean } }) => void started.push(req.url)
-		);
+		const serve = inTurn((req) => void started.push(req.url ?? ''));
 		const request = (url: string, destroyed = false) => ({ url, socket: { destroyed } });
 		for (const url of ['/a', '/b']) serve(request(url) as never, {} as never);
 		serve(request('/gone', true) as never, {} as never);
