@@ -58,3 +58,28 @@ test('a theme that cannot be added says what is wrong beside each field, keeps w
 	const axe = await new AxeBuilder({ page }).analyze();
 	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('what is typed into the codeframe forms before the page has loaded its script is kept', async ({ page }) => {
+	// Hold the app's script back until the fields have been typed into (a slow laptop, a quick hand). Only the
+	// script: the page is not drawn until its style sheet has come.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/admin/codeframe', { waitUntil: 'commit' });
+	const add = page.locator('form[action="?/create"]');
+	await add.getByLabel('Id', { exact: true }).fill('typed-early');
+	await add.getByLabel('Definition', { exact: true }).fill('Typed before the script ran');
+	await page.getByText(/\(consent; \d+ answers\)/).click();
+	const first = page.locator('form[action="?/save"]').filter({ has: page.locator('input[name="id"][value="consent"]') });
+	await first.getByLabel('Label', { exact: true }).fill('Relabelled early');
+	await first.getByLabel('Definition', { exact: true }).fill('Redefined early');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(add.getByLabel('Id', { exact: true })).toHaveValue('typed-early');
+	await expect(add.getByLabel('Definition', { exact: true })).toHaveValue('Typed before the script ran');
+	await expect(first.getByLabel('Label', { exact: true })).toHaveValue('Relabelled early');
+	await expect(first.getByLabel('Definition', { exact: true })).toHaveValue('Redefined early');
+});

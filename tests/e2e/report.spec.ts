@@ -29,3 +29,23 @@ test('the print version opens with the same account of what was gathered as the 
 	const events = query<number>('SELECT count(*) FROM event');
 	await expect(page.getByText(`at ${events} events attended by ${attendees.toLocaleString('en-GB')} people`)).toBeVisible();
 });
+
+test('key findings typed before the page has loaded its script are kept', async ({ page }) => {
+	// Hold the app's script back until the findings have been typed (a slow laptop, a quick hand).
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/report', { waitUntil: 'commit' });
+	const findings = page.getByLabel('Key findings for Q6');
+	await findings.fill('Typed before the script ran.');
+	const charts = page.getByLabel('Include the charts for Q6');
+	const had = await charts.isChecked();
+	await charts.setChecked(!had);
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(findings).toHaveValue('Typed before the script ran.');
+	await expect(charts).toBeChecked({ checked: !had });
+});

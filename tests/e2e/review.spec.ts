@@ -112,3 +112,46 @@ test('review shortcuts act only on the page or the decision form, and say what t
 		await expect(page.locator('[aria-live="polite"]').filter({ hasText: /: (accept|reject)$/ })).toHaveCount(1);
 	}
 });
+
+test('choices made on the review form before the page has loaded its script are kept', async ({ page }) => {
+	// Hold the app's script back until the choices have been made (a slow laptop, a quick hand).
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/review/q7', { waitUntil: 'commit' });
+	const reject = page.getByRole('radio', { name: /^Reject/ }).first();
+	await reject.check();
+	const stance = page.getByLabel('Stance');
+	const stances = await stance.locator('option').allTextContents();
+	const before = await stance.inputValue();
+	const pick = stances.find((s) => s !== before)!;
+	await stance.selectOption(pick);
+	const campaign = page.getByLabel(/^Part of a campaign/);
+	const wasCampaign = await campaign.isChecked();
+	await campaign.setChecked(!wasCampaign);
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(reject).toBeChecked();
+	await expect(stance).toHaveValue(pick);
+	await expect(campaign).toBeChecked({ checked: !wasCampaign });
+	// Unsaved, the choice does not carry over to the next answer's form: it shows that answer's own decisions.
+	const current = (await page.getByRole('heading', { level: 2, name: /^Answer from response/ }).textContent())!.match(/R\d+/)![0];
+	const next = page.getByRole('link', { name: /^Response R\d+$/ }).filter({ hasNotText: current }).first();
+	const nextId = (await next.textContent())!.match(/R\d+/)![0];
+	await next.click();
+	await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Answer from response ${nextId}\\b`) })).toBeVisible();
+	const rejected = query<number>(
+		`SELECT count(*) FROM answer_theme m JOIN answer a ON a.id = m.answer_id JOIN respondent r ON r.id = a.respondent_id
+		 WHERE r.response_id = ? AND a.question_id = 'q7' AND m.source = 'manual' AND m.decision = 'reject'`,
+		nextId
+	);
+	await expect(page.getByRole('radio', { name: /^Reject/, checked: true })).toHaveCount(rejected);
+	await expect(page.getByRole('radio', { name: /^Accept/, checked: false })).toHaveCount(rejected);
+	// Every choice on the form is as this answer's data has it (the campaign box was ticked on the other answer).
+	const form = page.locator('form[action="?/decide"]');
+	const changed = await form.locator('input[type=radio], input[type=checkbox]').evaluateAll((els) => (els as HTMLInputElement[]).filter((e) => e.checked !== e.defaultChecked).map((e) => e.id));
+	expect(changed).toEqual([]);
+});
