@@ -1,7 +1,8 @@
 // CSV output for people who open it in Excel: formula-like cells are neutralised (OWASP CSV injection guidance).
 import Papa from 'papaparse';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spaces before the sign too: some spreadsheets read " =HYPERLINK(...)" as a formula.
+const FORMULA_START = /^[\s\u00a0]*[=+\-@]|^[\t\r\n]/;
 
 /** Prefixes a cell that a spreadsheet would treat as a formula with an apostrophe, so it shows as text. */
 export function neutraliseCell(value: unknown): unknown {

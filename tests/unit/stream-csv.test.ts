@@ -1,7 +1,7 @@
 // The publishable answers download is sent while it is read, from a connection of its own: the same bytes as the
 // whole-file version, one snapshot even when the data change mid-download, and the connection closed however it ends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvChunks, toCsv } from '../../src/lib/csv-safe';
+import { csvChunks, neutraliseCell, toCsv } from '../../src/lib/csv-safe';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import {
 	publishableAnswerRows,
@@ -29,6 +29,14 @@ function download(reader: DB, query: string, size?: number): Response {
 	const rows = () => publishableAnswerRows(reader, buildFilter(reader, new URLSearchParams(query)));
 	return csvStream(reader, FIELDS, rows, 'test.csv', size);
 }
+
+describe('neutraliseCell', () => {
+	it('shows as text what a spreadsheet would run as a formula, spaces before it or not, and leaves the rest', () => {
+		for (const cell of ['=SUM(A1)', '+44 20', '-1', '@home', '\t=1', '\r=1', ' =HYPERLINK("x")', '\u00a0\u00a0+1', '\n=1'])
+			expect(neutraliseCell(cell)).toBe(`'${cell}`);
+		for (const cell of ['plain', 'a = b', 'email@example', 'x-1', '', 42, null]) expect(neutraliseCell(cell)).toBe(cell);
+	});
+});
 
 describe('csvChunks', () => {
 	const rows = [
