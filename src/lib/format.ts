@@ -65,6 +65,9 @@ export function formatDate(iso: string | null): string {
 }
 
 /** The items that share the largest value (all of them when several tie for first), in their order. */
+/** Groups of fewer respondents than this are not singled out (a takeaway) and are combined in the report's tables. */
+export const SMALL_GROUP = 5;
+
 export function leaders<T>(items: T[], value: (item: T) => number): T[] {
 	if (!items.length) return [];
 	const top = Math.max(...items.map(value));

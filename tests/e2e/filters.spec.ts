@@ -20,7 +20,7 @@ test('filtering by a professional body changes every chart and count consistentl
 	await page.getByRole('button', { name: 'Apply filters' }).click();
 
 	await expect(page).toHaveURL(/body=RCN/);
-	await expect(page.getByRole('status').first()).toContainText('Respondents whose professional body is RCN');
+	await expect(page.getByRole('status').first()).toContainText('Respondents whose professional body is Royal College of Nursing (RCN)');
 	const rcn = query<number>(`SELECT count(*) FROM respondent r WHERE ${RCN}`);
 	await expect(page.getByRole('listitem').filter({ hasText: 'written responses' })).toContainText(String(rcn));
 
@@ -106,4 +106,41 @@ test('what is typed and ticked before the page has finished loading is kept', as
 	await expect(page.getByRole('searchbox', { name: 'Search the answers' })).toHaveValue('');
 	await openFilter(page, 'Sector');
 	await expect(page.getByRole('checkbox', { name: 'Health', exact: true })).not.toBeChecked();
+});
+
+test('a filtered page says what its totals are of, and what a closed answer is an answer to', async ({ page }) => {
+	// The total row of a filtered table is the filtered group, and is named so (pasted into a document, it would
+	// otherwise read as the whole consultation).
+	await page.goto('/questions/q5?sector=health');
+	const figure = page.getByRole('figure', { name: /^Q5: answers by sector/ });
+	await figure.getByText(/^Show the data as a table/).click();
+	await expect(figure.getByRole('table').getByRole('row').nth(1)).toContainText('All selected respondents');
+	await page.goto('/questions/q5');
+	await figure.getByText(/^Show the data as a table/).click();
+	await expect(figure.getByRole('table').getByRole('row').nth(1)).toContainText('All respondents');
+
+	// "No" on Q5's page without the question is "No" to any question: said, with the way to count Q5's alone.
+	await page.goto('/questions/q5?answer=No');
+	const status = page.getByRole('status').first();
+	await expect(status).toContainText('Respondents with an answer choosing "No" (to any question).');
+	await expect(status).toContainText('These respondents chose "No" for any question, not necessarily this one.');
+	await status.getByRole('link', { name: 'Count only those who chose it for Q5' }).click();
+	await expect(page).toHaveURL(/question=q5/);
+	await expect(page.getByRole('status').first()).toContainText('Respondents with an answer to Q5, choosing "No".');
+	const noToQ5 = query<number>(`SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = 'q5' AND choice = 'No'`);
+	await expect(page.getByRole('figure', { name: /^Q5: answers by sector/ })).toContainText(`${noToQ5} chose an answer: 0.0% Yes, 100.0% No`);
+});
+
+test('a theme page under a filter has a way back to no filter, and does not single out a sector of a few', async ({ page }) => {
+	await page.goto('/themes/consent?body=BASW');
+	const figure = page.getByRole('figure', { name: /^Consent: respondents raising it, by sector/ });
+	// The takeaway names the leading sector among those of 5 or more respondents.
+	const small = query<number>(
+		`SELECT count(*) FROM (SELECT r.sector FROM respondent r WHERE (r.body = 'BASW' OR r.known_organisation = 'BASW') GROUP BY r.sector HAVING count(*) < 5)`
+	);
+	if (small > 0) await expect(figure).toContainText('of the sectors with 5 or more respondents');
+	await page.getByRole('status').first().getByRole('link', { name: 'Clear filters' }).click();
+	await expect(page).toHaveURL(/\/themes\/consent$/);
+	await expect(page.getByRole('status').first()).toContainText('Showing: All respondents.');
+	await expect(page.getByRole('link', { name: 'Clear filters' })).toHaveCount(0);
 });

@@ -39,7 +39,7 @@ test('filter by RCN, open a theme, read and download a chart, with the keyboard 
 	await pressUntilFocused(page, filters.getByRole('button', { name: 'Apply filters' }));
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/body=RCN/);
-	await expect(page.getByRole('status').first()).toContainText('Respondents whose professional body is RCN');
+	await expect(page.getByRole('status').first()).toContainText('Respondents whose professional body is Royal College of Nursing (RCN)');
 
 	// The menu keeps the filter: go to Themes, then open the Consent theme from the list of all themes.
 	await pressUntilFocused(

@@ -206,8 +206,18 @@ describe('filters', () => {
 	});
 
 	it('describes itself in plain words', () => {
-		expect(f('sector=health&body=RCN').description).toBe('Respondents from Health, whose professional body is RCN (members and the body itself)');
+		expect(f('sector=health&body=RCN').description).toBe(
+			'Respondents from Health, whose professional body is Royal College of Nursing (RCN) (members and the body itself)'
+		);
 		expect(f('').description).toBe('All respondents');
+		// A closed answer without a question is an answer to any question, and says so.
+		expect(f('answer=No').description).toBe('Respondents with an answer choosing "No" (to any question)');
+		expect(f('question=q5&answer=No').description).toBe('Respondents with an answer to Q5, choosing "No"');
+		expect(f('question=q7&theme=none').description).toBe('Respondents with an answer to Q7, with no theme');
+		expect(f('theme=consent&theme=none').description).toBe('Respondents with an answer raising consent or with no theme (to any question)');
+		// Quotes as typed are not shown half-open.
+		expect(f('q="consent').description).toBe('Respondents with an answer mentioning "consent" (to any question)');
+		expect(f('sector=nowhere').ignored).toEqual(['sector "nowhere"']);
 	});
 
 	it('drops hostile or unknown values instead of passing them to SQL', () => {

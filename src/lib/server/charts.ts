@@ -40,7 +40,8 @@ export function submissionsTable(db: DB, f: BuiltFilter): ChartTable {
 	return { title: 'Responses received per week', columns: ['Week beginning', 'Responses'], rows: weekCounts(db, f).map((r) => [r.week, r.count]) };
 }
 
-/** Closed answers by sector for one question, plus an "All respondents" row; percentages of those who answered. */
+/** Closed answers by sector for one question, plus a row for all of them (named "All selected respondents" under a
+ * filter, so that a pasted table is not read as the whole consultation); percentages of those who answered. */
 export function choicesTable(db: DB, f: BuiltFilter, questionId: string): ChartTable & { options: string[] } {
 	const q = question(db, questionId);
 	const options = q?.options ?? [];
@@ -59,7 +60,7 @@ export function choicesTable(db: DB, f: BuiltFilter, questionId: string): ChartT
 	return {
 		title: `${questionId.toUpperCase()}: ${q?.shortText ?? ''} - answers by sector`,
 		columns: ['Sector', 'Answered', ...options.flatMap((o) => [o, `${o} (%)`])],
-		rows: [row('All respondents', all), ...[...groups.values()].map((g) => row(g.label, g.counts))],
+		rows: [row(f.active ? 'All selected respondents' : 'All respondents', all), ...[...groups.values()].map((g) => row(g.label, g.counts))],
 		options
 	};
 }

@@ -54,7 +54,7 @@ export function filterOptions(db: DB): FilterOptions {
 	const options: FilterOptions = {
 		sector: [...rows('SELECT id AS value, label FROM sector ORDER BY position'), { value: UNKNOWN_SECTOR, label: 'Not known' }],
 		body: rows(
-			`SELECT r.body AS value, coalesce(o.name || ' (' || r.body || ')', r.body) AS label FROM respondent r
+			`SELECT r.body AS value, CASE WHEN o.name IS NULL OR o.name = r.body THEN r.body ELSE o.name || ' (' || r.body || ')' END AS label FROM respondent r
 			 LEFT JOIN organisation o ON o.abbreviation = r.body
 			 WHERE r.body IS NOT NULL GROUP BY r.body ORDER BY count(*) DESC, r.body`
 		),
@@ -101,6 +101,19 @@ function list(values: string[], labels: FilterOption[]): string {
 	return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
+/** Each field as the filter panel names it, for values that are ignored. */
+const FIELD_WORDS: Record<(typeof FILTER_FIELDS)[number], string> = {
+	sector: 'sector',
+	body: 'professional body',
+	type: 'respondent type',
+	region: 'region',
+	question: 'question',
+	answer: 'closed answer',
+	theme: 'theme',
+	stance: 'stance',
+	q: 'search'
+};
+
 export function parseFilters(db: DB, params: URLSearchParams): { filters: Filters; ignored: string[] } {
 	const options = filterOptions(db);
 	const filters = Object.fromEntries(FILTER_FIELDS.map((f) => [f, [] as string[]])) as unknown as Filters;
@@ -115,7 +128,7 @@ export function parseFilters(db: DB, params: URLSearchParams): { filters: Filter
 		const allowed = options[field];
 		for (const v of values.slice(0, 50)) {
 			if (allowed.some((o) => o.value === v)) filters[field].push(v);
-			else ignored.push(`${field}=${v.slice(0, 40)}`);
+			else ignored.push(`${FIELD_WORDS[field]} "${v.slice(0, 40)}"`);
 		}
 	}
 	return { filters, ignored };
@@ -141,7 +154,7 @@ export function buildFilter(db: DB, params: URLSearchParams): BuiltFilter {
 	if (filters.body.length) {
 		where.push(`(r.body IN (${inList(filters.body.length)}) OR r.known_organisation IN (${inList(filters.body.length)}))`);
 		p.push(...filters.body, ...filters.body);
-		words.push(`whose professional body is ${filters.body.join(' or ')} (members and the body itself)`);
+		words.push(`whose professional body is ${list(filters.body, options.body)} (members and the body itself)`);
 	}
 	if (filters.type.length) {
 		where.push(`r.respondent_type IN (${inList(filters.type.length)})`);
@@ -166,7 +179,7 @@ export function buildFilter(db: DB, params: URLSearchParams): BuiltFilter {
 	if (filters.answer.length) {
 		aw.push(`a.choice IN (${inList(filters.answer.length)})`);
 		ap.push(...filters.answer);
-		answerWords.push(`answering ${filters.answer.map((x) => `"${x}"`).join(' or ')}`);
+		answerWords.push(`choosing ${filters.answer.map((x) => `"${x}"`).join(' or ')}`);
 	}
 	if (filters.stance.length) {
 		aw.push(`a.stance IN (${inList(filters.stance.length)})`);
@@ -181,13 +194,16 @@ export function buildFilter(db: DB, params: URLSearchParams): BuiltFilter {
 			parts.push("(trim(coalesce(a.text, '')) <> '' AND NOT EXISTS (SELECT 1 FROM theme_hit e WHERE e.answer_id = a.id))");
 		aw.push(`(${parts.join(' OR ')})`);
 		ap.push(...themes);
-		answerWords.push(`raising ${list(filters.theme, options.theme).toLowerCase()}`);
+		// "raising consent or with no theme", not "raising no theme assigned".
+		const raising = themes.length ? [`raising ${list(themes, options.theme).toLowerCase()}`] : [];
+		answerWords.push([...raising, ...(themes.length !== filters.theme.length ? ['with no theme'] : [])].join(' or '));
 	}
 	const fts = filters.q.length ? ftsQuery(filters.q[0]) : null;
 	if (fts) {
 		aw.push('a.id IN (SELECT rowid FROM answer_fts WHERE answer_fts MATCH ?)');
 		ap.push(fts);
-		answerWords.push(`mentioning ${filters.q[0].startsWith('"') ? filters.q[0] : `"${filters.q[0]}"`}`);
+		// In quotes once, whatever quotes were typed ('"consent' is not shown as '"consent').
+		answerWords.push(`mentioning "${filters.q[0].replace(/"/g, '').trim()}"`);
 	} else if (filters.q.length) {
 		// Nothing to look for ("*", "(("): said, rather than showing every answer as if they matched.
 		ignored.push(`search "${filters.q[0].slice(0, 40)}" (it has no letters or digits to look for)`);
@@ -196,7 +212,9 @@ export function buildFilter(db: DB, params: URLSearchParams): BuiltFilter {
 	if (aw.length) {
 		where.push(`EXISTS (SELECT 1 FROM answer a WHERE a.respondent_id = r.id AND ${aw.join(' AND ')})`);
 		p.push(...ap);
-		words.push(`with an answer ${answerWords.join(', ')}`);
+		// Said outright when the answer may be to any question: on a question's page, "choosing No" is otherwise read
+		// as an answer to that question.
+		words.push(`with an answer ${answerWords.join(', ')}${filters.question.length ? '' : ' (to any question)'}`);
 	}
 	const active = where.length > 0;
 	return {

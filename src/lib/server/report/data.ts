@@ -1,6 +1,6 @@
 // Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries), with
 // sectors of fewer than 5 respondents combined in breakdowns by sector, and only non-confidential redacted quotes.
-import { formatNumber, percentOf } from '../../format';
+import { formatNumber, percentOf, SMALL_GROUP } from '../../format';
 import { buildFilter } from '../filters';
 import { choicesTable, heatmapTable } from '../charts';
 import { consultationInfo } from '../db/consultation';
@@ -10,7 +10,7 @@ import { events, themesEventsVsWritten } from '../db/events';
 import { comments, topics } from '../db/children';
 import type { DB } from '../db/client';
 
-export const SMALL = 5;
+export const SMALL = SMALL_GROUP;
 export const SUPPRESSED = 'fewer than 5';
 
 /** A count as published: counts of 1 to 4 in a breakdown could identify someone, so they are not shown. */
