@@ -30,6 +30,8 @@ test('download a chart as SVG, PNG and CSV', async ({ page }) => {
 	expect(bytes.length).toBeGreaterThan(2000);
 
 	const [csv] = await Promise.all([page.waitForEvent('download'), figure.getByRole('link', { name: /Download data \(CSV\)/ }).click()]);
+	// Named as the image is, so a folder of downloads says which chart and filter each table is.
+	expect(csv.suggestedFilename()).toBe('respondents-by-sector-health-education.csv');
 	const parsed = Papa.parse<Record<string, string>>(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
 	const fromCsv = Object.fromEntries(parsed.data.map((r) => [r.Sector, Number(r.Respondents)]));
 	const bars = (await figure.getByRole('img').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter((l) => l.includes(':'));
@@ -81,4 +83,11 @@ test('a downloaded chart carries its key and shows every label in full', async (
 	for (const theme of themes) expect(heatSvg).toContain(`>${theme.trim().replace(/&/g, '&amp;')}</text>`);
 	// The page's own labels are as they were: shortened, and still updated by the page.
 	await expect(heat.locator('text', { hasText: '…' }).first()).toBeAttached();
+});
+
+test('a data file takes only letters, digits and hyphens from the name it is asked for', async ({ request }) => {
+	const named = async (name: string) => (await request.get(`/data/sectors.csv?name=${encodeURIComponent(name)}`)).headers()['content-disposition'];
+	expect(await named('../"evil"\r\nSet-Cookie: x=1')).toBe('attachment; filename="evil-set-cookie-x-1.csv"');
+	expect(await named('')).toBe('attachment; filename="sectors.csv"');
+	expect(await named('%%%')).toBe('attachment; filename="sectors.csv"');
 });

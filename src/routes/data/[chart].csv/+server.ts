@@ -15,10 +15,12 @@ export function GET({ params, url }) {
 	if (!table) error(404, 'No such chart');
 	const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i]])));
 	const body = toCsv(table.columns, rows) + '\r\n';
+	// The name the chart's figure gives it (its title and filter), kept to letters, digits and hyphens.
+	const name = (url.searchParams.get('name') ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || params.chart;
 	return new Response('\uFEFF' + body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${params.chart}.csv"`
+			'content-disposition': `attachment; filename="${name}.csv"`
 		}
 	});
 }
