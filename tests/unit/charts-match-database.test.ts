@@ -1,6 +1,6 @@
 // Every number a chart shows must equal what a direct query of the database gives, under any filter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHART_TABLES, choicesTable, eventThemesTable, heatmapTable, prevalenceTable, sectorsTable, themeSectorTable } from '../../src/lib/server/charts';
+import { CHART_TABLES, choicesTable, eventFormsTable, eventRatingsTable, eventThemesTable, heatmapTable, prevalenceTable, sectorsTable, themeSectorTable } from '../../src/lib/server/charts';
 import { themesEventsVsWritten } from '../../src/lib/server/db/events';
 import { byAgeBand, topicName, topics } from '../../src/lib/server/db/children';
 import { themeByBody } from '../../src/lib/server/db/themes';
@@ -76,6 +76,24 @@ describe('chart numbers equal direct queries', () => {
 		);
 	});
 
+	it('the events tables carry the numbers their charts show, under the names the charts use', () => {
+		const forms = eventFormsTable(db);
+		const cities = (db.prepare('SELECT coalesce(city, title) FROM event ORDER BY date, id').pluck().all() as string[]);
+		expect(forms.columns).toEqual(['Sector', ...cities, 'All events']);
+		for (const row of forms.rows) {
+			const sector = row[0] === 'Not known' ? null : (db.prepare('SELECT id FROM sector WHERE label = ?').pluck().get(row[0]) as string);
+			const where = sector === null ? 'attendee_sector IS NULL' : 'attendee_sector = ?';
+			const args = sector === null ? [] : [sector];
+			expect(row[row.length - 1], String(row[0])).toBe(scalar(`SELECT count(*) FROM event_feedback WHERE source = 'evaluation' AND ${where}`, ...args));
+			expect(row.slice(1, -1).reduce((a, n) => (a as number) + (n as number), 0)).toBe(row[row.length - 1]);
+		}
+		expect(forms.rows.reduce((a, r) => a + (r[r.length - 1] as number), 0)).toBe(scalar(`SELECT count(*) FROM event_feedback WHERE source = 'evaluation'`));
+		const ratings = eventRatingsTable(db);
+		expect(ratings.rows.map((r) => r[0])).toEqual(cities);
+		const first = db.prepare('SELECT id FROM event ORDER BY date, id').pluck().get() as string;
+		for (let l = 1; l <= 5; l++) expect(ratings.rows[0][l]).toBe(scalar('SELECT count(*) FROM event_feedback WHERE event_id = ? AND usefulness = ?', first, l));
+	});
+
 	it('the events theme chart shows the numbers in its table', () => {
 		const table = eventThemesTable(db);
 		expect(table.cells).toHaveLength(2 * table.rows.length);
@@ -86,12 +104,13 @@ describe('chart numbers equal direct queries', () => {
 				['written', written, writtenBase]
 			]);
 		}
-		// Written respondents are counted in memory; the SQL twin gives the same numbers.
+		// Written answers are counted in memory; the SQL twin gives the same numbers.
 		expect(table.rows.map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual(
-			themesEventsVsWritten(db).map((t) => [t.label, t.eventComments, t.eventBase, t.writtenRespondents, t.writtenBase])
+			themesEventsVsWritten(db).map((t) => [t.label, t.eventComments, t.eventBase, t.writtenAnswers, t.writtenBase])
 		);
 		const consent = table.cells.find((c) => c.row === 'consent' && c.column === 'written')!;
-		expect(consent.count).toBe(scalar(`SELECT count(DISTINCT a.respondent_id) FROM answer_theme_effective e JOIN answer a ON a.id = e.answer_id WHERE e.theme_id = 'consent'`));
+		expect(consent.count).toBe(scalar(`SELECT count(DISTINCT e.answer_id) FROM answer_theme_effective e WHERE e.theme_id = 'consent'`));
+		expect(consent.base).toBe(scalar(`SELECT count(*) FROM answer WHERE trim(coalesce(text, '')) <> ''`));
 	});
 
 	it('theme prevalence and a theme page agree with each other and with the database', () => {

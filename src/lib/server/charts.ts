@@ -5,8 +5,8 @@ import type { DB } from './db/client';
 import { shareOf } from '../format';
 import { buildFilter, type BuiltFilter } from './filters';
 import { question } from './db/questions';
-import { bodyCounts, choiceCounts, respondentTotal, sectorCounts, themeBodyCounts, themeCounts, themeSectorCells, themeStances, typeCounts, weekCounts, type ThemeSectorCell } from './facts';
-import { eventThemeCounts, formsBySector, ratings } from './db/events';
+import { bodyCounts, choiceCounts, questionCounts, respondentTotal, sectorCounts, themeBodyCounts, themeCounts, themeSectorCells, themeStances, typeCounts, weekCounts, type ThemeSectorCell } from './facts';
+import { eventThemeCounts, events, formsBySector, ratings } from './db/events';
 import { bySetting, themesByAgeBand, topics } from './db/children';
 
 export interface ChartTable {
@@ -112,12 +112,38 @@ export function themeStanceTable(db: DB, f: BuiltFilter, themeId: string): Chart
 	return { title: 'Stance of answers raising this theme', columns: ['Stance', 'Answers', 'Percentage'], rows: rows.map((r) => [label[r.stance] ?? r.stance, r.answers, pct(r.answers, total)]) };
 }
 
+/** An event as charts name it: its city, as the page's charts do, else its title. */
+const eventName = (e: { city: string | null; title: string }) => e.city ?? e.title;
+
+/** Evaluation forms by attendee sector: a column for each event and one for all, which the page's chart shows. */
 export function eventFormsTable(db: DB): ChartTable {
-	return { title: 'Evaluation forms returned, by event and sector', columns: ['Event', 'Sector', 'Forms'], rows: formsBySector(db).map((r) => [r.event, r.label, r.forms]) };
+	const list = events(db);
+	const sectors = new Map<string, { label: string; forms: Map<string, number>; total: number }>();
+	for (const r of formsBySector(db)) {
+		const s = sectors.get(r.sector) ?? sectors.set(r.sector, { label: r.label, forms: new Map(), total: 0 }).get(r.sector)!;
+		s.forms.set(r.event, r.forms);
+		s.total += r.forms;
+	}
+	return {
+		title: 'Evaluation forms returned, by sector and event',
+		columns: ['Sector', ...list.map(eventName), 'All events'],
+		rows: [...sectors.values()].sort((a, b) => b.total - a.total).map((s) => [s.label, ...list.map((e) => s.forms.get(e.id) ?? 0), s.total])
+	};
 }
 
+/** Usefulness ratings, a row for each event (as the page's chart has them). */
 export function eventRatingsTable(db: DB): ChartTable {
-	return { title: 'Usefulness ratings (1 = not useful, 5 = very useful)', columns: ['Event', 'Rating', 'Forms'], rows: ratings(db).map((r) => [r.event, r.rating, r.forms]) };
+	const counts = new Map<string, number>();
+	for (const r of ratings(db)) counts.set(`${r.event}:${r.rating}`, r.forms);
+	const levels = [1, 2, 3, 4, 5];
+	return {
+		title: 'Usefulness ratings (1 = not useful, 5 = very useful)',
+		columns: ['Event', ...levels.map((l) => `Rated ${l}`), 'Forms with a rating'],
+		rows: events(db).map((e) => {
+			const n = levels.map((l) => counts.get(`${e.id}:${l}`) ?? 0);
+			return [eventName(e), ...n, n.reduce((a, b) => a + b, 0)];
+		})
+	};
 }
 
 /** Cells for a two-column heatmap: each theme's share of event comments beside its share of written respondents. */
@@ -130,19 +156,20 @@ export interface EventThemeCell {
 	base: number;
 }
 
-/** Events: eventThemeCounts (SQL); written respondents: facts.themeCounts over everyone (its twin: themesEventsVsWritten). */
+/** Events: eventThemeCounts (SQL); written answers: facts.themeCounts and questionCounts over everyone (their twin:
+ * themesEventsVsWritten). Comments and answers, a piece of text each, so the two shares compare like with like. */
 export function eventThemesTable(db: DB): ChartTable & { cells: EventThemeCell[] } {
 	const everyone = buildFilter(db, new URLSearchParams());
-	const written = new Map(themeCounts(db, everyone).map((t) => [t.theme, t.respondents]));
-	const writtenBase = respondentTotal(db, everyone);
-	const themes = eventThemeCounts(db).map((t) => ({ ...t, writtenRespondents: written.get(t.theme) ?? 0, writtenBase }));
+	const written = new Map(themeCounts(db, everyone).map((t) => [t.theme, t.answers]));
+	const writtenBase = questionCounts(db, everyone).reduce((a, q) => a + q.withText, 0);
+	const themes = eventThemeCounts(db).map((t) => ({ ...t, writtenAnswers: written.get(t.theme) ?? 0, writtenBase }));
 	return {
 		title: 'Themes at the events compared with written responses',
-		columns: ['Theme', 'Event comments raising it', 'Event comments (base)', 'Event (%)', 'Written respondents raising it', 'Written respondents (base)', 'Written (%)'],
-		rows: themes.map((t) => [t.label, t.eventComments, t.eventBase, pct(t.eventComments, t.eventBase), t.writtenRespondents, t.writtenBase, pct(t.writtenRespondents, t.writtenBase)]),
+		columns: ['Theme', 'Event comments raising it', 'Event comments (base)', 'Event (%)', 'Written answers raising it', 'Written answers (base)', 'Written (%)'],
+		rows: themes.map((t) => [t.label, t.eventComments, t.eventBase, pct(t.eventComments, t.eventBase), t.writtenAnswers, t.writtenBase, pct(t.writtenAnswers, t.writtenBase)]),
 		cells: themes.flatMap((t): EventThemeCell[] => [
 			{ row: t.theme, rowLabel: t.label, column: 'events', columnLabel: 'Event comments', count: t.eventComments, base: t.eventBase },
-			{ row: t.theme, rowLabel: t.label, column: 'written', columnLabel: 'Written respondents', count: t.writtenRespondents, base: t.writtenBase }
+			{ row: t.theme, rowLabel: t.label, column: 'written', columnLabel: 'Written answers', count: t.writtenAnswers, base: t.writtenBase }
 		])
 	};
 }

@@ -67,12 +67,13 @@ export interface ThemeComparison {
 	label: string;
 	eventComments: number;
 	eventBase: number;
-	writtenRespondents: number;
+	/** Written answers (one respondent's answer to one question) raising the theme, and the answers with any text. */
+	writtenAnswers: number;
 	writtenBase: number;
 }
 
 /** Event comments raising each theme, and the comments there are. */
-export function eventThemeCounts(db: DB): Omit<ThemeComparison, 'writtenRespondents' | 'writtenBase'>[] {
+export function eventThemeCounts(db: DB): Omit<ThemeComparison, 'writtenAnswers' | 'writtenBase'>[] {
 	return db
 		.prepare(
 			// Counted once, grouped, and joined: as subqueries per theme they read every comment 17 times.
@@ -81,19 +82,20 @@ export function eventThemeCounts(db: DB): Omit<ThemeComparison, 'writtenResponde
 			 SELECT t.id AS theme, t.label, coalesce(ev.n, 0) AS eventComments, base.n AS eventBase
 			 FROM theme t CROSS JOIN base LEFT JOIN events ev ON ev.theme_id = t.id ORDER BY t.position`
 		)
-		.all() as Omit<ThemeComparison, 'writtenRespondents' | 'writtenBase'>[];
+		.all() as Omit<ThemeComparison, 'writtenAnswers' | 'writtenBase'>[];
 }
 
 /**
- * Share of event comments raising each theme next to the share of written respondents raising it (every respondent
- * the base). In SQL for the report and as the twin of the in-memory counts the events chart uses.
+ * Share of event comments raising each theme next to the share of written answers raising it: a piece of text each
+ * side. (Against respondents, who wrote up to one answer per question, a theme looked several times as common in
+ * writing as at the events.) In SQL for the report and as the twin of the in-memory counts the events chart uses.
  */
 export function themesEventsVsWritten(db: DB): ThemeComparison[] {
 	const written = new Map(
-		(db.prepare('SELECT theme_id, count(DISTINCT respondent_id) AS n FROM theme_hit GROUP BY theme_id').all() as { theme_id: string; n: number }[]).map((r) => [r.theme_id, r.n])
+		(db.prepare('SELECT theme_id, count(*) AS n FROM theme_hit GROUP BY theme_id').all() as { theme_id: string; n: number }[]).map((r) => [r.theme_id, r.n])
 	);
-	const base = db.prepare('SELECT count(*) FROM respondent').pluck().get() as number;
-	return eventThemeCounts(db).map((t) => ({ ...t, writtenRespondents: written.get(t.theme) ?? 0, writtenBase: base }));
+	const base = db.prepare("SELECT count(*) FROM answer WHERE trim(coalesce(text, '')) <> ''").pluck().get() as number;
+	return eventThemeCounts(db).map((t) => ({ ...t, writtenAnswers: written.get(t.theme) ?? 0, writtenBase: base }));
 }
 
 export interface EventComment {
