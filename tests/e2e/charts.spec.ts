@@ -56,3 +56,21 @@ test('in a stacked bar chart, left and right move along a bar and up and down mo
 	await page.keyboard.press('ArrowUp');
 	await expect(first).toBeFocused();
 });
+
+test("every heatmap label, the last column's base among them, is drawn inside the chart", async ({ page }) => {
+	for (const path of ['/questions/q7', '/themes', '/events']) {
+		await page.goto(path);
+		const outside = await page.locator('figure svg').evaluateAll((svgs) =>
+			svgs
+				.filter((svg) => svg.querySelector('text[transform*="rotate"]'))
+				.flatMap((svg) => {
+					const box = svg.getBoundingClientRect();
+					return [...svg.querySelectorAll('text')]
+						.map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }))
+						.filter(({ r }) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+						.map(({ text }) => text);
+				})
+		);
+		expect(outside, path).toEqual([]);
+	}
+});

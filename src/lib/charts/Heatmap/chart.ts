@@ -24,6 +24,17 @@ export interface HeatCell {
 	base: number;
 }
 
+/** Column labels are drawn at this angle (degrees up from the horizontal), cut to this many characters before the n. */
+export const COLUMN_ANGLE = 55;
+export const COLUMN_LABEL_MAX = 30;
+/** A generous average width of a character of the chart's 12-unit type, for room around text it cannot measure. */
+const CHAR_WIDTH = 7;
+
+/** A column's label as drawn: shortened to fit, with its base. */
+export function columnText(label: string, base: number, shorten: (s: string, max: number) => string): string {
+	return `${shorten(label, COLUMN_LABEL_MAX)} (n=${base})`;
+}
+
 export interface HeatLayout {
 	width: number;
 	height: number;
@@ -52,7 +63,6 @@ export function layoutHeatmap(
 	options: { width?: number; labelWidth?: number; cellHeight?: number } = {}
 ): HeatLayout {
 	const { width = 720, labelWidth = 230, cellHeight = 28 } = options;
-	const rightPad = 70;
 	const columns: HeatLayout['columns'] = [];
 	const rows: HeatLayout['rows'] = [];
 	for (const c of cells) {
@@ -60,8 +70,18 @@ export function layoutHeatmap(
 			columns.push({ key: c.column, label: c.columnLabel, x: 0, base: c.base });
 		if (!rows.some((x) => x.key === c.row)) rows.push({ key: c.row, label: c.rowLabel, y: 0 });
 	}
-	const headerHeight = 120;
-	const cellWidth = columns.length ? (width - labelWidth - rightPad) / columns.length : 0;
+	// The column labels slant up to the right from each column's middle: the header is as tall as the longest needs,
+	// and the right margin as wide as the last one reaches past its column (it ran off the chart, its n unseen).
+	const rad = (COLUMN_ANGLE * Math.PI) / 180;
+	const extent = (c: { label: string; base: number }) => Math.min(c.label.length, COLUMN_LABEL_MAX) * CHAR_WIDTH + ` (n=${c.base})`.length * CHAR_WIDTH;
+	const longest = Math.max(0, ...columns.map(extent));
+	const headerHeight = Math.max(60, Math.ceil(longest * Math.sin(rad)) + 16);
+	const reach = columns.length ? extent(columns[columns.length - 1]) * Math.cos(rad) : 0;
+	// Solved for the last column's reach past its middle: cellWidth / 2 + pad >= reach.
+	const n = columns.length;
+	let cellWidth = n ? (width - labelWidth - 20) / n : 0;
+	const rightPad = Math.max(20, Math.ceil(reach - cellWidth / 2) + 8);
+	if (n) cellWidth = (width - labelWidth - rightPad) / n;
 	columns.forEach((c, i) => (c.x = labelWidth + i * cellWidth));
 	rows.forEach((r, i) => (r.y = headerHeight + i * cellHeight));
 	const colour = scaleThreshold<number, string>()
