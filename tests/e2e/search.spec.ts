@@ -44,3 +44,25 @@ test('an answer says why it has each theme: the words that made it fire, highlig
 	await expect(theme).toContainText(`because of: “${term}”`);
 	await expect(page.locator('mark', { hasText: new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i') }).first()).toBeVisible();
 });
+
+test("in a list of answers a confidential respondent's words are folded away, with what they may be used for", async ({ page }) => {
+	const answer = query<number>(
+		`SELECT a.id FROM answer a JOIN respondent r ON r.id = a.respondent_id
+		 WHERE r.confidential = 1 AND length(a.text) > 100 ORDER BY r.response_id, a.question_id LIMIT 1`
+	);
+	const ref = query<string>('SELECT r.response_id FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.id = ?', answer);
+	const text = query<string>('SELECT coalesce(text_redacted, text) FROM answer WHERE id = ?', answer);
+	// Five words in a row from the answer (letters only), searched as a phrase, find it.
+	const words = text.split(/\s+/);
+	const start = words.findIndex((_, i) => words.slice(i, i + 5).length === 5 && words.slice(i, i + 5).every((w) => /^[A-Za-z]+$/.test(w)));
+	const phrase = words.slice(start, start + 5).join(' ');
+	await page.goto(`/responses?q=${encodeURIComponent(`"${phrase}"`)}`);
+	const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: new RegExp(`^Response ${ref}\\b`) }) }).first();
+	await expect(card).toBeVisible();
+	await expect(card.getByText(phrase)).toBeHidden();
+	await card.getByText('Show the answer: this respondent asked for confidentiality, so read it for analysis only and do not quote it').click();
+	await expect(card.getByText(phrase)).toBeVisible();
+	// Their own response page, which says they asked for confidentiality, shows the answer open.
+	await page.goto(`/responses/${ref}`);
+	await expect(page.getByText(phrase).first()).toBeVisible();
+});
