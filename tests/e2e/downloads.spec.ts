@@ -17,6 +17,9 @@ test('download a chart as SVG, PNG and CSV', async ({ page }) => {
 	expect(showing).toMatch(/Health/);
 	expect(svgText.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain(showing.replace(/&/g, '&amp;'));
 	expect(svgText).toContain('Source: written responses to the consultation.');
+	// Nothing of the page's markup: no comments, no references to the page's hint text.
+	expect(svgText).not.toContain('<!--');
+	expect(svgText).not.toContain('aria-describedby');
 	const wellFormed = await page.evaluate((t) => {
 		const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
 		return !doc.querySelector('parsererror') && doc.documentElement.nodeName === 'svg' && !doc.querySelector('script');

@@ -91,6 +91,12 @@ export function standaloneSvg(
 	clone.querySelectorAll('[data-label]').forEach((el) => el.removeAttribute('data-label'));
 	clone.removeAttribute('class');
 	clone.querySelectorAll('[tabindex]').forEach((el) => el.removeAttribute('tabindex'));
+	// What belongs to the page's markup, not the picture: references to the page's hint text, and Svelte's comments.
+	clone.querySelectorAll('[aria-describedby]').forEach((el) => el.removeAttribute('aria-describedby'));
+	const comments = document.createTreeWalker(clone, NodeFilter.SHOW_COMMENT);
+	const found: Node[] = [];
+	while (comments.nextNode()) found.push(comments.currentNode);
+	for (const c of found) c.parentNode?.removeChild(c);
 	// The focus ring belongs to the page, not the picture.
 	clone.querySelectorAll('.app-chart__focus-ring').forEach((el) => el.remove());
 	// Links (a theme's name leading to its page) mean nothing in a picture: drawn as plain text.
