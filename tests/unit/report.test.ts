@@ -81,6 +81,26 @@ describe('the Word report', () => {
 			rw.close();
 		}
 	});
+	it('quotes as many different respondents as it can before quoting one twice', () => {
+		let checked = 0;
+		for (const filter of ['', 'sector=health', 'sector=education', 'sector=social-care', 'body=RCN']) {
+			const f = buildFilter(db, new URLSearchParams(filter));
+			for (const q of ['q1', 'q2', 'q5', 'q7']) {
+				const listed = quotes(db, f, { question: q, limit: 6 });
+				const people = new Set(listed.map((x) => x.responseId));
+				const available = db
+					.prepare(
+						`SELECT count(DISTINCT r.id) FROM quote qu JOIN answer a ON a.id = qu.answer_id JOIN respondent r ON r.id = a.respondent_id
+						 WHERE a.question_id = ? AND r.confidential = 0 AND ${f.where}`
+					)
+					.pluck()
+					.get(q, ...f.params) as number;
+				expect(people.size, `${q} ${filter}`).toBe(Math.min(listed.length, available));
+				checked++;
+			}
+		}
+		expect(checked).toBe(20);
+	});
 	it('quotes no confidential respondent and carries the sample-data notice', () => {
 		const confidential = db.prepare("SELECT text_redacted FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE r.confidential = 1 AND length(text_redacted) > 80").pluck().all() as string[];
 		for (const t of confidential) expect(text(xml)).not.toContain(t.slice(0, 60));

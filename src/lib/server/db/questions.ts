@@ -111,15 +111,31 @@ export function quotes(db: DB, f: BuiltFilter, options: { question?: string; the
 		.iterate(...p, ...f.params) as IterableIterator<QuoteRow>;
 	// Quotes are chosen per theme and sector, so a list across them can meet the same words twice: one answer quoted
 	// for two themes, or a short answer several respondents sent, quoted for each of their sectors. Each is listed once.
+	// And one respondent quoted for two themes is quoted once while others are left to quote: a list of six had two
+	// from one respondent.
 	const limit = options.limit ?? 6;
 	const out: QuoteRow[] = [];
 	const seen = new Set<string>();
+	const quoted = new Set<string>();
+	const again: QuoteRow[] = [];
 	for (const row of rows) {
+		const words = sameWords(row.text);
+		if (seen.has(words)) continue;
+		if (quoted.has(row.responseId)) {
+			if (again.length < limit) again.push(row);
+			continue;
+		}
+		seen.add(words);
+		quoted.add(row.responseId);
+		out.push(row);
+		if (out.length >= limit) return out;
+	}
+	for (const row of again) {
+		if (out.length >= limit) break;
 		const words = sameWords(row.text);
 		if (seen.has(words)) continue;
 		seen.add(words);
 		out.push(row);
-		if (out.length >= limit) break;
 	}
 	return out;
 }
