@@ -74,3 +74,11 @@ test("every heatmap label, the last column's base among them, is drawn inside th
 		expect(outside, path).toEqual([]);
 	}
 });
+
+test('a chart of percentages says so on its axis', async ({ page }) => {
+	await page.goto('/themes/consent');
+	const figure = page.getByRole('figure', { name: /^Consent: respondents raising it, by sector/ });
+	const ticks = await figure.locator('svg line + text').allTextContents();
+	expect(ticks.length).toBeGreaterThan(2);
+	for (const t of ticks) expect(t).toMatch(/^\d+%$/);
+});

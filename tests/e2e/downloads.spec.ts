@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { query } from './db';
 
 test('download a chart as SVG, PNG and CSV', async ({ page }) => {
 	await page.goto('/?sector=health&sector=education');
@@ -93,4 +94,20 @@ test('a data file takes only letters, digits and hyphens from the name it is ask
 	expect(await named('../"evil"\r\nSet-Cookie: x=1')).toBe('attachment; filename="evil-set-cookie-x-1.csv"');
 	expect(await named('')).toBe('attachment; filename="sectors.csv"');
 	expect(await named('%%%')).toBe('attachment; filename="sectors.csv"');
+});
+
+test('the stakeholder download says whether each question was answered apart from the choice made', async ({ request }) => {
+	const csv = await (await request.get('/stakeholders.csv')).text();
+	const { data, meta } = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+	const closed = query<string>("SELECT group_concat(id) FROM question WHERE type = 'closed'").split(',');
+	const open = query<string>("SELECT group_concat(id) FROM question WHERE type = 'open'").split(',');
+	for (const q of closed) expect(meta.fields).toEqual(expect.arrayContaining([`${q}_answered`, `${q}_choice`]));
+	for (const q of open) {
+		expect(meta.fields).toContain(`${q}_answered`);
+		expect(meta.fields).not.toContain(`${q}_choice`);
+	}
+	for (const row of data) {
+		for (const q of [...closed, ...open]) expect(['yes', 'no']).toContain(row[`${q}_answered`]);
+		for (const q of closed) expect(['', ...JSON.parse(query<string>('SELECT options_json FROM question WHERE id = ?', q))]).toContain(row[`${q}_choice`]);
+	}
 });

@@ -81,3 +81,15 @@ test('a chart that fits says nothing about scrolling', async ({ page }) => {
 	await expect(page.getByRole('figure', { name: /Themes raised, by sector/ }).getByRole('group').first()).toBeVisible();
 	await expect(page.getByText('Scroll sideways to see the whole chart')).toHaveCount(0);
 });
+
+test('on a narrow screen the filters can be skipped to the results; side by side, the link is not there', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto('/questions/q5');
+	const skip = page.getByRole('link', { name: 'Skip the filters to the results' });
+	await skip.click();
+	await expect(page).toHaveURL(/#results$/);
+	await expect(page.locator('#results')).toBeFocused();
+	await expect(page.locator('#results')).toBeInViewport();
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await expect(skip).toBeHidden();
+});

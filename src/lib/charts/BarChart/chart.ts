@@ -18,7 +18,7 @@ export interface BarLayout {
 
 export function layoutBars(
 	bars: Bar[],
-	options: { width?: number; rowHeight?: number; labelWidth?: number; valueText?: (value: number) => string } = {}
+	options: { width?: number; rowHeight?: number; labelWidth?: number; valueText?: (value: number) => string; tickText?: (value: number) => string } = {}
 ): BarLayout {
 	const { width = 640, rowHeight = 32, labelWidth = 220, valueText = String } = options;
 	const texts = bars.map((b) => valueText(b.value));
@@ -46,6 +46,6 @@ export function layoutBars(
 			width: x(b.value),
 			valueX: x(b.value) + 6
 		})),
-		ticks: x.ticks(5).map((t) => ({ x: x(t), label: String(t) }))
+		ticks: x.ticks(5).map((t) => ({ x: x(t), label: (options.tickText ?? String)(t) }))
 	};
 }
