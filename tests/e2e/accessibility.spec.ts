@@ -21,6 +21,7 @@ const routes = () => {
 		'/bodies/RCN',
 		'/events',
 		'/children',
+		'/method',
 		'/accessibility'
 	];
 };

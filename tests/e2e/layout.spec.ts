@@ -93,3 +93,11 @@ test('on a narrow screen the filters can be skipped to the results; side by side
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await expect(skip).toBeHidden();
 });
+
+test('every page links to how the numbers are counted', async ({ page }) => {
+	await page.goto('/themes/consent');
+	await page.getByRole('contentinfo').getByRole('link', { name: 'How the numbers are counted' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'How the numbers are counted' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Small groups' })).toBeVisible();
+	await expect(page.getByText('combines sectors of fewer than 5 respondents')).toBeVisible();
+});
