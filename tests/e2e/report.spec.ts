@@ -49,3 +49,26 @@ test('key findings typed before the page has loaded its script are kept', async 
 	await expect(findings).toHaveValue('Typed before the script ran.');
 	await expect(charts).toBeChecked({ checked: !had });
 });
+
+test('key findings with line breaks up to the limit are saved, and one over it keeps everything typed', async ({ page }) => {
+	await page.goto('/report');
+	// 50 lines of 99 characters: 5,000 characters as the browser counts them, line breaks one each.
+	const lines = Array.from({ length: 50 }, (_, i) => `${String(i).padStart(2, '0')} ${'x'.repeat(96)}`).join('\n');
+	expect(lines.length).toBe(4999);
+	await page.getByLabel('Key findings for Q4').fill('Kept with the rest.');
+	await page.getByLabel('Key findings for Q5').fill(lines + 'y');
+	await page.getByRole('button', { name: 'Save the report text' }).click();
+	await expect(page.getByText('Saved. The Word document and the print version now include your text.')).toBeVisible();
+	expect(query<string>("SELECT findings FROM report_text WHERE question_id = 'q5'")).toBe(lines + 'y');
+
+	// Over the limit (put there past the browser's own check, as a script or an older browser could): refused, and
+	// nothing typed on the page is lost.
+	await page.getByLabel('Key findings for Q4').fill('Typed again, not saved.');
+	await page.getByLabel('Key findings for Q5').evaluate((el, v) => ((el as HTMLTextAreaElement).value = v), lines + 'yz');
+	await page.getByRole('button', { name: 'Save the report text' }).click();
+	await expect(page).toHaveTitle(/^Error: /);
+	await expect(page.getByRole('link', { name: 'Key findings for Q5 must be at most 5,000 characters' })).toHaveAttribute('href', '#findings-q5');
+	await expect(page.getByLabel('Key findings for Q4')).toHaveValue('Typed again, not saved.');
+	await expect(page.getByLabel('Key findings for Q5')).toHaveValue(lines + 'yz');
+	expect(query<string>("SELECT findings FROM report_text WHERE question_id = 'q4'")).toBe('Kept with the rest.');
+});

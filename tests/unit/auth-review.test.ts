@@ -193,6 +193,25 @@ describe('review decisions', () => {
 		const a = agreement(db).find((x) => x.theme === added)!;
 		expect(a.analystOnly).toBe(1);
 	});
+	it('keep a stance correction and a campaign mark when the answer is saved again unchanged, and say when a mark is taken off', () => {
+		const user = { id: db.prepare("SELECT id FROM app_user WHERE username = 'ana'").pluck().get() as number, username: 'ana', role: 'analyst' as const };
+		const [answer] = queue(db, 'q3', 1).map((q) => q.id);
+		const model = reviewItem(db, answer)!.stance;
+		const corrected = ['support', 'oppose', 'mixed', 'neutral'].find((s) => s !== model)!;
+		saveDecision(db, user, answer, { themes: {}, stance: corrected, sector: null, campaign: true });
+		const shown = reviewItem(db, answer)!;
+		expect(shown).toMatchObject({ stance: corrected, campaignMarked: true });
+		// Opened again and saved as the form shows it: nothing changed, nothing lost.
+		saveDecision(db, user, answer, { themes: {}, stance: shown.stance, sector: null, campaign: true });
+		expect(db.prepare('SELECT stance, campaign FROM answer_review WHERE answer_id = ?').get(answer)).toEqual({ stance: corrected, campaign: 1 });
+		analyseDatabase(db);
+		expect(db.prepare('SELECT stance FROM answer WHERE id = ?').pluck().get(answer)).toBe(corrected);
+		const marks = () => db.prepare("SELECT action FROM audit_log WHERE target LIKE ? AND action LIKE '%campaign%' ORDER BY id").pluck().all(`answer ${answer} %`);
+		expect(marks()).toEqual(['marked as campaign']);
+		saveDecision(db, user, answer, { themes: {}, stance: corrected, sector: null, campaign: false });
+		expect(reviewItem(db, answer)!.campaignMarked).toBe(false);
+		expect(marks()).toEqual(['marked as campaign', 'campaign mark removed']);
+	});
 	it('computes Cohen\'s kappa', () => {
 		expect(cohensKappa(20, 5, 10, 15)).toBe(0.4);
 		expect(cohensKappa(0, 0, 0, 0)).toBeNull();

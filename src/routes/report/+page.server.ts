@@ -27,11 +27,19 @@ export const actions = {
 			 ON CONFLICT(question_id) DO UPDATE SET findings = excluded.findings, include_charts = excluded.include_charts,
 				updated_by = excluded.updated_by, updated_at = excluded.updated_at`
 		);
-		const tooLong = ids.find((id) => String(form.get(`findings:${id}`) ?? '').length > 5000);
-		if (tooLong) return fail(400, { message: `Key findings for ${tooLong.toUpperCase()} must be at most 5,000 characters` });
+		// Line breaks arrive as \r\n, which the browser's own limit counts as one character: counted and kept as \n.
+		const findings = (id: string) => String(form.get(`findings:${id}`) ?? '').replace(/\r\n?/g, '\n');
+		const tooLong = ids.find((id) => findings(id).length > 5000);
+		if (tooLong)
+			// Everything typed comes back with the error, in every field, not only the one that is too long.
+			return fail(400, {
+				message: `Key findings for ${tooLong.toUpperCase()} must be at most 5,000 characters`,
+				field: tooLong,
+				values: Object.fromEntries(ids.map((id) => [id, { findings: findings(id), charts: form.get(`charts:${id}`) === 'yes' }]))
+			});
 		db.transaction(() => {
 			for (const id of ids) {
-				upsert.run(id, String(form.get(`findings:${id}`) ?? '').trim(), form.get(`charts:${id}`) === 'yes' ? 1 : 0, user.username, new Date().toISOString());
+				upsert.run(id, findings(id).trim(), form.get(`charts:${id}`) === 'yes' ? 1 : 0, user.username, new Date().toISOString());
 			}
 			audit(db, user.username, 'report text saved', 'summary of responses', {});
 		})();

@@ -81,6 +81,8 @@ export interface ReviewItem {
 	/** The respondent asked for their response not to be published: never to be quoted. */
 	confidential: boolean;
 	campaignSize: number | null;
+	/** An analyst marked it as part of a campaign (kept with the review; the pipeline's groups are campaignSize). */
+	campaignMarked: boolean;
 	reason: string | null;
 	reviewed: { by: string; at: string } | null;
 	themes: ReviewTheme[];
@@ -91,10 +93,11 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 		.prepare(
 			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential) AS redacted,
 				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, a.review_reason AS reason,
-				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy
+				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy,
+				coalesce((SELECT rv.campaign FROM answer_review rv WHERE rv.answer_id = a.id), 0) AS campaignMarked
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?`
 		)
-		.get(answerId) as (Omit<ReviewItem, 'themes' | 'reviewed' | 'confidential'> & { confidential: number; reviewedBy: string | null }) | undefined;
+		.get(answerId) as (Omit<ReviewItem, 'themes' | 'reviewed' | 'confidential' | 'campaignMarked'> & { confidential: number; reviewedBy: string | null; campaignMarked: number }) | undefined;
 	if (!a) return undefined;
 	const rows = db
 		.prepare(
@@ -109,6 +112,7 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 	return {
 		...rest,
 		confidential: rest.confidential === 1,
+		campaignMarked: rest.campaignMarked === 1,
 		reviewed: reviewedBy ? { by: reviewedBy.split('|')[0], at: reviewedBy.split('|')[1] } : null,
 		themes: rows.map((r) => ({
 			id: r.id,
@@ -155,10 +159,14 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 			db.prepare("UPDATE respondent SET sector_manual = ?, sector = ?, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE response_id = ?").run(d.sector, d.sector, item.responseId);
 			audit(db, user.username, 'sector corrected', `respondent ${item.responseId}`, { from: item.sector, to: d.sector });
 		}
-		if (d.campaign && !item.campaignSize) audit(db, user.username, 'marked as campaign', `answer ${answerId} (${item.responseId} ${item.questionId})`, {});
+		if (d.campaign && !item.campaignSize && !item.campaignMarked) audit(db, user.username, 'marked as campaign', `answer ${answerId} (${item.responseId} ${item.questionId})`, {});
+		if (!d.campaign && item.campaignMarked) audit(db, user.username, 'campaign mark removed', `answer ${answerId} (${item.responseId} ${item.questionId})`, {});
 		db.prepare(
 			`INSERT INTO answer_review (answer_id, user_id, reviewed_at, stance, campaign, auto_themes) VALUES (?, ?, ?, ?, ?, ?)
-			 ON CONFLICT(answer_id) DO UPDATE SET user_id = excluded.user_id, reviewed_at = excluded.reviewed_at, stance = excluded.stance,
+			 ON CONFLICT(answer_id) DO UPDATE SET user_id = excluded.user_id, reviewed_at = excluded.reviewed_at,
+				-- A save that leaves the stance as it was keeps the earlier correction: the form shows the corrected stance,
+				-- so "unchanged" is not "as the model read it" (saving a reviewed answer again wiped the correction).
+				stance = coalesce(excluded.stance, answer_review.stance),
 				campaign = excluded.campaign, auto_themes = CASE WHEN answer_review.auto_themes = '' THEN excluded.auto_themes ELSE answer_review.auto_themes END`
 		).run(
 			answerId,
