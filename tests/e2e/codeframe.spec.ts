@@ -83,3 +83,15 @@ test('what is typed into the codeframe forms before the page has loaded its scri
 	await expect(first.getByLabel('Label', { exact: true })).toHaveValue('Relabelled early');
 	await expect(first.getByLabel('Definition', { exact: true })).toHaveValue('Redefined early');
 });
+
+test('a theme cannot take another theme\'s name: said beside its label, and nothing is saved', async ({ page }) => {
+	await page.goto('/admin/codeframe');
+	const other = query<string>("SELECT label FROM theme WHERE id <> 'consent' ORDER BY position LIMIT 1");
+	await page.getByText(/\(consent; \d+ answers\)/).click();
+	const form = page.locator('form[action="?/save"]').filter({ has: page.locator('input[name="id"][value="consent"]') });
+	await form.getByLabel('Label', { exact: true }).fill(other);
+	await form.getByRole('button', { name: /^Save / }).click();
+	await expect(page).toHaveTitle(/^Error: /);
+	await expect(page.getByRole('link', { name: `There is already a theme called ${other}` })).toHaveAttribute('href', '#label-consent');
+	expect(query<string>("SELECT label FROM theme WHERE id = 'consent'")).not.toBe(other);
+});

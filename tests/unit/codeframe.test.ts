@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseDatabase, trainingSet } from '../../src/lib/server/analyse';
 import { createUser } from '../../src/lib/server/auth';
 import { expectThemeHitsInStep } from '../helpers/theme-hits';
-import { codeframe, mergeThemes, saveTheme, splitTheme, themeAliases } from '../../src/lib/server/db/codeframe';
+import { codeframe, LabelTaken, mergeThemes, saveTheme, splitTheme, themeAliases } from '../../src/lib/server/db/codeframe';
 import { readGold } from '../../src/lib/import/gold';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { loadDefinition } from '../../src/lib/import/definition';
@@ -49,9 +49,18 @@ describe('codeframe management', () => {
 		for (const text of goldWith('security-accuracy')) expect(trained.get(text)).toContain('recording-accountability');
 		expect([...trained.values()].some((themes) => themes.includes('security-accuracy'))).toBe(false);
 
-		const before = tags('training');
+		// An analyst's decision on training, which the split must not copy under their name to the new theme.
+		const answer = db.prepare("SELECT answer_id FROM answer_theme WHERE theme_id = 'training' AND source = 'auto' LIMIT 1").pluck().get() as number;
+		db.prepare("INSERT INTO answer_theme (answer_id, theme_id, source, decision, confidence, evidence_json, decided_by, decided_at) VALUES (?, 'training', 'manual', 'reject', 1, '[]', ?, '2026-01-01')").run(answer, admin.id);
+		const auto = db.prepare("SELECT count(*) FROM answer_theme WHERE theme_id = 'training' AND source = 'auto'").pluck().get() as number;
 		splitTheme(db, admin, 'training', { id: 'advice-lines', label: 'Advice lines', definition: 'Named advisers and advice lines.', terms: ['helpline'], phrases: ['advice line'] });
-		expect(tags('advice-lines')).toBe(before);
+		expect(tags('advice-lines')).toBe(auto);
+		expect(db.prepare("SELECT count(*) FROM answer_theme WHERE theme_id = 'advice-lines' AND source = 'manual'").pluck().get()).toBe(0);
+		// Two themes of one name cannot be told apart: refused, whatever the case or spacing.
+		const consent = codeframe(db).find((x) => x.id === 'consent')!;
+		expect(() => saveTheme(db, admin, { ...consent, label: ' advice LINES ' }, false)).toThrow(LabelTaken);
+		expect(() => saveTheme(db, admin, { ...consent, id: 'another', label: 'Advice lines' }, true)).toThrow('There is already a theme called Advice lines');
+		expect(codeframe(db).find((x) => x.id === 'consent')!.label).toBe(consent.label);
 		expectThemeHitsInStep(db);
 
 		const actions = db.prepare("SELECT action FROM audit_log WHERE username = 'boss' ORDER BY id").pluck().all();

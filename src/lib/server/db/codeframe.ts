@@ -48,6 +48,9 @@ export function themeProblems(t: ThemeEdit): FieldProblem[] {
 	return problems;
 }
 
+/** A label another theme has already: two themes of one name cannot be told apart on any page or in the report. */
+export class LabelTaken extends Error {}
+
 function check(t: ThemeEdit) {
 	const [first] = themeProblems(t);
 	if (first) throw new Error(first.message);
@@ -58,6 +61,7 @@ export function saveTheme(db: DB, user: User, t: ThemeEdit, isNew: boolean) {
 	const seeds = JSON.stringify({ terms: t.terms, phrases: t.phrases });
 	db.transaction(() => {
 		const exists = db.prepare('SELECT label, definition, seeds_json FROM theme WHERE id = ?').get(t.id) as { label: string; definition: string; seeds_json: string } | undefined;
+		if (db.prepare('SELECT 1 FROM theme WHERE lower(trim(label)) = lower(?) AND id <> ?').get(t.label.trim(), t.id)) throw new LabelTaken(`There is already a theme called ${t.label.trim()}`);
 		if (isNew) {
 			if (exists) throw new Error(`There is already a theme with the id ${t.id}`);
 			const position = (db.prepare('SELECT coalesce(max(position), -1) + 1 FROM theme').pluck().get() as number) ?? 0;
@@ -97,7 +101,11 @@ export function mergeThemes(db: DB, user: User, from: string, into: string) {
 	})();
 }
 
-/** Creates `newTheme` from part of `from`: every existing tag of `from` is copied to it, for analysts to sort out. */
+/**
+ * Creates `newTheme` from part of `from`: the pipeline's tags of `from` are copied to it until the analysis runs again
+ * and tags it on its own. Analysts' decisions are not copied: they were about `from`, and copied they would show an
+ * analyst deciding on a theme that did not exist then.
+ */
 export function splitTheme(db: DB, user: User, from: string, newTheme: ThemeEdit) {
 	db.transaction(() => {
 		if (!db.prepare('SELECT 1 FROM theme WHERE id = ?').get(from)) throw new Error(`There is no theme ${from}`);
@@ -105,7 +113,7 @@ export function splitTheme(db: DB, user: User, from: string, newTheme: ThemeEdit
 		const copied = db
 			.prepare(
 				`INSERT INTO answer_theme (answer_id, theme_id, source, decision, confidence, evidence_json, decided_by, decided_at)
-				 SELECT answer_id, ?, source, decision, confidence, evidence_json, decided_by, decided_at FROM answer_theme WHERE theme_id = ?`
+				 SELECT answer_id, ?, source, decision, confidence, evidence_json, decided_by, decided_at FROM answer_theme WHERE theme_id = ? AND source = 'auto'`
 			)
 			.run(newTheme.id, from).changes;
 		audit(db, user.username, 'theme split', `${from} -> ${newTheme.id}`, { tagsCopied: copied });

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
-import { codeframe, mergeThemes, parseList, saveTheme, splitTheme, themeProblems, type FieldProblem, type ThemeEdit } from '$lib/server/db/codeframe';
+import { codeframe, LabelTaken, mergeThemes, parseList, saveTheme, splitTheme, themeProblems, type FieldProblem, type ThemeEdit } from '$lib/server/db/codeframe';
 
 export function load() {
 	return { themes: codeframe(getDb()) };
@@ -37,8 +37,8 @@ async function attempt(formId: FormId, t: ThemeEdit, values: ReturnType<typeof t
 		fn();
 		return { done };
 	} catch (e) {
-		// The rest concern the id: one already taken, or a theme that has gone.
-		return failed(formId, [{ field: 'id', message: (e as Error).message }], values);
+		// A label another theme has; the rest concern the id: one already taken, or a theme that has gone.
+		return failed(formId, [{ field: e instanceof LabelTaken ? 'label' : 'id', message: (e as Error).message }], values);
 	}
 }
 
@@ -53,7 +53,7 @@ export const actions = {
 		const user = requireRole(locals.user, 'admin');
 		const form = await request.formData();
 		const t = themeFrom(form);
-		return attempt('create', t, typed(form), () => saveTheme(getDb(), user, t, true), `Added ${t.label}.`);
+		return attempt('create', t, typed(form), () => saveTheme(getDb(), user, t, true), `Added ${t.label}. Run the analysis again to tag answers with it: until then it has none.`);
 	},
 	merge: async ({ request, locals }) => {
 		const user = requireRole(locals.user, 'admin');
@@ -70,8 +70,10 @@ export const actions = {
 			return { confirmMerge: { from: a.id, fromLabel: a.label, into: b.id, intoLabel: b.label, answers: a.answers } };
 		}
 		try {
+			const label = (id: string) => codeframe(getDb()).find((t) => t.id === id)?.label ?? id;
+			const [fromLabel, intoLabel] = [label(from), label(into)];
 			mergeThemes(getDb(), user, from, into);
-			return { done: `Merged ${from} into ${into}; its tags moved with it.` };
+			return { done: `Merged ${fromLabel} into ${intoLabel}; its tags moved with it. Run the analysis again to retrain the model on the new codeframe.` };
 		} catch (e) {
 			return failed('merge', [{ field: null, message: (e as Error).message }]);
 		}
@@ -81,6 +83,13 @@ export const actions = {
 		const form = await request.formData();
 		const from = String(form.get('from') ?? '');
 		const t = themeFrom(form, 'new-');
-		return attempt('split', t, typed(form, 'new-'), () => splitTheme(getDb(), user, from, t), `Created ${t.label} from ${from}; its tags were copied for review.`);
+		const fromLabel = codeframe(getDb()).find((x) => x.id === from)?.label ?? from;
+		return attempt(
+			'split',
+			t,
+			typed(form, 'new-'),
+			() => splitTheme(getDb(), user, from, t),
+			`Created ${t.label} from ${fromLabel}. Until the analysis runs again it has a copy of the pipeline's tags of ${fromLabel} (not analysts' decisions); run it to tag answers with ${t.label} on its own.`
+		);
 	}
 };
