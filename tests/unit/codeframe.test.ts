@@ -34,6 +34,12 @@ describe('codeframe management', () => {
 		saveTheme(db, admin, { ...t, label: 'Capacity to consent', terms: [...t.terms, 'maturity'] }, false);
 		expect(codeframe(db).find((x) => x.id === 'capacity')!.label).toBe('Capacity to consent');
 
+		// One answer an analyst said raises security-accuracy but not recording-accountability: merged, it raises the
+		// merged theme (the accept stands, not the target's reject).
+		const both = db.prepare("SELECT id FROM answer WHERE trim(coalesce(text, '')) <> '' LIMIT 1 OFFSET 7").pluck().get() as number;
+		const decide = db.prepare("INSERT OR REPLACE INTO answer_theme (answer_id, theme_id, source, decision, confidence, evidence_json, decided_by, decided_at) VALUES (?, ?, 'manual', ?, 1, '[]', ?, '2026-01-02')");
+		decide.run(both, 'security-accuracy', 'accept', admin.id);
+		decide.run(both, 'recording-accountability', 'reject', admin.id);
 		const fromTags = tags('security-accuracy');
 		const intoTags = tags('recording-accountability');
 		expect(fromTags).toBeGreaterThan(0);
@@ -42,6 +48,9 @@ describe('codeframe management', () => {
 		expect(tags('recording-accountability')).toBeGreaterThan(intoTags);
 		expect(tags('recording-accountability')).toBeLessThanOrEqual(intoTags + fromTags);
 		expect(codeframe(db).some((x) => x.id === 'security-accuracy')).toBe(false);
+		expect(db.prepare("SELECT decision FROM answer_theme WHERE answer_id = ? AND theme_id = 'recording-accountability' AND source = 'manual'").pluck().get(both)).toBe('accept');
+		expect(JSON.parse(db.prepare("SELECT detail_json FROM audit_log WHERE action = 'themes merged' ORDER BY id DESC LIMIT 1").pluck().get() as string)).toMatchObject({ rejectsTurnedAccept: 1 });
+		expectThemeHitsInStep(db);
 		// Gold labels written with the old id train the theme it was merged into, rather than being dropped.
 		const goldWith = (theme: string) => readGold('data/gold').filter((g) => g.themes.includes(theme)).map((g) => g.text.trim());
 		const trained = new Map(trainingSet(db, 'data/gold').map((l) => [l.text.trim(), l.themes]));

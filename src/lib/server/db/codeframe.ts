@@ -85,7 +85,21 @@ export function mergeThemes(db: DB, user: User, from: string, into: string) {
 	db.transaction(() => {
 		for (const id of [from, into]) if (!db.prepare('SELECT 1 FROM theme WHERE id = ?').get(id)) throw new Error(`There is no theme ${id}`);
 		const moved = db.prepare('SELECT count(*) FROM answer_theme WHERE theme_id = ?').pluck().get(from) as number;
-		// Where the answer already has the target theme from the same source, the target's row stands.
+		// Where the answer has both themes from the same source, one row stands for the merged theme: an analyst's
+		// accept of either (the answer raises what the merged theme covers) over a reject of the other, and the
+		// pipeline's more confident tag. The target's row was kept whatever it said, and an accept of `from` was lost.
+		const accepted = db
+			.prepare(
+				`UPDATE answer_theme SET decision = 'accept', decided_by = f.decided_by, decided_at = f.decided_at
+				 FROM (SELECT answer_id, decided_by, decided_at FROM answer_theme WHERE theme_id = ? AND source = 'manual' AND decision = 'accept') AS f
+				 WHERE answer_theme.theme_id = ? AND answer_theme.source = 'manual' AND answer_theme.decision = 'reject' AND answer_theme.answer_id = f.answer_id`
+			)
+			.run(from, into).changes;
+		db.prepare(
+			`UPDATE answer_theme SET confidence = f.confidence, evidence_json = f.evidence_json
+			 FROM (SELECT answer_id, confidence, evidence_json FROM answer_theme WHERE theme_id = ? AND source = 'auto') AS f
+			 WHERE answer_theme.theme_id = ? AND answer_theme.source = 'auto' AND answer_theme.answer_id = f.answer_id AND f.confidence > answer_theme.confidence`
+		).run(from, into);
 		db.prepare(
 			`INSERT OR IGNORE INTO answer_theme (answer_id, theme_id, source, decision, confidence, evidence_json, decided_by, decided_at)
 			 SELECT answer_id, ?, source, decision, confidence, evidence_json, decided_by, decided_at FROM answer_theme WHERE theme_id = ?`
@@ -96,7 +110,7 @@ export function mergeThemes(db: DB, user: User, from: string, into: string) {
 		db.prepare('UPDATE theme_alias SET theme_id = ? WHERE theme_id = ?').run(into, from);
 		db.prepare('INSERT OR REPLACE INTO theme_alias (old_id, theme_id) VALUES (?, ?)').run(from, into);
 		db.prepare('DELETE FROM theme WHERE id = ?').run(from);
-		audit(db, user.username, 'themes merged', `${from} into ${into}`, { tags: moved });
+		audit(db, user.username, 'themes merged', `${from} into ${into}`, { tags: moved, rejectsTurnedAccept: accepted });
 		managed(db);
 	})();
 }
