@@ -72,3 +72,36 @@ test('key findings with line breaks up to the limit are saved, and one over it k
 	await expect(page.getByLabel('Key findings for Q5')).toHaveValue(lines + 'yz');
 	expect(query<string>("SELECT findings FROM report_text WHERE question_id = 'q4'")).toBe('Kept with the rest.');
 });
+
+test('two analysts writing the report at once do not undo each other', async ({ browser }) => {
+	const context = await browser.newContext({ storageState: 'tmp/auth/analyst.json' });
+	const [first, second] = [await context.newPage(), await context.newPage()];
+	await first.goto('/report');
+	await second.goto('/report');
+	const save = (page: typeof first) => page.getByRole('button', { name: 'Save the report text' }).click();
+	await first.getByLabel('Key findings for Q7').fill('First analyst on Q7.');
+	await save(first);
+	await expect(first.getByText('Saved.', { exact: false })).toBeVisible();
+	// The second, opened before that save, writes Q8 only: Q7 is left as the first wrote it.
+	await second.getByLabel('Key findings for Q8').fill('Second analyst on Q8.');
+	await save(second);
+	await expect(second.getByText('Saved.', { exact: false })).toBeVisible();
+	expect(query<string>("SELECT findings FROM report_text WHERE question_id = 'q7'")).toBe('First analyst on Q7.');
+	expect(query<string>("SELECT findings FROM report_text WHERE question_id = 'q8'")).toBe('Second analyst on Q8.');
+	// Both change Q7: the later is told, keeps what they typed, and replaces it only by saving again.
+	await first.getByLabel('Key findings for Q7').fill('First again.');
+	await save(first);
+	await expect(first.getByText('Saved.', { exact: false })).toBeVisible();
+	await second.goto('/report');
+	await first.getByLabel('Key findings for Q7').fill('First a third time.');
+	await save(first);
+	await second.getByLabel('Key findings for Q7').fill('Second on Q7.');
+	await save(second);
+	await expect(second.getByRole('link', { name: /saved the key findings for Q7 after you opened this page/ })).toHaveAttribute('href', '#findings-q7');
+	await expect(second.getByLabel('Key findings for Q7')).toHaveValue('Second on Q7.');
+	expect(query<string>("SELECT findings FROM report_text WHERE question_id = 'q7'")).toBe('First a third time.');
+	await save(second);
+	await expect(second.getByText('Saved.', { exact: false })).toBeVisible();
+	expect(query<string>("SELECT findings FROM report_text WHERE question_id = 'q7'")).toBe('Second on Q7.');
+	await context.close();
+});

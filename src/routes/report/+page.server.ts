@@ -6,11 +6,11 @@ import { questions } from '$lib/server/db/questions';
 
 export function load({ url }) {
 	const db = getDb();
-	const saved = (db.prepare('SELECT question_id, findings, include_charts FROM report_text').all() as { question_id: string; findings: string; include_charts: number }[]);
+	const saved = (db.prepare('SELECT question_id, findings, include_charts, updated_at FROM report_text').all() as { question_id: string; findings: string; include_charts: number; updated_at: string }[]);
 	return {
 		questions: questions(db).map((q) => {
 			const s = saved.find((x) => x.question_id === q.id);
-			return { id: q.id, text: q.text, findings: s?.findings ?? '', includeCharts: (s?.include_charts ?? 1) === 1 };
+			return { id: q.id, text: q.text, findings: s?.findings ?? '', includeCharts: (s?.include_charts ?? 1) === 1, version: s?.updated_at ?? '' };
 		}),
 		saved: url.searchParams.has('saved')
 	};
@@ -29,19 +29,52 @@ export const actions = {
 		);
 		// Line breaks arrive as \r\n, which the browser's own limit counts as one character: counted and kept as \n.
 		const findings = (id: string) => String(form.get(`findings:${id}`) ?? '').replace(/\r\n?/g, '\n');
+		// What the analyst started from, as the page was given it: the saved text, whether charts were in, and when it
+		// was saved.
+		const base = (id: string) => ({
+			version: String(form.get(`version:${id}`) ?? ''),
+			findings: String(form.get(`was:${id}`) ?? '').replace(/\r\n?/g, '\n'),
+			charts: form.get(`wasCharts:${id}`) === 'yes'
+		});
 		const tooLong = ids.find((id) => findings(id).length > 5000);
 		if (tooLong)
 			// Everything typed comes back with the error, in every field, not only the one that is too long.
 			return fail(400, {
 				message: `Key findings for ${tooLong.toUpperCase()} must be at most 5,000 characters`,
 				field: tooLong,
-				values: Object.fromEntries(ids.map((id) => [id, { findings: findings(id), charts: form.get(`charts:${id}`) === 'yes' }]))
+				values: Object.fromEntries(ids.map((id) => [id, { findings: findings(id), charts: form.get(`charts:${id}`) === 'yes' }])),
+				bases: Object.fromEntries(ids.map((id) => [id, base(id)]))
 			});
+		// Two analysts may have the page open at once. A question's text is written only if this analyst changed it, and
+		// only over the text they started from: the whole form used to be written, so a second save undid the first
+		// analyst's findings on every question.
+		const current = new Map(
+			(db.prepare('SELECT question_id, findings, include_charts, updated_by, updated_at FROM report_text').all() as { question_id: string; findings: string; include_charts: number; updated_by: string; updated_at: string }[]).map((r) => [r.question_id, r])
+		);
+		const charts = (id: string) => form.get(`charts:${id}`) === 'yes';
+		const changed = ids.filter((id) => findings(id).trim() !== base(id).findings.trim() || charts(id) !== base(id).charts);
+		const clashes = changed.filter((id) => (current.get(id)?.updated_at ?? '') !== base(id).version);
+		if (clashes.length) {
+			const names = clashes.map((id) => id.toUpperCase());
+			const who = [...new Set(clashes.map((id) => current.get(id)!.updated_by))].join(' and ');
+			const stored = (id: string) => {
+				const now = current.get(id);
+				return now ? { version: now.updated_at, findings: now.findings, charts: now.include_charts === 1 } : base(id);
+			};
+			return fail(409, {
+				message: `${who} saved the key findings for ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]} after you opened this page. Your text is still here; saving again replaces theirs`,
+				field: clashes[0],
+				// What this analyst changed, as they typed it; every other question as it is saved now, so saving again
+				// does not put back their old copy of someone else's text.
+				values: Object.fromEntries(ids.map((id) => [id, changed.includes(id) ? { findings: findings(id), charts: charts(id) } : { findings: stored(id).findings, charts: stored(id).charts }])),
+				// Saving again is then a choice made knowing of the other save: it starts from what is saved now.
+				bases: Object.fromEntries(ids.map((id) => [id, stored(id)]))
+			});
+		}
 		db.transaction(() => {
-			for (const id of ids) {
-				upsert.run(id, findings(id).trim(), form.get(`charts:${id}`) === 'yes' ? 1 : 0, user.username, new Date().toISOString());
-			}
-			audit(db, user.username, 'report text saved', 'summary of responses', {});
+			const at = new Date().toISOString();
+			for (const id of changed) upsert.run(id, findings(id).trim(), charts(id) ? 1 : 0, user.username, at);
+			audit(db, user.username, 'report text saved', 'summary of responses', { questions: changed });
 		})();
 		return { saved: true };
 	}
