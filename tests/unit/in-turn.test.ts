@@ -80,4 +80,17 @@ describe('inTurn', () => {
 		for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 		expect(started).toEqual(['/a', '/b', '/c']);
 	});
+
+	it('keeps the order through a long queue that never empties, more arriving as each is started', async () => {
+		const started: number[] = [];
+		let sent = 0;
+		const serve = inTurn((req) => {
+			started.push(Number(req.url));
+			// Each request started brings another, as under load that never lets up, until 5,000 have come.
+			if (sent < 5_000) serve({ url: String(sent++), socket: { destroyed: false } } as never, {} as never);
+		});
+		for (let i = 0; i < 50; i++) serve({ url: String(sent++), socket: { destroyed: false } } as never, {} as never);
+		while (started.length < 5_000) await new Promise((resolve) => setImmediate(resolve));
+		expect(started).toEqual(Array.from({ length: 5_000 }, (_, i) => i));
+	});
 });
