@@ -1,5 +1,6 @@
 // Roles are enforced by the server: anonymous visitors are sent to sign in, a viewer gets 403 from analyst pages.
 import { expect, test } from '@playwright/test';
+import { holdScript } from './hold-script';
 
 test.describe('signed out', () => {
 	test.use({ storageState: { cookies: [], origins: [] } });
@@ -68,12 +69,7 @@ test('what is typed into sign-in before the page has loaded its script is kept',
 	const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
 	const page = await context.newPage();
 	// Hold the app's script back until the user name has been typed.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScript(page);
 	await page.goto('/login', { waitUntil: 'commit' });
 	await page.getByLabel('User name').fill('e2e-viewer');
 	await page.getByLabel('Password').fill('e2e-password-viewer');

@@ -2,6 +2,7 @@
 // is tested on its own database in tests/unit/codeframe.test.ts: this shared database is left as it is.)
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { holdScript } from './hold-script';
 import { query } from './db';
 
 test.use({ storageState: 'tmp/auth/admin.json' });
@@ -60,14 +61,8 @@ test('a theme that cannot be added says what is wrong beside each field, keeps w
 });
 
 test('what is typed into the codeframe forms before the page has loaded its script is kept', async ({ page }) => {
-	// Hold the app's script back until the fields have been typed into (a slow laptop, a quick hand). Only the
-	// script: the page is not drawn until its style sheet has come.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	// Hold the app's script back until the fields have been typed into (a slow laptop, a quick hand).
+	const release = await holdScript(page);
 	await page.goto('/admin/codeframe', { waitUntil: 'commit' });
 	const add = page.locator('form[action="?/create"]');
 	await add.getByLabel('Id', { exact: true }).fill('typed-early');

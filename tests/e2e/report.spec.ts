@@ -1,6 +1,7 @@
 // Journey: an analyst adds key findings and downloads the Word report from the app; it opens as a docx package with
 // one heading per question, the findings and embedded charts.
 import { expect, test } from '@playwright/test';
+import { holdScript } from './hold-script';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { query } from './db';
@@ -32,12 +33,7 @@ test('the print version opens with the same account of what was gathered as the 
 
 test('key findings typed before the page has loaded its script are kept', async ({ page }) => {
 	// Hold the app's script back until the findings have been typed (a slow laptop, a quick hand).
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScript(page);
 	await page.goto('/report', { waitUntil: 'commit' });
 	const findings = page.getByLabel('Key findings for Q6');
 	await findings.fill('Typed before the script ran.');

@@ -1,6 +1,7 @@
 // Journey: an analyst reviews ten answers (accept, reject, add), the analysis runs again, and the manual decisions
 // survive it, move the dashboard's counts, and appear in the audit log.
 import { expect, test } from '@playwright/test';
+import { holdScript } from './hold-script';
 import { execFileSync } from 'node:child_process';
 import { query } from './db';
 
@@ -116,12 +117,7 @@ test('review shortcuts act only on the page or the decision form, and say what t
 
 test('choices made on the review form before the page has loaded its script are kept', async ({ page }) => {
 	// Hold the app's script back until the choices have been made (a slow laptop, a quick hand).
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScript(page);
 	await page.goto('/review/q7', { waitUntil: 'commit' });
 	const reject = page.getByRole('radio', { name: /^Reject/ }).first();
 	await reject.check();

@@ -56,7 +56,7 @@ export const actions = {
 		const clashes = changed.filter((id) => (current.get(id)?.updated_at ?? '') !== base(id).version);
 		if (clashes.length) {
 			const names = clashes.map((id) => id.toUpperCase());
-			const who = [...new Set(clashes.map((id) => current.get(id)!.updated_by))].join(' and ');
+			const who = [...new Set(clashes.map((id) => current.get(id)?.updated_by ?? 'Someone'))].join(' and ');
 			const stored = (id: string) => {
 				const now = current.get(id);
 				return now ? { version: now.updated_at, findings: now.findings, charts: now.include_charts === 1 } : base(id);
