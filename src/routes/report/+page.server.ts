@@ -28,12 +28,13 @@ export const actions = {
 				updated_by = excluded.updated_by, updated_at = excluded.updated_at`
 		);
 		// Line breaks arrive as \r\n, which the browser's own limit counts as one character: counted and kept as \n.
-		const findings = (id: string) => String(form.get(`findings:${id}`) ?? '').replace(/\r\n?/g, '\n');
+		const text = (name: string) => String(form.get(name) ?? '').replace(/\r\n?/g, '\n');
+		const findings = (id: string) => text(`findings:${id}`);
 		// What the analyst started from, as the page was given it: the saved text, whether charts were in, and when it
 		// was saved.
 		const base = (id: string) => ({
 			version: String(form.get(`version:${id}`) ?? ''),
-			findings: String(form.get(`was:${id}`) ?? '').replace(/\r\n?/g, '\n'),
+			findings: text(`was:${id}`),
 			charts: form.get(`wasCharts:${id}`) === 'yes'
 		});
 		const tooLong = ids.find((id) => findings(id).length > 5000);

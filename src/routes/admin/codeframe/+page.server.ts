@@ -70,8 +70,9 @@ export const actions = {
 			return { confirmMerge: { from: a.id, fromLabel: a.label, into: b.id, intoLabel: b.label, answers: a.answers } };
 		}
 		try {
-			const label = (id: string) => codeframe(getDb()).find((t) => t.id === id)?.label ?? id;
-			const [fromLabel, intoLabel] = [label(from), label(into)];
+			// Read once: the codeframe comes with every theme's answer count.
+			const themes = codeframe(getDb());
+			const [fromLabel, intoLabel] = [from, into].map((id) => themes.find((t) => t.id === id)?.label ?? id);
 			mergeThemes(getDb(), user, from, into);
 			return { done: `Merged ${fromLabel} into ${intoLabel}; its tags moved with it. Run the analysis again to retrain the model on the new codeframe.` };
 		} catch (e) {
