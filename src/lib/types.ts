@@ -12,5 +12,6 @@ export interface AnswerView {
 	respondentType: string | null;
 	confidential: boolean;
 	campaignSize: number | null;
+	campaignId: number | null;
 	themes: { id: string; label: string; source: string; confidence: number | null; evidence: string[] }[];
 }

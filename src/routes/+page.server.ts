@@ -1,4 +1,5 @@
 import { bodiesTable, sectorsTable, submissionsTable, typesTable } from '$lib/server/charts';
+import { campaignTotals } from '$lib/server/db/campaigns';
 import { otherTotals } from '$lib/server/db/overview';
 import { questionCounts, respondentTotal, sectorCounts } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
@@ -15,6 +16,7 @@ export function load({ url }) {
 		bodiesTable: bodiesTable(db, f, 10),
 		submissionsTable: submissionsTable(db, f),
 		other: otherTotals(db),
+		campaigns: campaignTotals(db, f),
 		questions: questionCounts(db, f)
 	};
 }

@@ -21,6 +21,8 @@ const routes = () => {
 		'/bodies/RCN',
 		'/events',
 		'/children',
+		'/campaigns',
+		`/campaigns/${query<number>('SELECT id FROM campaign ORDER BY id LIMIT 1')}`,
 		'/method',
 		'/accessibility'
 	];
@@ -52,7 +54,9 @@ test('every page has a title of its own that names it first (WCAG 2.4.2), and no
 		['/stakeholders', /^Stakeholder tracker \(page 1 of \d+\) – /],
 		['/bodies', 'Professional bodies'],
 		['/events', 'Events'],
-		['/children', 'Children and young people']
+		['/children', 'Children and young people'],
+		['/campaigns', 'Campaigns'],
+		[`/campaigns/${query<number>('SELECT id FROM campaign ORDER BY id LIMIT 1')}`, /^Q\d+ campaign "(\S+ ){5}\S+…" – /]
 	];
 	const seen = new Set<string>();
 	for (const [route, name] of expected) {

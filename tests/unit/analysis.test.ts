@@ -1,7 +1,7 @@
 // The tricky parts of the text pipeline: negation, redaction, campaigns, thresholds, sectors, stance.
 import { describe, expect, it } from 'vitest';
 import { TfIdf } from 'natural/lib/natural/tfidf/index.js';
-import { findCampaigns } from '../../src/lib/analysis/campaigns';
+import { applyCampaignMarks, findCampaigns, type Campaign } from '../../src/lib/analysis/campaigns';
 import { topTerms } from '../../src/lib/analysis/emergent';
 import { decodeEvidence, encodeEvidence, type Evidence } from '../../src/lib/analysis/evidence';
 import { compileCodeframe, matchSeeds } from '../../src/lib/analysis/codeframe';
@@ -349,6 +349,37 @@ describe('campaigns', () => {
 	});
 	it('ignores short stock answers', () => {
 		expect(findCampaigns([1, 2, 3, 4].map((id) => ({ id, text: 'See above.' })))).toEqual([]);
+	});
+	it('puts analysts\' marks over the campaigns found', () => {
+		const other = 'Schools need a named lead for information sharing, protected time to train staff, and a clear route to ask for advice when a case is unclear.';
+		const texts = new Map([
+			[1, letter],
+			[10, other]
+		]);
+		const found: (Campaign & { questionId: string })[] = [
+			{ questionId: 'q8', members: [1, 2, 3], exemplar: 1, similarity: 0.9 },
+			{ questionId: 'q8', members: [10, 11, 12], exemplar: 10, similarity: 0.8 }
+		];
+		const mark = (answerId: number, copy: boolean, text = '', questionId = 'q8') => ({ answerId, questionId, text, copy });
+		const { campaigns, alone } = applyCampaignMarks(found, [
+			// Not a copy: the exemplar leaves, and the next answer is the campaign's text.
+			mark(1, false),
+			// A copy the analysis missed joins the campaign whose text it shares most wording with.
+			mark(20, true, `As a head teacher: ${other.slice(0, 70)} and more money.`),
+			// Two marked answers of a question with no campaign are one; a lone one stays out.
+			mark(30, true, 'We strongly object.', 'q2'),
+			mark(31, true, 'We object strongly.', 'q2'),
+			mark(40, true, 'Something else entirely', 'q3')
+		], (id) => texts.get(id));
+		expect(campaigns.map(({ questionId, members, exemplar, added, removed }) => ({ questionId, members, exemplar, added, removed }))).toEqual([
+			{ questionId: 'q8', members: [2, 3], exemplar: 2, added: undefined, removed: 1 },
+			{ questionId: 'q8', members: [10, 11, 12, 20], exemplar: 10, added: 1, removed: undefined },
+			{ questionId: 'q2', members: [30, 31], exemplar: 30, added: 2, removed: undefined }
+		]);
+		expect(alone).toEqual([40]);
+		// The campaigns given are left as they were; a campaign left with one answer is none.
+		expect(found[0].members).toEqual([1, 2, 3]);
+		expect(applyCampaignMarks(found, [mark(2, false), mark(3, false)], (id) => texts.get(id)).campaigns).toHaveLength(1);
 	});
 });
 

@@ -200,17 +200,57 @@ describe('review decisions', () => {
 		const corrected = ['support', 'oppose', 'mixed', 'neutral'].find((s) => s !== model)!;
 		saveDecision(db, user, answer, { themes: {}, stance: corrected, sector: null, campaign: true });
 		const shown = reviewItem(db, answer)!;
-		expect(shown).toMatchObject({ stance: corrected, campaignMarked: true });
+		expect(shown).toMatchObject({ stance: corrected, campaignMark: true, campaignChecked: true });
 		// Opened again and saved as the form shows it: nothing changed, nothing lost.
 		saveDecision(db, user, answer, { themes: {}, stance: shown.stance, sector: null, campaign: true });
 		expect(db.prepare('SELECT stance, campaign FROM answer_review WHERE answer_id = ?').get(answer)).toEqual({ stance: corrected, campaign: 1 });
 		analyseDatabase(db);
 		expect(db.prepare('SELECT stance FROM answer WHERE id = ?').pluck().get(answer)).toBe(corrected);
 		const marks = () => db.prepare("SELECT action FROM audit_log WHERE target LIKE ? AND action LIKE '%campaign%' ORDER BY id").pluck().all(`answer ${answer} %`);
-		expect(marks()).toEqual(['marked as campaign']);
+		expect(marks()).toEqual(['marked as a campaign copy']);
 		saveDecision(db, user, answer, { themes: {}, stance: corrected, sector: null, campaign: false });
-		expect(reviewItem(db, answer)!.campaignMarked).toBe(false);
-		expect(marks()).toEqual(['marked as campaign', 'campaign mark removed']);
+		// Unticked again, the box says what the analysis says; the analyst's word is now "not a copy".
+		expect(reviewItem(db, answer)).toMatchObject({ campaignMark: false, campaignChecked: false });
+		expect(marks()).toEqual(['marked as a campaign copy', 'marked as not a campaign copy']);
+	});
+	it('put analysts\' campaign marks over the campaigns the analysis finds', () => {
+		const user = { id: db.prepare("SELECT id FROM app_user WHERE username = 'ana'").pluck().get() as number, username: 'ana', role: 'analyst' as const };
+		const decide = (answer: number, campaign: boolean) => saveDecision(db, user, answer, { themes: {}, stance: null, sector: null, campaign });
+		analyseDatabase(db);
+		const found = db.prepare('SELECT id, question_id AS question, size, exemplar_answer_id AS exemplar FROM campaign ORDER BY size DESC').get() as { id: number; question: string; size: number; exemplar: number };
+		const membersOf = (question: string) =>
+			db.prepare('SELECT a.id FROM answer a JOIN campaign c ON c.id = a.campaign_id WHERE c.question_id = ? ORDER BY a.id').pluck().all(question) as number[];
+		const campaignOf = (question: string) => db.prepare('SELECT size, added, removed FROM campaign WHERE question_id = ?').all(question);
+		const [kept, takenOut] = membersOf(found.question).slice(-2);
+		// Ticking a box the analysis ticked is no mark; unticking one is.
+		decide(kept, true);
+		decide(takenOut, false);
+		expect(db.prepare('SELECT campaign FROM answer_review WHERE answer_id = ?').pluck().get(kept)).toBeNull();
+		// An answer to the same question that the analysis did not group (it took half the letter and wrote its own
+		// ending), marked as a copy, joins the campaign.
+		const outsider = db.prepare('SELECT id FROM answer WHERE question_id = ? AND campaign_id IS NULL AND length(text) > 200 ORDER BY id LIMIT 1').pluck().get(found.question) as number;
+		const letter = db.prepare('SELECT text FROM answer WHERE id = ?').pluck().get(found.exemplar) as string;
+		db.prepare('UPDATE answer SET text = ? WHERE id = ?').run(`${letter.slice(0, letter.length / 3)} I would add that my own school has had no say in any of this, and we deserve better.`, outsider);
+		decide(outsider, true);
+		const summary = analyseDatabase(db);
+		expect(membersOf(found.question)).not.toContain(takenOut);
+		expect(membersOf(found.question)).toContain(outsider);
+		expect(campaignOf(found.question)).toEqual([{ size: found.size, added: 1, removed: 1 }]);
+		// In a question with no campaign, one marked answer stays out (and analyse says so); two make a campaign.
+		const [a, b] = db.prepare("SELECT id FROM answer WHERE question_id = 'q2' AND length(text) > 100 ORDER BY id LIMIT 2").pluck().all() as number[];
+		expect(campaignOf('q2')).toEqual([]);
+		decide(a, true);
+		expect(analyseDatabase(db)).toMatch(new RegExp(`1 answer\\(s\\) an analyst marked as campaign copies are in no campaign.*answer ${a}\\b`));
+		expect(campaignOf('q2')).toEqual([]);
+		decide(b, true);
+		analyseDatabase(db);
+		expect(campaignOf('q2')).toEqual([{ size: 2, added: 2, removed: 0 }]);
+		expect(membersOf('q2')).toEqual([a, b].sort((x, y) => x - y));
+		// Taken out again, the campaign of two is no campaign.
+		decide(b, false);
+		analyseDatabase(db);
+		expect(campaignOf('q2')).toEqual([]);
+		expect(summary).toMatch(/campaign group/);
 	});
 	it('computes Cohen\'s kappa', () => {
 		expect(cohensKappa(20, 5, 10, 15)).toBe(0.4);

@@ -8,12 +8,18 @@ import { readCodeframe } from '../../src/lib/import/definition';
 const input = JSON.parse(readFileSync('tests/golden/input/pipeline.json', 'utf8')) as Omit<PipelineInput, 'codeframe'>;
 const full: PipelineInput = { ...input, codeframe: readCodeframe('data').themes };
 const out = runPipeline(full);
+// Analysts' marks over the campaigns found: one copy taken out, two answers of a question with no campaign grouped,
+// and one marked answer that shares no wording with its question's campaign left alone.
+const text = (id: number) => input.answers.find((a) => a.id === id)!.text ?? '';
+const mark = (answerId: number, questionId: string, copy: boolean) => ({ answerId, questionId, text: text(answerId), copy });
+const marked = runPipeline({ ...full, campaignMarks: [mark(61, 'q8', false), mark(22, 'q8', true), mark(12, 'q7', true), mark(41, 'q7', true)] });
 
 const byStage: Record<string, unknown> = {
 	themes: Object.fromEntries([...out.themes].map(([id, list]) => [id, list.map((t) => ({ theme: t.theme, confidence: t.confidence, evidence: t.evidence.spans.map((s) => s.text), dismissed: t.evidence.dismissed }))])),
 	sectors: out.sectors,
 	stance: Object.fromEntries(out.stances),
 	campaigns: out.campaigns,
+	'campaign-marks': { campaigns: marked.campaigns, skipped: marked.skipped.filter((x) => x.stage === 'campaign-marks') },
 	redaction: {
 		answers: Object.fromEntries([...out.redacted].map(([id, r]) => [id, r.text])),
 		comments: Object.fromEntries(out.commentsRedacted)

@@ -11,6 +11,9 @@ export interface Campaign {
 	/** Lowest id in the group: the copy shown as the campaign's text. */
 	exemplar: number;
 	similarity: number;
+	/** Members an analyst put in, and answers an analyst took out (`applyCampaignMarks`); absent when none. */
+	added?: number;
+	removed?: number;
 }
 
 const SHINGLE = 4;
@@ -152,4 +155,80 @@ export function findCampaigns(
 		});
 	}
 	return out.sort((a, b) => b.members.length - a.members.length || a.exemplar - b.exemplar);
+}
+
+/** An analyst's word on one answer: a copy of a campaign's text (`copy`), or not one. */
+export interface CampaignMark {
+	answerId: number;
+	questionId: string;
+	text: string;
+	copy: boolean;
+}
+
+/**
+ * Puts analysts' marks over the campaigns found. An answer marked as no copy leaves its campaign (a campaign left with
+ * fewer than two answers is no longer one). An answer marked as a copy that is in no campaign joins the campaign of
+ * its question whose text it shares most wording with; one that shares none with any joins the other such answers of
+ * its question, which are a campaign of their own once there are two. `exemplarText` gives a campaign's shown text.
+ * Returns the campaigns, and the answers marked as copies that are in none (alone in their question).
+ */
+export function applyCampaignMarks<C extends Campaign & { questionId: string }>(
+	campaigns: C[],
+	marks: CampaignMark[],
+	exemplarText: (answerId: number) => string | undefined
+): { campaigns: C[]; alone: number[] } {
+	if (marks.length === 0) return { campaigns, alone: [] };
+	const out = campaigns.map((c) => ({ ...c, members: [...c.members] }));
+	const campaignOf = new Map<number, (typeof out)[number]>();
+	for (const c of out) for (const m of c.members) campaignOf.set(m, c);
+	for (const mark of marks) {
+		const c = campaignOf.get(mark.answerId);
+		if (mark.copy || !c) continue;
+		c.members = c.members.filter((m) => m !== mark.answerId);
+		c.removed = (c.removed ?? 0) + 1;
+		campaignOf.delete(mark.answerId);
+	}
+	const exemplarSets = new Map<(typeof out)[number], Uint32Array>();
+	const setOf = (c: (typeof out)[number]) => {
+		let s = exemplarSets.get(c);
+		if (!s) exemplarSets.set(c, (s = shingles(exemplarText(c.exemplar) ?? '')));
+		return s;
+	};
+	const unmatched = new Map<string, CampaignMark[]>();
+	for (const mark of marks) {
+		if (!mark.copy || campaignOf.has(mark.answerId)) continue;
+		const own = shingles(mark.text);
+		let best: (typeof out)[number] | null = null;
+		let bestSimilarity = 0;
+		for (const c of out) {
+			if (c.questionId !== mark.questionId || c.members.length < 2) continue;
+			const s = jaccard(own, setOf(c));
+			if (s > bestSimilarity) [best, bestSimilarity] = [c, s];
+		}
+		if (best) {
+			best.members.push(mark.answerId);
+			best.added = (best.added ?? 0) + 1;
+			campaignOf.set(mark.answerId, best);
+		} else (unmatched.get(mark.questionId) ?? unmatched.set(mark.questionId, []).get(mark.questionId)!).push(mark);
+	}
+	const alone: number[] = [];
+	const made: (typeof out)[number][] = [];
+	for (const [questionId, list] of unmatched) {
+		if (list.length < 2) {
+			alone.push(list[0].answerId);
+			continue;
+		}
+		const ids = list.map((m) => m.answerId).sort((a, b) => a - b);
+		const first = shingles(list.find((m) => m.answerId === ids[0])!.text);
+		const sims = list.filter((m) => m.answerId !== ids[0]).map((m) => jaccard(first, shingles(m.text)));
+		const similarity = Math.round((sims.reduce((a, b) => a + b, 0) / sims.length) * 100) / 100;
+		// Only analysts' marks: stored and shown as a campaign like any other.
+		made.push({ questionId, members: ids, exemplar: ids[0], similarity, added: ids.length } as C);
+	}
+	const kept = out.filter((c) => c.members.length >= 2);
+	for (const c of kept) {
+		c.members.sort((a, b) => a - b);
+		c.exemplar = c.members[0];
+	}
+	return { campaigns: [...kept, ...made] as C[], alone };
 }

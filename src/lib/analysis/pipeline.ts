@@ -1,6 +1,6 @@
 // The text pipeline as an ordered list of pure stages. Each reads the shared context, adds its results, and lists
 // the items it could not process. No database, no Svelte: the server's analyse step does the I/O.
-import { findCampaigns, type Campaign } from './campaigns';
+import { applyCampaignMarks, findCampaigns, type Campaign, type CampaignMark } from './campaigns';
 import { compileCodeframe, type CodeframeTheme, type SeedHit } from './codeframe';
 import { suggestThemes, type EmergentInput, type EmergentTheme } from './emergent';
 import { selectQuotes, type Quote, type QuoteCandidate } from './quotes';
@@ -50,6 +50,8 @@ export interface PipelineInput {
 	sectors?: string[];
 	/** People in the public record of the consultation's field, whose names redaction leaves alone. */
 	publicRecord?: string[];
+	/** Analysts' marks of answers as campaign copies or not, put over the campaigns found. */
+	campaignMarks?: CampaignMark[];
 }
 
 export interface Skipped {
@@ -203,6 +205,20 @@ export const STAGES: Stage[] = [
 				out.redacted.set(a.id, own ? redact(a.text!, own, record) : repeats.get('', a.text!, () => redact(a.text!, undefined, record)));
 			}
 			for (const c of input.comments) out.commentsRedacted.set(c.key, redact(c.text, undefined, record).text);
+		}
+	},
+	{
+		name: 'campaign-marks',
+		run(input, out) {
+			const marks = input.campaignMarks ?? [];
+			if (marks.length === 0) return;
+			const texts = new Map<number, string>();
+			const exemplars = new Set(out.campaigns.map((c) => c.exemplar));
+			for (const a of input.answers) if (exemplars.has(a.id)) texts.set(a.id, a.text ?? '');
+			const { campaigns, alone } = applyCampaignMarks(out.campaigns, marks, (id) => texts.get(id));
+			out.campaigns = campaigns;
+			for (const id of alone)
+				out.skipped.push({ stage: 'campaign-marks', item: String(id), reason: 'marked as a campaign copy, but no campaign of its question shares its wording and no other answer to it is marked' });
 		}
 	},
 	{

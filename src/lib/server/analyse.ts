@@ -79,7 +79,15 @@ export function loadPipelineInput(db: DB, goldDir = goldDirOf(db), training = lo
 	];
 	const sectors = db.prepare('SELECT id FROM sector').pluck().all() as string[];
 	const publicRecord = JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'public_record'").pluck().get() as string | undefined) ?? '[]') as string[];
-	return { ...training, organisations, respondents, answers, comments, sectors, publicRecord };
+	const campaignMarks = (
+		db
+			.prepare(
+				`SELECT rv.answer_id AS answerId, a.question_id AS questionId, coalesce(a.text, '') AS text, rv.campaign AS copy
+				 FROM answer_review rv JOIN answer a ON a.id = rv.answer_id WHERE rv.campaign IS NOT NULL ORDER BY rv.answer_id`
+			)
+			.all() as { answerId: number; questionId: string; text: string; copy: number }[]
+	).map((m) => ({ ...m, copy: m.copy === 1 }));
+	return { ...training, organisations, respondents, answers, comments, sectors, publicRecord, campaignMarks };
 }
 
 /** Gold labels, overlaid with analysts' decisions: a manual accept adds a theme, a manual reject removes it. */
@@ -205,11 +213,11 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 	// results, and only then are the old campaigns dropped, by which time no answer refers to them: clearing every
 	// member's campaign first, then setting it member by member, rewrote each of those answers twice.
 	const previous = db.prepare('SELECT coalesce(max(id), 0) FROM campaign').pluck().get() as number;
-	const campaign = db.prepare('INSERT INTO campaign (question_id, size, exemplar_answer_id, similarity) VALUES (?, ?, ?, ?)');
+	const campaign = db.prepare('INSERT INTO campaign (question_id, size, exemplar_answer_id, similarity, added, removed) VALUES (?, ?, ?, ?, ?, ?)');
 	db.exec('CREATE TEMP TABLE IF NOT EXISTS campaign_member (id INTEGER PRIMARY KEY, campaign_id INTEGER); DELETE FROM temp.campaign_member;');
 	const members = new BulkInsert(db, 'temp.campaign_member', ['id', 'campaign_id']);
 	for (const c of out.campaigns) {
-		const id = Number(campaign.run(c.questionId, c.members.length, c.exemplar, c.similarity).lastInsertRowid);
+		const id = Number(campaign.run(c.questionId, c.members.length, c.exemplar, c.similarity, c.added ?? 0, c.removed ?? 0).lastInsertRowid);
 		for (const m of c.members) members.add(m, id);
 	}
 	members.flush();
@@ -438,7 +446,8 @@ function record(
 		skipped: out.skipped
 	};
 	const unknownSectors = summary.skipped.filter((s) => s.stage === 'sectors');
-	const failures = summary.skipped.filter((s) => s.stage !== 'sectors');
+	const lone = summary.skipped.filter((s) => s.stage === 'campaign-marks');
+	const failures = summary.skipped.filter((s) => s.stage !== 'sectors' && s.stage !== 'campaign-marks');
 	writer.finish(out);
 	// The phases up to here (the commit that follows is not in them).
 	const recorded = timings ? { ...summary, timings: timings.phases() } : summary;
@@ -459,6 +468,11 @@ function record(
 					.slice(0, 10)
 					.map((s) => s.item.replace(/^respondent /, ''))
 					.join(', ')}${unknownSectors.length > 10 ? ' …' : ''}`
+			: '',
+		lone.length
+			? `${lone.length} answer(s) an analyst marked as campaign copies are in no campaign (no campaign of their question shares their wording, and no other answer to it is marked): answer ${lone
+					.map((s) => s.item)
+					.join(', ')}`
 			: '',
 		failures.length ? `could not process ${failures.length} item(s): ${failures.map((s) => `${s.stage} ${s.item}: ${s.reason}`).join('; ')}` : ''
 	]

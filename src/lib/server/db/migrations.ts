@@ -465,5 +465,17 @@ CREATE INDEX answer_review_queue ON answer(question_id, review_priority DESC);`
 		// (auth.ts, tooManyAttempts); attempts made before this have no address.
 		sql: `ALTER TABLE login_attempt ADD COLUMN address TEXT;
 CREATE INDEX login_attempt_address ON login_attempt(address, at);`
+	},
+	{
+		version: 14,
+		name: 'analysts\' campaign marks',
+		// answer_review.campaign was the review form's box as saved: 1 whenever the answer was in a campaign, 0
+		// otherwise. It now holds only an analyst's word against the analysis (1: a copy the analysis missed; 0: not a
+		// copy, though grouped), or NULL; analyse puts it over the campaigns found, and a campaign counts what analysts
+		// added and took out.
+		sql: `UPDATE answer_review SET campaign = NULL
+	WHERE campaign = (SELECT a.campaign_id IS NOT NULL FROM answer a WHERE a.id = answer_review.answer_id);
+ALTER TABLE campaign ADD COLUMN added INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE campaign ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;`
 	}
 ];

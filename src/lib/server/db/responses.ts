@@ -22,12 +22,13 @@ interface AnswerRowRaw {
 	respondentType: string | null;
 	confidential: number;
 	campaignSize: number | null;
+	campaignId: number | null;
 }
 
 const ANSWER_COLUMNS = `a.id AS answerId, r.response_id AS responseId, a.question_id AS question, a.choice, a.stance,
 	coalesce(shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential), '') AS text, coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred,
 	CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.respondent_type AS respondentType,
-	r.confidential, c.size AS campaignSize`;
+	r.confidential, c.size AS campaignSize, c.id AS campaignId`;
 
 function withThemes(db: DB, rows: AnswerRowRaw[]): AnswerItem[] {
 	const stmt = db.prepare(
@@ -105,6 +106,17 @@ export function answersWithTheme(db: DB, f: BuiltFilter, themeId: string, page: 
 	const rows = db
 		.prepare(`SELECT ${ANSWER_COLUMNS} ${from} ORDER BY e.confidence DESC, r.response_id, q.position LIMIT ? OFFSET ?`)
 		.all(themeId, ...f.params, pageSize, (page - 1) * pageSize) as AnswerRowRaw[];
+	return { total, items: withThemes(db, rows) };
+}
+
+/** The answers in a campaign from the filter's respondents, in the order of their responses. */
+export function campaignAnswers(db: DB, f: BuiltFilter, campaignId: number, page: number, pageSize: number): AnswerPage {
+	const from = `FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN question q ON q.id = a.question_id
+		LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.campaign_id = ? AND ${f.where}`;
+	const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(campaignId, ...f.params) as number;
+	const rows = db
+		.prepare(`SELECT ${ANSWER_COLUMNS} ${from} ORDER BY r.response_id LIMIT ? OFFSET ?`)
+		.all(campaignId, ...f.params, pageSize, (page - 1) * pageSize) as AnswerRowRaw[];
 	return { total, items: withThemes(db, rows) };
 }
 

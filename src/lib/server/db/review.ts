@@ -81,8 +81,13 @@ export interface ReviewItem {
 	/** The respondent asked for their response not to be published: never to be quoted. */
 	confidential: boolean;
 	campaignSize: number | null;
-	/** An analyst marked it as part of a campaign (kept with the review; the pipeline's groups are campaignSize). */
-	campaignMarked: boolean;
+	/**
+	 * An analyst's word against the analysis, put over its campaigns when it next runs: true, a copy it missed; false,
+	 * not a copy though it was grouped; null, none.
+	 */
+	campaignMark: boolean | null;
+	/** Whether the form's campaign box starts ticked (`campaignShown`). */
+	campaignChecked: boolean;
 	reason: string | null;
 	reviewed: { by: string; at: string } | null;
 	themes: ReviewTheme[];
@@ -94,10 +99,10 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential) AS redacted,
 				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, a.review_reason AS reason,
 				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy,
-				coalesce((SELECT rv.campaign FROM answer_review rv WHERE rv.answer_id = a.id), 0) AS campaignMarked
+				(SELECT rv.campaign FROM answer_review rv WHERE rv.answer_id = a.id) AS campaignMark
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?`
 		)
-		.get(answerId) as (Omit<ReviewItem, 'themes' | 'reviewed' | 'confidential' | 'campaignMarked'> & { confidential: number; reviewedBy: string | null; campaignMarked: number }) | undefined;
+		.get(answerId) as (Omit<ReviewItem, 'themes' | 'reviewed' | 'confidential' | 'campaignMark' | 'campaignChecked'> & { confidential: number; reviewedBy: string | null; campaignMark: number | null }) | undefined;
 	if (!a) return undefined;
 	const rows = db
 		.prepare(
@@ -112,7 +117,8 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 	return {
 		...rest,
 		confidential: rest.confidential === 1,
-		campaignMarked: rest.campaignMarked === 1,
+		campaignMark: rest.campaignMark === null ? null : rest.campaignMark === 1,
+		campaignChecked: campaignShown({ campaignMark: rest.campaignMark === null ? null : rest.campaignMark === 1, campaignSize: rest.campaignSize }),
 		reviewed: reviewedBy ? { by: reviewedBy.split('|')[0], at: reviewedBy.split('|')[1] } : null,
 		themes: rows.map((r) => ({
 			id: r.id,
@@ -123,6 +129,11 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 			decision: r.decision
 		}))
 	};
+}
+
+/** Whether the review form's campaign box starts ticked: the analyst's mark, or else whether the analysis grouped it. */
+export function campaignShown(item: Pick<ReviewItem, 'campaignMark' | 'campaignSize'>): boolean {
+	return item.campaignMark ?? item.campaignSize !== null;
 }
 
 export interface Decision {
@@ -159,8 +170,14 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 			db.prepare("UPDATE respondent SET sector_manual = ?, sector = ?, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE response_id = ?").run(d.sector, d.sector, item.responseId);
 			audit(db, user.username, 'sector corrected', `respondent ${item.responseId}`, { from: item.sector, to: d.sector });
 		}
-		if (d.campaign && !item.campaignSize && !item.campaignMarked) audit(db, user.username, 'marked as campaign', `answer ${answerId} (${item.responseId} ${item.questionId})`, {});
-		if (!d.campaign && item.campaignMarked) audit(db, user.username, 'campaign mark removed', `answer ${answerId} (${item.responseId} ${item.questionId})`, {});
+		// The box shows the analyst's mark, or else the analysis's grouping; only a change of it is a mark, so saving an
+		// answer again keeps an earlier mark, and ticking a box the analysis already ticked says nothing new.
+		const shown = campaignShown(item);
+		const mark = d.campaign !== shown ? d.campaign : item.campaignMark;
+		if (d.campaign !== shown)
+			audit(db, user.username, d.campaign ? 'marked as a campaign copy' : 'marked as not a campaign copy', `answer ${answerId} (${item.responseId} ${item.questionId})`, {
+				campaignSize: item.campaignSize
+			});
 		db.prepare(
 			`INSERT INTO answer_review (answer_id, user_id, reviewed_at, stance, campaign, auto_themes) VALUES (?, ?, ?, ?, ?, ?)
 			 ON CONFLICT(answer_id) DO UPDATE SET user_id = excluded.user_id, reviewed_at = excluded.reviewed_at,
@@ -173,7 +190,7 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 			user.id,
 			now,
 			d.stance && d.stance !== item.stance ? d.stance : null,
-			d.campaign ? 1 : 0,
+			mark === null ? null : mark ? 1 : 0,
 			item.themes
 				.filter((t) => t.auto)
 				.map((t) => t.id)

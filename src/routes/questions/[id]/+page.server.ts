@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { choicesTable, heatmapTable } from '$lib/server/charts';
+import { campaigns } from '$lib/server/db/campaigns';
 import { question, quotes } from '$lib/server/db/questions';
 import { progress } from '$lib/server/db/review';
 import { questionCounts } from '$lib/server/facts';
@@ -17,6 +18,7 @@ export function load({ url, params }) {
 		choices: q.type === 'closed' ? choicesTable(db, f, q.id) : null,
 		heatmap: heatmapTable(db, f, q.id),
 		quotes: quotes(db, f, { question: q.id, limit: 6 }),
+		campaigns: campaigns(db, f, { question: q.id }).filter((c) => c.selected > 0),
 		review: progress(db).find((p) => p.question === q.id) ?? { reviewed: 0, total: 0 }
 	};
 }

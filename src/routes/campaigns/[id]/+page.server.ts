@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { campaigns } from '$lib/server/db/campaigns';
+import { campaignAnswers } from '$lib/server/db/responses';
+import { filtered, keepPageInRange, pageNumber } from '$lib/server/page';
+
+const PAGE_SIZE = 20;
+
+export function load({ url, params }) {
+	const { db, f, filter } = filtered(url);
+	const id = Number(params.id);
+	const campaign = Number.isInteger(id) ? campaigns(db, f, { id })[0] : undefined;
+	if (!campaign) error(404, 'There is no such campaign. Campaigns are found again each time the analysis runs, so an old link may no longer lead to one.');
+	const page = pageNumber(url);
+	const answers = campaignAnswers(db, f, id, page, PAGE_SIZE);
+	keepPageInRange(url, page, answers.total, PAGE_SIZE);
+	return { filter, campaign, answers, page, pageSize: PAGE_SIZE };
+}

@@ -1,0 +1,53 @@
+// Journey: see that many answers are one campaign's copies, read its text and its answers, and narrow it by sector.
+import { expect, test } from '@playwright/test';
+import { query } from './db';
+
+test('follow a campaign from the overview to its answers, and see it on its question', async ({ page }) => {
+	const id = query<number>('SELECT id FROM campaign ORDER BY size DESC, id LIMIT 1');
+	const question = query<string>('SELECT question_id FROM campaign WHERE id = ?', id);
+	const size = query<number>('SELECT count(*) FROM answer WHERE campaign_id = ?', id);
+	const answered = query<number>('SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = ?', question);
+	const Q = question.toUpperCase();
+	await page.goto('/');
+	const all = query<number>('SELECT count(*) FROM answer WHERE campaign_id IS NOT NULL');
+	await expect(page.getByRole('listitem').filter({ hasText: /answers in \d+ campaigns?/ })).toContainText(`${all} answers in`);
+	await page.getByRole('link', { name: /^\d+ campaigns?$/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Campaigns');
+	const card = page.getByRole('region', { name: `${Q}: a campaign of ${size} near-identical answers` });
+	await expect(card.getByRole('definition').first()).toHaveText(`${size}, ${((100 * size) / answered).toFixed(1)}% of the ${answered} respondents who answered ${Q}`);
+	// The text shown is a copy from a respondent who did not ask for confidentiality, redacted.
+	const shown = query<string>(
+		`SELECT coalesce(a.text_redacted, a.text) FROM answer a JOIN respondent r ON r.id = a.respondent_id
+		 WHERE a.campaign_id = ? AND r.confidential = 0 ORDER BY a.id LIMIT 1`,
+		id
+	);
+	await expect(card).toContainText(shown.slice(0, 80));
+	await card.getByRole('link', { name: `Read the ${size} answers in this campaign to ${Q}` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(`A campaign in answer to ${Q}`);
+	await expect(page.getByRole('article')).toHaveCount(Math.min(size, 20));
+	// Each answer's campaign badge leads back to this page.
+	await expect(page.getByRole('article').first().getByRole('link', { name: `Campaign: ${size} near-identical answers` })).toHaveAttribute('href', `/campaigns/${id}`);
+	// On the question's page, the campaign is shown beside the figures it is counted in.
+	await page.goto(`/questions/${question}`);
+	await expect(page.getByRole('heading', { level: 2, name: 'Campaigns' })).toBeVisible();
+	await expect(page.getByRole('region', { name: `${Q}: a campaign of ${size} near-identical answers` })).toBeVisible();
+});
+
+test('a filter counts a campaign over the selected respondents only', async ({ page }) => {
+	const id = query<number>('SELECT id FROM campaign ORDER BY size DESC, id LIMIT 1');
+	const sector = query<string>(
+		'SELECT r.sector FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.campaign_id = ? GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+		id
+	);
+	const inSector = query<number>('SELECT count(*) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.campaign_id = ? AND r.sector = ?', id, sector);
+	await page.goto(`/campaigns/${id}?sector=${sector}`);
+	await expect(page.getByRole('heading', { level: 2, name: /^The answers/ })).toHaveText(`The answers (${inSector})`);
+	// A sector that sent none of it: the list says so, and the campaigns page leaves it out.
+	const none = query<string | undefined>(
+		`SELECT s.id FROM sector s WHERE s.id NOT IN (SELECT r.sector FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.campaign_id IS NOT NULL AND r.sector IS NOT NULL)
+		 AND s.id IN (SELECT sector FROM respondent) ORDER BY s.position LIMIT 1`
+	);
+	test.skip(!none, 'every sector sent a campaign');
+	await page.goto(`/campaigns?sector=${none}`);
+	await expect(page.getByText('None of the selected respondents sent an answer in a campaign.')).toBeVisible();
+});
