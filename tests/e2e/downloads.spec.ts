@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import Database from 'better-sqlite3';
 import { query } from './db';
 
 test('download a chart as SVG, PNG and CSV', async ({ page }) => {
@@ -109,5 +110,25 @@ test('the stakeholder download says whether each question was answered apart fro
 	for (const row of data) {
 		for (const q of [...closed, ...open]) expect(['yes', 'no']).toContain(row[`${q}_answered`]);
 		for (const q of closed) expect(['', ...JSON.parse(query<string>('SELECT options_json FROM question WHERE id = ?', q))]).toContain(row[`${q}_choice`]);
+	}
+});
+
+test('the method page lists the query behind each kind of number, and the SQL file runs as downloaded', async ({ page, request }) => {
+	await page.goto('/method');
+	const queries = page.locator('#queries ~ details');
+	expect(await queries.count()).toBeGreaterThan(20);
+	await page.getByText('Respondents by sector', { exact: true }).click();
+	await expect(page.getByText(/FROM respondent r\s+LEFT JOIN sector s/).first()).toBeVisible();
+	const response = await request.get('/method/queries.sql');
+	expect(response.headers()['content-disposition']).toContain('consult-lens-queries.sql');
+	const sql = await response.text();
+	// Run as an auditor would, on a copy: every statement without a parameter gives rows.
+	const db = new Database('tmp/e2e.db', { readonly: true });
+	try {
+		const statements = sql.split(/;\n/).map((s) => s.trim()).filter((s) => /\bSELECT\b/.test(s) && !/:[a-z]+\b/.test(s.replace(/--.*$/gm, '')));
+		expect(statements.length).toBeGreaterThan(15);
+		for (const s of statements) expect(db.prepare(s).all().length, s.slice(0, 80)).toBeGreaterThan(0);
+	} finally {
+		db.close();
 	}
 });
