@@ -91,6 +91,8 @@ const ROUTES = [
 	'/bodies/RCN',
 	'/events',
 	'/children',
+	'/campaigns',
+	'/campaigns?sector=health&question=q7',
 	'/data/heatmap.csv',
 	'/responses.csv'
 ];

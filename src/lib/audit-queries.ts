@@ -696,7 +696,7 @@ JOIN question q ON q.id = c.question_id
 JOIN answer a ON a.campaign_id = c.id
 JOIN (SELECT question_id, count(DISTINCT respondent_id) AS answered FROM answer GROUP BY question_id) b ON b.question_id = c.question_id
 GROUP BY c.id
-ORDER BY q.position, count(a.id) DESC, c.id`
+ORDER BY answers DESC, q.position, c.id`
 	},
 	{
 		id: 'campaign-senders-by-sector',

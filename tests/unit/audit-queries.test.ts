@@ -183,7 +183,7 @@ const PAGES: Record<string, (d: DB, rows: Row[], value?: string) => void> = {
 	},
 	campaigns: (d, rows) => {
 		expect(rows).toEqual(
-			campaigns(d, all(d)).map((c) => ({
+			campaigns(d, all(d), { pageSize: Infinity }).items.map((c) => ({
 				campaign: c.id,
 				question: c.question,
 				answers: c.selected,
@@ -196,7 +196,7 @@ const PAGES: Record<string, (d: DB, rows: Row[], value?: string) => void> = {
 	},
 	'campaign-senders-by-sector': (d, rows) => {
 		expect(rows).toEqual(
-			[...campaigns(d, all(d))]
+			[...campaigns(d, all(d), { pageSize: Infinity }).items]
 				.sort((a, b) => a.id - b.id)
 				.flatMap((c) => c.sectors.map((s) => ({ campaign: c.id, sector: s.label, respondents: s.respondents })))
 		);

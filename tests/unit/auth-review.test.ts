@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, createSession, createUser, disableUser, endSession, hashPassword, IDLE_MINUTES, SESSION_DAYS, sessionUser, signIn, SIGN_IN_LIMITS, tooManyAttempts, verifyPassword } from '../../src/lib/server/auth';
 import { accessFor, requiredRole, requireRole, safeNext } from '../../src/lib/server/access';
+import { campaigns } from '../../src/lib/server/db/campaigns';
+import { buildFilter } from '../../src/lib/server/filters';
 import { analyseDatabase } from '../../src/lib/server/analyse';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { expectThemeHitsInStep } from '../helpers/theme-hits';
@@ -246,6 +248,12 @@ describe('review decisions', () => {
 		analyseDatabase(db);
 		expect(campaignOf('q2')).toEqual([{ size: 2, added: 2, removed: 0 }]);
 		expect(membersOf('q2')).toEqual([a, b].sort((x, y) => x - y));
+		// Shown largest first, a page at a time; the analysts' campaign says so rather than giving a likeness.
+		const everyone = buildFilter(db, new URLSearchParams());
+		const second = campaigns(db, everyone, { page: 2, pageSize: 1 });
+		expect(second).toMatchObject({ total: 2, answers: found.size + 2 });
+		expect(second.items).toMatchObject([{ question: 'q2', size: 2, selected: 2, similarity: null, added: 2 }]);
+		expect(campaigns(db, everyone, { question: 'q2' }).items.map((c) => c.question)).toEqual(['q2']);
 		// Taken out again, the campaign of two is no campaign.
 		decide(b, false);
 		analyseDatabase(db);

@@ -1,6 +1,6 @@
 // The counts pages take from memory (facts.ts) equal their SQL twins, under every kind of filter, and follow changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factsLoads, readFacts, themeStances, themeBodyCounts, respondentTotal, sectorCounts, typeCounts, bodyCounts, weekCounts, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
+import { campaignCounts, campaignSectors, factsLoads, readFacts, themeStances, themeBodyCounts, respondentTotal, sectorCounts, typeCounts, bodyCounts, weekCounts, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
 import { choicesBySector } from '../../src/lib/server/db/questions';
 import { themeByBody, themeStance, untagged } from '../../src/lib/server/db/themes';
 import { answersWithTheme } from '../../src/lib/server/db/responses';
@@ -11,6 +11,7 @@ import { progress, progressSql, saveDecision } from '../../src/lib/server/db/rev
 import { createSession, createUser, signIn } from '../../src/lib/server/auth';
 import { buildFilter, filterOptions } from '../../src/lib/server/filters';
 import { answersByQuestion } from '../../src/lib/server/db/stats';
+import { campaignCountsSql, campaignSectorsSql } from '../../src/lib/server/db/campaigns';
 import { themesBySector } from '../../src/lib/server/db/questions';
 import { prevalence } from '../../src/lib/server/db/themes';
 
@@ -98,9 +99,24 @@ function expectMemoryEqualsSql() {
 		expect(progress(db)).toEqual(progressSql(db));
 }
 
+/** Campaign counts kept in memory equal their SQL twins under every filter. */
+function expectCampaignsEqualSql(on: DB) {
+	const ids = on.prepare('SELECT id FROM campaign').pluck().all() as number[];
+	expect(ids.length).toBeGreaterThan(0);
+	for (const q of FILTERS) {
+		const f = buildFilter(on, new URLSearchParams(q));
+		expect(campaignCounts(on, f), q).toEqual(campaignCountsSql(on, f));
+		for (const id of ids) expect(campaignSectors(on, f, id), `${q} ${id}`).toEqual(campaignSectorsSql(on, f, id));
+	}
+}
+
 describe('counts kept in memory', () => {
 	it('equal the SQL queries for themes, theme x sector, theme x body, questions answered, choices, untagged answers and body groups', () => {
 		expectMemoryEqualsSql();
+	});
+
+	it('equal the SQL queries for campaigns: answers from the selected respondents, and their sectors', () => {
+		expectCampaignsEqualSql(db);
 	});
 
 	it('give every query the same rows when an answer-level filter is read from a temporary table of its respondents', () => {

@@ -50,6 +50,9 @@ interface Facts {
 	rankOf: Map<string, number>;
 	hitRespondent: Int32Array;
 	hitQuestion: Int16Array;
+	/** Per answer in a campaign, ordered by campaign: its campaign's id and its respondent. */
+	memberCampaign: Int32Array;
+	memberRespondent: Int32Array;
 }
 
 let cached: Facts | null = null;
@@ -166,6 +169,10 @@ function read(db: DB, key: string): Facts {
 		hitQuestion[i++] = questionCode.get(qid) ?? -1;
 	}
 	const { answerThemeStart, answerThemes } = themesByAnswer(answerHits, hitAnswer, hitTheme);
+	// Read from the campaign index alone (it carries the respondent): tens of thousands of rows at a million answers.
+	const members = db.prepare('SELECT campaign_id, respondent_id FROM answer WHERE campaign_id IS NOT NULL ORDER BY campaign_id').raw().all() as [number, number][];
+	const memberCampaign = Int32Array.from(members, (m) => m[0]);
+	const memberRespondent = Int32Array.from(members, (m) => m[1]);
 	loads++;
 	return {
 		key,
@@ -197,7 +204,9 @@ function read(db: DB, key: string): Facts {
 		answerHasText,
 		hitTheme,
 		hitRespondent,
-		hitQuestion
+		hitQuestion,
+		memberCampaign,
+		memberRespondent
 	};
 }
 
@@ -830,4 +839,35 @@ function bodyLabels(db: DB): (body: string) => string {
 		const name = names.get(nocase(body));
 		return name === undefined || nocase(name) === nocase(body) ? body : `${name} (${body})`;
 	};
+}
+
+/** Per campaign, its answers from the filter's respondents (campaigns with none left out), by campaign id; the twin of
+ * `campaignCountsSql`. */
+export function campaignCounts(db: DB, f: BuiltFilter): { id: number; selected: number }[] {
+	const facts = load(db);
+	const m = mask(db, facts, f);
+	const out: { id: number; selected: number }[] = [];
+	for (let i = 0; i < facts.memberCampaign.length; i++) {
+		if (m && !m[facts.memberRespondent[i]]) continue;
+		const id = facts.memberCampaign[i];
+		if (out.length && out[out.length - 1].id === id) out[out.length - 1].selected++;
+		else out.push({ id, selected: 1 });
+	}
+	return out;
+}
+
+/** The filter's respondents who sent an answer in a campaign, by sector, most first; the twin of `campaignSectorsSql`. */
+export function campaignSectors(db: DB, f: BuiltFilter, campaignId: number): { label: string; respondents: number }[] {
+	const facts = load(db);
+	const m = mask(db, facts, f);
+	const counts = new Map<string, number>();
+	for (let i = 0; i < facts.memberCampaign.length; i++) {
+		const r = facts.memberRespondent[i];
+		if (facts.memberCampaign[i] !== campaignId || (m && !m[r])) continue;
+		const label = facts.sectors[facts.sectorOf[r]].label;
+		counts.set(label, (counts.get(label) ?? 0) + 1);
+	}
+	return [...counts]
+		.map(([label, respondents]) => ({ label, respondents }))
+		.sort((a, b) => b.respondents - a.respondents || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }

@@ -1,7 +1,7 @@
 // Campaigns (near-identical answers to one question) as the pages show them: how many of the selected respondents
 // sent each, from which sectors, and its text from a respondent who did not ask for confidentiality, redacted.
 import type { BuiltFilter } from '../filters';
-import { questionCounts } from '../facts';
+import { campaignCounts, campaignSectors, questionCounts } from '../facts';
 import type { DB } from './client';
 
 export interface CampaignView {
@@ -25,18 +25,37 @@ export interface CampaignView {
 	sectors: { label: string; respondents: number }[];
 }
 
-/** The campaigns (all, one question's, or one), largest first within a question, counted over the filter's respondents. */
-export function campaigns(db: DB, f: BuiltFilter, which: { question?: string; id?: number } = {}): CampaignView[] {
-	const rows = db
+export interface CampaignPage {
+	/** Campaigns with at least one answer from the selected respondents. */
+	total: number;
+	/** Their answers. */
+	answers: number;
+	items: CampaignView[];
+}
+
+/**
+ * The campaigns the filter's respondents sent answers in (to `question`, or else to the questions the filter names, if
+ * it names any), most answers first: a page of them, or the one asked for by `id` (whatever the filter). A consultation of a million
+ * answers can have thousands of small campaigns, so each is counted in one pass and only the page's are described.
+ */
+export function campaigns(db: DB, f: BuiltFilter, options: { id?: number; question?: string; page?: number; pageSize?: number } = {}): CampaignPage {
+	const { page = 1, pageSize = 20 } = options;
+	const questions = options.question ? [options.question] : f.filters.question;
+	const counts = campaignCounts(db, f);
+	const selected = new Map(counts.map((c) => [c.id, c.selected]));
+	const all = db
 		.prepare(
-			`SELECT c.id, c.question_id AS question, q.text AS questionText, c.size, c.similarity, c.added, c.removed, c.exemplar_answer_id AS exemplar,
-				(SELECT count(*) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.campaign_id = c.id AND ${f.where}) AS selected
-			 FROM campaign c JOIN question q ON q.id = c.question_id
-			 WHERE (@question IS NULL OR c.question_id = @question) AND (@id IS NULL OR c.id = @id)
-			 ORDER BY q.position, c.size DESC, c.id`
+			`SELECT c.id, c.question_id AS question, q.text AS questionText, q.position, c.size, c.similarity, c.added, c.removed, c.exemplar_answer_id AS exemplar
+			 FROM campaign c JOIN question q ON q.id = c.question_id`
 		)
-		.all(...f.params, { question: which.question ?? null, id: which.id ?? null }) as (Omit<CampaignView, 'answered' | 'text' | 'themes' | 'sectors' | 'similarity'> & { similarity: number; exemplar: number })[];
-	if (rows.length === 0) return [];
+		.all() as (Omit<CampaignView, 'selected' | 'answered' | 'text' | 'themes' | 'sectors' | 'similarity'> & { similarity: number; exemplar: number; position: number })[];
+	const listed =
+		options.id !== undefined
+			? all.filter((c) => c.id === options.id)
+			: all
+					.filter((c) => selected.has(c.id) && (questions.length === 0 || questions.includes(c.question)))
+					.sort((a, b) => selected.get(b.id)! - selected.get(a.id)! || a.position - b.position || a.id - b.id);
+	const items = options.id !== undefined ? listed : listed.slice((page - 1) * pageSize, page * pageSize);
 	const answered = new Map(questionCounts(db, f).map((c) => [c.question, c.answered]));
 	// The text shown is the first copy, or the first from a respondent who did not ask for confidentiality.
 	const shown = db.prepare(
@@ -45,30 +64,49 @@ export function campaigns(db: DB, f: BuiltFilter, which: { question?: string; id
 		 WHERE a.campaign_id = ? AND r.confidential = 0 ORDER BY a.id <> ?, a.id LIMIT 1`
 	);
 	const themes = db.prepare('SELECT t.label FROM answer_theme_effective e JOIN theme t ON t.id = e.theme_id WHERE e.answer_id = ? ORDER BY t.position').pluck();
-	const sectors = db.prepare(
-		`SELECT coalesce(s.label, 'Not known') AS label, count(DISTINCT r.id) AS respondents
-		 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN sector s ON s.id = r.sector
-		 WHERE a.campaign_id = ? AND ${f.where} GROUP BY 1 ORDER BY 2 DESC, 1`
-	);
-	return rows.map(({ exemplar, ...c }) => {
-		const text = shown.get(c.id, exemplar) as { id: number; text: string } | undefined;
-		return {
-			...c,
-			similarity: c.added >= c.size ? null : c.similarity,
-			answered: answered.get(c.question) ?? 0,
-			text: text?.text ?? null,
-			themes: text ? (themes.all(text.id) as string[]) : [],
-			sectors: sectors.all(c.id, ...f.params) as CampaignView['sectors']
-		};
-	});
+	return {
+		total: listed.length,
+		answers: listed.reduce((n, c) => n + (selected.get(c.id) ?? 0), 0),
+		items: items.map(({ exemplar, position: _position, ...c }) => {
+			const text = shown.get(c.id, exemplar) as { id: number; text: string } | undefined;
+			return {
+				...c,
+				selected: selected.get(c.id) ?? 0,
+				similarity: c.added >= c.size ? null : c.similarity,
+				answered: answered.get(c.question) ?? 0,
+				text: text?.text ?? null,
+				themes: text ? (themes.all(text.id) as string[]) : [],
+				sectors: campaignSectors(db, f, c.id)
+			};
+		})
+	};
 }
 
 /** How many campaigns the filter's respondents sent answers in, and how many answers that is. */
 export function campaignTotals(db: DB, f: BuiltFilter): { campaigns: number; answers: number } {
+	const counts = campaignCounts(db, f);
+	return { campaigns: counts.length, answers: counts.reduce((n, c) => n + c.selected, 0) };
+}
+
+// The SQL twins of the counts kept in memory (facts.ts), held equal to them by tests/unit/facts.test.ts.
+
+/** Per campaign, its answers from the filter's respondents (campaigns with none left out), by campaign id. */
+export function campaignCountsSql(db: DB, f: BuiltFilter): { id: number; selected: number }[] {
 	return db
 		.prepare(
-			`SELECT count(DISTINCT a.campaign_id) AS campaigns, count(*) AS answers
-			 FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.campaign_id IS NOT NULL AND ${f.where}`
+			`SELECT a.campaign_id AS id, count(*) AS selected FROM answer a JOIN respondent r ON r.id = a.respondent_id
+			 WHERE a.campaign_id IS NOT NULL AND ${f.where} GROUP BY a.campaign_id ORDER BY a.campaign_id`
 		)
-		.get(...f.params) as { campaigns: number; answers: number };
+		.all(...f.params) as { id: number; selected: number }[];
+}
+
+/** The filter's respondents who sent an answer in a campaign, by sector, most first. */
+export function campaignSectorsSql(db: DB, f: BuiltFilter, campaignId: number): { label: string; respondents: number }[] {
+	return db
+		.prepare(
+			`SELECT coalesce(s.label, 'Not known') AS label, count(DISTINCT r.id) AS respondents
+			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN sector s ON s.id = r.sector
+			 WHERE a.campaign_id = ? AND ${f.where} GROUP BY 1 ORDER BY 2 DESC, 1`
+		)
+		.all(campaignId, ...f.params) as { label: string; respondents: number }[];
 }

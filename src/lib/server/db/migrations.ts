@@ -477,5 +477,13 @@ CREATE INDEX login_attempt_address ON login_attempt(address, at);`
 	WHERE campaign = (SELECT a.campaign_id IS NOT NULL FROM answer a WHERE a.id = answer_review.answer_id);
 ALTER TABLE campaign ADD COLUMN added INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE campaign ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;`
+	},
+	{
+		version: 15,
+		name: 'campaign index carries the respondent',
+		// The campaigns page counts each campaign's answers from the selected respondents: with the respondent in the
+		// index, the answers themselves are not read (at a million answers, 150-300 ms of reading rows for 37,000 ids).
+		sql: `DROP INDEX answer_campaign;
+CREATE INDEX answer_campaign ON answer(campaign_id, respondent_id) WHERE campaign_id IS NOT NULL;`
 	}
 ];

@@ -8,7 +8,7 @@ const PAGE_SIZE = 20;
 export function load({ url, params }) {
 	const { db, f, filter } = filtered(url);
 	const id = Number(params.id);
-	const campaign = Number.isInteger(id) ? campaigns(db, f, { id })[0] : undefined;
+	const campaign = Number.isInteger(id) ? campaigns(db, f, { id }).items[0] : undefined;
 	if (!campaign) error(404, 'There is no such campaign. Campaigns are found again each time the analysis runs, so an old link may no longer lead to one.');
 	const page = pageNumber(url);
 	const answers = campaignAnswers(db, f, id, page, PAGE_SIZE);

@@ -18,7 +18,7 @@ export function load({ url, params }) {
 		choices: q.type === 'closed' ? choicesTable(db, f, q.id) : null,
 		heatmap: heatmapTable(db, f, q.id),
 		quotes: quotes(db, f, { question: q.id, limit: 6 }),
-		campaigns: campaigns(db, f, { question: q.id }).filter((c) => c.selected > 0),
+		campaigns: campaigns(db, f, { question: q.id, pageSize: 3 }),
 		review: progress(db).find((p) => p.question === q.id) ?? { reviewed: 0, total: 0 }
 	};
 }
