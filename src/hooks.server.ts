@@ -1,6 +1,6 @@
 // Every request: who is signed in, and may they see this? Enforced here, on the server, for pages and downloads.
 import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
-import { can, SESSION_COOKIE, sessionUser } from '$lib/server/auth';
+import { audit, can, SESSION_COOKIE, sessionUser } from '$lib/server/auth';
 import { accessFor } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 import { readFacts } from '$lib/server/facts';
@@ -31,12 +31,22 @@ export const init: ServerInit = () => {
  */
 const ACTS = /^\/(?:export\/answers\.csv|report\.docx|logout)$/;
 
+/** Downloads of what is not for everyone (original text, the report, the audit log): a refused attempt by someone
+ * signed in is written to the audit log, so that an administrator sees who tried. */
+const GUARDED = new Set(['/export/answers.csv', '/report.docx', '/audit.csv']);
+
 export const handle: Handle = async ({ event, resolve }) => {
-	if (ACTS.test(event.url.pathname) && event.request.headers.get('sec-fetch-site') === 'cross-site') error(403, 'Open this from the service itself');
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = token ? sessionUser(getDb(), token) : null;
 	const path = event.url.pathname;
 	const access = accessFor(path, event.route.id);
+	// By the route SvelteKit matched, so that "/%65xport/answers.csv" is the export too.
+	const guarded = GUARDED.has(event.route.id ?? path) || GUARDED.has(path);
+	const refuse = (reason: string, message: string): never => {
+		if (guarded && event.locals.user) audit(getDb(), event.locals.user.username, 'download refused', event.route.id ?? path, { reason });
+		error(403, message);
+	};
+	if ((ACTS.test(path) || ACTS.test(event.route.id ?? '')) && event.request.headers.get('sec-fetch-site') === 'cross-site') refuse('asked for by another site', 'Open this from the service itself');
 	if (!access.isPublic) {
 		const user = event.locals.user;
 		if (!user) {
@@ -46,7 +56,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			error(401, 'Sign in to use this service');
 		}
 		const { role } = access;
-		if (!can(user, role)) error(403, `You need the ${role} role to open this page`);
+		if (!can(user, role)) refuse(`needs the ${role} role; has ${user.role}`, `You need the ${role} role to open this page`);
 	}
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');

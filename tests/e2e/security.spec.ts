@@ -90,6 +90,19 @@ for (const who of ['anonymous', 'viewer', 'analyst', 'admin'] as const) {
 	});
 }
 
+test.describe('a download refused to someone signed in', () => {
+	test.use({ storageState: 'tmp/auth/viewer.json' });
+	test('is written to the audit log with who asked and why it was refused', async ({ request }) => {
+		const refusals = () => query<number>("SELECT count(*) FROM audit_log WHERE action = 'download refused' AND username = 'e2e-viewer'");
+		const before = refusals();
+		for (const path of ['/export/answers.csv', '/%65xport/answers.csv', '/report.docx', '/audit.csv']) expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);
+		// A page refused is not a download: not logged.
+		expect((await request.get('/review', { maxRedirects: 0 })).status()).toBe(403);
+		expect(refusals()).toBe(before + 4);
+		expect(query<string>("SELECT detail_json FROM audit_log WHERE action = 'download refused' ORDER BY id DESC LIMIT 1")).toContain('needs the admin role; has viewer');
+	});
+});
+
 test('a full export by an analyst is written to the audit log', async ({ request }) => {
 	const before = query<number>("SELECT count(*) FROM audit_log WHERE action = 'full export'");
 	const res = await request.get('/export/answers.csv');
@@ -131,6 +144,7 @@ test.describe('acts in the signer\'s name', () => {
 		const signOut = await request.post('/logout', { headers: { 'sec-fetch-site': 'cross-site' }, maxRedirects: 0 });
 		expect(signOut.status()).toBe(403);
 		expect(logged()).toBe(before);
+		expect(query<string>("SELECT detail_json FROM audit_log WHERE action = 'download refused' ORDER BY id DESC LIMIT 1")).toContain('asked for by another site');
 		// From the service's own pages it works, and is logged.
 		const own = await request.get('/export/answers.csv', { headers: { 'sec-fetch-site': 'same-origin' } });
 		expect(own.status()).toBe(200);
