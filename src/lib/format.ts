@@ -58,16 +58,25 @@ export function themeSource(review: { reviewed: number; total: number }): string
 	return `written responses, themes assigned by the text pipeline (${done})`;
 }
 
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const londonDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+/** A moment as UK officials read it: "27 November 2026 at 15:46", in UK time. */
+export function formatDateTime(iso: string): string {
+	const d = new Date(iso);
+	return Number.isNaN(d.getTime()) ? iso : `${londonDate.format(d)} at ${timeFormat.format(d)}`;
+}
+
 export function formatDate(iso: string | null): string {
 	if (!iso) return '';
 	const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 	return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
 }
 
-/** The items that share the largest value (all of them when several tie for first), in their order. */
 /** Groups of fewer respondents than this are not singled out (a takeaway) and are combined in the report's tables. */
 export const SMALL_GROUP = 5;
 
+/** The items that share the largest value (all of them when several tie for first), in their order. */
 export function leaders<T>(items: T[], value: (item: T) => number): T[] {
 	if (!items.length) return [];
 	const top = Math.max(...items.map(value));

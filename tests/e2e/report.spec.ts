@@ -101,3 +101,28 @@ test('two analysts writing the report at once do not undo each other', async ({ 
 	expect(query<string>("SELECT findings FROM report_text WHERE question_id = 'q7'")).toBe('Second on Q7.');
 	await context.close();
 });
+
+test('key findings that look like personal data are pointed out, and saved only once the analyst says they are not', async ({ page }) => {
+	await page.goto('/report');
+	const typed = 'Janet Holloway of the Barnet PCT (janet.holloway@barnet.example.nhs.uk) argued for a two-tier approach.';
+	await page.getByLabel('Key findings for Q3').fill(typed);
+	await page.getByRole('button', { name: 'Save the report text' }).click();
+	const problem = page.getByRole('link', { name: /^The key findings for Q3 may contain personal data/ });
+	await expect(problem).toContainText('"janet.holloway@barnet.example.nhs.uk" (an email address)');
+	await expect(problem).toContainText('"Janet Holloway" (a person\'s name)');
+	await expect(problem).toHaveAttribute('href', '#findings-q3');
+	await expect(page.getByLabel('Key findings for Q3')).toHaveValue(typed);
+	expect(query<string | undefined>("SELECT findings FROM report_text WHERE question_id = 'q3'")).not.toBe(typed);
+	// Confirmed: saved as written, and the confirmation is in the audit log with what was pointed out.
+	await page.getByLabel(/^I have checked the text pointed out above/).check();
+	await page.getByRole('button', { name: 'Save the report text' }).click();
+	await expect(page.getByText('Saved.', { exact: false })).toBeVisible();
+	expect(query<string>("SELECT findings FROM report_text WHERE question_id = 'q3'")).toBe(typed);
+	expect(query<string>("SELECT detail_json FROM audit_log WHERE action = 'report text saved' ORDER BY id DESC LIMIT 1")).toContain('confirmedNotPersonal');
+	// Each question's findings say who saved them last, and when.
+	await expect(page.getByText(/^Last saved by e2e-analyst on \d+ \w+ \d{4} at \d\d:\d\d$/).first()).toBeVisible();
+	// Text with no personal data in it is saved at once.
+	await page.getByLabel('Key findings for Q3').fill('Most health bodies argued for a two-tier approach.');
+	await page.getByRole('button', { name: 'Save the report text' }).click();
+	await expect(page.getByText('Saved.', { exact: false })).toBeVisible();
+});

@@ -1,7 +1,7 @@
 // How numbers are shown on the dashboard: one-decimal shares rounded once from the counts, counts with thousands
 // separators, and bar charts that leave room for the longest value they write.
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatShare, formatValue, isShareColumn, leaders, listNames, shareOf } from '../../src/lib/format';
+import { formatCell, formatDateTime, formatShare, formatValue, isShareColumn, leaders, listNames, shareOf } from '../../src/lib/format';
 import { layoutBars } from '../../src/lib/charts/BarChart/chart';
 
 describe('dashboard numbers', () => {
@@ -50,5 +50,13 @@ describe('takeaways name every leader when several tie', () => {
 		expect(listNames(['A', 'B', 'C'])).toBe('A, B and C');
 		expect(listNames(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C, D and E');
 		expect(listNames(['A', 'B', 'C', 'D', 'E', 'F', 'G'])).toBe('A, B, C and 4 others');
+	});
+});
+
+describe('formatDateTime', () => {
+	it('says the day and the time in the UK, summer and winter', () => {
+		expect(formatDateTime('2026-11-27T15:46:00.000Z')).toBe('27 November 2026 at 15:46');
+		expect(formatDateTime('2026-07-01T23:30:00.000Z')).toBe('2 July 2026 at 00:30');
+		expect(formatDateTime('not a date')).toBe('not a date');
 	});
 });

@@ -3,14 +3,41 @@ import { audit } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import { questions } from '$lib/server/db/questions';
+import { publicRecord, redact, type RedactionKind } from '$lib/analysis/redact';
+
+const KINDS: Record<RedactionKind, string> = {
+	email: 'an email address',
+	phone: 'a phone number',
+	nhs: 'an NHS number',
+	postcode: 'a postcode',
+	name: "a person's name",
+	address: 'an address',
+	dob: 'a date of birth',
+	ni: 'a National Insurance number',
+	reference: 'a reference number',
+	handle: 'a social media handle',
+	organisation: "an organisation's name"
+};
+
+/** What in a text looks like personal data to the redaction the pipeline uses on answers ("Janet Holloway", a
+ * person's name), leaving alone the people of the public record (ministers, commissioners). */
+function personalData(text: string, record: ReturnType<typeof publicRecord>): string[] {
+	return [...new Set(redact(text, undefined, record).redactions.map((r) => `"${text.slice(r.start, r.end)}" (${KINDS[r.kind]})`))];
+}
 
 export function load({ url }) {
 	const db = getDb();
-	const saved = (db.prepare('SELECT question_id, findings, include_charts, updated_at FROM report_text').all() as { question_id: string; findings: string; include_charts: number; updated_at: string }[]);
+	const saved = db.prepare('SELECT question_id, findings, include_charts, updated_by, updated_at FROM report_text').all() as {
+		question_id: string;
+		findings: string;
+		include_charts: number;
+		updated_by: string;
+		updated_at: string;
+	}[];
 	return {
 		questions: questions(db).map((q) => {
 			const s = saved.find((x) => x.question_id === q.id);
-			return { id: q.id, text: q.text, findings: s?.findings ?? '', includeCharts: (s?.include_charts ?? 1) === 1, version: s?.updated_at ?? '' };
+			return { id: q.id, text: q.text, findings: s?.findings ?? '', includeCharts: (s?.include_charts ?? 1) === 1, version: s?.updated_at ?? '', savedBy: s?.updated_by ?? null };
 		}),
 		saved: url.searchParams.has('saved')
 	};
@@ -46,14 +73,27 @@ export const actions = {
 				values: Object.fromEntries(ids.map((id) => [id, { findings: findings(id), charts: form.get(`charts:${id}`) === 'yes' }])),
 				bases: Object.fromEntries(ids.map((id) => [id, base(id)]))
 			});
+		// The key findings are published: what looks like personal data is pointed out, and saved only once the analyst
+		// says it is not (a name the redaction does not know is public, say).
+		const charts = (id: string) => form.get(`charts:${id}`) === 'yes';
+		const changed = ids.filter((id) => findings(id).trim() !== base(id).findings.trim() || charts(id) !== base(id).charts);
+		const record = publicRecord(JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'public_record'").pluck().get() as string | undefined) ?? '[]') as string[]);
+		const personal = Object.fromEntries(changed.map((id) => [id, personalData(findings(id), record)]).filter(([, found]) => found.length));
+		const flagged = Object.keys(personal);
+		if (flagged.length && form.get('personal-checked') !== 'yes')
+			return fail(400, {
+				message: `The key findings for ${flagged.map((id) => id.toUpperCase()).join(', ')} may contain personal data, which must not be published: ${flagged.map((id) => personal[id].join(', ')).join('; ')}. Take it out, or confirm below that it is not personal data, and save again`,
+				field: flagged[0],
+				personal,
+				values: Object.fromEntries(ids.map((id) => [id, { findings: findings(id), charts: charts(id) }])),
+				bases: Object.fromEntries(ids.map((id) => [id, base(id)]))
+			});
 		// Two analysts may have the page open at once. A question's text is written only if this analyst changed it, and
 		// only over the text they started from: the whole form used to be written, so a second save undid the first
 		// analyst's findings on every question.
 		const current = new Map(
 			(db.prepare('SELECT question_id, findings, include_charts, updated_by, updated_at FROM report_text').all() as { question_id: string; findings: string; include_charts: number; updated_by: string; updated_at: string }[]).map((r) => [r.question_id, r])
 		);
-		const charts = (id: string) => form.get(`charts:${id}`) === 'yes';
-		const changed = ids.filter((id) => findings(id).trim() !== base(id).findings.trim() || charts(id) !== base(id).charts);
 		const clashes = changed.filter((id) => (current.get(id)?.updated_at ?? '') !== base(id).version);
 		if (clashes.length) {
 			const names = clashes.map((id) => id.toUpperCase());
@@ -75,7 +115,7 @@ export const actions = {
 		db.transaction(() => {
 			const at = new Date().toISOString();
 			for (const id of changed) upsert.run(id, findings(id).trim(), charts(id) ? 1 : 0, user.username, at);
-			audit(db, user.username, 'report text saved', 'summary of responses', { questions: changed });
+			audit(db, user.username, 'report text saved', 'summary of responses', { questions: changed, ...(flagged.length ? { confirmedNotPersonal: personal } : {}) });
 		})();
 		return { saved: true };
 	}
