@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percentOf } from '../../src/lib/format';
 import { choicesTable } from '../../src/lib/server/charts';
 import { buildFilter } from '../../src/lib/server/filters';
-import { combineSmall, COMBINED, publish, reportData, SUPPRESSED } from '../../src/lib/server/report/data';
+import { combineSmall, COMBINED, findingsBlocks, publish, reportData, SUPPRESSED } from '../../src/lib/server/report/data';
 import { reportDocx } from '../../src/lib/server/report/docx';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { quotes } from '../../src/lib/server/db/questions';
@@ -26,6 +26,17 @@ afterAll(() => cleanup());
 const text = (x: string) => x.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
 
 describe('the Word report', () => {
+	it('lays the typed key findings out as paragraphs and bulleted lists, without tabs or empty paragraphs', async () => {
+		const typed = 'Two points stood out:\r\n\r\n- consent\twas raised most\n*  by health bodies\n\nOverall, mixed.\n• last';
+		expect(findingsBlocks(typed)).toEqual([{ text: 'Two points stood out:' }, { items: ['consent was raised most', 'by health bodies'] }, { text: 'Overall, mixed.' }, { items: ['last'] }]);
+		expect(findingsBlocks('-\n- \n-5% fewer')).toEqual([{ text: '-' }, { text: '-' }, { items: ['5% fewer'] }]);
+		const data = reportData(db);
+		data.questions[0] = { ...data.questions[0], findingsBlocks: findingsBlocks(typed) };
+		const doc = await (await JSZip.loadAsync(await reportDocx(data))).file('word/document.xml')!.async('string');
+		const bullets = [...doc.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:numPr>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((m) => text(m[0]));
+		expect(bullets).toEqual(['consent was raised most', 'by health bodies', 'last']);
+		expect(doc).not.toContain('\t');
+	});
 	it('is a valid docx package', () => {
 		expect(zip.file('[Content_Types].xml')).toBeTruthy();
 		expect(zip.file('word/document.xml')).toBeTruthy();

@@ -54,12 +54,30 @@ export function combineSmall(groups: Group[]): Group[] {
 	return [...groups.filter((g) => !joined.has(g)), combined];
 }
 
+/** A paragraph of the findings, or a list of bullets (lines typed one after another, each begun with "-", "*" or "•"). */
+export type FindingsBlock = { text: string; items?: undefined } | { items: string[]; text?: undefined };
+
+/** Typed findings as paragraphs and bulleted lists: tabs and runs of spaces read as one space, empty lines dropped. */
+export function findingsBlocks(findings: string): FindingsBlock[] {
+	const blocks: FindingsBlock[] = [];
+	for (const raw of findings.split(/\r?\n/)) {
+		const line = raw.replace(/[\t ]+/g, ' ').trim();
+		const bullet = /^[-*•]\s*(?=\S)/.exec(line);
+		if (!line) continue;
+		if (!bullet) blocks.push({ text: line });
+		else if (blocks.at(-1)?.items) blocks.at(-1)!.items!.push(line.slice(bullet[0].length));
+		else blocks.push({ items: [line.slice(bullet[0].length)] });
+	}
+	return blocks;
+}
+
 export interface ReportQuestion {
 	id: string;
 	text: string;
 	type: 'closed' | 'open';
 	answered: number;
-	findings: string;
+	/** The key findings analysts typed, as the report lays them out. */
+	findingsBlocks: FindingsBlock[];
 	includeCharts: boolean;
 	options: string[];
 	/** Whole percentages of those who chose an answer, rounded once from the counts. */
@@ -122,7 +140,7 @@ export function reportData(db: DB): ReportData {
 			text: q.text,
 			type: q.type,
 			answered,
-			findings: texts.get(q.id)?.findings ?? '',
+			findingsBlocks: findingsBlocks(texts.get(q.id)?.findings ?? ''),
 			includeCharts: (texts.get(q.id)?.include_charts ?? 1) === 1,
 			options,
 			overall: allRow ? options.map((o, i) => ({ option: o, count: allRow[2 + 2 * i] as number, percent: percentOf(allRow[2 + 2 * i] as number, allRow[1] as number) })) : [],

@@ -84,9 +84,12 @@ export function reportChildren(r: ReportData): FileChild[] {
 				? `${formatNumber(q.answered)} respondents answered this question: ${q.overall.map((o) => `${o.percent}% ${o.option}`).join(', ')} (percentages of those who chose an answer).`
 				: `${formatNumber(q.answered)} respondents answered this question.`;
 		out.push(para(summary));
-		if (q.findings.trim()) {
+		if (q.findingsBlocks.length) {
 			out.push(heading('Key findings', HeadingLevel.HEADING_2));
-			for (const line of q.findings.split(/\n+/).filter((l) => l.trim())) out.push(para(line.trim()));
+			for (const b of q.findingsBlocks) {
+				if (b.items) for (const item of b.items) out.push(new Paragraph({ text: item, bullet: { level: 0 }, spacing: { after: 60 } }));
+				else out.push(para(b.text));
+			}
 		}
 		if (q.type === 'closed' && q.bySector.length) {
 			out.push(table(['Sector', 'Answered', ...q.options], q.bySector.map((s) => [s.sector, s.n, ...s.percents])));
