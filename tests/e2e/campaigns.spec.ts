@@ -1,8 +1,9 @@
 // Journey: see that many answers are one campaign's copies, read its text and its answers, and narrow it by sector.
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 import { query } from './db';
 
-test('follow a campaign from the overview to its answers, and see it on its question', async ({ page }) => {
+test('follow a campaign from the overview to its answers, see it on its question, and download the list', async ({ page, request }) => {
 	const id = query<number>('SELECT id FROM campaign ORDER BY size DESC, id LIMIT 1');
 	const question = query<string>('SELECT question_id FROM campaign WHERE id = ?', id);
 	const size = query<number>('SELECT count(*) FROM answer WHERE campaign_id = ?', id);
@@ -10,27 +11,36 @@ test('follow a campaign from the overview to its answers, and see it on its ques
 	const Q = question.toUpperCase();
 	await page.goto('/');
 	const all = query<number>('SELECT count(*) FROM answer WHERE campaign_id IS NOT NULL');
-	await expect(page.getByRole('listitem').filter({ hasText: /answers in \d+ campaigns?/ })).toContainText(`${all} answers in`);
+	const senders = query<number>('SELECT count(DISTINCT respondent_id) FROM answer WHERE campaign_id IS NOT NULL');
+	await expect(page.getByRole('listitem').filter({ hasText: /in\s+\d+\s+campaigns?\s+of\s+near-identical/ })).toHaveText(
+		new RegExp(`^${all}\\s+answers?\\s+in\\s+\\d+\\s+campaigns?\\s+of\\s+near-identical\\s+answers,\\s+from\\s+${senders}\\s+respondents?$`)
+	);
 	await page.getByRole('link', { name: /^\d+ campaigns?$/ }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Campaigns');
-	const card = page.getByRole('region', { name: `${Q}: a campaign of ${size} near-identical answers` });
-	await expect(card.getByRole('definition').first()).toHaveText(`${size}, ${((100 * size) / answered).toFixed(1)}% of the ${answered} respondents who answered ${Q}`);
-	// The text shown is a copy from a respondent who did not ask for confidentiality, redacted.
+	// The text shown is a copy from a respondent who did not ask for confidentiality, redacted; the heading begins with it.
 	const shown = query<string>(
 		`SELECT coalesce(a.text_redacted, a.text) FROM answer a JOIN respondent r ON r.id = a.respondent_id
 		 WHERE a.campaign_id = ? AND r.confidential = 0 ORDER BY a.id LIMIT 1`,
 		id
 	);
+	const card = page.getByRole('region', { name: new RegExp(`^1\\. ${Q} campaign: "${shown.split(/\s+/).slice(0, 3).join(' ')}`) });
+	await expect(card.getByRole('definition').first()).toHaveText(`${size}: ${((100 * size) / answered).toFixed(1)}% of the ${answered} respondents who answered ${Q}`);
 	await expect(card).toContainText(shown.slice(0, 80));
-	await card.getByRole('link', { name: `Read the ${size} answers in this campaign to ${Q}` }).click();
+	// The list as CSV: the same campaigns, numbers and text.
+	const csv = Papa.parse<Record<string, string>>((await (await request.get('/campaigns.csv')).text()).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+	expect(csv[0]).toMatchObject({ rank: '1', question: Q, campaign_id: String(id), answers: String(size), percentage: ((100 * size) / answered).toFixed(1) });
+	expect(csv[0].text.slice(0, 80)).toBe(shown.slice(0, 80));
+	await card.getByRole('link', { name: `Read the ${size} answers in this campaign (campaign 1, ${Q})` }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(`A campaign in answer to ${Q}`);
 	await expect(page.getByRole('article')).toHaveCount(Math.min(size, 20));
-	// Each answer's campaign badge leads back to this page.
-	await expect(page.getByRole('article').first().getByRole('link', { name: `Campaign: ${size} near-identical answers` })).toHaveAttribute('href', `/campaigns/${id}`);
+	// On its own page, its answers do not link back to it; elsewhere each copy links to its campaign.
+	await expect(page.getByRole('link', { name: 'See the campaign this answer is in' })).toHaveCount(0);
+	await page.goto(`/responses/${query<string>('SELECT r.response_id FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.campaign_id = ? ORDER BY a.id LIMIT 1', id)}`);
+	await expect(page.getByRole('link', { name: 'See the campaign this answer is in' })).toHaveAttribute('href', `/campaigns/${id}`);
 	// On the question's page, the campaign is shown beside the figures it is counted in.
 	await page.goto(`/questions/${question}`);
 	await expect(page.getByRole('heading', { level: 2, name: 'Campaigns' })).toBeVisible();
-	await expect(page.getByRole('region', { name: `${Q}: a campaign of ${size} near-identical answers` })).toBeVisible();
+	await expect(page.getByRole('region', { name: new RegExp(`^1\\. ${Q} campaign: `) })).toBeVisible();
 });
 
 test('a filter counts a campaign over the selected respondents only', async ({ page }) => {

@@ -366,17 +366,23 @@ describe('campaigns', () => {
 			mark(1, false),
 			// A copy the analysis missed joins the campaign whose text it shares most wording with.
 			mark(20, true, `As a head teacher: ${other.slice(0, 70)} and more money.`),
-			// Two marked answers of a question with no campaign are one; a lone one stays out.
-			mark(30, true, 'We strongly object.', 'q2'),
-			mark(31, true, 'We object strongly.', 'q2'),
-			mark(40, true, 'Something else entirely', 'q3')
+			// Two marked answers of a question with no campaign that share wording are one; answers that share none with
+			// anything stay out (a tick on an unrelated answer makes no campaign).
+			mark(30, true, `Parents say: ${other}`, 'q2'),
+			mark(31, true, `${other} That is all.`, 'q2'),
+			mark(32, true, 'We object strongly to the whole idea of an index of every child.', 'q2'),
+			mark(40, true, 'Something else entirely', 'q3'),
+			// One shared run of words with a campaign is not enough to join it.
+			mark(50, true, `${letter.split(' ').slice(0, 5).join(' ')} but I support this guidance in every other respect, as a parent and a governor.`)
 		], (id) => texts.get(id));
 		expect(campaigns.map(({ questionId, members, exemplar, added, removed }) => ({ questionId, members, exemplar, added, removed }))).toEqual([
 			{ questionId: 'q8', members: [2, 3], exemplar: 2, added: undefined, removed: 1 },
 			{ questionId: 'q8', members: [10, 11, 12, 20], exemplar: 10, added: 1, removed: undefined },
 			{ questionId: 'q2', members: [30, 31], exemplar: 30, added: 2, removed: undefined }
 		]);
-		expect(alone).toEqual([40]);
+		expect(alone).toEqual([32, 40, 50]);
+		// How alike is worked out again for a campaign that marks changed.
+		expect(campaigns[1].similarity).toBeLessThan(0.8);
 		// The campaigns given are left as they were; a campaign left with one answer is none.
 		expect(found[0].members).toEqual([1, 2, 3]);
 		expect(applyCampaignMarks(found, [mark(2, false), mark(3, false)], (id) => texts.get(id)).campaigns).toHaveLength(1);

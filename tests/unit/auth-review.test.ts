@@ -238,13 +238,20 @@ describe('review decisions', () => {
 		expect(membersOf(found.question)).not.toContain(takenOut);
 		expect(membersOf(found.question)).toContain(outsider);
 		expect(campaignOf(found.question)).toEqual([{ size: found.size, added: 1, removed: 1 }]);
-		// In a question with no campaign, one marked answer stays out (and analyse says so); two make a campaign.
+		expect(summary).toMatch(/analysts' campaign marks: 1 answer\(s\) put in a campaign, 1 taken out/);
+		// In a question with no campaign, one marked answer stays out (and analyse says so, by response); two that share
+		// wording make a campaign.
 		const [a, b] = db.prepare("SELECT id FROM answer WHERE question_id = 'q2' AND length(text) > 100 ORDER BY id LIMIT 2").pluck().all() as number[];
+		const response = db.prepare('SELECT r.response_id FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.id = ?').pluck().get(a) as string;
 		expect(campaignOf('q2')).toEqual([]);
 		decide(a, true);
-		expect(analyseDatabase(db)).toMatch(new RegExp(`1 answer\\(s\\) an analyst marked as campaign copies are in no campaign.*answer ${a}\\b`));
+		expect(analyseDatabase(db)).toMatch(new RegExp(`1 marked as copies share too little wording .*: ${response} Q2$`, 'm'));
 		expect(campaignOf('q2')).toEqual([]);
+		// Unrelated answers ticked together make no campaign; the same letter, shortened, does.
 		decide(b, true);
+		analyseDatabase(db);
+		expect(campaignOf('q2')).toEqual([]);
+		db.prepare('UPDATE answer SET text = ? WHERE id = ?').run(`${db.prepare('SELECT text FROM answer WHERE id = ?').pluck().get(a)} Thank you.`, b);
 		analyseDatabase(db);
 		expect(campaignOf('q2')).toEqual([{ size: 2, added: 2, removed: 0 }]);
 		expect(membersOf('q2')).toEqual([a, b].sort((x, y) => x - y));
@@ -252,13 +259,12 @@ describe('review decisions', () => {
 		const everyone = buildFilter(db, new URLSearchParams());
 		const second = campaigns(db, everyone, { page: 2, pageSize: 1 });
 		expect(second).toMatchObject({ total: 2, answers: found.size + 2 });
-		expect(second.items).toMatchObject([{ question: 'q2', size: 2, selected: 2, similarity: null, added: 2 }]);
+		expect(second.items).toMatchObject([{ question: 'q2', size: 2, selected: 2, byAnalysts: true, added: 2, rank: 2 }]);
 		expect(campaigns(db, everyone, { question: 'q2' }).items.map((c) => c.question)).toEqual(['q2']);
 		// Taken out again, the campaign of two is no campaign.
 		decide(b, false);
 		analyseDatabase(db);
 		expect(campaignOf('q2')).toEqual([]);
-		expect(summary).toMatch(/campaign group/);
 	});
 	it('computes Cohen\'s kappa', () => {
 		expect(cohensKappa(20, 5, 10, 15)).toBe(0.4);

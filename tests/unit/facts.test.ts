@@ -1,6 +1,6 @@
 // The counts pages take from memory (facts.ts) equal their SQL twins, under every kind of filter, and follow changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignCounts, campaignSectors, factsLoads, readFacts, themeStances, themeBodyCounts, respondentTotal, sectorCounts, typeCounts, bodyCounts, weekCounts, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
+import { campaignCounts, campaignRespondents, campaignSectors, factsLoads, readFacts, themeStances, themeBodyCounts, respondentTotal, sectorCounts, typeCounts, bodyCounts, weekCounts, bodyGroupChoices, bodyGroupThemes, choiceCounts, questionCounts, themeCounts, themeSectorCells, untaggedCounts } from '../../src/lib/server/facts';
 import { choicesBySector } from '../../src/lib/server/db/questions';
 import { themeByBody, themeStance, untagged } from '../../src/lib/server/db/themes';
 import { answersWithTheme } from '../../src/lib/server/db/responses';
@@ -11,7 +11,7 @@ import { progress, progressSql, saveDecision } from '../../src/lib/server/db/rev
 import { createSession, createUser, signIn } from '../../src/lib/server/auth';
 import { buildFilter, filterOptions } from '../../src/lib/server/filters';
 import { answersByQuestion } from '../../src/lib/server/db/stats';
-import { campaignCountsSql, campaignSectorsSql } from '../../src/lib/server/db/campaigns';
+import { campaignCountsSql, campaignRespondentsSql, campaignSectorsSql } from '../../src/lib/server/db/campaigns';
 import { themesBySector } from '../../src/lib/server/db/questions';
 import { prevalence } from '../../src/lib/server/db/themes';
 
@@ -106,6 +106,7 @@ function expectCampaignsEqualSql(on: DB) {
 	for (const q of FILTERS) {
 		const f = buildFilter(on, new URLSearchParams(q));
 		expect(campaignCounts(on, f), q).toEqual(campaignCountsSql(on, f));
+		expect(campaignRespondents(on, f), q).toBe(campaignRespondentsSql(on, f));
 		for (const id of ids) expect(campaignSectors(on, f, id), `${q} ${id}`).toEqual(campaignSectorsSql(on, f, id));
 	}
 }

@@ -53,7 +53,7 @@ describe('analysis on worker threads', () => {
 		expect(y).toEqual(x);
 	});
 
-	it('replaces the campaigns when run again: the same groups, each member in its campaign, no campaign left over', async () => {
+	it('replaces the campaigns when run again: the same groups under the same ids, each member in its campaign, no campaign left over', async () => {
 		const path = join(dir, 'again.db');
 		copyFileSync(join(dir, 'one.db'), path);
 		const db = openDb(path);
@@ -65,9 +65,13 @@ describe('analysis on worker threads', () => {
 				)
 				.all();
 		const before = groups();
+		const ids = () => db.prepare('SELECT exemplar_answer_id, id FROM campaign ORDER BY id').all();
+		const idsBefore = ids();
 		expect(before.length).toBeGreaterThan(0);
 		await analyseDatabaseParallel(db, { workers: 2, chunk: 150 });
 		expect(groups()).toEqual(before);
+		// A link to a campaign still leads to it.
+		expect(ids()).toEqual(idsBefore);
 		expect(db.prepare('SELECT count(*) FROM campaign c WHERE size <> (SELECT count(*) FROM answer WHERE campaign_id = c.id)').pluck().get()).toBe(0);
 		expect(db.prepare('SELECT count(*) FROM answer WHERE campaign_id IS NOT NULL AND campaign_id NOT IN (SELECT id FROM campaign)').pluck().get()).toBe(0);
 		db.close();
@@ -155,8 +159,8 @@ describe('analysis on worker threads', () => {
 		const db = openDb(path);
 		const before = derived(path);
 		const schema = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
-		// Fails late: campaigns are stored after every thread's answers are in.
-		db.exec("CREATE TRIGGER fail_campaign BEFORE INSERT ON campaign BEGIN SELECT RAISE(ABORT, 'disk full, say'); END;");
+		// Fails late: campaigns are stored after every thread's answers are in (a campaign found again is updated in place).
+		db.exec("CREATE TRIGGER fail_campaign BEFORE UPDATE ON campaign BEGIN SELECT RAISE(ABORT, 'disk full, say'); END;");
 		await expect(analyseDatabaseParallel(db, { workers: 2, chunk: 150 })).rejects.toThrow('disk full, say');
 		expect(db.inTransaction).toBe(false);
 		db.exec('DROP TRIGGER fail_campaign');

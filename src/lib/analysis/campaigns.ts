@@ -166,69 +166,94 @@ export interface CampaignMark {
 }
 
 /**
+ * How much wording an answer marked as a copy must share with a campaign's text (or another marked answer) to be put
+ * with it: well under what the analysis asks of copies it finds itself (`findCampaigns`' threshold), as an analyst
+ * recognises a letter cut and added to, but enough that a tick on an unrelated answer makes no campaign.
+ */
+export const MARK_SIMILARITY = 0.2;
+
+/** Mean share of four-word runs each other member has in common with the first. */
+function likeness(members: number[], textOf: (answerId: number) => string | undefined): number {
+	const first = shingles(textOf(members[0]) ?? '');
+	const sims = members.slice(1).map((m) => jaccard(first, shingles(textOf(m) ?? '')));
+	return Math.round((sims.reduce((a, b) => a + b, 0) / sims.length) * 100) / 100;
+}
+
+/**
  * Puts analysts' marks over the campaigns found. An answer marked as no copy leaves its campaign (a campaign left with
  * fewer than two answers is no longer one). An answer marked as a copy that is in no campaign joins the campaign of
- * its question whose text it shares most wording with; one that shares none with any joins the other such answers of
- * its question, which are a campaign of their own once there are two. `exemplarText` gives a campaign's shown text.
- * Returns the campaigns, and the answers marked as copies that are in none (alone in their question).
+ * its question whose text it shares most wording with, if it shares at least MARK_SIMILARITY; the others marked in a
+ * question are grouped where they share that much with each other, a campaign once two are together. How alike a
+ * campaign's answers are is worked out again when marks change it. Returns the campaigns, and the answers marked as
+ * copies that are in none.
  */
 export function applyCampaignMarks<C extends Campaign & { questionId: string }>(
 	campaigns: C[],
 	marks: CampaignMark[],
-	exemplarText: (answerId: number) => string | undefined
+	textOf: (answerId: number) => string | undefined
 ): { campaigns: C[]; alone: number[] } {
 	if (marks.length === 0) return { campaigns, alone: [] };
+	const marked = new Map(marks.map((m) => [m.answerId, m.text]));
+	const text = (id: number) => marked.get(id) ?? textOf(id);
 	const out = campaigns.map((c) => ({ ...c, members: [...c.members] }));
 	const campaignOf = new Map<number, (typeof out)[number]>();
 	for (const c of out) for (const m of c.members) campaignOf.set(m, c);
+	const changed = new Set<(typeof out)[number]>();
 	for (const mark of marks) {
 		const c = campaignOf.get(mark.answerId);
 		if (mark.copy || !c) continue;
 		c.members = c.members.filter((m) => m !== mark.answerId);
 		c.removed = (c.removed ?? 0) + 1;
+		changed.add(c);
 		campaignOf.delete(mark.answerId);
 	}
 	const exemplarSets = new Map<(typeof out)[number], Uint32Array>();
 	const setOf = (c: (typeof out)[number]) => {
 		let s = exemplarSets.get(c);
-		if (!s) exemplarSets.set(c, (s = shingles(exemplarText(c.exemplar) ?? '')));
+		if (!s) exemplarSets.set(c, (s = shingles(text(Math.min(...c.members)) ?? '')));
 		return s;
 	};
-	const unmatched = new Map<string, CampaignMark[]>();
+	const unmatched = new Map<string, { id: number; set: Uint32Array }[]>();
 	for (const mark of marks) {
 		if (!mark.copy || campaignOf.has(mark.answerId)) continue;
 		const own = shingles(mark.text);
 		let best: (typeof out)[number] | null = null;
-		let bestSimilarity = 0;
+		let bestSimilarity = MARK_SIMILARITY;
 		for (const c of out) {
 			if (c.questionId !== mark.questionId || c.members.length < 2) continue;
 			const s = jaccard(own, setOf(c));
-			if (s > bestSimilarity) [best, bestSimilarity] = [c, s];
+			if (s >= bestSimilarity) [best, bestSimilarity] = [c, s];
 		}
 		if (best) {
 			best.members.push(mark.answerId);
 			best.added = (best.added ?? 0) + 1;
+			changed.add(best);
 			campaignOf.set(mark.answerId, best);
-		} else (unmatched.get(mark.questionId) ?? unmatched.set(mark.questionId, []).get(mark.questionId)!).push(mark);
+		} else (unmatched.get(mark.questionId) ?? unmatched.set(mark.questionId, []).get(mark.questionId)!).push({ id: mark.answerId, set: own });
 	}
 	const alone: number[] = [];
-	const made: (typeof out)[number][] = [];
+	const made: C[] = [];
 	for (const [questionId, list] of unmatched) {
-		if (list.length < 2) {
-			alone.push(list[0].answerId);
-			continue;
+		// Marked answers that share enough wording with each other, directly or through another, are one group.
+		const parent = list.map((_, i) => i);
+		const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+		for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (jaccard(list[i].set, list[j].set) >= MARK_SIMILARITY) parent[find(i)] = find(j);
+		const groups = new Map<number, number[]>();
+		list.forEach((m, i) => (groups.get(find(i)) ?? groups.set(find(i), []).get(find(i))!).push(m.id));
+		for (const ids of groups.values()) {
+			if (ids.length < 2) {
+				alone.push(ids[0]);
+				continue;
+			}
+			ids.sort((a, b) => a - b);
+			made.push({ questionId, members: ids, exemplar: ids[0], similarity: likeness(ids, text), added: ids.length } as C);
 		}
-		const ids = list.map((m) => m.answerId).sort((a, b) => a - b);
-		const first = shingles(list.find((m) => m.answerId === ids[0])!.text);
-		const sims = list.filter((m) => m.answerId !== ids[0]).map((m) => jaccard(first, shingles(m.text)));
-		const similarity = Math.round((sims.reduce((a, b) => a + b, 0) / sims.length) * 100) / 100;
-		// Only analysts' marks: stored and shown as a campaign like any other.
-		made.push({ questionId, members: ids, exemplar: ids[0], similarity, added: ids.length } as C);
 	}
 	const kept = out.filter((c) => c.members.length >= 2);
 	for (const c of kept) {
 		c.members.sort((a, b) => a - b);
 		c.exemplar = c.members[0];
+		if (changed.has(c)) c.similarity = likeness(c.members, text);
 	}
-	return { campaigns: [...kept, ...made] as C[], alone };
+	return { campaigns: [...kept, ...made], alone: alone.sort((a, b) => a - b) };
 }

@@ -212,13 +212,22 @@ export const STAGES: Stage[] = [
 		run(input, out) {
 			const marks = input.campaignMarks ?? [];
 			if (marks.length === 0) return;
+			// The texts of the campaigns' answers, to see which a marked answer shares its wording with.
+			const inCampaigns = new Set(out.campaigns.flatMap((c) => c.members));
 			const texts = new Map<number, string>();
-			const exemplars = new Set(out.campaigns.map((c) => c.exemplar));
-			for (const a of input.answers) if (exemplars.has(a.id)) texts.set(a.id, a.text ?? '');
+			for (const a of input.answers) if (inCampaigns.has(a.id)) texts.set(a.id, a.text ?? '');
 			const { campaigns, alone } = applyCampaignMarks(out.campaigns, marks, (id) => texts.get(id));
 			out.campaigns = campaigns;
-			for (const id of alone)
-				out.skipped.push({ stage: 'campaign-marks', item: String(id), reason: 'marked as a campaign copy, but no campaign of its question shares its wording and no other answer to it is marked' });
+			// Named as analysts know them: by response and question.
+			const lone = new Set(alone);
+			const responseOf = new Map(input.respondents.map((r) => [r.id, r.responseId]));
+			for (const a of input.answers)
+				if (lone.has(a.id))
+					out.skipped.push({
+						stage: 'campaign-marks',
+						item: `${responseOf.get(a.respondentId) ?? `answer ${a.id}`} ${a.questionId.toUpperCase()}`,
+						reason: `marked as a campaign copy, but it shares too little wording with any campaign of its question, or with another answer marked so, to be put with one`
+					});
 		}
 	},
 	{

@@ -209,15 +209,23 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 	for (const s of out.sectors) sector.run(s.sector, s.reason, Number(s.id));
 	db.prepare("UPDATE respondent SET sector = sector_manual, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE sector_manual IS NOT NULL").run();
 	lap('store: sectors');
-	// The new campaigns are added beside the old ones, their members go into the answers with the rest of the
-	// results, and only then are the old campaigns dropped, by which time no answer refers to them: clearing every
-	// member's campaign first, then setting it member by member, rewrote each of those answers twice.
-	const previous = db.prepare('SELECT coalesce(max(id), 0) FROM campaign').pluck().get() as number;
-	const campaign = db.prepare('INSERT INTO campaign (question_id, size, exemplar_answer_id, similarity, added, removed) VALUES (?, ?, ?, ?, ?, ?)');
+	// A campaign keeps its id from one run to the next while its first answer stays the same, so that a link to it
+	// (pasted into a report, say) still leads to it: it is updated in place, and only new campaigns are added. Members
+	// go into the answers with the rest of the results; only then are the old campaigns no longer found dropped, by
+	// which time no answer refers to them (clearing every member's campaign first, then setting it member by member,
+	// rewrote each of those answers twice).
+	const old = new Map((db.prepare('SELECT exemplar_answer_id AS exemplar, id FROM campaign').all() as { exemplar: number; id: number }[]).map((c) => [c.exemplar, c.id]));
+	let next = (db.prepare('SELECT coalesce(max(id), 0) FROM campaign').pluck().get() as number) + 1;
+	const update = db.prepare('UPDATE campaign SET question_id = ?, size = ?, similarity = ?, added = ?, removed = ? WHERE id = ?');
+	const insert = db.prepare('INSERT INTO campaign (id, question_id, size, exemplar_answer_id, similarity, added, removed) VALUES (?, ?, ?, ?, ?, ?, ?)');
 	db.exec('CREATE TEMP TABLE IF NOT EXISTS campaign_member (id INTEGER PRIMARY KEY, campaign_id INTEGER); DELETE FROM temp.campaign_member;');
 	const members = new BulkInsert(db, 'temp.campaign_member', ['id', 'campaign_id']);
+	const kept = new Set<number>();
 	for (const c of out.campaigns) {
-		const id = Number(campaign.run(c.questionId, c.members.length, c.exemplar, c.similarity, c.added ?? 0, c.removed ?? 0).lastInsertRowid);
+		let id = old.get(c.exemplar);
+		if (id !== undefined && !kept.has(id)) update.run(c.questionId, c.members.length, c.similarity, c.added ?? 0, c.removed ?? 0, id);
+		else insert.run((id = next++), c.questionId, c.members.length, c.exemplar, c.similarity, c.added ?? 0, c.removed ?? 0);
+		kept.add(id);
 		for (const m of c.members) members.add(m, id);
 	}
 	members.flush();
@@ -232,7 +240,8 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 		DELETE FROM temp.answer_result;
 		DELETE FROM temp.campaign_member;`);
 	// An answer the run did not see is left in no campaign: dropping the old ones clears it (ON DELETE SET NULL).
-	db.prepare('DELETE FROM campaign WHERE id <= ?').run(previous);
+	const gone = db.prepare('DELETE FROM campaign WHERE id = ?');
+	for (const id of old.values()) if (!kept.has(id)) gone.run(id);
 	lap('store: answers\' stance, redacted text and campaign');
 	const ev = db.prepare('UPDATE event_feedback SET comment_redacted = ? WHERE id = ?');
 	const cy = db.prepare('UPDATE cyp_feedback SET comment_redacted = ? WHERE id = ?');
@@ -421,6 +430,16 @@ export async function analyseDatabaseParallel(
 	return withRollbackJournal(db, !db.prepare('SELECT 1 FROM analysis_run LIMIT 1').get(), go);
 }
 
+/** What analysts' campaign marks did, for the command line: nothing when there were none. */
+function marksLine(campaigns: PipelineOutput['campaigns'], lone: string[]): string {
+	const added = campaigns.reduce((n, c) => n + (c.added ?? 0), 0);
+	const removed = campaigns.reduce((n, c) => n + (c.removed ?? 0), 0);
+	if (!added && !removed && !lone.length) return '';
+	return `analysts' campaign marks: ${added} answer(s) put in a campaign, ${removed} taken out${
+		lone.length ? `; ${lone.length} marked as copies share too little wording with any campaign of their question to be put in one: ${lone.join(', ')}` : ''
+	}`;
+}
+
 /** Stores what is left once every answer's results are in, records the run, and returns a summary for the command line. */
 function record(
 	db: DB,
@@ -469,11 +488,7 @@ function record(
 					.map((s) => s.item.replace(/^respondent /, ''))
 					.join(', ')}${unknownSectors.length > 10 ? ' …' : ''}`
 			: '',
-		lone.length
-			? `${lone.length} answer(s) an analyst marked as campaign copies are in no campaign (no campaign of their question shares their wording, and no other answer to it is marked): answer ${lone
-					.map((s) => s.item)
-					.join(', ')}`
-			: '',
+		marksLine(out.campaigns, lone.map((s) => s.item)),
 		failures.length ? `could not process ${failures.length} item(s): ${failures.map((s) => `${s.stage} ${s.item}: ${s.reason}`).join('; ')}` : ''
 	]
 		.filter(Boolean)

@@ -50,9 +50,10 @@ interface Facts {
 	rankOf: Map<string, number>;
 	hitRespondent: Int32Array;
 	hitQuestion: Int16Array;
-	/** Per answer in a campaign, ordered by campaign: its campaign's id and its respondent. */
+	/** Per answer in a campaign, ordered by campaign: its campaign's id, its respondent and its place in the answer arrays. */
 	memberCampaign: Int32Array;
 	memberRespondent: Int32Array;
+	memberAnswer: Int32Array;
 }
 
 let cached: Facts | null = null;
@@ -170,9 +171,10 @@ function read(db: DB, key: string): Facts {
 	}
 	const { answerThemeStart, answerThemes } = themesByAnswer(answerHits, hitAnswer, hitTheme);
 	// Read from the campaign index alone (it carries the respondent): tens of thousands of rows at a million answers.
-	const members = db.prepare('SELECT campaign_id, respondent_id FROM answer WHERE campaign_id IS NOT NULL ORDER BY campaign_id').raw().all() as [number, number][];
+	const members = db.prepare('SELECT campaign_id, respondent_id, id FROM answer WHERE campaign_id IS NOT NULL ORDER BY campaign_id').raw().all() as [number, number, number][];
 	const memberCampaign = Int32Array.from(members, (m) => m[0]);
 	const memberRespondent = Int32Array.from(members, (m) => m[1]);
+	const memberAnswer = Int32Array.from(members, (m) => (m[2] < maxAnswer ? indexOfAnswer[m[2]] : -1));
 	loads++;
 	return {
 		key,
@@ -206,7 +208,8 @@ function read(db: DB, key: string): Facts {
 		hitRespondent,
 		hitQuestion,
 		memberCampaign,
-		memberRespondent
+		memberRespondent,
+		memberAnswer
 	};
 }
 
@@ -841,14 +844,27 @@ function bodyLabels(db: DB): (body: string) => string {
 	};
 }
 
-/** Per campaign, its answers from the filter's respondents (campaigns with none left out), by campaign id; the twin of
+/**
+ * Which campaign answers a filter keeps: those of its respondents that meet its answer-level fields themselves (a
+ * question filter keeps that question's campaign answers, a search the answers with the words); null when the search
+ * has no words to search for in memory.
+ */
+function campaignMembers(db: DB, facts: Facts, f: BuiltFilter): ((i: number) => boolean) | null {
+	const m = mask(db, facts, f);
+	const test = hasAnswerFilter(f) ? answerTest(db, facts, f) : () => true;
+	if (!test) return null;
+	return (i) => (!m || m[facts.memberRespondent[i]] === 1) && test(facts.memberAnswer[i]);
+}
+
+/** Per campaign, its answers the filter keeps (campaigns with none left out), by campaign id; the twin of
  * `campaignCountsSql`. */
 export function campaignCounts(db: DB, f: BuiltFilter): { id: number; selected: number }[] {
 	const facts = load(db);
-	const m = mask(db, facts, f);
+	const keep = campaignMembers(db, facts, f);
+	if (!keep) return [];
 	const out: { id: number; selected: number }[] = [];
 	for (let i = 0; i < facts.memberCampaign.length; i++) {
-		if (m && !m[facts.memberRespondent[i]]) continue;
+		if (!keep(i)) continue;
 		const id = facts.memberCampaign[i];
 		if (out.length && out[out.length - 1].id === id) out[out.length - 1].selected++;
 		else out.push({ id, selected: 1 });
@@ -856,18 +872,33 @@ export function campaignCounts(db: DB, f: BuiltFilter): { id: number; selected: 
 	return out;
 }
 
-/** The filter's respondents who sent an answer in a campaign, by sector, most first; the twin of `campaignSectorsSql`. */
+/** The respondents whose campaign answers the filter keeps, by sector, most first; the twin of `campaignSectorsSql`. */
 export function campaignSectors(db: DB, f: BuiltFilter, campaignId: number): { label: string; respondents: number }[] {
 	const facts = load(db);
-	const m = mask(db, facts, f);
+	const keep = campaignMembers(db, facts, f);
 	const counts = new Map<string, number>();
-	for (let i = 0; i < facts.memberCampaign.length; i++) {
-		const r = facts.memberRespondent[i];
-		if (facts.memberCampaign[i] !== campaignId || (m && !m[r])) continue;
-		const label = facts.sectors[facts.sectorOf[r]].label;
+	for (let i = 0; keep && i < facts.memberCampaign.length; i++) {
+		if (facts.memberCampaign[i] !== campaignId || !keep(i)) continue;
+		const label = facts.sectors[facts.sectorOf[facts.memberRespondent[i]]].label;
 		counts.set(label, (counts.get(label) ?? 0) + 1);
 	}
 	return [...counts]
 		.map(([label, respondents]) => ({ label, respondents }))
 		.sort((a, b) => b.respondents - a.respondents || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+/** Respondents whose campaign answers the filter keeps (someone may have sent campaign texts to several questions). */
+export function campaignRespondents(db: DB, f: BuiltFilter): number {
+	const facts = load(db);
+	const keep = campaignMembers(db, facts, f);
+	const seen = new Uint8Array(facts.sectorOf.length);
+	let n = 0;
+	for (let i = 0; keep && i < facts.memberCampaign.length; i++) {
+		const r = facts.memberRespondent[i];
+		if (!seen[r] && keep(i)) {
+			seen[r] = 1;
+			n++;
+		}
+	}
+	return n;
 }

@@ -1,7 +1,7 @@
 // Campaigns (near-identical answers to one question) as the pages show them: how many of the selected respondents
 // sent each, from which sectors, and its text from a respondent who did not ask for confidentiality, redacted.
 import type { BuiltFilter } from '../filters';
-import { campaignCounts, campaignSectors, questionCounts } from '../facts';
+import { campaignCounts, campaignRespondents, campaignSectors, questionCounts } from '../facts';
 import type { DB } from './client';
 
 export interface CampaignView {
@@ -14,8 +14,12 @@ export interface CampaignView {
 	selected: number;
 	/** Selected respondents who answered the question: the base of `selected`. */
 	answered: number;
-	/** Mean share of four-word runs the copies have in common; null for a campaign analysts made. */
-	similarity: number | null;
+	/** Mean share of four-word runs the copies have in common with the first. */
+	similarity: number;
+	/** Analysts put every answer in it (the analysis found none of it). */
+	byAnalysts: boolean;
+	/** Its place in the list it was asked for in, from 1: tells apart campaigns whose texts begin alike. */
+	rank: number;
 	/** Answers analysts put in, and took out, over what the analysis found. */
 	added: number;
 	removed: number;
@@ -34,13 +38,15 @@ export interface CampaignPage {
 }
 
 /**
- * The campaigns the filter's respondents sent answers in (to `question`, or else to the questions the filter names, if
- * it names any), most answers first: a page of them, or the one asked for by `id` (whatever the filter). A consultation of a million
- * answers can have thousands of small campaigns, so each is counted in one pass and only the page's are described.
+ * The campaigns (of `question`, if given) with answers the filter keeps, most such answers first: a page of them, or
+ * the one asked for by `id` (whatever the filter). A filter keeps the campaign answers of its respondents that meet its
+ * answer-level fields themselves: a question filter keeps that question's, a search those with the words. A
+ * consultation of a million answers can have thousands of small campaigns, so each is counted in one pass and only the
+ * page's are described.
  */
 export function campaigns(db: DB, f: BuiltFilter, options: { id?: number; question?: string; page?: number; pageSize?: number } = {}): CampaignPage {
 	const { page = 1, pageSize = 20 } = options;
-	const questions = options.question ? [options.question] : f.filters.question;
+
 	const counts = campaignCounts(db, f);
 	const selected = new Map(counts.map((c) => [c.id, c.selected]));
 	const all = db
@@ -48,14 +54,15 @@ export function campaigns(db: DB, f: BuiltFilter, options: { id?: number; questi
 			`SELECT c.id, c.question_id AS question, q.text AS questionText, q.position, c.size, c.similarity, c.added, c.removed, c.exemplar_answer_id AS exemplar
 			 FROM campaign c JOIN question q ON q.id = c.question_id`
 		)
-		.all() as (Omit<CampaignView, 'selected' | 'answered' | 'text' | 'themes' | 'sectors' | 'similarity'> & { similarity: number; exemplar: number; position: number })[];
+		.all() as (Omit<CampaignView, 'selected' | 'answered' | 'text' | 'themes' | 'sectors' | 'byAnalysts' | 'rank'> & { exemplar: number; position: number })[];
 	const listed =
 		options.id !== undefined
 			? all.filter((c) => c.id === options.id)
 			: all
-					.filter((c) => selected.has(c.id) && (questions.length === 0 || questions.includes(c.question)))
+					.filter((c) => selected.has(c.id) && (!options.question || c.question === options.question))
 					.sort((a, b) => selected.get(b.id)! - selected.get(a.id)! || a.position - b.position || a.id - b.id);
-	const items = options.id !== undefined ? listed : listed.slice((page - 1) * pageSize, page * pageSize);
+	const first = options.id === undefined && page > 1 ? (page - 1) * pageSize : 0;
+	const items = listed.slice(first, first + pageSize);
 	const answered = new Map(questionCounts(db, f).map((c) => [c.question, c.answered]));
 	// The text shown is the first copy, or the first from a respondent who did not ask for confidentiality.
 	const shown = db.prepare(
@@ -67,46 +74,56 @@ export function campaigns(db: DB, f: BuiltFilter, options: { id?: number; questi
 	return {
 		total: listed.length,
 		answers: listed.reduce((n, c) => n + (selected.get(c.id) ?? 0), 0),
-		items: items.map(({ exemplar, position: _position, ...c }) => {
+		items: items.map(({ exemplar, position: _position, ...c }, i) => {
 			const text = shown.get(c.id, exemplar) as { id: number; text: string } | undefined;
 			return {
 				...c,
+				rank: first + i + 1,
 				selected: selected.get(c.id) ?? 0,
-				similarity: c.added >= c.size ? null : c.similarity,
+				byAnalysts: c.added >= c.size,
 				answered: answered.get(c.question) ?? 0,
 				text: text?.text ?? null,
-				themes: text ? (themes.all(text.id) as string[]) : [],
+				// The themes do not identify anyone: given even when every sender asked for confidentiality.
+				themes: themes.all(text?.id ?? exemplar) as string[],
 				sectors: campaignSectors(db, f, c.id)
 			};
 		})
 	};
 }
 
-/** How many campaigns the filter's respondents sent answers in, and how many answers that is. */
-export function campaignTotals(db: DB, f: BuiltFilter): { campaigns: number; answers: number } {
+/** How many campaigns have answers the filter keeps, how many answers that is, and from how many respondents. */
+export function campaignTotals(db: DB, f: BuiltFilter): { campaigns: number; answers: number; respondents: number } {
 	const counts = campaignCounts(db, f);
-	return { campaigns: counts.length, answers: counts.reduce((n, c) => n + c.selected, 0) };
+	return { campaigns: counts.length, answers: counts.reduce((n, c) => n + c.selected, 0), respondents: campaignRespondents(db, f) };
 }
 
 // The SQL twins of the counts kept in memory (facts.ts), held equal to them by tests/unit/facts.test.ts.
 
-/** Per campaign, its answers from the filter's respondents (campaigns with none left out), by campaign id. */
+/** Per campaign, its answers the filter keeps (campaigns with none left out), by campaign id. */
 export function campaignCountsSql(db: DB, f: BuiltFilter): { id: number; selected: number }[] {
 	return db
 		.prepare(
 			`SELECT a.campaign_id AS id, count(*) AS selected FROM answer a JOIN respondent r ON r.id = a.respondent_id
-			 WHERE a.campaign_id IS NOT NULL AND ${f.where} GROUP BY a.campaign_id ORDER BY a.campaign_id`
+			 WHERE a.campaign_id IS NOT NULL AND ${f.answerWhere} AND ${f.where} GROUP BY a.campaign_id ORDER BY a.campaign_id`
 		)
-		.all(...f.params) as { id: number; selected: number }[];
+		.all(...f.answerParams, ...f.params) as { id: number; selected: number }[];
 }
 
-/** The filter's respondents who sent an answer in a campaign, by sector, most first. */
+/** The respondents whose campaign answers the filter keeps, by sector, most first. */
 export function campaignSectorsSql(db: DB, f: BuiltFilter, campaignId: number): { label: string; respondents: number }[] {
 	return db
 		.prepare(
 			`SELECT coalesce(s.label, 'Not known') AS label, count(DISTINCT r.id) AS respondents
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN sector s ON s.id = r.sector
-			 WHERE a.campaign_id = ? AND ${f.where} GROUP BY 1 ORDER BY 2 DESC, 1`
+			 WHERE a.campaign_id = ? AND ${f.answerWhere} AND ${f.where} GROUP BY 1 ORDER BY 2 DESC, 1`
 		)
-		.all(campaignId, ...f.params) as { label: string; respondents: number }[];
+		.all(campaignId, ...f.answerParams, ...f.params) as { label: string; respondents: number }[];
+}
+
+/** Respondents whose campaign answers the filter keeps. */
+export function campaignRespondentsSql(db: DB, f: BuiltFilter): number {
+	return db
+		.prepare(`SELECT count(DISTINCT r.id) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.campaign_id IS NOT NULL AND ${f.answerWhere} AND ${f.where}`)
+		.pluck()
+		.get(...f.answerParams, ...f.params) as number;
 }

@@ -109,14 +109,15 @@ export function answersWithTheme(db: DB, f: BuiltFilter, themeId: string, page: 
 	return { total, items: withThemes(db, rows) };
 }
 
-/** The answers in a campaign from the filter's respondents, in the order of their responses. */
+/** The answers in a campaign the filter keeps (as on the campaigns page), in the order of their responses. */
 export function campaignAnswers(db: DB, f: BuiltFilter, campaignId: number, page: number, pageSize: number): AnswerPage {
 	const from = `FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN question q ON q.id = a.question_id
-		LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.campaign_id = ? AND ${f.where}`;
-	const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(campaignId, ...f.params) as number;
+		LEFT JOIN sector s ON s.id = r.sector LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.campaign_id = ? AND ${f.answerWhere} AND ${f.where}`;
+	const params = [campaignId, ...f.answerParams, ...f.params];
+	const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
 	const rows = db
 		.prepare(`SELECT ${ANSWER_COLUMNS} ${from} ORDER BY r.response_id LIMIT ? OFFSET ?`)
-		.all(campaignId, ...f.params, pageSize, (page - 1) * pageSize) as AnswerRowRaw[];
+		.all(...params, pageSize, (page - 1) * pageSize) as AnswerRowRaw[];
 	return { total, items: withThemes(db, rows) };
 }
 

@@ -81,6 +81,9 @@ export interface ReviewItem {
 	/** The respondent asked for their response not to be published: never to be quoted. */
 	confidential: boolean;
 	campaignSize: number | null;
+	campaignId: number | null;
+	/** When the analysis last ran (ISO), to say whether a campaign mark has been applied yet. */
+	analysedAt: string | null;
 	/**
 	 * An analyst's word against the analysis, put over its campaigns when it next runs: true, a copy it missed; false,
 	 * not a copy though it was grouped; null, none.
@@ -97,7 +100,8 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 	const a = db
 		.prepare(
 			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential) AS redacted,
-				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, a.review_reason AS reason,
+				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, c.id AS campaignId, a.review_reason AS reason,
+				(SELECT max(finished_at) FROM analysis_run) AS analysedAt,
 				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy,
 				(SELECT rv.campaign FROM answer_review rv WHERE rv.answer_id = a.id) AS campaignMark
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?`
