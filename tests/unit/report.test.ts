@@ -37,6 +37,15 @@ describe('the Word report', () => {
 		expect(bullets).toEqual(['consent was raised most', 'by health bodies', 'last']);
 		expect(doc).not.toContain('\t');
 	});
+	it('says which answers were campaign copies, under their question and in the account of the method', () => {
+		const c = db.prepare('SELECT question_id AS question, count(*) AS answers, count(DISTINCT respondent_id) AS respondents FROM answer WHERE campaign_id IS NOT NULL GROUP BY 1').all() as { question: string; answers: number; respondents: number }[];
+		expect(c.length).toBe(1);
+		const body = text(xml);
+		expect(body).toContain(`${c[0].answers} of these answers were copies of one text sent by several respondents (a campaign); they are counted like any other answer.`);
+		expect(body).toContain(`It found 1 campaign, with ${c[0].answers} answers from ${c[0].respondents} respondents.`);
+		// Only under the question that had one.
+		expect(body.match(/\(a campaign\)/g)).toHaveLength(1);
+	});
 	it('is a valid docx package', () => {
 		expect(zip.file('[Content_Types].xml')).toBeTruthy();
 		expect(zip.file('word/document.xml')).toBeTruthy();

@@ -71,11 +71,20 @@ export function findingsBlocks(findings: string): FindingsBlock[] {
 	return blocks;
 }
 
+export interface CampaignCount {
+	/** Campaigns (near-identical answers sent by several respondents), and the answers in them. */
+	campaigns: number;
+	answers: number;
+}
+
 export interface ReportQuestion {
 	id: string;
 	text: string;
 	type: 'closed' | 'open';
 	answered: number;
+	campaigns: CampaignCount;
+	/** What its campaigns were, in a sentence ('' when none), the same in the Word report and the print version. */
+	campaignText: string;
 	/** The key findings analysts typed, as the report lays them out. */
 	findingsBlocks: FindingsBlock[];
 	includeCharts: boolean;
@@ -102,9 +111,25 @@ export interface ReportData {
 	events: { title: string; date: string | null; attendees: number; forms: number }[];
 	eventThemes: { label: string; percent: number }[];
 	children: { total: number; topics: { topic: string; comments: number }[]; quotes: string[] };
-	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number };
+	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number; campaigns: CampaignCount & { respondents: number } };
 	/** The opening sentence on what was gathered, the same in the Word report and the print version. */
 	gathered: string;
+	/** How campaigns were found and treated, for the account of the method. */
+	campaignMethod: string;
+}
+
+/** What a question's campaigns were, for its summary: nothing when it had none. */
+function campaignSentence(c: CampaignCount): string {
+	if (!c.campaigns) return '';
+	return `${formatNumber(c.answers)} of these answers ${c.answers === 1 ? 'was' : 'were'} ${c.campaigns === 1 ? 'copies of one text' : `copies of ${formatNumber(c.campaigns)} texts`} sent by several respondents (a campaign); they are counted like any other answer.`;
+}
+
+/** How campaigns were found and treated, for the account of the method. */
+function campaignMethod(c: ReportData['method']['campaigns']): string {
+	const found = c.campaigns
+		? `It found ${formatNumber(c.campaigns)} ${c.campaigns === 1 ? 'campaign' : 'campaigns'}, with ${formatNumber(c.answers)} ${c.answers === 1 ? 'answer' : 'answers'} from ${formatNumber(c.respondents)} ${c.respondents === 1 ? 'respondent' : 'respondents'}.`
+		: 'It found none.';
+	return `The analysis looked for campaigns: three or more answers to a question sharing most of their wording, such as copies of a letter, which analysts could confirm or correct. ${found} Each respondent who sent a campaign text is counted like any other, and quotes take at most one copy of a campaign's text.`;
 }
 
 function gatheredSentence(r: Pick<ReportData, 'respondents' | 'events' | 'children'>): string {
@@ -135,11 +160,14 @@ export function reportData(db: DB): ReportData {
 		const options = choices?.options ?? [];
 		const groupOf = (r: (string | number)[]): Group => ({ label: String(r[0]), base: r[1] as number, counts: options.map((_, i) => r[2 + 2 * i] as number) });
 		const sectorGroups = combineSmall((choices?.rows.slice(1) ?? []).map(groupOf));
+		const campaigns = db.prepare('SELECT count(DISTINCT campaign_id) AS campaigns, count(*) AS answers FROM answer WHERE question_id = ? AND campaign_id IS NOT NULL').get(q.id) as CampaignCount;
 		return {
 			id: q.id,
 			text: q.text,
 			type: q.type,
 			answered,
+			campaigns,
+			campaignText: campaignSentence(campaigns),
 			findingsBlocks: findingsBlocks(texts.get(q.id)?.findings ?? ''),
 			includeCharts: (texts.get(q.id)?.include_charts ?? 1) === 1,
 			options,
@@ -164,7 +192,7 @@ export function reportData(db: DB): ReportData {
 	const ev = events(db);
 	const evThemes = themesEventsVsWritten(db);
 	const cyp = topics(db);
-	const report: Omit<ReportData, 'gathered'> = {
+	const report: Omit<ReportData, 'gathered' | 'campaignMethod'> = {
 		title: info.title,
 		shortTitle: info.shortTitle,
 		opens: info.opens,
@@ -193,16 +221,21 @@ export function reportData(db: DB): ReportData {
 				.slice(0, 4)
 				.map((c) => c.text)
 		},
-		method: db
-			.prepare(
-				`SELECT (SELECT count(*) FROM answer WHERE trim(coalesce(text, '')) <> '') AS answersWithText,
-					(SELECT count(*) FROM answer_review) AS reviewed,
-					(SELECT count(*) FROM answer_theme WHERE source = 'auto') AS autoTags,
-					(SELECT count(*) FROM answer_theme WHERE source = 'manual') AS manualDecisions`
-			)
-			.get() as ReportData['method']
+		method: {
+			...(db
+				.prepare(
+					`SELECT (SELECT count(*) FROM answer WHERE trim(coalesce(text, '')) <> '') AS answersWithText,
+						(SELECT count(*) FROM answer_review) AS reviewed,
+						(SELECT count(*) FROM answer_theme WHERE source = 'auto') AS autoTags,
+						(SELECT count(*) FROM answer_theme WHERE source = 'manual') AS manualDecisions`
+				)
+				.get() as Omit<ReportData['method'], 'campaigns'>),
+			campaigns: db
+				.prepare('SELECT count(DISTINCT campaign_id) AS campaigns, count(*) AS answers, count(DISTINCT respondent_id) AS respondents FROM answer WHERE campaign_id IS NOT NULL')
+				.get() as ReportData['method']['campaigns']
+		}
 	};
-	return { ...report, gathered: gatheredSentence(report) };
+	return { ...report, gathered: gatheredSentence(report), campaignMethod: campaignMethod(report.method.campaigns) };
 }
 
 export function questionExists(db: DB, id: string): boolean {

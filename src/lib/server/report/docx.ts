@@ -83,7 +83,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 			q.type === 'closed'
 				? `${formatNumber(q.answered)} respondents answered this question: ${q.overall.map((o) => `${o.percent}% ${o.option}`).join(', ')} (percentages of those who chose an answer).`
 				: `${formatNumber(q.answered)} respondents answered this question.`;
-		out.push(para(summary));
+		out.push(para([summary, q.campaignText].filter(Boolean).join(' ')));
 		if (q.findingsBlocks.length) {
 			out.push(heading('Key findings', HeadingLevel.HEADING_2));
 			for (const b of q.findingsBlocks) {
@@ -134,6 +134,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 	out.push(heading('How the responses were analysed', HeadingLevel.HEADING_1));
 	out.push(para(`Every written answer was read by a text pipeline that assigns themes from the consultation's codeframe, combining the codeframe's own terms with a classifier trained on hand-labelled answers; each assignment records its evidence. ${formatNumber(r.method.reviewed)} of ${formatNumber(r.method.answersWithText)} written answers (${percentOf(r.method.reviewed, r.method.answersWithText)}%) were reviewed by analysts, who made ${formatNumber(r.method.manualDecisions)} decisions on the automatic tags.`));
 	out.push(para('Respondents, not answers, are the unit of counting. Percentages for closed questions are of those who chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed. In breakdowns by sector, sectors with fewer than 5 respondents are combined into one row, with the next smallest sector added while that row has fewer than 5.'));
+	out.push(para(r.campaignMethod));
 	if (r.illustrative && r.notice) out.push(para(r.notice, { italic: true }));
 	return out;
 }
