@@ -197,8 +197,13 @@ async function cmdReport(args: Args) {
 	if (!out) fail('usage: report --format docx --out FILE');
 	const db = dbFor(args);
 	try {
-		writeFileSync(out, await reportDocx(reportData(db)));
+		const data = reportData(db);
+		writeFileSync(out, await reportDocx(data));
 		process.stderr.write(`wrote ${out}\n`);
+		// What a reader of the published summary would want an official to know first.
+		const empty = data.questions.filter((q) => !q.findingsBlocks.length).map((q) => q.id.toUpperCase());
+		if (data.method.reviewed === 0) process.stderr.write(`note: no analyst has reviewed the themes; the report says its theme counts are the pipeline's alone\n`);
+		if (empty.length) process.stderr.write(`note: no key findings written for ${empty.join(', ')} (write them on the Report page)\n`);
 	} finally {
 		db.close();
 	}

@@ -46,6 +46,49 @@ describe('the Word report', () => {
 		// Only under the question that had one.
 		expect(body.match(/\(a campaign\)/g)).toHaveLength(1);
 	});
+	it('gives each closed question\'s counts with their base, names the sectors combined, and says how far people checked the themes', () => {
+		const data = reportData(db);
+		const body = text(xml);
+		for (const q of data.questions.filter((x) => x.type === 'closed')) {
+			const chose = db.prepare('SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = ? AND choice IS NOT NULL').pluck().get(q.id) as number;
+			expect(q.chose, q.id).toBe(chose);
+			const first = q.overall[0];
+			expect(body).toContain(`Of the ${chose} who chose an answer, ${first.count} (${first.percent}%) chose ${first.option}`);
+			if (q.combined.length) expect(body).toContain(`${COMBINED}: ${q.combined.join(', ')}.`);
+		}
+		expect(data.questions.some((q) => q.combined.length)).toBe(true);
+		// The bundle has no review decisions: the method says so plainly, not "0 of 1,467 (0%)".
+		expect(body).toContain('No analyst has yet reviewed the themes the text pipeline gave the');
+		expect(body).not.toMatch(/\b0 of [\d,]+ written answers/);
+		expect(body).toContain(data.texts.inferred);
+		expect(data.texts.inferred).toMatch(/^\d+ of the \d+ respondents gave no sector/);
+	});
+	it('quotes one answer for each of the themes raised most, from different respondents, and says when a quote is a campaign text', () => {
+		const data = reportData(db);
+		for (const q of data.questions) {
+			const themes = q.quotes.map((x) => x.who.replace(/^.* respondent, on /, '').replace(/;.*$/, ''));
+			expect(new Set(themes).size, q.id).toBe(themes.length);
+			for (const t of themes) expect(q.themes.map((x) => x.label.toLowerCase()), q.id).toContain(t);
+		}
+		const size = db.prepare('SELECT max(size) FROM campaign').pluck().get() as number;
+		const campaignQuotes = data.questions.flatMap((q) => q.quotes).filter((x) => x.who.includes('a campaign text'));
+		for (const x of campaignQuotes) expect(x.who).toContain(`a campaign text sent by ${size} respondents`);
+		// Ties at the sixth place are kept.
+		for (const q of data.questions) if (q.themes.length > 6) expect(q.themes[6].respondents, q.id).toBe(q.themes[5].respondents);
+	});
+	it('quotes children and young people from different settings, never a comment that needed personal details removed', () => {
+		const data = reportData(db);
+		const redacted = new Set(db.prepare('SELECT comment FROM cyp_feedback WHERE comment_redacted <> comment').pluck().all() as string[]);
+		expect(redacted.size).toBeGreaterThan(0);
+		expect(data.children.quotes.length).toBe(4);
+		for (const q of data.children.quotes) expect(redacted.has(q)).toBe(false);
+		const settings = data.children.quotes.map((q) => db.prepare('SELECT setting FROM cyp_feedback WHERE comment = ?').pluck().get(q));
+		expect(new Set(settings).size).toBe(settings.length);
+	});
+	it('is set in British English and captions its tables', async () => {
+		expect(await zip.file('word/styles.xml')!.async('string')).toContain('w:lang w:val="en-GB"');
+		expect(text(xml)).toContain('Table: responses by sector');
+	});
 	it('is a valid docx package', () => {
 		expect(zip.file('[Content_Types].xml')).toBeTruthy();
 		expect(zip.file('word/document.xml')).toBeTruthy();

@@ -25,6 +25,13 @@ function personalData(text: string, record: ReturnType<typeof publicRecord>): st
 	return [...new Set(redact(text, undefined, record).redactions.map((r) => `"${text.slice(r.start, r.end)}" (${KINDS[r.kind]})`))];
 }
 
+/** How many written answers analysts have reviewed: the report says so, and this page says it first. */
+function reviewShare(db: ReturnType<typeof getDb>) {
+	return db
+		.prepare("SELECT (SELECT count(*) FROM answer_review) AS reviewed, (SELECT count(*) FROM answer WHERE trim(coalesce(text, '')) <> '') AS written")
+		.get() as { reviewed: number; written: number };
+}
+
 export function load({ url }) {
 	const db = getDb();
 	const saved = db.prepare('SELECT question_id, findings, include_charts, updated_by, updated_at FROM report_text').all() as {
@@ -39,7 +46,8 @@ export function load({ url }) {
 			const s = saved.find((x) => x.question_id === q.id);
 			return { id: q.id, text: q.text, findings: s?.findings ?? '', includeCharts: (s?.include_charts ?? 1) === 1, version: s?.updated_at ?? '', savedBy: s?.updated_by ?? null };
 		}),
-		saved: url.searchParams.has('saved')
+		saved: url.searchParams.has('saved'),
+		review: reviewShare(db)
 	};
 }
 

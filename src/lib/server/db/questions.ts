@@ -85,6 +85,8 @@ export interface QuoteRow {
 	responseId: string;
 	question: string;
 	text: string;
+	/** The size of the campaign the quoted answer is the text of, if it is one. */
+	campaignSize: number | null;
 }
 
 /** Selected quotes (non-confidential, redacted) from respondents in the filter, optionally for one question/theme. */
@@ -102,7 +104,7 @@ export function quotes(db: DB, f: BuiltFilter, options: { question?: string; the
 	const rows = db
 		.prepare(
 			`SELECT qu.theme_id AS theme, t.label AS themeLabel, qu.sector, s.label AS sectorLabel, r.response_id AS responseId,
-				a.question_id AS question, qu.text
+				a.question_id AS question, qu.text, (SELECT c.size FROM campaign c WHERE c.id = a.campaign_id) AS campaignSize
 			 FROM quote qu JOIN answer a ON a.id = qu.answer_id JOIN respondent r ON r.id = a.respondent_id
 			 JOIN theme t ON t.id = qu.theme_id JOIN sector s ON s.id = qu.sector
 			 WHERE r.confidential = 0 ${cond.map((c) => `AND ${c}`).join(' ')} AND ${f.where}

@@ -1,13 +1,13 @@
 // Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries), with
 // sectors of fewer than 5 respondents combined in breakdowns by sector, and only non-confidential redacted quotes.
-import { formatNumber, percentOf, SMALL_GROUP } from '../../format';
+import { formatDate, formatNumber, percentOf, SMALL_GROUP } from '../../format';
 import { buildFilter } from '../filters';
 import { choicesTable, heatmapTable } from '../charts';
 import { consultationInfo } from '../db/consultation';
 import { bySector, byType, otherTotals, respondentCount } from '../db/overview';
 import { question, questions, quotes } from '../db/questions';
 import { events, themesEventsVsWritten } from '../db/events';
-import { comments, topics } from '../db/children';
+import { topics } from '../db/children';
 import type { DB } from '../db/client';
 
 export const SMALL = SMALL_GROUP;
@@ -82,6 +82,8 @@ export interface ReportQuestion {
 	text: string;
 	type: 'closed' | 'open';
 	answered: number;
+	/** How many answered, and for a closed question how many chose each answer: the same in Word and print. */
+	summary: string;
 	campaigns: CampaignCount;
 	/** What its campaigns were, in a sentence ('' when none), the same in the Word report and the print version. */
 	campaignText: string;
@@ -89,9 +91,14 @@ export interface ReportQuestion {
 	findingsBlocks: FindingsBlock[];
 	includeCharts: boolean;
 	options: string[];
+	/** Respondents who chose one of a closed question's answers (the base of `overall`), and who wrote an answer. */
+	chose: number;
+	wrote: number;
 	/** Whole percentages of those who chose an answer, rounded once from the counts. */
 	overall: { option: string; count: number; percent: number }[];
 	bySector: { sector: string; n: string; percents: string[] }[];
+	/** The sectors in the combined row of `bySector` (none when no row was combined). */
+	combined: string[];
 	stackRows: { label: string; counts: Record<string, number> }[];
 	themes: { label: string; respondents: number; percent: number }[];
 	quotes: { text: string; who: string }[];
@@ -109,9 +116,22 @@ export interface ReportData {
 	bySector: { label: string; count: string; percent: string }[];
 	questions: ReportQuestion[];
 	events: { title: string; date: string | null; attendees: number; forms: number }[];
-	eventThemes: { label: string; percent: number }[];
+	eventThemes: { label: string; percent: number; comments: number; base: number }[];
 	children: { total: number; topics: { topic: string; comments: number }[]; quotes: string[] };
-	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number; campaigns: CampaignCount & { respondents: number } };
+	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number; inferredSectors: number; campaigns: CampaignCount & { respondents: number } };
+	/** What was consulted on, from the consultation's definition ('' when it says nothing). */
+	description: string;
+	/** How far the themes were checked by people, in plain words: said whatever the share, none included. */
+	reviewText: string;
+	/** The paragraphs the Word report and the print version share, so that the two say the same. */
+	texts: {
+		introduction: string;
+		/** How many sectors were inferred ('' when none). */
+		inferred: string;
+		events: string;
+		children: string;
+		method: string[];
+	};
 	/** The opening sentence on what was gathered, the same in the Word report and the print version. */
 	gathered: string;
 	/** How campaigns were found and treated, for the account of the method. */
@@ -122,6 +142,18 @@ export interface ReportData {
 function campaignSentence(c: CampaignCount): string {
 	if (!c.campaigns) return '';
 	return `${formatNumber(c.answers)} of these answers ${c.answers === 1 ? 'was' : 'were'} ${c.campaigns === 1 ? 'copies of one text' : `copies of ${formatNumber(c.campaigns)} texts`} sent by several respondents (a campaign); they are counted like any other answer.`;
+}
+
+/**
+ * How far people checked the themes. A published summary that said "0 of 1,467 answers were reviewed" in passing
+ * would read as if no one read the responses; it says plainly that the theme counts are the pipeline's until analysts
+ * review them.
+ */
+export function reviewSentence(m: Pick<ReportData['method'], 'reviewed' | 'answersWithText' | 'manualDecisions'>): string {
+	if (m.reviewed === 0)
+		return `No analyst has yet reviewed the themes the text pipeline gave the ${formatNumber(m.answersWithText)} written answers, so the theme counts in this summary are the pipeline's alone, and are best read as estimates.`;
+	const share = percentOf(m.reviewed, m.answersWithText);
+	return `Analysts reviewed ${formatNumber(m.reviewed)} of the ${formatNumber(m.answersWithText)} written answers (${share}%), making ${formatNumber(m.manualDecisions)} decisions on their themes; ${share < 100 ? 'the themes of the rest are the pipeline\'s.' : 'every theme was checked.'}`;
 }
 
 /** How campaigns were found and treated, for the account of the method. */
@@ -143,6 +175,55 @@ function gatheredSentence(r: Pick<ReportData, 'respondents' | 'events' | 'childr
 }
 
 
+/**
+ * Quotes for a question in the published summary: one for each of its most raised themes in turn (not the first few
+ * in the codeframe's order, which gave three quotes on one theme), each from a different respondent, non-confidential
+ * and redacted. A campaign's text says it was sent by many, so that it is not read as one person's view.
+ */
+function representativeQuotes(db: DB, questionId: string, themes: string[], limit: number): { text: string; who: string }[] {
+	const all = buildFilter(db, new URLSearchParams());
+	const out: { text: string; who: string }[] = [];
+	const used = new Set<string>();
+	for (const theme of themes) {
+		if (out.length >= limit) break;
+		const pick = quotes(db, all, { question: questionId, theme, limit: 10 }).find((x) => !used.has(x.responseId) && !out.some((o) => o.text === x.text));
+		if (!pick) continue;
+		used.add(pick.responseId);
+		out.push({
+			text: pick.text,
+			who: `${pick.sectorLabel} respondent, on ${pick.themeLabel.toLowerCase()}${pick.campaignSize ? `; a campaign text sent by ${formatNumber(pick.campaignSize)} respondents` : ''}`
+		});
+	}
+	return out;
+}
+
+/** Comments from children and young people to quote: one from each setting in turn, never one that needed personal
+ * details removed (a child's account of an incident can identify them even with the names gone). */
+function childrenQuotes(db: DB, limit: number): string[] {
+	const rows = db
+		.prepare(
+			`SELECT coalesce(c.setting, '') AS setting, c.comment AS text FROM cyp_feedback c
+			 WHERE coalesce(c.comment_redacted, c.comment) = c.comment AND length(c.comment) >= 30
+				AND EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.kind = 'cyp' AND ct.comment_id = c.id)
+			 ORDER BY c.id`
+		)
+		.all() as { setting: string; text: string }[];
+	const bySetting = new Map<string, string[]>();
+	for (const r of rows) (bySetting.get(r.setting) ?? bySetting.set(r.setting, []).get(r.setting)!).push(r.text);
+	const out: string[] = [];
+	for (let round = 0; out.length < limit && [...bySetting.values()].some((l) => l.length > round); round++)
+		for (const list of bySetting.values()) if (list[round] && out.length < limit) out.push(list[round]);
+	return out;
+}
+
+/** How many answered a question, and for a closed one, of those who chose an answer, how many chose each (with the
+ * share): the count beside the percentage, and each percentage's base said. */
+function questionSummary(q: Omit<ReportQuestion, 'summary'>): string {
+	const answered = `${formatNumber(q.answered)} respondents answered this question${q.wrote ? `, ${formatNumber(q.wrote)} of them in writing` : ''}.`;
+	if (q.type !== 'closed' || !q.chose) return answered;
+	return `${answered} Of the ${formatNumber(q.chose)} who chose an answer, ${q.overall.map((o) => `${formatNumber(o.count)} (${o.percent}%) chose ${o.option}`).join(', ')}.`;
+}
+
 export function reportData(db: DB): ReportData {
 	const info = consultationInfo(db);
 	const all = buildFilter(db, new URLSearchParams());
@@ -150,7 +231,8 @@ export function reportData(db: DB): ReportData {
 	const texts = new Map(
 		(db.prepare('SELECT question_id, findings, include_charts FROM report_text').all() as { question_id: string; findings: string; include_charts: number }[]).map((r) => [r.question_id, r])
 	);
-	const qs: ReportQuestion[] = questions(db).map((q) => {
+	const themeIds = new Map((db.prepare('SELECT label, id FROM theme').raw().all() as [string, string][]).map(([label, id]) => [label, id]));
+	const qs = questions(db).map((q): Omit<ReportQuestion, 'summary'> => {
 		const choices = q.type === 'closed' ? choicesTable(db, all, q.id) : null;
 		const allRow = choices?.rows[0];
 		const answered = db.prepare('SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = ?').pluck().get(q.id) as number;
@@ -161,6 +243,12 @@ export function reportData(db: DB): ReportData {
 		const groupOf = (r: (string | number)[]): Group => ({ label: String(r[0]), base: r[1] as number, counts: options.map((_, i) => r[2 + 2 * i] as number) });
 		const sectorGroups = combineSmall((choices?.rows.slice(1) ?? []).map(groupOf));
 		const campaigns = db.prepare('SELECT count(DISTINCT campaign_id) AS campaigns, count(*) AS answers FROM answer WHERE question_id = ? AND campaign_id IS NOT NULL').get(q.id) as CampaignCount;
+		// The six themes raised by most respondents, and any tied with the sixth (leaving them out would say one of two
+		// equal themes mattered more).
+		const ranked = [...themeTotals].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+		const topThemes = ranked.filter(([, v]) => v >= (ranked[5]?.[1] ?? 0));
+		const wrote = db.prepare("SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = ? AND trim(coalesce(text, '')) <> ''").pluck().get(q.id) as number;
+		const inGroups = new Set(sectorGroups.map((g) => g.label));
 		return {
 			id: q.id,
 			text: q.text,
@@ -171,6 +259,9 @@ export function reportData(db: DB): ReportData {
 			findingsBlocks: findingsBlocks(texts.get(q.id)?.findings ?? ''),
 			includeCharts: (texts.get(q.id)?.include_charts ?? 1) === 1,
 			options,
+			chose: (allRow?.[1] as number | undefined) ?? 0,
+			wrote,
+			combined: sectorGroups.some((g) => g.label === COMBINED) ? (choices?.rows.slice(1) ?? []).map((r) => String(r[0])).filter((label) => !inGroups.has(label)) : [],
 			overall: allRow ? options.map((o, i) => ({ option: o, count: allRow[2 + 2 * i] as number, percent: percentOf(allRow[2 + 2 * i] as number, allRow[1] as number) })) : [],
 			bySector: sectorGroups.map((g) => ({
 				sector: g.label,
@@ -180,19 +271,17 @@ export function reportData(db: DB): ReportData {
 			stackRows: [...(allRow ? [groupOf(allRow)] : []), ...sectorGroups]
 				.filter((g) => g.base >= SMALL)
 				.map((g) => ({ label: g.label, counts: Object.fromEntries(options.map((o, i) => [o, g.counts[i]])) })),
-			themes: [...themeTotals]
-				.filter(([, v]) => v > 0)
-				.sort((a, b) => b[1] - a[1])
-				.slice(0, 6)
-				.map(([label, respondents]) => ({ label, respondents, percent: percentOf(respondents, answered) })),
-			quotes: quotes(db, all, { question: q.id, limit: 3 }).map((x) => ({ text: x.text, who: `${x.sectorLabel} respondent, on ${x.themeLabel.toLowerCase()}` }))
+			themes: topThemes.map(([label, respondents]) => ({ label, respondents, percent: percentOf(respondents, answered) })),
+			quotes: representativeQuotes(db, q.id, topThemes.map(([label]) => themeIds.get(label)!), 3)
 		};
 	});
+	const withSummaries: ReportQuestion[] = qs.map((q) => ({ ...q, summary: questionSummary(q) }));
 	const sectors = bySector(db, all);
 	const ev = events(db);
 	const evThemes = themesEventsVsWritten(db);
 	const cyp = topics(db);
-	const report: Omit<ReportData, 'gathered' | 'campaignMethod'> = {
+	const report: Omit<ReportData, 'gathered' | 'campaignMethod' | 'reviewText' | 'texts'> = {
+		description: (db.prepare('SELECT coalesce(description, \'\') FROM consultation LIMIT 1').pluck().get() as string | undefined) ?? '',
 		title: info.title,
 		shortTitle: info.shortTitle,
 		opens: info.opens,
@@ -206,20 +295,17 @@ export function reportData(db: DB): ReportData {
 			count: publish(g.base),
 			percent: g.base < SMALL ? SUPPRESSED : `${percentOf(g.base, n)}%`
 		})),
-		questions: qs,
+		questions: withSummaries,
 		events: ev.map((e) => ({ title: e.title, date: e.date, attendees: e.attendees, forms: e.forms })),
 		eventThemes: evThemes
 			.filter((t) => t.eventComments > 0)
-			.map((t) => ({ label: t.label, percent: percentOf(t.eventComments, t.eventBase) }))
-			.sort((a, b) => b.percent - a.percent)
+			.map((t) => ({ label: t.label, percent: percentOf(t.eventComments, t.eventBase), comments: t.eventComments, base: t.eventBase }))
+			.sort((a, b) => b.comments - a.comments || a.label.localeCompare(b.label))
 			.slice(0, 5),
 		children: {
 			total: otherTotals(db).childrensComments,
 			topics: cyp.slice(0, 6),
-			quotes: comments(db, { limit: 200 })
-				.filter((c) => c.themes)
-				.slice(0, 4)
-				.map((c) => c.text)
+			quotes: childrenQuotes(db, 4)
 		},
 		method: {
 			...(db
@@ -227,7 +313,8 @@ export function reportData(db: DB): ReportData {
 					`SELECT (SELECT count(*) FROM answer WHERE trim(coalesce(text, '')) <> '') AS answersWithText,
 						(SELECT count(*) FROM answer_review) AS reviewed,
 						(SELECT count(*) FROM answer_theme WHERE source = 'auto') AS autoTags,
-						(SELECT count(*) FROM answer_theme WHERE source = 'manual') AS manualDecisions`
+						(SELECT count(*) FROM answer_theme WHERE source = 'manual') AS manualDecisions,
+						(SELECT count(*) FROM respondent WHERE sector_inferred = 1) AS inferredSectors`
 				)
 				.get() as Omit<ReportData['method'], 'campaigns'>),
 			campaigns: db
@@ -235,7 +322,32 @@ export function reportData(db: DB): ReportData {
 				.get() as ReportData['method']['campaigns']
 		}
 	};
-	return { ...report, gathered: gatheredSentence(report), campaignMethod: campaignMethod(report.method.campaigns) };
+	const reviewText = reviewSentence(report.method);
+	const campaignText = campaignMethod(report.method.campaigns);
+	const m = report.method;
+	return {
+		...report,
+		gathered: gatheredSentence(report),
+		campaignMethod: campaignText,
+		reviewText,
+		texts: {
+			introduction: `${report.description || `${report.title}.`} The consultation ran from ${formatDate(report.opens)} to ${formatDate(report.closes)}.`,
+			inferred: m.inferredSectors
+				? `${formatNumber(m.inferredSectors)} of the ${formatNumber(report.respondents)} respondents gave no sector; theirs was inferred from their organisation, professional body or what they wrote.`
+				: '',
+			events: report.eventThemes.length
+				? `The themes raised most often at the events were: ${report.eventThemes.map((t) => `${t.label.toLowerCase()} (${formatNumber(t.comments)} of the ${formatNumber(t.base)} comments, ${t.percent}%)`).join('; ')}.`
+				: '',
+			children: `${formatNumber(report.children.total)} ${report.children.total === 1 ? 'comment was' : 'comments were'} gathered from children and young people.${
+				report.children.topics.length ? ` The topics they raised most were: ${report.children.topics.map((t) => `${t.topic.toLowerCase()} (${formatNumber(t.comments)} of the ${formatNumber(report.children.total)} comments)`).join(', ')}.` : ''
+			}`,
+			method: [
+				`Themes were given to every written answer by a text pipeline, from the consultation's list of themes (its codeframe): the words and phrases that list gives for each theme, and a model trained on answers people had labelled; each theme given records the words that led to it. ${reviewText}`,
+				`Respondents, not answers, are counted: someone who raised a theme in several answers counts once for it. Percentages for closed questions are of those who chose an answer; a theme's percentage is of everyone who answered the question, including those who only chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed, one for each of the themes raised most. In breakdowns by sector, sectors with fewer than ${SMALL} respondents are combined into one row, with the next smallest sector added while that row has fewer than ${SMALL}; percentages are rounded to whole numbers, so a row may not add up to exactly 100%.`,
+				campaignText
+			]
+		}
+	};
 }
 
 export function questionExists(db: DB, id: string): boolean {

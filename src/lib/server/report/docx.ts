@@ -17,8 +17,8 @@ import {
 } from 'docx';
 import { renderBarsPng, renderStackedPng } from '../../report/chart-png';
 import { colourFor } from '../../charts/StackedBars/chart';
-import { formatDate, formatNumber, percentOf } from '../../format';
-import type { ReportData } from './data';
+import { formatDate, formatNumber } from '../../format';
+import { COMBINED, type ReportData } from './data';
 
 // The same colours as the charts on screen, so the Word charts pass the same contrast checks.
 /** Each answer's colour, as the dashboard's chart of the question draws it. */
@@ -26,6 +26,11 @@ const choiceColours = (options: string[]): Record<string, string> => Object.from
 
 function para(text: string, options: { italic?: boolean; bold?: boolean } = {}): Paragraph {
 	return new Paragraph({ children: [new TextRun({ text, italics: options.italic, bold: options.bold })], spacing: { after: 120 } });
+}
+
+/** A table's title, above it, in Word's caption style (so that a list of tables can be made from them). */
+function caption(text: string): Paragraph {
+	return new Paragraph({ text, style: 'Caption', spacing: { before: 120, after: 60 }, keepNext: true });
 }
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
@@ -68,22 +73,20 @@ export function reportChildren(r: ReportData): FileChild[] {
 	if (r.illustrative && r.notice) out.push(para(r.notice, { italic: true }));
 
 	out.push(heading('Introduction', HeadingLevel.HEADING_1));
-	out.push(para(`${r.title}. The consultation ran from ${formatDate(r.opens)} to ${formatDate(r.closes)}.`));
+	out.push(para(r.texts.introduction));
 	out.push(para(r.gathered));
 
 	out.push(heading('Who responded', HeadingLevel.HEADING_1));
+	out.push(caption('Table: responses by type of respondent'));
 	out.push(table(['Respondent type', 'Responses'], r.byType.map((t) => [t.label, String(t.count)])));
-	out.push(para(''));
+	out.push(caption('Table: responses by sector'));
 	out.push(table(['Sector', 'Responses', 'Percentage'], r.bySector.map((s) => [s.label, s.count, s.percent])));
+	if (r.texts.inferred) out.push(para(r.texts.inferred));
 	out.push(para('Sectors with fewer than 5 respondents are combined into one row; while that row has fewer than 5, the next smallest sector joins it, so that no group of fewer than 5 is shown or can be worked out from the total.', { italic: true }));
 
 	for (const q of r.questions) {
 		out.push(heading(`${q.id.toUpperCase()}: ${q.text}`, HeadingLevel.HEADING_1));
-		const summary =
-			q.type === 'closed'
-				? `${formatNumber(q.answered)} respondents answered this question: ${q.overall.map((o) => `${o.percent}% ${o.option}`).join(', ')} (percentages of those who chose an answer).`
-				: `${formatNumber(q.answered)} respondents answered this question.`;
-		out.push(para([summary, q.campaignText].filter(Boolean).join(' ')));
+		out.push(para([q.summary, q.campaignText].filter(Boolean).join(' ')));
 		if (q.findingsBlocks.length) {
 			out.push(heading('Key findings', HeadingLevel.HEADING_2));
 			for (const b of q.findingsBlocks) {
@@ -92,7 +95,10 @@ export function reportChildren(r: ReportData): FileChild[] {
 			}
 		}
 		if (q.type === 'closed' && q.bySector.length) {
+			out.push(heading('Answers by sector', HeadingLevel.HEADING_2));
+			out.push(caption(`Table: ${q.id.toUpperCase()}, answers by sector (percentages of those in the sector who chose an answer)`));
 			out.push(table(['Sector', 'Answered', ...q.options], q.bySector.map((s) => [s.sector, s.n, ...s.percents])));
+			if (q.combined.length) out.push(para(`${COMBINED}: ${q.combined.join(', ')}.`, { italic: true }));
 			if (q.includeCharts && q.stackRows.length) {
 				const title = `${q.id.toUpperCase()}: answers by sector`;
 				out.push(
@@ -106,7 +112,8 @@ export function reportChildren(r: ReportData): FileChild[] {
 		}
 		if (q.themes.length) {
 			out.push(heading('Main themes', HeadingLevel.HEADING_2));
-			out.push(table(['Theme', 'Respondents raising it', 'Percentage of those answering'], q.themes.map((t) => [t.label, String(t.respondents), `${t.percent}%`])));
+			out.push(caption(`Table: ${q.id.toUpperCase()}, the themes raised by most respondents`));
+			out.push(table(['Theme', 'Respondents raising it', `Percentage of the ${formatNumber(q.answered)} who answered`], q.themes.map((t) => [t.label, String(t.respondents), `${t.percent}%`])));
 			if (q.includeCharts) {
 				const title = `${q.id.toUpperCase()}: main themes raised`;
 				out.push(chart(renderBarsPng({ title, bars: q.themes.map((t) => ({ label: t.label, value: t.respondents, colour: '#1d70b8' })), source: 'Source: written responses; respondents raising each theme.' }), title, q.themes.map((t) => `${t.label}: ${t.respondents}`).join('; ')));
@@ -121,20 +128,19 @@ export function reportChildren(r: ReportData): FileChild[] {
 	// A consultation without events, or without children's comments, has no section for them.
 	if (r.events.length) {
 		out.push(heading('Events', HeadingLevel.HEADING_1));
+		out.push(caption('Table: the events'));
 		out.push(table(['Event', 'Date', 'Attendees', 'Evaluation forms'], r.events.map((e) => [e.title, formatDate(e.date), String(e.attendees), String(e.forms)])));
-		if (r.eventThemes.length) out.push(para(`The themes raised most often at the events were: ${r.eventThemes.map((t) => `${t.label.toLowerCase()} (${t.percent}% of comments)`).join('; ')}.`));
+		if (r.texts.events) out.push(para(r.texts.events));
 	}
 
 	if (r.children.total) {
 		out.push(heading("Children and young people's views", HeadingLevel.HEADING_1));
-		out.push(para(`${formatNumber(r.children.total)} ${r.children.total === 1 ? 'comment was' : 'comments were'} gathered from children and young people.${r.children.topics.length ? ` The topics they raised most were: ${r.children.topics.map((t) => `${t.topic} (${t.comments})`).join(', ')}.` : ''}`));
+		out.push(para(r.texts.children));
 		for (const q of r.children.quotes) out.push(new Paragraph({ children: [new TextRun({ text: `“${q}”`, italics: true })], indent: { left: 400 }, spacing: { after: 120 } }));
 	}
 
 	out.push(heading('How the responses were analysed', HeadingLevel.HEADING_1));
-	out.push(para(`Every written answer was read by a text pipeline that assigns themes from the consultation's codeframe, combining the codeframe's own terms with a classifier trained on hand-labelled answers; each assignment records its evidence. ${formatNumber(r.method.reviewed)} of ${formatNumber(r.method.answersWithText)} written answers (${percentOf(r.method.reviewed, r.method.answersWithText)}%) were reviewed by analysts, who made ${formatNumber(r.method.manualDecisions)} decisions on the automatic tags.`));
-	out.push(para('Respondents, not answers, are the unit of counting. Percentages for closed questions are of those who chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed. In breakdowns by sector, sectors with fewer than 5 respondents are combined into one row, with the next smallest sector added while that row has fewer than 5.'));
-	out.push(para(r.campaignMethod));
+	for (const text of r.texts.method) out.push(para(text));
 	if (r.illustrative && r.notice) out.push(para(r.notice, { italic: true }));
 	return out;
 }
@@ -145,7 +151,8 @@ export async function reportDocx(r: ReportData): Promise<Buffer> {
 		creator: 'consult-lens',
 		title: `${r.shortTitle}: summary of responses`,
 		description: 'Summary of responses to the consultation',
-		styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+		// The language set on every run, so that screen readers and spelling checks read it as British English.
+		styles: { default: { document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } } } } },
 		sections: [{ footers: footer ? { default: footer } : undefined, children: reportChildren(r) }]
 	});
 	return Packer.toBuffer(doc);
