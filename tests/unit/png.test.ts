@@ -193,6 +193,21 @@ describe('chart renderers', () => {
 		for (const c of ['#1d70b8', '#00703c', '#0b0c0c', '#505a5f']) expect(colours).toContain(c);
 	});
 
+	it('gives a label too long for one line a second, and every row the same height', () => {
+		const bars = (label: string) => decodePngForTests(renderBarsPng({ title: 'Themes', bars: [{ label, value: 40 }, { label: 'Cost', value: 3 }] }));
+		const short = bars('Consent');
+		const long = bars('Health confidentiality and the two-tier approach, at some length');
+		// Two rows, each grown by the second line's height.
+		expect(long.height - short.height).toBeGreaterThanOrEqual(2 * 8);
+		// The short label's row is as tall as the long one's: its bar sits lower than it would alone.
+		const firstInk = (img: ReturnType<typeof decodePngForTests>, x: number) => {
+			for (let y = 0; y < img.height; y++) if (rgbAt(img, x, y) === '#1d70b8') return y;
+			return -1;
+		};
+		const x = 700;
+		expect(firstInk(long, x)).toBeGreaterThan(firstInk(short, x));
+	});
+
 	it('draws every stacked segment in its category colour, defaulting Yes / No / Not sure', () => {
 		const png = renderStackedPng({
 			title: 'Do you agree? By sector',

@@ -111,6 +111,18 @@ function labelColumn(labels: string[]): number {
 	return Math.min(Math.round(INNER * 0.4), Math.max(0, ...labels.map((l) => measureText(l, TEXT_SCALE))));
 }
 
+/** A label in at most two lines that fit the width, the second cut with '…' if words remain: theme names run long
+ * ("Health confidentiality and the two-tier approach"), and one line cut short hid what the bar was. */
+function wrapLabel(label: string, width: number): string[] {
+	if (measureText(label, TEXT_SCALE) <= width) return [label];
+	const words = label.split(/\s+/);
+	let first = words[0];
+	let i = 1;
+	while (i < words.length && measureText(`${first} ${words[i]}`, TEXT_SCALE) <= width) first = `${first} ${words[i++]}`;
+	if (i >= words.length) return [fitText(first, width, TEXT_SCALE)];
+	return [fitText(first, width, TEXT_SCALE), fitText(words.slice(i).join(' '), width, TEXT_SCALE)];
+}
+
 function drawLabel(r: Raster, label: string, top: number, width: number): void {
 	write(r, MARGIN, top + (BAR_HEIGHT - capHeight(TEXT_SCALE)) / 2, fitText(label, width, TEXT_SCALE));
 }
@@ -134,17 +146,23 @@ export function renderBarsPng(opts: BarsChart): Buffer {
 	const x0 = MARGIN + labelWidth + COLUMN_GAP;
 	const span = WIDTH - MARGIN - valueWidth - COLUMN_GAP - x0;
 	const max = Math.max(0, ...opts.bars.map((b) => b.value));
-	const body = 24 + opts.bars.length * (BAR_HEIGHT + BAR_GAP) - BAR_GAP;
+	const labels = opts.bars.map((b) => wrapLabel(b.label, labelWidth));
+	const line = lineHeight(TEXT_SCALE);
+	// Every row as tall as the tallest label needs, so the bars stay evenly spaced.
+	const row = Math.max(BAR_HEIGHT, Math.max(1, ...labels.map((l) => l.length)) * line);
+	const body = 24 + opts.bars.length * (row + BAR_GAP) - BAR_GAP;
 
 	const r = new Raster(WIDTH, canvasHeight(title, body, source));
 	let y = drawTitle(r, title) + 24;
 	const barsTop = y;
 	opts.bars.forEach((bar, i) => {
 		const w = max > 0 && bar.value > 0 ? Math.max(2, Math.round((span * bar.value) / max)) : 0;
-		drawLabel(r, bar.label, y, labelWidth);
-		r.fillRect(x0, y, w, BAR_HEIGHT, bar.colour ?? BAR);
-		write(r, x0 + w + 12, y + (BAR_HEIGHT - capHeight(TEXT_SCALE)) / 2, values[i]);
-		y += BAR_HEIGHT + BAR_GAP;
+		const barTop = y + (row - BAR_HEIGHT) / 2;
+		const textTop = y + (row - labels[i].length * line) / 2 + (line - capHeight(TEXT_SCALE)) / 2;
+		labels[i].forEach((text, k) => write(r, MARGIN, textTop + k * line, text));
+		r.fillRect(x0, barTop, w, BAR_HEIGHT, bar.colour ?? BAR);
+		write(r, x0 + w + 12, barTop + (BAR_HEIGHT - capHeight(TEXT_SCALE)) / 2, values[i]);
+		y += row + BAR_GAP;
 	});
 	// The zero line, so short and empty bars still read as starting from the same place.
 	if (opts.bars.length) r.fillRect(x0 - 2, barsTop - 8, 2, y - BAR_GAP - barsTop + 16, INK);
