@@ -203,7 +203,8 @@ async function cmdReport(args: Args) {
 		// What a reader of the published summary would want an official to know first.
 		const empty = data.questions.filter((q) => !q.findingsBlocks.length).map((q) => q.id.toUpperCase());
 		if (data.method.reviewed === 0) process.stderr.write(`note: no analyst has reviewed the themes; the report says its theme counts are the pipeline's alone\n`);
-		if (empty.length) process.stderr.write(`note: no key findings written for ${empty.join(', ')} (write them on the Report page)\n`);
+		const missing = [...(data.summary.length ? [] : ['the summary of the main findings']), ...(empty.length ? [`key findings for ${empty.join(', ')}`] : []), ...(data.nextSteps.length ? [] : ['next steps'])];
+		if (missing.length) process.stderr.write(`note: not yet written (on the Report page): ${missing.join('; ')}\n`);
 	} finally {
 		db.close();
 	}

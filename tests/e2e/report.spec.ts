@@ -11,6 +11,8 @@ test.use({ storageState: 'tmp/auth/analyst.json' });
 test('key findings go into the Word report downloaded from the app', async ({ page }) => {
 	await page.goto('/report');
 	await page.getByLabel('Key findings for Q5').fill('Health bodies were split on the two-tier approach.');
+	await page.getByLabel('Summary of the main findings', { exact: true }).fill('Most respondents welcomed the guide.\n- Health bodies want the two-tier approach dropped.');
+	await page.getByLabel('Next steps: what the Government will do in response').fill('The guide will be revised and published in spring.');
 	await page.getByRole('button', { name: 'Save the report text' }).click();
 	await expect(page.getByText('Saved.', { exact: false })).toBeVisible();
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the report as a Word document' }).click()]);
@@ -21,6 +23,11 @@ test('key findings go into the Word report downloaded from the app', async ({ pa
 	for (const q of ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8']) expect(text).toContain(`${q}: `);
 	expect((xml.match(/<w:pStyle w:val="Heading1"\/>/g) ?? []).length).toBeGreaterThanOrEqual(12);
 	expect(text).toContain('Health bodies were split on the two-tier approach.');
+	// The summary comes before the questions, the next steps after them, each under its own heading.
+	expect(text.indexOf('Summary of the main findings')).toBeGreaterThan(-1);
+	expect(text.indexOf('Most respondents welcomed the guide.')).toBeLessThan(text.indexOf('Q1: '));
+	expect(text).toContain('Health bodies want the two-tier approach dropped.');
+	expect(text.indexOf('The guide will be revised and published in spring.')).toBeGreaterThan(text.indexOf('Q8: '));
 	expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).length).toBeGreaterThan(5);
 });
 

@@ -3,6 +3,7 @@ import { audit } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import { questions } from '$lib/server/db/questions';
+import { NEXT_STEPS, SUMMARY } from '$lib/server/report/data';
 import { publicRecord, redact, type RedactionKind } from '$lib/analysis/redact';
 
 const KINDS: Record<RedactionKind, string> = {
@@ -25,6 +26,17 @@ function personalData(text: string, record: ReturnType<typeof publicRecord>): st
 	return [...new Set(redact(text, undefined, record).redactions.map((r) => `"${text.slice(r.start, r.end)}" (${KINDS[r.kind]})`))];
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The parts of the report analysts write: an overall summary, each question's key findings, and next steps. */
+function parts(db: ReturnType<typeof getDb>): { id: string; name: string; heading: string; label: string; hasCharts: boolean }[] {
+	return [
+		{ id: SUMMARY, name: 'the summary of the main findings', heading: 'Summary of the main findings', label: 'Summary of the main findings', hasCharts: false },
+		...questions(db).map((q) => ({ id: q.id, name: `the key findings for ${q.id.toUpperCase()}`, heading: `${q.id.toUpperCase()}: ${q.text}`, label: `Key findings for ${q.id.toUpperCase()}`, hasCharts: true })),
+		{ id: NEXT_STEPS, name: 'the next steps', heading: 'Next steps', label: "Next steps: what the Government will do in response", hasCharts: false }
+	];
+}
+
 /** How many written answers analysts have reviewed: the report says so, and this page says it first. */
 function reviewShare(db: ReturnType<typeof getDb>) {
 	return db
@@ -42,9 +54,9 @@ export function load({ url }) {
 		updated_at: string;
 	}[];
 	return {
-		questions: questions(db).map((q) => {
-			const s = saved.find((x) => x.question_id === q.id);
-			return { id: q.id, text: q.text, findings: s?.findings ?? '', includeCharts: (s?.include_charts ?? 1) === 1, version: s?.updated_at ?? '', savedBy: s?.updated_by ?? null };
+		parts: parts(db).map((p) => {
+			const s = saved.find((x) => x.question_id === p.id);
+			return { ...p, findings: s?.findings ?? '', includeCharts: p.hasCharts && (s?.include_charts ?? 1) === 1, version: s?.updated_at ?? '', savedBy: s?.updated_by ?? null };
 		}),
 		saved: url.searchParams.has('saved'),
 		review: reviewShare(db)
@@ -56,7 +68,10 @@ export const actions = {
 		const user = requireRole(locals.user, 'analyst');
 		const db = getDb();
 		const form = await request.formData();
-		const ids = questions(db).map((q) => q.id);
+		const all = parts(db);
+		const ids = all.map((p) => p.id);
+		const name = (id: string) => all.find((p) => p.id === id)?.name ?? id;
+		const label = (id: string) => all.find((p) => p.id === id)?.label ?? id;
 		const upsert = db.prepare(
 			`INSERT INTO report_text (question_id, findings, include_charts, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
 			 ON CONFLICT(question_id) DO UPDATE SET findings = excluded.findings, include_charts = excluded.include_charts,
@@ -76,7 +91,7 @@ export const actions = {
 		if (tooLong)
 			// Everything typed comes back with the error, in every field, not only the one that is too long.
 			return fail(400, {
-				message: `Key findings for ${tooLong.toUpperCase()} must be at most 5,000 characters`,
+				message: `${label(tooLong)} must be at most 5,000 characters`,
 				field: tooLong,
 				values: Object.fromEntries(ids.map((id) => [id, { findings: findings(id), charts: form.get(`charts:${id}`) === 'yes' }])),
 				bases: Object.fromEntries(ids.map((id) => [id, base(id)]))
@@ -90,7 +105,7 @@ export const actions = {
 		const flagged = Object.keys(personal);
 		if (flagged.length && form.get('personal-checked') !== 'yes')
 			return fail(400, {
-				message: `The key findings for ${flagged.map((id) => id.toUpperCase()).join(', ')} may contain personal data, which must not be published: ${flagged.map((id) => personal[id].join(', ')).join('; ')}. Take it out, or confirm below that it is not personal data, and save again`,
+				message: `${capitalise(flagged.map(name).join(', '))} may contain personal data, which must not be published: ${flagged.map((id) => personal[id].join(', ')).join('; ')}. Take it out, or confirm below that it is not personal data, and save again`,
 				field: flagged[0],
 				personal,
 				values: Object.fromEntries(ids.map((id) => [id, { findings: findings(id), charts: charts(id) }])),
@@ -104,14 +119,14 @@ export const actions = {
 		);
 		const clashes = changed.filter((id) => (current.get(id)?.updated_at ?? '') !== base(id).version);
 		if (clashes.length) {
-			const names = clashes.map((id) => id.toUpperCase());
+			const names = clashes.map(name);
 			const who = [...new Set(clashes.map((id) => current.get(id)?.updated_by ?? 'Someone'))].join(' and ');
 			const stored = (id: string) => {
 				const now = current.get(id);
 				return now ? { version: now.updated_at, findings: now.findings, charts: now.include_charts === 1 } : base(id);
 			};
 			return fail(409, {
-				message: `${who} saved the key findings for ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]} after you opened this page. Your text is still here; saving again replaces theirs`,
+				message: `${who} saved ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]} after you opened this page. Your text is still here; saving again replaces theirs`,
 				field: clashes[0],
 				// What this analyst changed, as they typed it; every other question as it is saved now, so saving again
 				// does not put back their old copy of someone else's text.

@@ -11,6 +11,11 @@ import { topics } from '../db/children';
 import type { DB } from '../db/client';
 
 export const SMALL = SMALL_GROUP;
+
+/** The keys (in report_text) of the parts analysts write that belong to no question; not question ids, which are
+ * letters and digits. */
+export const SUMMARY = '_summary';
+export const NEXT_STEPS = '_next-steps';
 export const SUPPRESSED = 'fewer than 5';
 
 /** A count as published: counts of 1 to 4 in a breakdown could identify someone, so they are not shown. */
@@ -132,6 +137,9 @@ export interface ReportData {
 		children: string;
 		method: string[];
 	};
+	/** What analysts wrote as the summary of the main findings, and as next steps (empty when nothing). */
+	summary: FindingsBlock[];
+	nextSteps: FindingsBlock[];
 	/** The opening sentence on what was gathered, the same in the Word report and the print version. */
 	gathered: string;
 	/** How campaigns were found and treated, for the account of the method. */
@@ -281,6 +289,8 @@ export function reportData(db: DB): ReportData {
 	const evThemes = themesEventsVsWritten(db);
 	const cyp = topics(db);
 	const report: Omit<ReportData, 'gathered' | 'campaignMethod' | 'reviewText' | 'texts'> = {
+		summary: findingsBlocks(texts.get(SUMMARY)?.findings ?? ''),
+		nextSteps: findingsBlocks(texts.get(NEXT_STEPS)?.findings ?? ''),
 		description: (db.prepare('SELECT coalesce(description, \'\') FROM consultation LIMIT 1').pluck().get() as string | undefined) ?? '',
 		title: info.title,
 		shortTitle: info.shortTitle,

@@ -18,7 +18,7 @@ import {
 import { renderBarsPng, renderStackedPng } from '../../report/chart-png';
 import { colourFor } from '../../charts/StackedBars/chart';
 import { formatDate, formatNumber } from '../../format';
-import { COMBINED, type ReportData } from './data';
+import { COMBINED, type FindingsBlock, type ReportData } from './data';
 
 // The same colours as the charts on screen, so the Word charts pass the same contrast checks.
 /** Each answer's colour, as the dashboard's chart of the question draws it. */
@@ -26,6 +26,11 @@ const choiceColours = (options: string[]): Record<string, string> => Object.from
 
 function para(text: string, options: { italic?: boolean; bold?: boolean } = {}): Paragraph {
 	return new Paragraph({ children: [new TextRun({ text, italics: options.italic, bold: options.bold })], spacing: { after: 120 } });
+}
+
+/** Text analysts wrote: paragraphs, and bulleted lists as Word lists. */
+function blocks(list: FindingsBlock[]): Paragraph[] {
+	return list.flatMap((b) => (b.items ? b.items.map((item) => new Paragraph({ text: item, bullet: { level: 0 }, spacing: { after: 60 } })) : [para(b.text)]));
 }
 
 /** A table's title, above it, in Word's caption style (so that a list of tables can be made from them). */
@@ -76,6 +81,11 @@ export function reportChildren(r: ReportData): FileChild[] {
 	out.push(para(r.texts.introduction));
 	out.push(para(r.gathered));
 
+	if (r.summary.length) {
+		out.push(heading('Summary of the main findings', HeadingLevel.HEADING_1));
+		out.push(...blocks(r.summary));
+	}
+
 	out.push(heading('Who responded', HeadingLevel.HEADING_1));
 	out.push(caption('Table: responses by type of respondent'));
 	out.push(table(['Respondent type', 'Responses'], r.byType.map((t) => [t.label, String(t.count)])));
@@ -89,10 +99,7 @@ export function reportChildren(r: ReportData): FileChild[] {
 		out.push(para([q.summary, q.campaignText].filter(Boolean).join(' ')));
 		if (q.findingsBlocks.length) {
 			out.push(heading('Key findings', HeadingLevel.HEADING_2));
-			for (const b of q.findingsBlocks) {
-				if (b.items) for (const item of b.items) out.push(new Paragraph({ text: item, bullet: { level: 0 }, spacing: { after: 60 } }));
-				else out.push(para(b.text));
-			}
+			out.push(...blocks(q.findingsBlocks));
 		}
 		if (q.type === 'closed' && q.bySector.length) {
 			out.push(heading('Answers by sector', HeadingLevel.HEADING_2));
@@ -137,6 +144,11 @@ export function reportChildren(r: ReportData): FileChild[] {
 		out.push(heading("Children and young people's views", HeadingLevel.HEADING_1));
 		out.push(para(r.texts.children));
 		for (const q of r.children.quotes) out.push(new Paragraph({ children: [new TextRun({ text: `“${q}”`, italics: true })], indent: { left: 400 }, spacing: { after: 120 } }));
+	}
+
+	if (r.nextSteps.length) {
+		out.push(heading('Next steps', HeadingLevel.HEADING_1));
+		out.push(...blocks(r.nextSteps));
 	}
 
 	out.push(heading('How the responses were analysed', HeadingLevel.HEADING_1));
