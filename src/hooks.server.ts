@@ -1,6 +1,6 @@
 // Every request: who is signed in, and may they see this? Enforced here, on the server, for pages and downloads.
 import { error, redirect, type Handle, type ServerInit } from '@sveltejs/kit';
-import { audit, can, SESSION_COOKIE, sessionUser } from '$lib/server/auth';
+import { audit, can, ifWritableNow, SESSION_COOKIE, sessionUser } from '$lib/server/auth';
 import { accessFor } from '$lib/server/access';
 import { getDb } from '$lib/server/db';
 import { readFacts } from '$lib/server/facts';
@@ -43,7 +43,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// By the route SvelteKit matched, so that "/%65xport/answers.csv" is the export too.
 	const guarded = GUARDED.has(event.route.id ?? path) || GUARDED.has(path);
 	const refuse = (reason: string, message: string): never => {
-		if (guarded && event.locals.user) audit(getDb(), event.locals.user.username, 'download refused', event.route.id ?? path, { reason });
+		// Not waited for: while an import or analysis holds the write lock, the refusal is still answered at once (any
+		// site can send a signed-in browser here, so waiting would let it hold up the server).
+		const user = event.locals.user;
+		if (guarded && user) ifWritableNow(getDb(), () => audit(getDb(), user.username, 'download refused', event.route.id ?? path, { reason }));
 		error(403, message);
 	};
 	if ((ACTS.test(path) || ACTS.test(event.route.id ?? '')) && event.request.headers.get('sec-fetch-site') === 'cross-site') refuse('asked for by another site', 'Open this from the service itself');

@@ -120,6 +120,13 @@ test('key findings that look like personal data are pointed out, and saved only 
 	await expect(problem).toHaveAttribute('href', '#findings-q3');
 	await expect(page.getByLabel('Key findings for Q3')).toHaveValue(typed);
 	expect(query<string | undefined>("SELECT findings FROM report_text WHERE question_id = 'q3'")).not.toBe(typed);
+	// A confirmation covers only what was pointed out: something new typed with it is pointed out in turn.
+	await page.getByLabel('Key findings for Q3').fill(`${typed} Ring Sam Patel on 07700 900123.`);
+	await page.getByLabel(/^I have checked the text pointed out above/).check();
+	await page.getByRole('button', { name: 'Save the report text' }).click();
+	await expect(page.getByRole('link', { name: /^The key findings for Q3 may contain personal data/ })).toContainText('07700 900123');
+	expect(query<string | undefined>("SELECT findings FROM report_text WHERE question_id = 'q3'") ?? '').not.toContain('Sam Patel');
+	await page.getByLabel('Key findings for Q3').fill(typed);
 	// Confirmed: saved as written, and the confirmation is in the audit log with what was pointed out.
 	await page.getByLabel(/^I have checked the text pointed out above/).check();
 	await page.getByRole('button', { name: 'Save the report text' }).click();

@@ -364,8 +364,9 @@ describe('campaigns', () => {
 		const { campaigns, alone } = applyCampaignMarks(found, [
 			// Not a copy: the exemplar leaves, and the next answer is the campaign's text.
 			mark(1, false),
-			// A copy the analysis missed joins the campaign whose text it shares most wording with.
-			mark(20, true, `As a head teacher: ${other.slice(0, 70)} and more money.`),
+			// A copy the analysis missed joins the campaign whose text it shares most wording with, without becoming its
+			// text though its id is lower.
+			mark(5, true, `As a head teacher: ${other.slice(0, 70)} and more money.`),
 			// Two marked answers of a question with no campaign that share wording are one; answers that share none with
 			// anything stay out (a tick on an unrelated answer makes no campaign).
 			mark(30, true, `Parents say: ${other}`, 'q2'),
@@ -377,7 +378,7 @@ describe('campaigns', () => {
 		], (id) => texts.get(id));
 		expect(campaigns.map(({ questionId, members, exemplar, added, removed }) => ({ questionId, members, exemplar, added, removed }))).toEqual([
 			{ questionId: 'q8', members: [2, 3], exemplar: 2, added: undefined, removed: 1 },
-			{ questionId: 'q8', members: [10, 11, 12, 20], exemplar: 10, added: 1, removed: undefined },
+			{ questionId: 'q8', members: [5, 10, 11, 12], exemplar: 10, added: 1, removed: undefined },
 			{ questionId: 'q2', members: [30, 31], exemplar: 30, added: 2, removed: undefined }
 		]);
 		expect(alone).toEqual([32, 40, 50]);

@@ -261,10 +261,23 @@ describe('review decisions', () => {
 		expect(second).toMatchObject({ total: 2, answers: found.size + 2 });
 		expect(second.items).toMatchObject([{ question: 'q2', size: 2, selected: 2, byAnalysts: true, added: 2, rank: 2 }]);
 		expect(campaigns(db, everyone, { question: 'q2' }).items.map((c) => c.question)).toEqual(['q2']);
-		// Taken out again, the campaign of two is no campaign.
+		// Taken out again, the campaign of two is no campaign, and its number is never given to another.
+		const gone = db.prepare("SELECT id FROM campaign WHERE question_id = 'q2'").pluck().get() as number;
 		decide(b, false);
 		analyseDatabase(db);
 		expect(campaignOf('q2')).toEqual([]);
+		const [c, d] = db.prepare("SELECT id FROM answer WHERE question_id = 'q3' AND length(text) > 100 ORDER BY id LIMIT 2").pluck().all() as number[];
+		db.prepare('UPDATE answer SET text = (SELECT text FROM answer WHERE id = ?) WHERE id = ?').run(c, d);
+		decide(c, true);
+		decide(d, true);
+		analyseDatabase(db);
+		expect(db.prepare("SELECT id FROM campaign WHERE question_id = 'q3'").pluck().get()).toBeGreaterThan(gone);
+		// A form opened before the analysis grouped an answer, saved with its box untouched, makes no mark.
+		const e = db.prepare("SELECT id FROM answer WHERE question_id = 'q4' AND length(text) > 100 ORDER BY id LIMIT 1").pluck().get() as number;
+		expect(reviewItem(db, e)!.campaignChecked).toBe(false);
+		db.prepare("UPDATE answer SET campaign_id = (SELECT id FROM campaign WHERE question_id = 'q3') WHERE id = ?").run(e);
+		saveDecision(db, user, e, { themes: {}, stance: null, sector: null, campaign: false, campaignWas: false });
+		expect(db.prepare('SELECT campaign FROM answer_review WHERE answer_id = ?').pluck().get(e)).toBeNull();
 	});
 	it('computes Cohen\'s kappa', () => {
 		expect(cohensKappa(20, 5, 10, 15)).toBe(0.4);

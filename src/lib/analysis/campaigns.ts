@@ -172,10 +172,13 @@ export interface CampaignMark {
  */
 export const MARK_SIMILARITY = 0.2;
 
-/** Mean share of four-word runs each other member has in common with the first. */
-function likeness(members: number[], textOf: (answerId: number) => string | undefined): number {
-	const first = shingles(textOf(members[0]) ?? '');
-	const sims = members.slice(1).map((m) => jaccard(first, shingles(textOf(m) ?? '')));
+/** The smallest id, without spreading a list that may hold a hundred thousand into arguments. */
+const lowest = (ids: number[]) => ids.reduce((a, b) => (b < a ? b : a), Infinity);
+
+/** Mean share of four-word runs each other member has in common with the campaign's text (`exemplar`). */
+function likeness(exemplar: number, members: number[], textOf: (answerId: number) => string | undefined): number {
+	const first = shingles(textOf(exemplar) ?? '');
+	const sims = members.filter((m) => m !== exemplar).map((m) => jaccard(first, shingles(textOf(m) ?? '')));
 	return Math.round((sims.reduce((a, b) => a + b, 0) / sims.length) * 100) / 100;
 }
 
@@ -210,7 +213,7 @@ export function applyCampaignMarks<C extends Campaign & { questionId: string }>(
 	const exemplarSets = new Map<(typeof out)[number], Uint32Array>();
 	const setOf = (c: (typeof out)[number]) => {
 		let s = exemplarSets.get(c);
-		if (!s) exemplarSets.set(c, (s = shingles(text(Math.min(...c.members)) ?? '')));
+		if (!s) exemplarSets.set(c, (s = shingles(text(c.members.includes(c.exemplar) ? c.exemplar : lowest(c.members)) ?? '')));
 		return s;
 	};
 	const unmatched = new Map<string, { id: number; set: Uint32Array }[]>();
@@ -246,14 +249,16 @@ export function applyCampaignMarks<C extends Campaign & { questionId: string }>(
 				continue;
 			}
 			ids.sort((a, b) => a - b);
-			made.push({ questionId, members: ids, exemplar: ids[0], similarity: likeness(ids, text), added: ids.length } as C);
+			made.push({ questionId, members: ids, exemplar: ids[0], similarity: likeness(ids[0], ids, text), added: ids.length } as C);
 		}
 	}
 	const kept = out.filter((c) => c.members.length >= 2);
 	for (const c of kept) {
 		c.members.sort((a, b) => a - b);
-		c.exemplar = c.members[0];
-		if (changed.has(c)) c.similarity = likeness(c.members, text);
+		// The campaign's text stays the copy the analysis chose (and with it the campaign's address): an answer an
+		// analyst put in shares as little as a fifth of it. Only if that copy was taken out does the next take its place.
+		if (!c.members.includes(c.exemplar)) c.exemplar = c.members[0];
+		if (changed.has(c)) c.similarity = likeness(c.exemplar, c.members, text);
 	}
 	return { campaigns: [...kept, ...made], alone: alone.sort((a, b) => a - b) };
 }

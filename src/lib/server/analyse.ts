@@ -215,7 +215,12 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 	// which time no answer refers to them (clearing every member's campaign first, then setting it member by member,
 	// rewrote each of those answers twice).
 	const old = new Map((db.prepare('SELECT exemplar_answer_id AS exemplar, id FROM campaign').all() as { exemplar: number; id: number }[]).map((c) => [c.exemplar, c.id]));
-	let next = (db.prepare('SELECT coalesce(max(id), 0) FROM campaign').pluck().get() as number) + 1;
+	// A new campaign takes an id never given before (kept in meta), so that an old link to a campaign that is gone
+	// finds nothing rather than an unrelated campaign that took its number.
+	let next = Math.max(
+		(db.prepare('SELECT coalesce(max(id), 0) FROM campaign').pluck().get() as number) + 1,
+		Number(db.prepare("SELECT value FROM meta WHERE key = 'campaign_next_id'").pluck().get() ?? 1)
+	);
 	const update = db.prepare('UPDATE campaign SET question_id = ?, size = ?, similarity = ?, added = ?, removed = ? WHERE id = ?');
 	const insert = db.prepare('INSERT INTO campaign (id, question_id, size, exemplar_answer_id, similarity, added, removed) VALUES (?, ?, ?, ?, ?, ?, ?)');
 	db.exec('CREATE TEMP TABLE IF NOT EXISTS campaign_member (id INTEGER PRIMARY KEY, campaign_id INTEGER); DELETE FROM temp.campaign_member;');
@@ -229,6 +234,7 @@ function finishWriting(db: DB, input: PipelineInput, out: PipelineOutput, setAsi
 		for (const m of c.members) members.add(m, id);
 	}
 	members.flush();
+	db.prepare("INSERT INTO meta (key, value) VALUES ('campaign_next_id', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(next));
 	lap('store: campaigns');
 	// An analyst's stance (answer_review) wins over the pipeline's.
 	db.exec(`UPDATE answer SET stance = coalesce((SELECT stance FROM answer_review WHERE answer_id = answer.id), r.stance),

@@ -134,12 +134,20 @@ export function sessionUser(db: DB, token: string | undefined, now = Date.now())
  * for the lock or failing.
  */
 function extendSession(db: DB, hash: string, until: number) {
+	ifWritableNow(db, () => writeBookkeeping(db, () => db.prepare('UPDATE session SET expires_at = ? WHERE token_hash = ?').run(new Date(until).toISOString(), hash)));
+}
+
+/** Runs a write if the database can be written at once, and otherwise leaves it: for writes a request should never
+ * wait for (nor fail on) while an import or an analysis holds the write lock. Whether it ran. */
+export function ifWritableNow(db: DB, write: () => unknown): boolean {
 	const timeout = db.pragma('busy_timeout', { simple: true }) as number;
 	db.pragma('busy_timeout = 0');
 	try {
-		writeBookkeeping(db, () => db.prepare('UPDATE session SET expires_at = ? WHERE token_hash = ?').run(new Date(until).toISOString(), hash));
+		write();
+		return true;
 	} catch (e) {
 		if ((e as { code?: string }).code !== 'SQLITE_BUSY' && (e as { code?: string }).code !== 'SQLITE_LOCKED') throw e;
+		return false;
 	} finally {
 		db.pragma(`busy_timeout = ${timeout}`);
 	}

@@ -26,6 +26,17 @@ function personalData(text: string, record: ReturnType<typeof publicRecord>): st
 	return [...new Set(redact(text, undefined, record).redactions.map((r) => `"${text.slice(r.start, r.end)}" (${KINDS[r.kind]})`))];
 }
 
+/** What the analyst was shown as possible personal data and confirmed is not, as the page sent it back. */
+function confirmedPersonal(json: string): Record<string, string[]> {
+	try {
+		const value = JSON.parse(json) as unknown;
+		if (!value || typeof value !== 'object') return {};
+		return Object.fromEntries(Object.entries(value).filter(([, v]) => Array.isArray(v) && v.every((x) => typeof x === 'string'))) as Record<string, string[]>;
+	} catch {
+		return {};
+	}
+}
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The parts of the report analysts write: an overall summary, each question's key findings, and next steps. */
@@ -101,9 +112,12 @@ export const actions = {
 		const charts = (id: string) => form.get(`charts:${id}`) === 'yes';
 		const changed = ids.filter((id) => findings(id).trim() !== base(id).findings.trim() || charts(id) !== base(id).charts);
 		const record = publicRecord(JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'public_record'").pluck().get() as string | undefined) ?? '[]') as string[]);
-		const personal = Object.fromEntries(changed.map((id) => [id, personalData(findings(id), record)]).filter(([, found]) => found.length));
+		const personal: Record<string, string[]> = Object.fromEntries(changed.map((id) => [id, personalData(findings(id), record)] as const).filter(([, found]) => found.length));
+		// A confirmation covers only what the analyst was shown: anything pointed out now that was not then is shown first.
+		const confirmed = form.get('personal-checked') === 'yes' ? confirmedPersonal(String(form.get('personal-shown') ?? '')) : {};
 		const flagged = Object.keys(personal);
-		if (flagged.length && form.get('personal-checked') !== 'yes')
+		const unconfirmed = flagged.filter((id) => personal[id].some((found) => !confirmed[id]?.includes(found)));
+		if (unconfirmed.length)
 			return fail(400, {
 				message: `${capitalise(flagged.map(name).join(', '))} may contain personal data, which must not be published: ${flagged.map((id) => personal[id].join(', ')).join('; ')}. Take it out, or confirm below that it is not personal data, and save again`,
 				field: flagged[0],

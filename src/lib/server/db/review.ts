@@ -146,6 +146,8 @@ export interface Decision {
 	stance: string | null;
 	sector: string | null;
 	campaign: boolean;
+	/** The box as the form showed it when the page was opened: only a change from that is a mark. */
+	campaignWas?: boolean;
 }
 
 /** Stores an analyst's decisions on one answer in one transaction, each change in the audit log. */
@@ -176,7 +178,9 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 		}
 		// The box shows the analyst's mark, or else the analysis's grouping; only a change of it is a mark, so saving an
 		// answer again keeps an earlier mark, and ticking a box the analysis already ticked says nothing new.
-		const shown = campaignShown(item);
+		// Against the box as the analyst saw it, not as it would be drawn now: an analysis (or another analyst's mark)
+		// since the page opened must not turn an untouched box into a mark in this analyst's name.
+		const shown = d.campaignWas ?? campaignShown(item);
 		const mark = d.campaign !== shown ? d.campaign : item.campaignMark;
 		if (d.campaign !== shown)
 			audit(db, user.username, d.campaign ? 'marked as a campaign copy' : 'marked as not a campaign copy', `answer ${answerId} (${item.responseId} ${item.questionId})`, {

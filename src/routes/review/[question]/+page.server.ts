@@ -43,7 +43,8 @@ export const actions = {
 			themes,
 			stance: STANCES.includes(stance) ? stance : null,
 			sector: sectors.has(sector) ? sector : null,
-			campaign: form.get('campaign') === 'yes'
+			campaign: form.get('campaign') === 'yes',
+			campaignWas: form.has('campaignWas') ? form.get('campaignWas') === 'yes' : undefined
 		});
 		redirect(303, `/review/${params.question}?saved=${answerId}`);
 	}
