@@ -169,7 +169,7 @@ function campaignMethod(c: ReportData['method']['campaigns']): string {
 	const found = c.campaigns
 		? `It found ${formatNumber(c.campaigns)} ${c.campaigns === 1 ? 'campaign' : 'campaigns'}, with ${formatNumber(c.answers)} ${c.answers === 1 ? 'answer' : 'answers'} from ${formatNumber(c.respondents)} ${c.respondents === 1 ? 'respondent' : 'respondents'}.`
 		: 'It found none.';
-	return `The analysis looked for campaigns: three or more answers to a question sharing most of their wording, such as copies of a letter, which analysts could confirm or correct. ${found} Each respondent who sent a campaign text is counted like any other, and quotes take at most one copy of a campaign's text.`;
+	return `The analysis looked for campaigns: answers to a question sharing most of their wording, such as copies of a letter (three or more found by the analysis, to which analysts could add answers or from which they could take them). ${found} Each respondent who sent a campaign text is counted like any other, and quotes take at most one copy of a campaign's text.`;
 }
 
 function gatheredSentence(r: Pick<ReportData, 'respondents' | 'events' | 'children'>): string {
@@ -341,7 +341,7 @@ export function reportData(db: DB): ReportData {
 		campaignMethod: campaignText,
 		reviewText,
 		texts: {
-			introduction: `${report.description || `${report.title}.`} The consultation ran from ${formatDate(report.opens)} to ${formatDate(report.closes)}.`,
+			introduction: [report.description || `${report.title}.`, report.opens && report.closes ? `The consultation ran from ${formatDate(report.opens)} to ${formatDate(report.closes)}.` : ''].filter(Boolean).join(' '),
 			inferred: m.inferredSectors
 				? `${formatNumber(m.inferredSectors)} of the ${formatNumber(report.respondents)} respondents gave no sector; theirs was inferred from their organisation, professional body or what they wrote.`
 				: '',

@@ -23,7 +23,11 @@ export function GET() {
 				`-- Shown on: ${q.shows}. Counts ${q.unit}.`,
 				...parameters.flatMap(([name, p]) => {
 					const example = db.prepare(p.values).pluck().get();
-					return [`-- :${name} is ${p.means}; every value: ${p.values.replace(/\s+/g, ' ')}`, `.parameter set :${name} ${literal(example)}`];
+					return [
+						`-- :${name} is ${p.means}; every value: ${p.values.replace(/\s+/g, ' ')}`,
+						// A database with no value of it (no closed question, say) has no example: the query then gives no rows.
+						example === undefined || example === null ? `-- (this database has no value of :${name})` : `.parameter set :${name} ${literal(example)}`
+					];
 				}),
 				`${q.sql.trim()};`,
 				...(parameters.length ? ['.parameter clear'] : []),
