@@ -41,6 +41,12 @@ test('follow a campaign from the overview to its answers, see it on its question
 	await page.goto(`/questions/${question}`);
 	await expect(page.getByRole('heading', { level: 2, name: 'Campaigns' })).toBeVisible();
 	await expect(page.getByRole('region', { name: new RegExp(`^1\\. ${Q} campaign: `) })).toBeVisible();
+	// Filtered to those who answered another question, the page's figures count this question's answers from them, and
+	// so does its campaign.
+	const other = query<string>('SELECT a.question_id FROM answer a WHERE a.respondent_id IN (SELECT respondent_id FROM answer WHERE campaign_id = ?) AND a.question_id <> ? GROUP BY 1 ORDER BY count(*) DESC LIMIT 1', id, question);
+	const both = query<number>('SELECT count(*) FROM answer WHERE campaign_id = ? AND respondent_id IN (SELECT respondent_id FROM answer WHERE question_id = ?)', id, other);
+	await page.goto(`/questions/${question}?question=${other}`);
+	await expect(page.getByRole('region', { name: new RegExp(`^1\\. ${Q} campaign: `) }).getByRole('definition').first()).toHaveText(new RegExp(`^${both}( \\(of ${size} from all respondents\\))?: `));
 });
 
 test('a filter counts a campaign over the selected respondents only', async ({ page }) => {

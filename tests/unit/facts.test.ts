@@ -106,6 +106,9 @@ function expectCampaignsEqualSql(on: DB) {
 	for (const q of FILTERS) {
 		const f = buildFilter(on, new URLSearchParams(q));
 		expect(campaignCounts(on, f), q).toEqual(campaignCountsSql(on, f));
+		// As a question's page counts them: every campaign answer of the selected respondents.
+		expect(campaignCounts(on, f, false), q).toEqual(campaignCountsSql(on, f, false));
+		for (const id of ids) expect(campaignSectors(on, f, id, false), `${q} ${id}`).toEqual(campaignSectorsSql(on, f, id, false));
 		expect(campaignRespondents(on, f), q).toBe(campaignRespondentsSql(on, f));
 		for (const id of ids) expect(campaignSectors(on, f, id), `${q} ${id}`).toEqual(campaignSectorsSql(on, f, id));
 	}

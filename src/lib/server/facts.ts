@@ -847,20 +847,21 @@ function bodyLabels(db: DB): (body: string) => string {
 /**
  * Which campaign answers a filter keeps: those of its respondents that meet its answer-level fields themselves (a
  * question filter keeps that question's campaign answers, a search the answers with the words); null when the search
- * has no words to search for in memory.
+ * has no words to search for in memory. With `answers` false, every campaign answer of the filter's respondents (as a
+ * question's page counts them: its answers from the respondents the filter selects).
  */
-function campaignMembers(db: DB, facts: Facts, f: BuiltFilter): ((i: number) => boolean) | null {
+function campaignMembers(db: DB, facts: Facts, f: BuiltFilter, answers = true): ((i: number) => boolean) | null {
 	const m = mask(db, facts, f);
-	const test = hasAnswerFilter(f) ? answerTest(db, facts, f) : () => true;
+	const test = answers && hasAnswerFilter(f) ? answerTest(db, facts, f) : () => true;
 	if (!test) return null;
 	return (i) => (!m || m[facts.memberRespondent[i]] === 1) && test(facts.memberAnswer[i]);
 }
 
 /** Per campaign, its answers the filter keeps (campaigns with none left out), by campaign id; the twin of
  * `campaignCountsSql`. */
-export function campaignCounts(db: DB, f: BuiltFilter): { id: number; selected: number }[] {
+export function campaignCounts(db: DB, f: BuiltFilter, answers = true): { id: number; selected: number }[] {
 	const facts = load(db);
-	const keep = campaignMembers(db, facts, f);
+	const keep = campaignMembers(db, facts, f, answers);
 	if (!keep) return [];
 	const out: { id: number; selected: number }[] = [];
 	for (let i = 0; i < facts.memberCampaign.length; i++) {
@@ -873,9 +874,9 @@ export function campaignCounts(db: DB, f: BuiltFilter): { id: number; selected: 
 }
 
 /** The respondents whose campaign answers the filter keeps, by sector, most first; the twin of `campaignSectorsSql`. */
-export function campaignSectors(db: DB, f: BuiltFilter, campaignId: number): { label: string; respondents: number }[] {
+export function campaignSectors(db: DB, f: BuiltFilter, campaignId: number, answers = true): { label: string; respondents: number }[] {
 	const facts = load(db);
-	const keep = campaignMembers(db, facts, f);
+	const keep = campaignMembers(db, facts, f, answers);
 	const counts = new Map<string, number>();
 	for (let i = 0; keep && i < facts.memberCampaign.length; i++) {
 		if (facts.memberCampaign[i] !== campaignId || !keep(i)) continue;

@@ -46,8 +46,11 @@ export interface CampaignPage {
  */
 export function campaigns(db: DB, f: BuiltFilter, options: { id?: number; question?: string; page?: number; pageSize?: number } = {}): CampaignPage {
 	const { page = 1, pageSize = 20 } = options;
+	// On a question's page the filter selects respondents, whose answers to that question its figures count: an answer
+	// filter about another question (or a search) must not empty the campaigns beside those figures.
+	const answers = options.question === undefined;
 
-	const counts = campaignCounts(db, f);
+	const counts = campaignCounts(db, f, answers);
 	const selected = new Map(counts.map((c) => [c.id, c.selected]));
 	const all = db
 		.prepare(
@@ -85,7 +88,7 @@ export function campaigns(db: DB, f: BuiltFilter, options: { id?: number; questi
 				text: text?.text ?? null,
 				// The themes do not identify anyone: given even when every sender asked for confidentiality.
 				themes: themes.all(text?.id ?? exemplar) as string[],
-				sectors: campaignSectors(db, f, c.id)
+				sectors: campaignSectors(db, f, c.id, answers)
 			};
 		})
 	};
@@ -100,24 +103,24 @@ export function campaignTotals(db: DB, f: BuiltFilter): { campaigns: number; ans
 // The SQL twins of the counts kept in memory (facts.ts), held equal to them by tests/unit/facts.test.ts.
 
 /** Per campaign, its answers the filter keeps (campaigns with none left out), by campaign id. */
-export function campaignCountsSql(db: DB, f: BuiltFilter): { id: number; selected: number }[] {
+export function campaignCountsSql(db: DB, f: BuiltFilter, answers = true): { id: number; selected: number }[] {
 	return db
 		.prepare(
 			`SELECT a.campaign_id AS id, count(*) AS selected FROM answer a JOIN respondent r ON r.id = a.respondent_id
-			 WHERE a.campaign_id IS NOT NULL AND ${f.answerWhere} AND ${f.where} GROUP BY a.campaign_id ORDER BY a.campaign_id`
+			 WHERE a.campaign_id IS NOT NULL AND ${answers ? f.answerWhere : '1'} AND ${f.where} GROUP BY a.campaign_id ORDER BY a.campaign_id`
 		)
-		.all(...f.answerParams, ...f.params) as { id: number; selected: number }[];
+		.all(...(answers ? f.answerParams : []), ...f.params) as { id: number; selected: number }[];
 }
 
 /** The respondents whose campaign answers the filter keeps, by sector, most first. */
-export function campaignSectorsSql(db: DB, f: BuiltFilter, campaignId: number): { label: string; respondents: number }[] {
+export function campaignSectorsSql(db: DB, f: BuiltFilter, campaignId: number, answers = true): { label: string; respondents: number }[] {
 	return db
 		.prepare(
 			`SELECT coalesce(s.label, 'Not known') AS label, count(DISTINCT r.id) AS respondents
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN sector s ON s.id = r.sector
-			 WHERE a.campaign_id = ? AND ${f.answerWhere} AND ${f.where} GROUP BY 1 ORDER BY 2 DESC, 1`
+			 WHERE a.campaign_id = ? AND ${answers ? f.answerWhere : '1'} AND ${f.where} GROUP BY 1 ORDER BY 2 DESC, 1`
 		)
-		.all(campaignId, ...f.answerParams, ...f.params) as { label: string; respondents: number }[];
+		.all(campaignId, ...(answers ? f.answerParams : []), ...f.params) as { label: string; respondents: number }[];
 }
 
 /** Respondents whose campaign answers the filter keeps. */
