@@ -73,6 +73,11 @@ export function formatDate(iso: string | null): string {
 	return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
 }
 
+/** How a text begins, in quotation marks, to name it where its whole would not fit ("I am writing to object…"). */
+export function openingWords(text: string, words: number): string {
+	return `"${text.trim().split(/\s+/).slice(0, words).join(' ')}…"`;
+}
+
 /** Groups of fewer respondents than this are not singled out (a takeaway) and are combined in the report's tables. */
 export const SMALL_GROUP = 5;
 

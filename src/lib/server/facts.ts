@@ -878,14 +878,31 @@ export function campaignSectors(db: DB, f: BuiltFilter, campaignId: number, answ
 	const facts = load(db);
 	const keep = campaignMembers(db, facts, f, answers);
 	const counts = new Map<string, number>();
-	for (let i = 0; keep && i < facts.memberCampaign.length; i++) {
-		if (facts.memberCampaign[i] !== campaignId || !keep(i)) continue;
+	// The members are in campaign order: only this campaign's run is read (a page asks this of each campaign it shows).
+	const [from, to] = memberRange(facts, campaignId);
+	for (let i = from; keep && i < to; i++) {
+		if (!keep(i)) continue;
 		const label = facts.sectors[facts.sectorOf[facts.memberRespondent[i]]].label;
 		counts.set(label, (counts.get(label) ?? 0) + 1);
 	}
 	return [...counts]
 		.map(([label, respondents]) => ({ label, respondents }))
 		.sort((a, b) => b.respondents - a.respondents || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+/** Where a campaign's members start and end in the member arrays (ordered by campaign), by binary search. */
+function memberRange(facts: Facts, campaignId: number): [number, number] {
+	const bound = (strict: boolean) => {
+		let lo = 0;
+		let hi = facts.memberCampaign.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (facts.memberCampaign[mid] < campaignId || (strict && facts.memberCampaign[mid] === campaignId)) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	};
+	return [bound(false), bound(true)];
 }
 
 /** Respondents whose campaign answers the filter keeps (someone may have sent campaign texts to several questions). */

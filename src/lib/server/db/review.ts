@@ -118,11 +118,12 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 		)
 		.all(answerId, answerId, answerId) as { id: string; label: string; confidence: number | null; evidence: string | null; decision: 'accept' | 'reject' | null }[];
 	const { reviewedBy, ...rest } = a;
+	const campaignMark = rest.campaignMark === null ? null : rest.campaignMark === 1;
 	return {
 		...rest,
 		confidential: rest.confidential === 1,
-		campaignMark: rest.campaignMark === null ? null : rest.campaignMark === 1,
-		campaignChecked: campaignShown({ campaignMark: rest.campaignMark === null ? null : rest.campaignMark === 1, campaignSize: rest.campaignSize }),
+		campaignMark,
+		campaignChecked: campaignShown({ campaignMark, campaignSize: rest.campaignSize }),
 		reviewed: reviewedBy ? { by: reviewedBy.split('|')[0], at: reviewedBy.split('|')[1] } : null,
 		themes: rows.map((r) => ({
 			id: r.id,
@@ -176,10 +177,9 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 			db.prepare("UPDATE respondent SET sector_manual = ?, sector = ?, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE response_id = ?").run(d.sector, d.sector, item.responseId);
 			audit(db, user.username, 'sector corrected', `respondent ${item.responseId}`, { from: item.sector, to: d.sector });
 		}
-		// The box shows the analyst's mark, or else the analysis's grouping; only a change of it is a mark, so saving an
-		// answer again keeps an earlier mark, and ticking a box the analysis already ticked says nothing new.
-		// Against the box as the analyst saw it, not as it would be drawn now: an analysis (or another analyst's mark)
-		// since the page opened must not turn an untouched box into a mark in this analyst's name.
+		// Only a change of the box, as the analyst saw it when the page opened, is a mark: saving again keeps an earlier
+		// mark, ticking a box the analysis ticked says nothing new, and an analysis (or another analyst's mark) since the
+		// page opened does not turn an untouched box into a mark in this analyst's name.
 		const shown = d.campaignWas ?? campaignShown(item);
 		const mark = d.campaign !== shown ? d.campaign : item.campaignMark;
 		if (d.campaign !== shown)

@@ -126,8 +126,6 @@ export interface ReportData {
 	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number; inferredSectors: number; campaigns: CampaignCount & { respondents: number } };
 	/** What was consulted on, from the consultation's definition ('' when it says nothing). */
 	description: string;
-	/** How far the themes were checked by people, in plain words: said whatever the share, none included. */
-	reviewText: string;
 	/** The paragraphs the Word report and the print version share, so that the two say the same. */
 	texts: {
 		introduction: string;
@@ -142,8 +140,6 @@ export interface ReportData {
 	nextSteps: FindingsBlock[];
 	/** The opening sentence on what was gathered, the same in the Word report and the print version. */
 	gathered: string;
-	/** How campaigns were found and treated, for the account of the method. */
-	campaignMethod: string;
 }
 
 /** What a question's campaigns were, for its summary: nothing when it had none. */
@@ -239,22 +235,25 @@ export function reportData(db: DB): ReportData {
 	const texts = new Map(
 		(db.prepare('SELECT question_id, findings, include_charts FROM report_text').all() as { question_id: string; findings: string; include_charts: number }[]).map((r) => [r.question_id, r])
 	);
-	const themeIds = new Map((db.prepare('SELECT label, id FROM theme').raw().all() as [string, string][]).map(([label, id]) => [label, id]));
 	const qs = questions(db).map((q): Omit<ReportQuestion, 'summary'> => {
 		const choices = q.type === 'closed' ? choicesTable(db, all, q.id) : null;
 		const allRow = choices?.rows[0];
 		const answered = db.prepare('SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = ?').pluck().get(q.id) as number;
 		const heat = heatmapTable(db, all, q.id);
-		const themeTotals = new Map<string, number>();
-		for (const c of heat.cells) themeTotals.set(c.themeLabel, (themeTotals.get(c.themeLabel) ?? 0) + c.respondents);
+		// By theme id (a label is a name, not a key), with the label to show.
+		const themeTotals = new Map<string, { label: string; respondents: number }>();
+		for (const c of heat.cells) {
+			const t = themeTotals.get(c.theme) ?? themeTotals.set(c.theme, { label: c.themeLabel, respondents: 0 }).get(c.theme)!;
+			t.respondents += c.respondents;
+		}
 		const options = choices?.options ?? [];
 		const groupOf = (r: (string | number)[]): Group => ({ label: String(r[0]), base: r[1] as number, counts: options.map((_, i) => r[2 + 2 * i] as number) });
 		const sectorGroups = combineSmall((choices?.rows.slice(1) ?? []).map(groupOf));
 		const campaigns = db.prepare('SELECT count(DISTINCT campaign_id) AS campaigns, count(*) AS answers FROM answer WHERE question_id = ? AND campaign_id IS NOT NULL').get(q.id) as CampaignCount;
 		// The six themes raised by most respondents, and any tied with the sixth (leaving them out would say one of two
 		// equal themes mattered more).
-		const ranked = [...themeTotals].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
-		const topThemes = ranked.filter(([, v]) => v >= (ranked[5]?.[1] ?? 0));
+		const ranked = [...themeTotals].filter(([, t]) => t.respondents > 0).sort((a, b) => b[1].respondents - a[1].respondents);
+		const topThemes = ranked.filter(([, t]) => t.respondents >= (ranked[5]?.[1].respondents ?? 0));
 		const wrote = db.prepare("SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = ? AND trim(coalesce(text, '')) <> ''").pluck().get(q.id) as number;
 		const inGroups = new Set(sectorGroups.map((g) => g.label));
 		return {
@@ -279,8 +278,8 @@ export function reportData(db: DB): ReportData {
 			stackRows: [...(allRow ? [groupOf(allRow)] : []), ...sectorGroups]
 				.filter((g) => g.base >= SMALL)
 				.map((g) => ({ label: g.label, counts: Object.fromEntries(options.map((o, i) => [o, g.counts[i]])) })),
-			themes: topThemes.map(([label, respondents]) => ({ label, respondents, percent: percentOf(respondents, answered) })),
-			quotes: representativeQuotes(db, q.id, topThemes.map(([label]) => themeIds.get(label)!), 3)
+			themes: topThemes.map(([, { label, respondents }]) => ({ label, respondents, percent: percentOf(respondents, answered) })),
+			quotes: representativeQuotes(db, q.id, topThemes.map(([id]) => id), 3)
 		};
 	});
 	const withSummaries: ReportQuestion[] = qs.map((q) => ({ ...q, summary: questionSummary(q) }));
@@ -288,7 +287,7 @@ export function reportData(db: DB): ReportData {
 	const ev = events(db);
 	const evThemes = themesEventsVsWritten(db);
 	const cyp = topics(db);
-	const report: Omit<ReportData, 'gathered' | 'campaignMethod' | 'reviewText' | 'texts'> = {
+	const report: Omit<ReportData, 'gathered' | 'texts'> = {
 		summary: findingsBlocks(texts.get(SUMMARY)?.findings ?? ''),
 		nextSteps: findingsBlocks(texts.get(NEXT_STEPS)?.findings ?? ''),
 		description: (db.prepare('SELECT coalesce(description, \'\') FROM consultation LIMIT 1').pluck().get() as string | undefined) ?? '',
@@ -332,14 +331,10 @@ export function reportData(db: DB): ReportData {
 				.get() as ReportData['method']['campaigns']
 		}
 	};
-	const reviewText = reviewSentence(report.method);
-	const campaignText = campaignMethod(report.method.campaigns);
 	const m = report.method;
 	return {
 		...report,
 		gathered: gatheredSentence(report),
-		campaignMethod: campaignText,
-		reviewText,
 		texts: {
 			introduction: [report.description || `${report.title}.`, report.opens && report.closes ? `The consultation ran from ${formatDate(report.opens)} to ${formatDate(report.closes)}.` : ''].filter(Boolean).join(' '),
 			inferred: m.inferredSectors
@@ -352,9 +347,9 @@ export function reportData(db: DB): ReportData {
 				report.children.topics.length ? ` The topics they raised most were: ${report.children.topics.map((t) => `${t.topic.toLowerCase()} (${formatNumber(t.comments)} of the ${formatNumber(report.children.total)} comments)`).join(', ')}.` : ''
 			}`,
 			method: [
-				`Themes were given to every written answer by a text pipeline, from the consultation's list of themes (its codeframe): the words and phrases that list gives for each theme, and a model trained on answers people had labelled; each theme given records the words that led to it. ${reviewText}`,
+				`Themes were given to every written answer by a text pipeline, from the consultation's list of themes (its codeframe): the words and phrases that list gives for each theme, and a model trained on answers people had labelled; each theme given records the words that led to it. ${reviewSentence(m)}`,
 				`Respondents, not answers, are counted: someone who raised a theme in several answers counts once for it. Percentages for closed questions are of those who chose an answer; a theme's percentage is of everyone who answered the question, including those who only chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed, one for each of the themes raised most. In breakdowns by sector, sectors with fewer than ${SMALL} respondents are combined into one row, with the next smallest sector added while that row has fewer than ${SMALL}; percentages are rounded to whole numbers, so a row may not add up to exactly 100%.`,
-				campaignText
+				campaignMethod(m.campaigns)
 			]
 		}
 	};
