@@ -25,6 +25,42 @@ export interface AuditQuery {
 	parameters?: Record<string, AuditParameter>;
 }
 
+/** The report's annex of organisations that responded (the report runs these very queries). */
+export const REPORT_ANNEX_SQL = `-- Organisations by the name they gave (else the name the list of known organisations matched), never one that
+-- asked for confidentiality and never an individual. A name sent in several responses (letter case aside) is listed
+-- once, under the sector most of them gave (the first in the codeframe's order on a tie), with all its responses.
+-- Runs of spaces in a name count as one (up to eight; tabs and line breaks are spaces).
+WITH named AS (
+	SELECT replace(replace(replace(trim(replace(replace(replace(
+		coalesce(nullif(trim(organisation), ''), known_organisation), char(9), ' '), char(10), ' '), char(13), ' ')),
+		'  ', ' '), '  ', ' '), '  ', ' ') AS name, sector
+	FROM respondent
+	WHERE respondent_type = 'organisation' AND confidential = 0
+),
+by_sector AS (
+	SELECT lower(name) AS name_key, min(name) AS name, sector, count(*) AS responses
+	FROM named
+	WHERE coalesce(name, '') <> ''
+	GROUP BY lower(name), sector
+),
+ranked AS (
+	SELECT b.name, b.responses, s.label, s.position,
+		sum(b.responses) OVER (PARTITION BY b.name_key) AS total,
+		row_number() OVER (PARTITION BY b.name_key ORDER BY b.responses DESC, coalesce(s.position, 1e9), s.label) AS place
+	FROM by_sector b
+	LEFT JOIN sector s ON s.id = b.sector
+)
+SELECT coalesce(label, 'Sector not known') AS sector, name, total AS responses
+FROM ranked
+WHERE place = 1
+ORDER BY coalesce(position, 1e9), sector, name COLLATE NOCASE, name`;
+
+export const REPORT_NOT_NAMED_SQL = `SELECT
+	coalesce(sum(respondent_type = 'organisation' AND confidential = 1), 0) AS confidential,
+	coalesce(sum(respondent_type = 'individual'), 0) AS individuals,
+	coalesce(sum(respondent_type IS NULL), 0) AS unstated
+FROM respondent`;
+
 const QUESTION: AuditParameter = {
 	means: 'a question id, such as q5',
 	values: 'SELECT id FROM question ORDER BY position'
@@ -507,6 +543,20 @@ SELECT
 	count(known_organisation) AS known
 FROM respondent
 WHERE respondent_type = 'organisation'`
+	},
+	{
+		id: 'report-annex',
+		title: 'The organisations the summary of responses names',
+		shows: 'The Word report and its print version: "Annex: organisations that responded"',
+		unit: 'respondents',
+		sql: REPORT_ANNEX_SQL
+	},
+	{
+		id: 'report-annex-not-named',
+		title: 'The responses the summary of responses does not name',
+		shows: 'The annex of the report: "N responses from organisations that asked for confidentiality and M responses from individuals are not named"',
+		unit: 'respondents',
+		sql: REPORT_NOT_NAMED_SQL
 	},
 	{
 		id: 'events-and-children-totals',

@@ -39,6 +39,7 @@ import {
 	untaggedCounts
 } from '../../src/lib/server/facts';
 import { buildFilter } from '../../src/lib/server/filters';
+import { annexOf } from '../../src/lib/server/report/data';
 import { shareOf } from '../../src/lib/format';
 import { bundledDb } from '../helpers/bundle';
 import { withUnusualBodies } from '../helpers/bodies';
@@ -243,6 +244,15 @@ const PAGES: Record<string, (d: DB, rows: Row[], value?: string) => void> = {
 	},
 	'stakeholder-counts': (d, rows) => {
 		expect(rows).toEqual([stakeholderCounts(d, all(d))]);
+	},
+	'report-annex': (d, rows) => {
+		const annex = annexOf(d);
+		expect(rows).toEqual(annex.sectors.flatMap((s) => s.organisations.map((o) => ({ sector: s.sector, name: o.name, responses: o.responses }))));
+		expect(rows.length).toBe(annex.named);
+	},
+	'report-annex-not-named': (d, rows) => {
+		const { confidential, individuals, unstated } = annexOf(d);
+		expect(rows).toEqual([{ confidential, individuals, unstated }]);
 	},
 	'events-and-children-totals': (d, rows) => {
 		const o = otherTotals(d);

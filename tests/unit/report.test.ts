@@ -34,7 +34,9 @@ describe('the Word report', () => {
 		data.questions[0] = { ...data.questions[0], findingsBlocks: findingsBlocks(typed) };
 		const doc = await (await JSZip.loadAsync(await reportDocx(data))).file('word/document.xml')!.async('string');
 		const bullets = [...doc.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:numPr>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((m) => text(m[0]));
-		expect(bullets).toEqual(['consent was raised most', 'by health bodies', 'last']);
+		// The typed bullets, then the annex's list of organisations.
+		const organisations = data.annex.sectors.flatMap((s) => s.organisations.map((o) => o.shown));
+		expect(bullets).toEqual(['consent was raised most', 'by health bodies', 'last', ...organisations]);
 		expect(doc).not.toContain('\t');
 	});
 	it('says which answers were campaign copies, under their question and in the account of the method', () => {
@@ -86,6 +88,44 @@ describe('the Word report', () => {
 		}
 		// Ties at the sixth place are kept.
 		for (const q of data.questions) if (q.themes.length > 6) expect(q.themes[6].respondents, q.id).toBe(q.themes[5].respondents);
+	});
+	it('names in an annex the organisations that responded, by sector, never a confidential one or an individual', () => {
+		const { annex } = reportData(db);
+		const body = text(xml);
+		expect(body).toContain('Annex: organisations that responded');
+		expect(body).toContain(annex.text);
+		const named = db.prepare("SELECT count(*) FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0").pluck().get() as number;
+		expect(annex.named).toBe(named);
+		expect(annex.text).toMatch(/^Responses were received from the \d+ organisations below, listed under their sector\. \d+ responses from organisations that asked for confidentiality and \d+ responses from individuals are not named\.$/);
+		for (const s of annex.sectors) for (const o of s.organisations) expect(body).toContain(o.shown);
+		const hidden = db.prepare("SELECT organisation FROM respondent WHERE organisation IS NOT NULL AND (confidential = 1 OR respondent_type = 'individual')").pluck().all() as string[];
+		expect(hidden.length).toBeGreaterThan(0);
+		const listed = new Set(annex.sectors.flatMap((s) => s.organisations.map((o) => o.name.toLowerCase())));
+		for (const h of hidden) expect(listed.has(h.trim().toLowerCase()), h).toBe(false);
+		// A name sent twice (in another letter case, from another sector) is listed once with both responses, under the
+		// sector most of its responses gave; one with no name of its own is listed by the organisation it was matched to;
+		// a respondent who did not say what they were is counted, not named.
+		const rw = openDb(path);
+		try {
+			rw.exec('BEGIN');
+			const add = rw.prepare("INSERT INTO respondent (response_id, respondent_type, organisation, known_organisation, sector, confidential, row_hash) VALUES (?, ?, ?, ?, ?, 0, 'x')");
+			add.run('T-1', 'organisation', 'Zeta Trust', null, 'health');
+			add.run('T-2', 'organisation', ' zeta  trust ', null, 'police');
+			add.run('T-3', 'organisation', 'ZETA TRUST', null, 'police');
+			add.run('T-4', 'organisation', '', 'Barnardo\'s Known', 'education');
+			add.run('T-5', null, 'Unsaid Org', null, 'health');
+			const a = reportData(rw).annex;
+			const where = (name: string) => a.sectors.filter((s) => s.organisations.some((o) => o.name.toLowerCase() === name.toLowerCase()));
+			expect(where('Zeta Trust').map((s) => s.sector)).toEqual(['Police']);
+			expect(a.sectors.flatMap((s) => s.organisations).filter((o) => o.name.toLowerCase() === 'zeta trust')).toEqual([{ name: 'ZETA TRUST', responses: 3, shown: 'ZETA TRUST (3 responses)' }]);
+			expect(where('Barnardo\'s Known').map((s) => s.sector)).toEqual(['Education']);
+			expect(where('Unsaid Org')).toEqual([]);
+			expect(a.unstated).toBe(1);
+			expect(a.text).toContain('1 response that did not say whether it came from an organisation');
+		} finally {
+			rw.exec('ROLLBACK');
+			rw.close();
+		}
 	});
 	it('quotes children and young people from different settings, never a comment that needed personal details removed', () => {
 		const data = reportData(db);

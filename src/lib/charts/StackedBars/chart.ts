@@ -27,10 +27,12 @@ export interface StackLayout {
 }
 
 // Every fill contrasts at least 3:1 with the white page and 4.5:1 with the text written on it; segments are also
-// labelled with their category where they are wide enough, so colour is never the only clue.
+// labelled with their category where they are wide enough, so colour is never the only clue. Answers side by side
+// differ in lightness too, so that a chart printed in black and white (or read without telling red from blue) still
+// tells them apart: Yes and No were both of lightness 46, No is now a lighter red with dark text.
 export const CHOICE_COLOURS: Record<string, { fill: string; text: string }> = {
 	Yes: { fill: '#1d70b8', text: '#ffffff' },
-	No: { fill: '#ca3535', text: '#ffffff' },
+	No: { fill: '#e5675f', text: '#0b0c0c' },
 	'Not sure': { fill: '#484949', text: '#ffffff' }
 };
 const FALLBACK = [
@@ -55,12 +57,13 @@ const ORDERED = [
 export const isScale = (categories: string[]) => categories.length > 1 && categories.length <= ORDERED.length && categories.every((c) => /^\d+$/.test(c));
 
 /** Answers for and against, strong and plain, and between: blue for, red against, grey between, darker when strong
- * ("Strongly agree" ... "Strongly disagree", "Support" / "Oppose"), so an agree scale reads as Yes / No do. */
+ * ("Strongly agree" ... "Strongly disagree", "Support" / "Oppose"), so an agree scale reads as Yes / No do; each
+ * differs in lightness from the answers beside it. */
 const LEANING = {
 	strongFor: { fill: '#0b2d4f', text: '#ffffff' },
 	for: { fill: '#1d70b8', text: '#ffffff' },
-	between: { fill: '#505a5f', text: '#ffffff' },
-	against: { fill: '#ca3535', text: '#ffffff' },
+	between: { fill: '#484949', text: '#ffffff' },
+	against: { fill: '#e5675f', text: '#0b0c0c' },
 	strongAgainst: { fill: '#7a1f1f', text: '#ffffff' }
 };
 /** The answer's colour by what its words say (`readAnswer`, as its stance is read): null when they say nothing. */

@@ -1,5 +1,6 @@
 // Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries), with
 // sectors of fewer than 5 respondents combined in breakdowns by sector, and only non-confidential redacted quotes.
+import { REPORT_ANNEX_SQL, REPORT_NOT_NAMED_SQL } from '../../audit-queries';
 import { formatDate, formatNumber, percentOf, SMALL_GROUP } from '../../format';
 import { buildFilter } from '../filters';
 import { choicesTable, heatmapTable } from '../charts';
@@ -140,6 +141,64 @@ export interface ReportData {
 	nextSteps: FindingsBlock[];
 	/** The opening sentence on what was gathered, the same in the Word report and the print version. */
 	gathered: string;
+	/** The annex: the organisations that responded, by name, under their sector. */
+	annex: Annex;
+}
+
+export interface Annex {
+	/** Sectors in the codeframe's order, each with its organisations by name (a name given by several responses once). */
+	sectors: { sector: string; organisations: { name: string; responses: number; shown: string }[] }[];
+	/** Organisations named in the list, and those left out because their list would be too long for a document. */
+	named: number;
+	notListed: number;
+	/** Responses from organisations that asked for confidentiality, from individuals, and from respondents who did
+	 * not say which they were: none of them is named. */
+	confidential: number;
+	individuals: number;
+	unstated: number;
+	/** What the annex says before the list, the same in Word and print. */
+	text: string;
+}
+
+/** More organisations than this are not listed one by one in the document: the stakeholders download has them all. */
+export const ANNEX_LIMIT = 2000;
+
+/**
+ * The organisations that responded, as a published summary lists them: by the name they gave (or, when they gave
+ * none, the name the list of known organisations matched), never one that asked for confidentiality, and never an
+ * individual, whatever organisation they mentioned. A name sent in several responses (letter case aside) is listed
+ * once, under the sector most of them gave (the first in the codeframe's order on a tie), with how many it sent. The
+ * queries are the audit queries `report-annex` and `report-annex-not-named`, so an auditor runs what the report ran.
+ */
+export function annexOf(db: DB): Annex {
+	const rows = db.prepare(REPORT_ANNEX_SQL).all() as { sector: string; name: string; responses: number }[];
+	const listed = rows.length <= ANNEX_LIMIT ? rows : [];
+	const sectors: Annex['sectors'] = [];
+	for (const o of listed) {
+		if (sectors.at(-1)?.sector !== o.sector) sectors.push({ sector: o.sector, organisations: [] });
+		sectors.at(-1)!.organisations.push({ name: o.name, responses: o.responses, shown: annexName(o) });
+	}
+	const others = db.prepare(REPORT_NOT_NAMED_SQL).get() as { confidential: number; individuals: number; unstated: number };
+	const annex: Omit<Annex, 'text'> = { sectors, named: listed.length, notListed: rows.length - listed.length, ...others };
+	return { ...annex, text: annexText(annex) };
+}
+
+function annexText(a: Omit<Annex, 'text'>): string {
+	const orgs = (n: number) => `${formatNumber(n)} ${n === 1 ? 'organisation' : 'organisations'}`;
+	const listed = a.named
+		? `Responses were received from the ${orgs(a.named)} below, listed under their sector.`
+		: a.notListed
+			? `Responses were received from ${orgs(a.notListed)}: too many to list here; the stakeholders download of the dashboard names them all.`
+			: 'No organisation that responded can be named.';
+	const responses = (n: number) => `${formatNumber(n)} ${n === 1 ? 'response' : 'responses'}`;
+	const unnamed = [
+		a.confidential ? `${responses(a.confidential)} from organisations that asked for confidentiality` : '',
+		a.individuals ? `${responses(a.individuals)} from individuals` : '',
+		a.unstated ? `${responses(a.unstated)} that did not say whether ${a.unstated === 1 ? 'it' : 'they'} came from an organisation` : ''
+	].filter(Boolean);
+	const last = unnamed.length > 1 ? ` and ${unnamed.pop()}` : '';
+	const count = a.confidential + a.individuals + a.unstated;
+	return `${listed}${unnamed.length ? ` ${unnamed.join(', ')}${last} ${count === 1 ? 'is' : 'are'} not named.` : ''}`;
 }
 
 /** What a question's campaigns were, for its summary: nothing when it had none. */
@@ -287,7 +346,7 @@ export function reportData(db: DB): ReportData {
 	const ev = events(db);
 	const evThemes = themesEventsVsWritten(db);
 	const cyp = topics(db);
-	const report: Omit<ReportData, 'gathered' | 'texts'> = {
+	const report: Omit<ReportData, 'gathered' | 'texts' | 'annex'> = {
 		summary: findingsBlocks(texts.get(SUMMARY)?.findings ?? ''),
 		nextSteps: findingsBlocks(texts.get(NEXT_STEPS)?.findings ?? ''),
 		description: (db.prepare('SELECT coalesce(description, \'\') FROM consultation LIMIT 1').pluck().get() as string | undefined) ?? '',
@@ -334,6 +393,7 @@ export function reportData(db: DB): ReportData {
 	const m = report.method;
 	return {
 		...report,
+		annex: annexOf(db),
 		gathered: gatheredSentence(report),
 		texts: {
 			introduction: [report.description || `${report.title}.`, report.opens && report.closes ? `The consultation ran from ${formatDate(report.opens)} to ${formatDate(report.closes)}.` : ''].filter(Boolean).join(' '),
@@ -357,4 +417,9 @@ export function reportData(db: DB): ReportData {
 
 export function questionExists(db: DB, id: string): boolean {
 	return !!question(db, id);
+}
+
+/** An organisation as the annex lists it: its name, and how many responses it sent when more than one. */
+export function annexName(o: { name: string; responses: number }): string {
+	return o.responses > 1 ? `${o.name} (${formatNumber(o.responses)} responses)` : o.name;
 }
