@@ -206,13 +206,20 @@ describe('review decisions', () => {
 		// Opened again and saved as the form shows it: nothing changed, nothing lost.
 		saveDecision(db, user, answer, { themes: {}, stance: shown.stance, sector: null, campaign: true });
 		expect(db.prepare('SELECT stance, campaign FROM answer_review WHERE answer_id = ?').get(answer)).toEqual({ stance: corrected, campaign: 1 });
+		expect(reviewItem(db, answer)!.campaignMarkApplied).toBe(false);
 		analyseDatabase(db);
+		expect(reviewItem(db, answer)!.campaignMarkApplied).toBe(true);
+		// Saved again after the analysis (a stance, a theme): the mark is still the one the analysis applied, not one
+		// waiting for the next run.
+		saveDecision(db, user, answer, { themes: {}, stance: model, sector: null, campaign: true, campaignWas: true });
+		expect(reviewItem(db, answer)!.campaignMarkApplied).toBe(true);
+		saveDecision(db, user, answer, { themes: {}, stance: corrected, sector: null, campaign: true, campaignWas: true });
 		expect(db.prepare('SELECT stance FROM answer WHERE id = ?').pluck().get(answer)).toBe(corrected);
 		const marks = () => db.prepare("SELECT action FROM audit_log WHERE target LIKE ? AND action LIKE '%campaign%' ORDER BY id").pluck().all(`answer ${answer} %`);
 		expect(marks()).toEqual(['marked as a campaign copy']);
 		saveDecision(db, user, answer, { themes: {}, stance: corrected, sector: null, campaign: false });
 		// Unticked again, the box says what the analysis says; the analyst's word is now "not a copy".
-		expect(reviewItem(db, answer)).toMatchObject({ campaignMark: false, campaignChecked: false });
+		expect(reviewItem(db, answer)).toMatchObject({ campaignMark: false, campaignChecked: false, campaignMarkApplied: false });
 		expect(marks()).toEqual(['marked as a campaign copy', 'marked as not a campaign copy']);
 	});
 	it('put analysts\' campaign marks over the campaigns the analysis finds', () => {

@@ -485,5 +485,14 @@ ALTER TABLE campaign ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;`
 		// index, the answers themselves are not read (at a million answers, 150-300 ms of reading rows for 37,000 ids).
 		sql: `DROP INDEX answer_campaign;
 CREATE INDEX answer_campaign ON answer(campaign_id, respondent_id) WHERE campaign_id IS NOT NULL;`
+	},
+	{
+		version: 16,
+		name: 'when a campaign mark was made',
+		// The review page says whether the last analysis has applied an analyst's campaign mark. It compared the answer's
+		// last save with the analysis, so saving the answer again (a theme, say) after the analysis made an applied mark
+		// read as waiting for the next run. A mark now keeps its own time; a mark made before this takes the save's.
+		sql: `ALTER TABLE answer_review ADD COLUMN campaign_at TEXT;
+UPDATE answer_review SET campaign_at = reviewed_at WHERE campaign IS NOT NULL;`
 	}
 ];

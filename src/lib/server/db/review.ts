@@ -89,6 +89,9 @@ export interface ReviewItem {
 	 * not a copy though it was grouped; null, none.
 	 */
 	campaignMark: boolean | null;
+	/** The analyst's mark was made before the last analysis ran, so that analysis has put it over its campaigns (a
+	 * later save of the answer, for its themes say, does not make it wait again). */
+	campaignMarkApplied: boolean;
 	/** Whether the form's campaign box starts ticked (`campaignShown`). */
 	campaignChecked: boolean;
 	reason: string | null;
@@ -103,10 +106,12 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, c.id AS campaignId, a.review_reason AS reason,
 				(SELECT max(finished_at) FROM analysis_run) AS analysedAt,
 				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy,
-				(SELECT rv.campaign FROM answer_review rv WHERE rv.answer_id = a.id) AS campaignMark
+				(SELECT rv.campaign FROM answer_review rv WHERE rv.answer_id = a.id) AS campaignMark,
+				(SELECT rv.campaign_at FROM answer_review rv WHERE rv.answer_id = a.id AND rv.campaign IS NOT NULL) AS campaignMarkedAt
 			 FROM answer a JOIN respondent r ON r.id = a.respondent_id LEFT JOIN campaign c ON c.id = a.campaign_id WHERE a.id = ?`
 		)
-		.get(answerId) as (Omit<ReviewItem, 'themes' | 'reviewed' | 'confidential' | 'campaignMark' | 'campaignChecked'> & { confidential: number; reviewedBy: string | null; campaignMark: number | null }) | undefined;
+		.get(answerId) as (Omit<ReviewItem, 'themes' | 'reviewed' | 'confidential' | 'campaignMark' | 'campaignChecked' | 'campaignMarkApplied'> & {
+			campaignMarkedAt: string | null; confidential: number; reviewedBy: string | null; campaignMark: number | null }) | undefined;
 	if (!a) return undefined;
 	const rows = db
 		.prepare(
@@ -117,10 +122,11 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 			 FROM theme t ORDER BY t.position`
 		)
 		.all(answerId, answerId, answerId) as { id: string; label: string; confidence: number | null; evidence: string | null; decision: 'accept' | 'reject' | null }[];
-	const { reviewedBy, ...rest } = a;
+	const { reviewedBy, campaignMarkedAt, ...rest } = a;
 	const campaignMark = rest.campaignMark === null ? null : rest.campaignMark === 1;
 	return {
 		...rest,
+		campaignMarkApplied: !!campaignMarkedAt && !!rest.analysedAt && campaignMarkedAt < rest.analysedAt,
 		confidential: rest.confidential === 1,
 		campaignMark,
 		campaignChecked: campaignShown({ campaignMark, campaignSize: rest.campaignSize }),
@@ -187,8 +193,11 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 				campaignSize: item.campaignSize
 			});
 		db.prepare(
-			`INSERT INTO answer_review (answer_id, user_id, reviewed_at, stance, campaign, auto_themes) VALUES (?, ?, ?, ?, ?, ?)
+			`INSERT INTO answer_review (answer_id, user_id, reviewed_at, stance, campaign, campaign_at, auto_themes) VALUES (?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT(answer_id) DO UPDATE SET user_id = excluded.user_id, reviewed_at = excluded.reviewed_at,
+				-- The time of the mark changes only with the mark (the review page says from it whether the analysis has
+				-- applied the mark).
+				campaign_at = CASE WHEN excluded.campaign IS answer_review.campaign THEN answer_review.campaign_at ELSE excluded.campaign_at END,
 				-- A save that leaves the stance as it was keeps the earlier correction: the form shows the corrected stance,
 				-- so "unchanged" is not "as the model read it" (saving a reviewed answer again wiped the correction).
 				stance = coalesce(excluded.stance, answer_review.stance),
@@ -199,6 +208,7 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 			now,
 			d.stance && d.stance !== item.stance ? d.stance : null,
 			mark === null ? null : mark ? 1 : 0,
+			mark === null ? null : now,
 			item.themes
 				.filter((t) => t.auto)
 				.map((t) => t.id)
