@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { questions } from '$lib/server/db/questions';
 import { bodyName } from '$lib/server/db/stakeholders';
+import { bodyChoiceTables, bodyThemeRows, BODY_GROUPS } from '$lib/server/body-tables';
 import { bodyGroupChoices, bodyGroupThemes } from '$lib/server/facts';
 import { filtered } from '$lib/server/page';
 
@@ -12,8 +13,11 @@ export function load({ url, params }) {
 		filter,
 		body: params.body,
 		name,
-		questions: questions(db).filter((q) => q.type === 'closed'),
-		choices: bodyGroupChoices(db, f, params.body),
-		themes: bodyGroupThemes(db, f, params.body)
+		groups: BODY_GROUPS.map((g) => g.label),
+		choices: bodyChoiceTables(
+			questions(db).filter((q) => q.type === 'closed'),
+			bodyGroupChoices(db, f, params.body)
+		),
+		themes: bodyThemeRows(bodyGroupThemes(db, f, params.body))
 	};
 }
