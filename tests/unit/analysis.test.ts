@@ -172,6 +172,30 @@ describe('redaction', () => {
 		["My name's Tamsin Blackwood.", "My name's [name removed]."]
 	];
 	for (const [input, output] of cases) it(`redacts: ${input}`, () => expect(redact(input).text).toBe(output));
+	it('takes the names an e-mail address is made of, handles, logins, flats, "b." dates and names said to be surnames', () => {
+		const cases: [string, string][] = [
+			['copied to our officer, Priti Naidoo (priti.naidoo@example.com).', 'copied to our officer, [name removed] ([email removed]).'],
+			['Cheers, Kev (kev.dunmore@example.net)', 'Cheers, [name removed] ([email removed])'],
+			['on msn he was called lilsniper_99 and kept messaging', 'on msn he was called [username removed] and kept messaging'],
+			['Staff login jwhitworth2 was used', 'Staff login [username removed] was used'],
+			['b. 08/12/1988 – left care at 16', 'b. [date of birth removed] – left care at 16'],
+			['her grandson Rhys (b. 12.12.1995)', 'her grandson [name removed] (b. [date of birth removed])'],
+			['We live at Flat 3, Kestrel House, Mill Lane, and', 'We live at [address removed], and'],
+			['placement address 3 The Paddocks.', 'placement address [address removed].'],
+			['the house is 112 stanley street, the one', 'the house is [address removed], the one'],
+			['Home: 2 Ty Newydd Cottages, Llanfair Road, LL55 4RT.', 'Home: [address removed].'],
+			['Contact is Lindsay (surname Van der Berg), who', 'Contact is [name removed] (surname [name removed]), who'],
+			["I spoke to Mr d'Souza-Pereira about it", 'I spoke to [name removed] about it'],
+			['Our youth worker Will Haddon had to wait', 'Our youth worker [name removed] had to wait'],
+			['The mother, Kateryna Bondarenko (NI SK 61 33 09 D), gave', 'The mother, [name removed] (NI [NI number removed]), gave'],
+			['A mum at the event, Dawn Pickersgill, said she', 'A mum at the event, [name removed], said she'],
+			['CP register ref. CPR-0923 had been closed', 'CP register ref. [reference removed] had been closed']
+		];
+		for (const [text, want] of cases) expect(redact(text).text, text).toBe(want);
+		// A shared mailbox's words are not names, and neither is the address's name where the text does not use it.
+		for (const text of ['Write to the Safeguarding Team (safeguarding.team@example.org) or Info Point.', 'Will this work? Ask info@example.org.', 'Our Data Protection Officer answers data.protection@example.gov.uk.'])
+			expect(redact(text).text.replace(/\[email removed\]/g, '')).not.toContain('[name removed]');
+	});
 	it('leaves the public record and ordinary words alone', () => {
 		for (const text of ['since the Victoria Climbié Inquiry', 'Gillick competence and the Fraser guidelines', 'Will this work? May be.', 'section 47 of the Children Act 1989', 'Working Together 2006'])
 			expect(redact(text).text).toBe(text);

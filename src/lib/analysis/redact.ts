@@ -123,7 +123,13 @@ const DISTRICT = /\b(?<=[A-Z][a-z]+,? )[A-Z]{2}\d{1,2}\b/g;
 const KIN_TITLE = 'Grandma|Grandad|Grandpa|Granny|Gran|Nan|Nana|Nanna|Nanny|Nain|Taid|Aunty|Auntie|Aunt|Uncle';
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev|Reverend|Father|PC|WPC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Superintendent|Constable|Detective|Cllr|Councillor|Pastor|Imam|Rabbi|Canon|Sir|Dame|Pani|Herr|Frau|Madame|Mme|Monsieur|Señora|Señor|Baby|${KIN_TITLE})`;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
-const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
+const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(?:d['’]|[Dd]e |[Vv]an (?:[Dd]e[rn] )?|[Vv]on |[Dd]a |[Dd]i |[Dd]u |[Ll][ae] )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
+/** A surname said to be one: "(surname Van der Berg)", "her maiden name was Cartwright". */
+const SURNAME = /\b(?:surname|family name|maiden name|last name)(?:\s+(?:is|was))?\s*:?\s+((?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]e[rn]|[Dd]a|[Dd]i|[Dd]u|[Ll][ae]|[Tt]er)\s+)*(?:d['’]|O['’])?\p{Lu}[\p{L}'’-]+)/dgu;
+/** The parts of an e-mail address's name that say nothing of whose it is ("safeguarding.team@", "info@"). */
+const MAILBOX_WORDS = new Set(
+	'info enquiries enquiry admin administrator office contact contacts team mail email hello help helpline reception duty referrals referral safeguarding admissions support services service children childrens child social care school schools head clerk council data protection dpo foi noreply webmaster post general youth health nhs police the and for consultation consultations responses response feedback parents parent family families sen senco governors governor press media news comms communications finance accounts unit centre center project trust board partnership network lscb acpc yot cahms camhs nursery practice surgery team clinic ward home homes group groups office manager secretary chair director'.split(' ')
+);
 /** Capitalised words that follow a title as part of a job or a thing, not a name: "Nurse Practitioners", "PC World". */
 const NOT_A_NAME = new Set(
 	'Clinic Clinics Room Rooms Massage Milk Boom Bond Friendly Steps Initiative Café Cafe Week Bank Box Unit Units State States Government Practitioner Practitioners Prescriber Prescribers Specialist Specialists Consultant Consultants Manager Managers Team Teams Lead Leads Training Days Day World Service Services Adviser Advisers Advisor Advisors Education Network Forum Meeting Meetings Station Unit Ward Bank Staff Students Student Group Groups'.split(
@@ -209,7 +215,7 @@ const NOT_AFTER_INITIAL = new Set('Team Level Levels Block Wing Division Grade L
 /** Relations and friends a name is written after ("my brother Kacper"). */
 const RELATIONS = 'brother|sister|bro|sis|mum|mam|mother|dad|father|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|aunt|auntie|aunty|uncle|cousin|mate|friend|bestie|partner|husband|wife|boyfriend|girlfriend|fiance|fiancee|son|daughter|grandson|granddaughter|nephew|niece|stepson|stepdaughter|stepdad|stepmum|stepbrother|stepsister|eldest|youngest';
 /** Who someone is to the writer, with whose they are first if it says ("my mum's boyfriend", "my foster sister"). */
-const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:mum|mam|mom|dad|nan|nana|gran|sister|brother|aunt|auntie|aunty|uncle|cousin|friend|mate)['’]?s\s+)?(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest|foster|real|birth|new|adopted|half)\s+)?(?:${RELATIONS})\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|pupil),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*),`, 'dgu');
+const KIN_MORE = new RegExp(String.raw`\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:mum|mam|mom|dad|nan|nana|gran|sister|brother|aunt|auntie|aunty|uncle|cousin|friend|mate)['’]?s\s+)?(?:(?:little|baby|twin|best|big|step|older|younger|eldest|youngest|foster|real|birth|new|adopted|half)\s+)?(?:${RELATIONS})\s*,?\s+(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}(?:\p{Ll}|['’]\p{Lu})[\p{L}'’-]*)?|\p{Ll}{3,})(?![\p{L}])|\b[Tt]he\s+(?:girl|boy|child|young person|baby|mother|father|mum|dad|parent|carer|stepfather|stepmother|grandmother|grandfather|pupil|victim),\s+(\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)?)\s*[,(]`, 'dgu');
 /** Names that are also words, taken in lower case after a relation ("my nanna june", "my foster sister grace"): not
  * the ones that are verbs as well ("my mum will", "my dad may"). */
 const NAMES_AFTER_KIN = new Set('grace faith hope joy rose june april dawn sue carol amber holly ruby crystal summer skye frank dean'.split(' '));
@@ -246,22 +252,28 @@ const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 const DATE = String.raw`\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\.?\s+\d{2,4}|(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2} \d{1,2} \d{4}`;
 /** Every whole date in a sentence that speaks of a birth: "my date of birth is 30/06/1975 and my son's is 21/10/1998". */
 const DATES = new RegExp(String.raw`(?<![\d./-])(?:${DATE})(?![\d/-]|\.\d)`, 'gu');
-const BIRTH_SENTENCE = /[^.!?\n]*(?:\b(?:dob|d\.o\.b|date of birth|birthday|born)\b)(?:[^.!?\n]|\.(?=\d))*/gi;
+const BIRTH_SENTENCE = /[^.!?\n]*(?:\b(?:dob|d\.o\.b|date of birth|birthday|bday|b-day|born)\b)(?:[^.!?\n]|\.(?=\d))*/gi;
 /** A date of birth, only where it says so, so that other dates stay: "DOB 12/03/1995", "born on 22 September 2004". */
 const DOB = new RegExp(
-	String.raw`\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|[Dd]ate of birth|[Bb]orn(?: on)?)(?:\s+(?:is|was|of))?\s*[:\-]?\s*(${DATE})`,
+	String.raw`\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|[Dd]ate of birth|[Bb]orn(?: on)?|(?<![\p{L}.])b\.)(?:\s+(?:is|was|of))?\s*[:\-]?\s*(${DATE})`,
 	'dgu'
 );
 /** A National Insurance number: two letters, six digits, one letter A to D, in capitals or in lower case. */
 const NI_NUMBER = /(?<![\w])(?:[A-Z]{2}(?: ?\d{2}){3} ?[A-D]|[a-z]{2}(?: ?\d{2}){3} ?[a-d])(?![\w])/g;
 /** A house number and street, with a flat if there is one: "14 Acacia Avenue", "Flat 2, 88 Cranbrook Road". */
-const ADDRESS = /(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+(?:['’]s)? |St\.? ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green)\b/gu;
+const ADDRESS = /(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+(?:['’]s)? |St\.? ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green|Approach)\b/gu;
 /** A Welsh street, its kind first: "12 Heol y Bryn", "7 Cae Glas". */
 const ADDRESS_WELSH = /(?<![\w])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?,? (?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Maes|Cae|Bro|Llys|Clos)(?:[ -](?:[Yy]|[Yy]r|'r|\p{Lu}[\p{L}'’]+)){1,3}/gu;
 /** Everything from "my address is" to the postcode that ends it: "The Old Forge, Mill Lane, Little Snoring, NR21 0AA". */
-const ADDRESS_IS = /(?:\b(?:[Mm]y|[Oo]ur|[Hh]ome|[Hh]is|[Hh]er|[Tt]heir) address(?: is)?\s*:?|(?:^|\n)Address\s*:|\b[Ww]e are at|\b[Ww]rite to (?:me|us) at)\s+([^.\n]{3,90}?\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}))\b/g;
+const ADDRESS_IS = /(?:\b(?:[Mm]y|[Oo]ur|[Hh]ome|[Hh]is|[Hh]er|[Tt]heir) address(?: is)?\s*:?|(?:^|\n)(?:(?:Home|Postal|Correspondence|Contact) )?(?:[Aa]ddress(?: for (?:correspondence|letters|contact))?|Home)\s*:|\b[Ww]e are at|\b[Ww]rite to (?:me|us) at)\s+([^.\n]{3,90}?\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}))\b/g;
 /** A house and street in lower case, where someone says they live there: "i live at 14 hawthorn road". */
-const ADDRESS_LIVE = /\b(?:live|lives|living|lived|stay|stays|staying|moved to|address is)\s+(?:at\s+)?(\d{1,4}[a-z]?,? (?:[\p{L}'’]+ ){1,3}(?:street|road|avenue|lane|close|crescent|terrace|drive|way|gardens|grove|place|court|walk|mews|row|square|hill|rise|view|mansions|parade|green|st|rd|ave))\b/giu;
+const ADDRESS_LIVE = /\b(?:live|lives|living|lived|stay|stays|staying|moved to|address is|(?:house|home|flat) is)\s+(?:at\s+)?(\d{1,4}[a-z]?,? (?:[\p{L}'’]+ ){1,3}(?:street|road|avenue|lane|close|crescent|terrace|drive|way|gardens|grove|place|court|walk|mews|row|square|hill|rise|view|mansions|parade|green|approach|st|rd|ave))\b/giu;
+/** A flat in a named building, and the street after it if given: "Flat 3, Kestrel House, Mill Lane", "Flat 12B,
+ * Wordsworth Tower". A flat's number before a name is an address whatever the building is called. */
+const FLAT = /(?<![\p{L}])(?:Flat|Apartment|Apt\.?)\s+\d{1,4}[A-Za-z]?,?\s+(?:\p{Lu}[\p{L}'’-]*)(?: \p{Lu}[\p{L}'’-]*){0,3}(?:,\s+(?:\d{1,4}[A-Za-z]?\s+)?(?:\p{Lu}\p{Ll}+ ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Parade|Green|Approach)\b)?/gu;
+/** A house number and its street or house name after "address" (a placement's, a child's): "placement address 3 The
+ * Paddocks". */
+const ADDRESS_AFTER = /\baddress(?:es)?(?: is| was)?\s*:?\s+(\d{1,4}[A-Za-z]?,? (?:The )?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})/gu;
 /** Postcode areas, for an outward code alone ("from B15", "the M14 area"), which is taken only after such a cue:
  * without one, "M6" and "B12" are motorways and vitamins. */
 const AREAS = 'AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE'.split(' ').join('|');
@@ -270,6 +282,11 @@ const DISTRICT_CUED = new RegExp(String.raw`(?:\b(?:live in|living in|lives in|m
 const EMAIL_SPELT = /[A-Za-z0-9._%+-]+ ?[[(]at[\])] ?[A-Za-z0-9-]+(?: ?(?:\.|[[(]dot[\])]| dot ) ?[A-Za-z0-9-]+)+|[A-Za-z0-9._%+-]+ at [A-Za-z0-9-]+(?: dot [A-Za-z0-9-]+)+|[A-Za-z0-9._%+-]+ @ [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 /** Social media names: "@jennyh_mum", "myspace.com/kayleigh_xx", "my bebo name is lil_ty". */
 const HANDLE = /(?<![\w.@])@[A-Za-z0-9_]{2,30}\b|\b(?:myspace|bebo|facebook|twitter|instagram|tiktok|snapchat|youtube)\.com\/[\w.]+|\b(?:[Mm]y|[Hh]is|[Hh]er) (?:msn|bebo|myspace|facebook|twitter|insta|instagram|snapchat|tiktok|xbox|psn)(?: name| id| username)? is ([\w./]+)|\b[Oo]n (?:[Mm]sn|MSN|[Bb]ebo|[Mm]yspace|MySpace|[Ff]acebook|[Tt]witter|[Ii]nsta|[Ii]nstagram|[Ss]napchat|[Tt]ik[Tt]ok|[Xx]box|XBOX|PSN) as ([\w./]+)/dg;
+/** A name run together with underscores, as only user names and handles are: "lilsniper_99", "xxprincess_jadexx". */
+const UNDERSCORED = /(?<![\w@./\\-])(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_*(?![\w@])/g;
+/** A login or user name after a word that says it is one: "login jwhitworth2", "username: kayleighx". Taken when it
+ * has a digit, an underscore or a dot in it, or follows a colon. */
+const LOGIN = /\b(?:log-?in|log-?on|user ?name|user ?id|screen ?name|gamertag)s?\b(?:\s+(?:is|was|of))?(\s*:)?\s*([A-Za-z][\w.]{2,30})(?![\w@])/dgi;
 /** A case, pupil or police reference after a word that says so, with at least five digits: "Case ref CS/2005/04412",
  * "UPN A123456789012", "Pupil number 20045871". */
 const REFERENCE = /\b(?:[Rr]ef(?:erence)?|[Cc]ase|UPN|ULN|[Pp]upil|ID|[Cc]rime|[Ss]tudent|[Pp]atient|[Hh]ospital|[Hh]osp|MRN|[Cc]lient|[Ff]ile|[Rr]eferral|[Mm]embership|[Ss]taff|[Pp]ayroll|[Pp]assport|[Ll]icence)\.?\s*(?:[Nn]umber|[Nn]o\.?|ref(?:erence)?|id|ID)?\s*(?:is\s+)?[:#]?\s*((?=[A-Za-z0-9/-]*(?:\d[^\d\s]*){5})[A-Za-z0-9][A-Za-z0-9/-]*[0-9A-Za-z])/dg;
@@ -285,7 +302,7 @@ const PREFIXED = /(?<![\w])(?!ISBN|ISSN|GBP|EUR|USD)[A-Z]{2,4} ?\d{6,}(?![\w])/g
 const OWN_NUMBER = /\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[\p{L}]+['’]s)\s+(?:[\p{L}-]+\s+){0,2}?(?:number|no\.?|ref(?:erence)?|ID)\b(?!\s+of\b)[^.\d\n]{0,20}?(?<![\w])([A-Z]{0,3}\d{5,})(?![\w])/dgu;
 /** A shorter reference after a word that says it is one: "ref LAC/0347", "CAF no. CAF12347", "reference for my son is
  * YOT/KMB/0593", "Register entry CPR 3317". Letters and three digits or more, or codes with slashes or dashes. */
-const REFERENCE_SHORT = /\b(?:[Rr]ef(?:erence)?|REF|[Nn]o\.(?! of)|NO\.|[Nn]umber(?! of)|[Ee]ntry)(?![\p{L}])[^.\n\d]{0,25}?(?<![\w/-])((?=[A-Z0-9/ -]{0,24}\d{3})[A-Z][A-Z0-9]{0,9}(?:[/-][A-Z0-9]{1,10}){1,4}|[A-Z]{2,5} ?\d{3,})(?![\w/-])(?! \d)/gu;
+const REFERENCE_SHORT = /\b(?:[Rr]ef(?:erence)?\.?|REF\.?|[Nn]o\.(?! of)|NO\.|[Nn]umber(?! of)|[Ee]ntry)(?![\p{L}])[^.\n\d]{0,25}?(?<![\w/-])((?=[A-Z0-9/ -]{0,24}\d{3})[A-Z][A-Z0-9]{0,9}(?:[/-][A-Z0-9]{1,10}){1,4}|[A-Z]{2,5} ?\d{3,})(?![\w/-])(?! \d)/gu;
 /** Numbers that identify a professional or an officer: "collar number 4412", "GMC no. 4821973", "NMC PIN 98A1234E". */
 const PROFESSIONAL_NUMBER = /\b(?:(?:[Cc]ollar|[Ww]arrant|[Ss]houlder|[Bb]adge) (?:[Nn]umber|[Nn]o\.?|card)|(?:GMC|NMC|HCPC|GTC|GSCC)(?: (?:[Nn]umber|[Nn]o\.?|PIN|[Rr]eg(?:istration)?\.?(?: [Nn]umber)?))?|(?:PC|PCSO|WPC|Sgt|DC|DS))\s*:?\s*((?=[A-Z0-9/]{0,12}\d{3})[A-Z0-9][A-Z0-9/]{2,11})(?![\w])/gu;
 /** A car's number plate in the current form: "AB12 CDE". */
@@ -328,7 +345,7 @@ const WITH_ME = /(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’-]*) and (?:I|me)\b|\b(?:me|
 /** A name then what only a person does or is: "Faith Adeyemi-Cole, who runs", "Will Boateng was the duty social
  * worker", "Grace Chen, one of our parent governors". Taken only when it begins with a first name (collect): "Working
  * Together is the key document", "Leeds PCT, one of our lead partners" have the same shape. */
-const NAME_WHO = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)? (?:(?:Mac|Mc|Ó|Ní|van|de|da|bin|al) )?\p{Lu}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?)(?:, who (?:is|was|runs|ran|works|worked|leads|led|chairs|manages|managed|looks|has|had)\b|,? (?:is|was|has been) (?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}\b(?!-)|, (?:one of )?(?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}s?\b(?!-)|, (?:mum|mother|dad|father|parent|carer|grandmother|grandfather|nan|gran) (?:of|to)\b)`, 'gu');
+const NAME_WHO = new RegExp(String.raw`(?<![\p{L}])(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)? (?:(?:Mac|Mc|Ó|Ní|van|de|da|bin|al) )?\p{Lu}[\p{L}'’]*(?:-\p{Lu}\p{Ll}+)?)(?:, who (?:is|was|runs|ran|works|worked|leads|led|chairs|manages|managed|looks|has|had)\b|,? (?:is|was|has been) (?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}\b(?!-)|, (?:one of )?(?:the|our|a|an|my|their) (?:[\p{L}-]+ ){0,3}?${ROLE}s?\b(?!-)|, (?:mum|mother|dad|father|parent|carer|grandmother|grandfather|nan|gran) (?:of|to)\b|, (?:said|says|told|tells|explained|asked|wrote|added|commented|pointed out)\b)`, 'gu');
 /** A two-word name whose surname tells: "Mc", "Mac" or "O'" before a capital, or a double-barrelled surname:
  * "Sandy McAllister", "Chidinma Nwachukwu-Eze". */
 const SURNAME_SHAPE = /(?<![\p{L}'’-])(\p{Lu}\p{Ll}+) ((?:Mc|Mac|O['’])\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+)(?![\p{L}'’-])/gu;
@@ -378,12 +395,12 @@ export function isNhsNumber(digits: string): boolean {
 const OWN_LINE_BEFORE = /\b(?:my|me|him|her|his|mobile|mob|direct (?:line|dial|number)|personal|home|private|ring|text)\b[^.\n]*$/;
 const MAY_SPELL_EMAIL = /[[(]at[\])]| @ | dot /;
 const MAY_HANDLE = /@|\.com\/|msn|bebo|myspace|facebook|twitter|insta|snapchat|tiktok|xbox|psn/;
-const MAY_BIRTH = /dob|d\.o\.b|birth|born/;
+const MAY_BIRTH = /dob|d\.o\.b|birth|born|bday|b-day|\bb\./;
 const MAY_REFER = /ref|case|upn|uln|pupil|id|crime|student|patient|hosp|mrn|client|file|membership|staff|payroll|passport|licence/;
 /** The cues of four rules, found in one pass over the lower-case copy: someone's own number (OWN_NUMBER), someone
  * saying who they are (SELF), speaking to someone (SPOKE_TO), someone saying something (SAID). */
 const CUES = new RegExp(String.raw`(number\b|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(${SPEECH})\b`, 'g');
-const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green/;
+const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green|Approach/;
 const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
 const MAY_TITLE_LOWER = /\b(?:mrs?|dr)\b/;
 const MAY_AREA = /live|living|moved|based|postcode|area|\(/;
@@ -453,8 +470,25 @@ function collect(text: string): Redaction[] {
 	const starts: { at: number; first: boolean }[] = [];
 	for (const m of capitalised) if (firstName(m[1].replace(/['’]s$/, ''))) starts.push({ at: m.index!, first: true });
 	for (const m of matches(text, APPOSITIVES)) if (!starts.some((s) => s.at === m.index! + 2)) starts.push({ at: m.index! + 2, first: false });
-	if (text.includes('@')) for (const m of matches(text, EMAIL)) add('email', m.index!, m.index! + m[0].length);
+	if (text.includes('@'))
+		for (const m of matches(text, EMAIL)) {
+			add('email', m.index!, m.index! + m[0].length);
+			// The name an address is made of, where the text names its owner too: "Priti Naidoo (priti.naidoo@...)",
+			// "Cheers, Kev (kev.dunmore@...)". A part is a name when the address is two or three words (first and
+			// last name) or the part is a known first name; words of a shared mailbox are not.
+			const parts = m[0].slice(0, m[0].indexOf('@')).split(/[._-]+/).filter((p) => /^[A-Za-z]{3,}$/.test(p));
+			for (const part of parts) {
+				const word = part[0].toUpperCase() + part.slice(1).toLowerCase();
+				if (MAILBOX_WORDS.has(part.toLowerCase()) || NOT_A_NAME_WORD.has(word) || ORG_WORD.has(word)) continue;
+				if (!(parts.length >= 2 && parts.length <= 3) && !firstName(word)) continue;
+				for (const w of matches(text, new RegExp(String.raw`(?<![\p{L}\p{N}@.])(?:${word}|${word.toUpperCase()})(?![\p{L}\p{N}@])`, 'gu'))) add('name', w.index!, w.index! + w[0].length);
+			}
+		}
+	if (/surname|family name|maiden name|last name/.test(lower)) for (const m of matches(text, SURNAME)) group('name', m);
 	if (MAY_SPELL_EMAIL.test(text)) for (const m of matches(text, EMAIL_SPELT)) add('email', m.index!, m.index! + m[0].length);
+	if (text.includes('_')) for (const m of matches(text, UNDERSCORED)) add('handle', m.index!, m.index! + m[0].length);
+	if (/log-?[io]n|user ?name|user ?id|screen ?name|gamertag/.test(lower))
+		for (const m of matches(text, LOGIN)) if (m[1] || /[\d_.]/.test(m[2])) group('handle', m, 2);
 	if (MAY_HANDLE.test(lower)) for (const m of matches(text, HANDLE)) {
 		if (m.indices![1]) group('handle', m);
 		else if (m.indices![2]) group('handle', m, 2);
@@ -493,9 +527,11 @@ function collect(text: string): Redaction[] {
 	if (digits) for (const m of matches(text, OLD_PLATE)) if (PLATE_WORDS.test(lower)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits) for (const m of matches(text, NUMBER_PLATE)) add('reference', m.index!, m.index! + m[0].length);
 	if (digits && mayOwnNumber) for (const m of matches(text, OWN_NUMBER)) group('reference', m);
-	if (digits && /\b(?:liv|stay|moved to|address)/.test(lower)) for (const m of matches(text, ADDRESS_LIVE)) tail('address', m);
+	if (digits && /\b(?:liv|stay|moved to|address|house is|home is|flat is)/.test(lower)) for (const m of matches(text, ADDRESS_LIVE)) tail('address', m);
+	if (digits && /\b(?:flat|apartment|apt)\b/.test(lower)) for (const m of matches(text, FLAT)) add('address', m.index!, m.index! + m[0].length);
+	if (digits && lower.includes('address')) for (const m of matches(text, ADDRESS_AFTER)) tail('address', m);
 	if (digits) for (const m of matches(text, ADDRESS_WELSH)) add('address', m.index!, m.index! + m[0].trimEnd().length);
-	if (digits && /address|we are at|write to/.test(lower)) for (const m of matches(text, ADDRESS_IS)) tail('address', m);
+	if (digits && /address|we are at|write to|home\s*:/.test(lower)) for (const m of matches(text, ADDRESS_IS)) tail('address', m);
 	if (digits && MAY_STREET.test(text)) for (const m of matches(text, ADDRESS)) if (!/Downing Street/.test(m[0])) add('address', m.index!, m.index! + m[0].length);
 	if (digits) for (const m of matches(text, POSTCODE)) {
 		// In lower case only where the whole postcode is ("m1 1ae"), not a mix such as "is 2nd".
@@ -584,7 +620,8 @@ function collect(text: string): Redaction[] {
 		// One word that is not a known first name is a name when what follows is something a person did ("Our youth
 		// worker Ade took"), not "Our lead Member for", "Social worker Caseloads are".
 		const did = /^ (?:took|said|told|asked|rang|came|went|helped|visited|explained|called|phoned|wrote|knew|saw|spoke|says|tells|asks|helps|visits|listened|listens)\b/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 12));
-		const person = words.length > 0 && words.every((w) => nameLike(w) || PARTICLE.test(w)) && (firstName(words[0]) || (words.length > 1 && words.some((w) => PARTICLE.test(w))) || (words.length === 1 && did));
+		// A first name that is also a word ("Will", "May") counts before a surname: "our youth worker Will Haddon had".
+		const person = words.length > 0 && words.every((w, i) => nameLike(w) || PARTICLE.test(w) || (i === 0 && words.length > 1 && firstName(w) && nameLike(words[1]))) && (firstName(words[0]) || (words.length > 1 && words.some((w) => PARTICLE.test(w))) || (words.length === 1 && did));
 		if (m[1] ? !person || ONE_WORD_BODIES.has(m[1]) || !ROLE_OWNER.test(before) : !known(m[2]) || !ROLE_OWNER_LOWER.test(before)) continue;
 		add('name', m.index! + m[0].length - name.length, m.index! + m[0].length);
 	}
