@@ -1,6 +1,9 @@
 // Filter fields and their URL form, shared by the server (which validates them) and the pages (which link to them).
-export const FILTER_FIELDS = ['sector', 'body', 'type', 'region', 'question', 'theme', 'stance', 'answer', 'q'] as const;
+export const FILTER_FIELDS = ['sector', 'body', 'type', 'region', 'campaign', 'question', 'theme', 'stance', 'answer', 'q'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
+/** The fields about respondents themselves; the others are about their answers (a respondent qualifies through one
+ * answer that meets them all). */
+export const RESPONDENT_FIELDS = ['sector', 'body', 'type', 'region', 'campaign'] as const satisfies readonly FilterField[];
 
 export type Filters = Record<FilterField, string[]>;
 

@@ -67,3 +67,19 @@ test('a filter counts a campaign over the selected respondents only', async ({ p
 	await page.goto(`/campaigns?sector=${none}`);
 	await expect(page.getByText('None of the selected respondents sent an answer in a campaign.')).toBeVisible();
 });
+
+test('leave campaign senders out of every figure, or count each campaign once, from the filter panel', async ({ page }) => {
+	const all = query<number>('SELECT count(*) FROM respondent');
+	const senders = query<number>('SELECT count(DISTINCT respondent_id) FROM answer WHERE campaign_id IS NOT NULL');
+	const kept = query<number>('SELECT count(DISTINCT a.respondent_id) FROM campaign k JOIN answer a ON a.id = k.exemplar_answer_id');
+	await page.goto('/');
+	await page.getByRole('form', { name: 'Filters' }).locator('summary', { hasText: /^Campaigns/ }).click();
+	await page.getByRole('checkbox', { name: 'Leave out everyone who sent a campaign text' }).check();
+	await page.getByRole('button', { name: 'Apply filters' }).click();
+	await expect(page).toHaveURL(/campaign=none/);
+	await expect(page.getByRole('status').first()).toContainText('Respondents who sent no campaign text');
+	await expect(page.getByRole('listitem').filter({ hasText: 'written responses' })).toContainText(String(all - senders));
+	await page.goto('/?campaign=once');
+	await expect(page.getByRole('status').first()).toContainText('counting each campaign once (only the sender of its text)');
+	await expect(page.getByRole('listitem').filter({ hasText: 'written responses' })).toContainText(String(all - senders + kept));
+});

@@ -11,6 +11,7 @@ import { withUnusualBodies } from '../helpers/bodies';
 import { bundledDb } from '../helpers/bundle';
 import { themeSource } from '../../src/lib/format';
 import { progressSql } from '../../src/lib/server/db/review';
+import { respondentTotal } from '../../src/lib/server/facts';
 
 let db: DB;
 let path: string;
@@ -222,6 +223,27 @@ describe('filters', () => {
 				 WHERE a.question_id = 'q5' AND a.choice = 'No' AND e.theme_id = 'health-confidentiality'`
 			)
 		);
+	});
+
+	it('leaves out the senders of campaign texts, or keeps one sender of each campaign', () => {
+		const senders = scalar('SELECT count(DISTINCT respondent_id) FROM answer WHERE campaign_id IS NOT NULL');
+		const exemplars = scalar('SELECT count(DISTINCT a.respondent_id) FROM campaign k JOIN answer a ON a.id = k.exemplar_answer_id');
+		const all = scalar('SELECT count(*) FROM respondent');
+		expect(senders).toBeGreaterThan(exemplars);
+		expect(respondentCount(db, f('campaign=none'))).toBe(all - senders);
+		expect(respondentCount(db, f('campaign=once'))).toBe(all - senders + exemplars);
+		// Values combine with OR, as in every field.
+		expect(respondentCount(db, f('campaign=none&campaign=once'))).toBe(all - senders + exemplars);
+		// With an answer-level filter too, the campaign part still applies (the counts in memory take it as well).
+		const q7 = scalar(
+			`SELECT count(DISTINCT a.respondent_id) FROM answer a JOIN answer_theme_effective e ON e.answer_id = a.id
+			 WHERE a.question_id = 'q7' AND e.theme_id = 'consent' AND a.respondent_id NOT IN (SELECT respondent_id FROM answer WHERE campaign_id IS NOT NULL)`
+		);
+		expect(respondentCount(db, f('campaign=none&question=q7&theme=consent'))).toBe(q7);
+		expect(respondentTotal(db, f('campaign=none&question=q7&theme=consent'))).toBe(q7);
+		expect(f('campaign=none').description).toBe('Respondents who sent no campaign text');
+		expect(f('campaign=once&sector=health').description).toBe('Respondents from Health, counting each campaign once (only the sender of its text)');
+		expect(f('campaign=all').ignored).toEqual(['campaigns "all"']);
 	});
 
 	it('describes itself in plain words', () => {

@@ -51,7 +51,10 @@ const FILTERS = [
 	'sector=police&theme=training&stance=support',
 	'question=q5&question=q6&answer=Yes&theme=none',
 	'theme=none&theme=consent&type=organisation',
-	'answer=Nonexistent'
+	'answer=Nonexistent',
+	'campaign=none',
+	'campaign=once&sector=education',
+	'campaign=none&theme=consent&question=q7'
 ];
 
 /** Every count kept in memory, under every filter, equals its SQL twin. */

@@ -6,6 +6,7 @@
 import { countedChanges } from './db/cache';
 import type { DB } from './db/client';
 import { buildFilter, ftsQuery, NO_THEME, type BuiltFilter } from './filters';
+import { RESPONDENT_FIELDS } from '../filters';
 import { acrossWindow, mondayOf, topWithTies, type CountRow, type WeekRow } from './db/overview';
 
 interface Facts {
@@ -386,10 +387,10 @@ function hasAnswerFilter(f: BuiltFilter): boolean {
 	return f.answerWhere !== '1';
 }
 
-/** The respondent-level part of a filter (sector, body, type, region) as SQL, answer-level fields left out. */
+/** The respondent-level part of a filter (sector, body, type, region, campaigns) as SQL, answer-level fields left out. */
 function respondentPart(db: DB, f: BuiltFilter): BuiltFilter {
 	const params = new URLSearchParams();
-	for (const field of ['sector', 'body', 'type', 'region'] as const) for (const v of f.filters[field]) params.append(field, v);
+	for (const field of RESPONDENT_FIELDS) for (const v of f.filters[field]) params.append(field, v);
 	return buildFilter(db, params);
 }
 

@@ -12,6 +12,7 @@ export interface FilterOptions {
 	body: FilterOption[];
 	type: FilterOption[];
 	region: FilterOption[];
+	campaign: FilterOption[];
 	question: FilterOption[];
 	theme: FilterOption[];
 	stance: FilterOption[];
@@ -35,6 +36,12 @@ export interface BuiltFilter {
 
 export const NO_THEME = 'none';
 export const UNKNOWN_SECTOR = 'unknown';
+/** How respondents who sent a campaign's text (near-identical answers, grouped by the analysis and analysts) are
+ * counted: left out, or one sender of each campaign kept (the one whose answer is the campaign's text). */
+export const CAMPAIGN_OPTIONS: FilterOption[] = [
+	{ value: 'none', label: 'Leave out everyone who sent a campaign text' },
+	{ value: 'once', label: 'Count each campaign once (one sender of each)' }
+];
 const STANCES: FilterOption[] = [
 	{ value: 'support', label: 'Support' },
 	{ value: 'oppose', label: 'Oppose' },
@@ -63,6 +70,8 @@ export function filterOptions(db: DB): FilterOptions {
 			{ value: 'individual', label: 'Individual' }
 		],
 		region: rows('SELECT DISTINCT region AS value, region AS label FROM respondent WHERE region IS NOT NULL ORDER BY region'),
+		// Offered only when there are campaigns to leave out.
+		campaign: db.prepare('SELECT 1 FROM campaign LIMIT 1').get() ? CAMPAIGN_OPTIONS : [],
 		question: rows("SELECT id AS value, upper(id) || ': ' || short_text AS label FROM question ORDER BY position"),
 		theme: [...rows('SELECT id AS value, label FROM theme ORDER BY position'), { value: NO_THEME, label: 'No theme assigned' }],
 		stance: STANCES,
@@ -107,6 +116,7 @@ const FIELD_WORDS: Record<(typeof FILTER_FIELDS)[number], string> = {
 	body: 'professional body',
 	type: 'respondent type',
 	region: 'region',
+	campaign: 'campaigns',
 	question: 'question',
 	answer: 'closed answer',
 	theme: 'theme',
@@ -165,6 +175,19 @@ export function buildFilter(db: DB, params: URLSearchParams): BuiltFilter {
 		where.push(`r.region IN (${inList(filters.region.length)})`);
 		p.push(...filters.region);
 		words.push(`in ${list(filters.region, options.region)}`);
+	}
+
+	if (filters.campaign.length) {
+		// Values combine with OR, as in every field: "none" or "once" keeps what "once" keeps. The partial index on
+		// answers in a campaign gives the senders without reading every respondent's answers.
+		const senders = 'SELECT respondent_id FROM answer WHERE campaign_id IS NOT NULL';
+		if (filters.campaign.includes('once')) {
+			where.push(`(r.id NOT IN (${senders}) OR r.id IN (SELECT x.respondent_id FROM campaign k JOIN answer x ON x.id = k.exemplar_answer_id))`);
+			words.push('counting each campaign once (only the sender of its text)');
+		} else {
+			where.push(`r.id NOT IN (${senders})`);
+			words.push('who sent no campaign text');
+		}
 	}
 
 	// Answer-level fields: a respondent qualifies through one answer that meets all of them.
