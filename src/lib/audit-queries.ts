@@ -26,40 +26,57 @@ export interface AuditQuery {
 }
 
 /** The report's annex of organisations that responded (the report runs these very queries). */
-export const REPORT_ANNEX_SQL = `-- Organisations by the name they gave (else the name the list of known organisations matched), never one that
--- asked for confidentiality and never an individual. A name sent in several responses (letter case aside) is listed
--- once, under the sector most of them gave (the first in the codeframe's order on a tie), with all its responses.
--- Runs of spaces in a name count as one (up to eight; tabs and line breaks are spaces).
-WITH named AS (
-	SELECT replace(replace(replace(trim(replace(replace(replace(
-		coalesce(nullif(trim(organisation), ''), known_organisation), char(9), ' '), char(10), ' '), char(13), ' ')),
-		'  ', ' '), '  ', ' '), '  ', ' ') AS name, sector
-	FROM respondent
-	WHERE respondent_type = 'organisation' AND confidential = 0
+const ANNEX_NAMED = `named AS (
+	-- Organisations that did not ask for confidentiality: by the organisation list's name where the record was matched
+	-- to it (with its abbreviation), else by the name given, runs of spaces as one (up to eight; tabs and line breaks
+	-- are spaces).
+	SELECT r.id,
+		(SELECT o.name || CASE WHEN o.abbreviation IS NOT NULL AND o.abbreviation <> o.name THEN ' (' || o.abbreviation || ')' ELSE '' END
+		 FROM organisation o WHERE o.abbreviation = r.known_organisation OR o.name = r.known_organisation
+		 ORDER BY o.abbreviation = r.known_organisation DESC LIMIT 1) AS listed_name,
+		replace(replace(replace(trim(replace(replace(replace(coalesce(r.organisation, ''), char(9), ' '), char(10), ' '), char(13), ' ')),
+			'  ', ' '), '  ', ' '), '  ', ' ') AS given_name,
+		r.known_organisation,
+		trim(coalesce(r.name, '')) AS person
+	FROM respondent r
+	WHERE r.respondent_type = 'organisation' AND r.confidential = 0
 ),
-by_sector AS (
-	SELECT lower(name) AS name_key, min(name) AS name, sector, count(*) AS responses
+checked AS (
+	SELECT id, coalesce(listed_name, given_name) AS name,
+		-- One organisation however its name was written: the list's entry, else the name in lower case with curly
+		-- apostrophes made straight.
+		coalesce(known_organisation, lower(replace(given_name, '’', ''''))) AS name_key,
+		CASE
+			WHEN listed_name IS NULL AND given_name = '' THEN 'no name'
+			-- A name that may be a person's, not an organisation's: it begins with a title, or holds the name the
+			-- respondent gave as their own. Not published; an analyst can correct the record.
+			WHEN listed_name IS NULL AND (
+				lower(substr(given_name, 1, instr(given_name || ' ', ' ') - 1)) IN
+					('dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'prof', 'prof.', 'professor', 'cllr', 'councillor', 'rev', 'rev.', 'revd', 'sir', 'dame')
+				OR (length(person) >= 3 AND instr(lower(given_name), lower(person)) > 0)
+			) THEN 'maybe a person'
+			ELSE 'named'
+		END AS status
 	FROM named
-	WHERE coalesce(name, '') <> ''
-	GROUP BY lower(name), sector
-),
-ranked AS (
-	SELECT b.name, b.responses, s.label, s.position,
-		sum(b.responses) OVER (PARTITION BY b.name_key) AS total,
-		row_number() OVER (PARTITION BY b.name_key ORDER BY b.responses DESC, coalesce(s.position, 1e9), s.label) AS place
-	FROM by_sector b
-	LEFT JOIN sector s ON s.id = b.sector
-)
-SELECT coalesce(label, 'Sector not known') AS sector, name, total AS responses
-FROM ranked
-WHERE place = 1
-ORDER BY coalesce(position, 1e9), sector, name COLLATE NOCASE, name`;
+)`;
 
-export const REPORT_NOT_NAMED_SQL = `SELECT
-	coalesce(sum(respondent_type = 'organisation' AND confidential = 1), 0) AS confidential,
-	coalesce(sum(respondent_type = 'individual'), 0) AS individuals,
-	coalesce(sum(respondent_type IS NULL), 0) AS unstated
-FROM respondent`;
+export const REPORT_ANNEX_SQL = `-- The organisations the summary names, A to Z (a leading "The" aside): never one that asked for confidentiality,
+-- never an individual, never a name that may be a person's. One organisation sent in several responses is listed
+-- once, with how many.
+WITH ${ANNEX_NAMED}
+SELECT min(name) AS name, count(*) AS responses
+FROM checked
+WHERE status = 'named'
+GROUP BY name_key
+ORDER BY lower(CASE WHEN min(name) LIKE 'The %' THEN substr(min(name), 5) ELSE min(name) END), min(name)`;
+
+export const REPORT_NOT_NAMED_SQL = `WITH ${ANNEX_NAMED}
+SELECT
+	(SELECT count(*) FROM respondent WHERE respondent_type = 'organisation' AND confidential = 1) AS confidential,
+	(SELECT count(*) FROM respondent WHERE respondent_type = 'individual') AS individuals,
+	(SELECT count(*) FROM respondent WHERE respondent_type IS NULL) AS unstated,
+	(SELECT count(*) FROM checked WHERE status = 'no name') AS no_name,
+	(SELECT count(*) FROM checked WHERE status = 'maybe a person') AS maybe_person`;
 
 const QUESTION: AuditParameter = {
 	means: 'a question id, such as q5',
@@ -554,7 +571,7 @@ WHERE respondent_type = 'organisation'`
 	{
 		id: 'report-annex-not-named',
 		title: 'The responses the summary of responses does not name',
-		shows: 'The annex of the report: "N responses from organisations that asked for confidentiality and M responses from individuals are not named"',
+		shows: "The annex of the report: the organisations that asked for confidentiality, the individuals, and the organisations not named because they gave no name or a name that may be a person's",
 		unit: 'respondents',
 		sql: REPORT_NOT_NAMED_SQL
 	},

@@ -247,12 +247,12 @@ const PAGES: Record<string, (d: DB, rows: Row[], value?: string) => void> = {
 	},
 	'report-annex': (d, rows) => {
 		const annex = annexOf(d);
-		expect(rows).toEqual(annex.sectors.flatMap((s) => s.organisations.map((o) => ({ sector: s.sector, name: o.name, responses: o.responses }))));
+		expect(rows).toEqual(annex.organisations.map((o) => ({ name: o.name, responses: o.responses })));
 		expect(rows.length).toBe(annex.named);
 	},
 	'report-annex-not-named': (d, rows) => {
-		const { confidential, individuals, unstated } = annexOf(d);
-		expect(rows).toEqual([{ confidential, individuals, unstated }]);
+		const { confidential, individuals, unstated, noName, maybePerson } = annexOf(d);
+		expect(rows).toEqual([{ confidential, individuals, unstated, no_name: noName, maybe_person: maybePerson }]);
 	},
 	'events-and-children-totals': (d, rows) => {
 		const o = otherTotals(d);

@@ -69,7 +69,8 @@ describe('another consultation', () => {
 		const scale = ['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree'];
 		const fills = scale.map((o, i) => colourFor(o, i, scale).fill);
 		expect(new Set(fills).size).toBe(5);
-		expect(fills[1]).toBe(colourFor('Yes', 0, ['Yes', 'No', 'Not sure']).fill);
+		// Strongly agree in Yes's dark blue, agree lighter; disagree in No's red.
+		expect(fills[0]).toBe(colourFor('Yes', 0, ['Yes', 'No', 'Not sure']).fill);
 		expect(fills[3]).toBe(colourFor('No', 1, ['Yes', 'No', 'Not sure']).fill);
 		// Options that lean neither way keep distinct colours from the general palette.
 		const plain = ['Option 1', 'Option 2', 'Option 3'].map((o, i, all) => colourFor(o, i, all).fill);

@@ -35,7 +35,7 @@ describe('the Word report', () => {
 		const doc = await (await JSZip.loadAsync(await reportDocx(data))).file('word/document.xml')!.async('string');
 		const bullets = [...doc.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:numPr>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((m) => text(m[0]));
 		// The typed bullets, then the annex's list of organisations.
-		const organisations = data.annex.sectors.flatMap((s) => s.organisations.map((o) => o.shown));
+		const organisations = data.annex.organisations.map((o) => o.shown);
 		expect(bullets).toEqual(['consent was raised most', 'by health bodies', 'last', ...organisations]);
 		expect(doc).not.toContain('\t');
 	});
@@ -89,39 +89,49 @@ describe('the Word report', () => {
 		// Ties at the sixth place are kept.
 		for (const q of data.questions) if (q.themes.length > 6) expect(q.themes[6].respondents, q.id).toBe(q.themes[5].respondents);
 	});
-	it('names in an annex the organisations that responded, by sector, never a confidential one or an individual', () => {
+	it('names in an annex the organisations that responded, A to Z, never a confidential one, an individual or a name that may be a person\'s', () => {
 		const { annex } = reportData(db);
 		const body = text(xml);
 		expect(body).toContain('Annex: organisations that responded');
 		expect(body).toContain(annex.text);
 		const named = db.prepare("SELECT count(*) FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0").pluck().get() as number;
 		expect(annex.named).toBe(named);
-		expect(annex.text).toMatch(/^Responses were received from the \d+ organisations below, listed under their sector\. \d+ responses from organisations that asked for confidentiality and \d+ responses from individuals are not named\.$/);
-		for (const s of annex.sectors) for (const o of s.organisations) expect(body).toContain(o.shown);
+		expect(annex.text).toMatch(/^We received responses from the \d+ organisations listed below\. We have not named organisations that asked for their response to be kept confidential \(\d+ responses\) or the \d+ people who responded as individuals\.$/);
+		for (const o of annex.organisations) expect(body).toContain(o.shown);
+		// A to Z, a leading "The" aside; not by sector (an inferred sector would be published as theirs).
+		const key = (n: string) => n.replace(/^The /, '').toLowerCase();
+		const names = annex.organisations.map((o) => key(o.name));
+		expect(names).toEqual([...names].sort());
 		const hidden = db.prepare("SELECT organisation FROM respondent WHERE organisation IS NOT NULL AND (confidential = 1 OR respondent_type = 'individual')").pluck().all() as string[];
 		expect(hidden.length).toBeGreaterThan(0);
-		const listed = new Set(annex.sectors.flatMap((s) => s.organisations.map((o) => o.name.toLowerCase())));
+		const listed = new Set(annex.organisations.map((o) => o.name.toLowerCase()));
 		for (const h of hidden) expect(listed.has(h.trim().toLowerCase()), h).toBe(false);
-		// A name sent twice (in another letter case, from another sector) is listed once with both responses, under the
-		// sector most of its responses gave; one with no name of its own is listed by the organisation it was matched to;
-		// a respondent who did not say what they were is counted, not named.
+		// One organisation written several ways (letter case, spaces, a curly apostrophe, or matched to the organisation
+		// list under another name) is listed once with all its responses; a name that may be a person's, and a blank
+		// one, are counted, not named; so is a respondent who did not say what they were.
+		const { abbreviation, name: listName } = db.prepare('SELECT abbreviation, name FROM organisation WHERE abbreviation IS NOT NULL AND abbreviation <> name ORDER BY name LIMIT 1').get() as { abbreviation: string; name: string };
 		const rw = openDb(path);
 		try {
 			rw.exec('BEGIN');
-			const add = rw.prepare("INSERT INTO respondent (response_id, respondent_type, organisation, known_organisation, sector, confidential, row_hash) VALUES (?, ?, ?, ?, ?, 0, 'x')");
-			add.run('T-1', 'organisation', 'Zeta Trust', null, 'health');
-			add.run('T-2', 'organisation', ' zeta  trust ', null, 'police');
-			add.run('T-3', 'organisation', 'ZETA TRUST', null, 'police');
-			add.run('T-4', 'organisation', '', 'Barnardo\'s Known', 'education');
-			add.run('T-5', null, 'Unsaid Org', null, 'health');
+			const add = rw.prepare("INSERT INTO respondent (response_id, respondent_type, name, organisation, known_organisation, sector, confidential, row_hash) VALUES (?, ?, ?, ?, ?, ?, 0, 'x')");
+			add.run('T-1', 'organisation', null, 'Zeta’s Trust', null, 'health');
+			add.run('T-2', 'organisation', null, " zeta's  trust ", null, 'police');
+			add.run('T-3', 'organisation', null, "ZETA'S TRUST", null, 'police');
+			add.run('T-4', 'organisation', null, 'Some other spelling of it', abbreviation, 'education');
+			add.run('T-5', null, null, 'Unsaid Org', null, 'health');
+			add.run('T-6', 'organisation', null, 'Dr Jane Smith', null, 'other');
+			add.run('T-7', 'organisation', 'Kofi Mensah', 'Kofi Mensah Consulting', null, 'other');
+			add.run('T-8', 'organisation', null, '   ', null, 'other');
 			const a = reportData(rw).annex;
-			const where = (name: string) => a.sectors.filter((s) => s.organisations.some((o) => o.name.toLowerCase() === name.toLowerCase()));
-			expect(where('Zeta Trust').map((s) => s.sector)).toEqual(['Police']);
-			expect(a.sectors.flatMap((s) => s.organisations).filter((o) => o.name.toLowerCase() === 'zeta trust')).toEqual([{ name: 'ZETA TRUST', responses: 3, shown: 'ZETA TRUST (3 responses)' }]);
-			expect(where('Barnardo\'s Known').map((s) => s.sector)).toEqual(['Education']);
-			expect(where('Unsaid Org')).toEqual([]);
-			expect(a.unstated).toBe(1);
-			expect(a.text).toContain('1 response that did not say whether it came from an organisation');
+			const zeta = a.organisations.filter((o) => /zeta/i.test(o.name));
+			expect(zeta.map((o) => [o.responses, o.shown.replace(/^.*\(/, '(')])).toEqual([[3, '(3 responses)']]);
+			expect(a.organisations.filter((o) => o.name === `${listName} (${abbreviation})`).map((o) => o.responses)).toEqual([
+				(db.prepare("SELECT count(*) FROM respondent WHERE known_organisation = ? AND respondent_type = 'organisation' AND confidential = 0").pluck().get(abbreviation) as number) + 1
+			]);
+			for (const gone of ['Some other spelling of it', 'Unsaid Org', 'Dr Jane Smith', 'Kofi Mensah Consulting']) expect(a.organisations.some((o) => o.name === gone), gone).toBe(false);
+			expect(a).toMatchObject({ unstated: 1, maybePerson: 2, noName: 1 });
+			expect(a.text).toContain("organisations that gave no name (1), organisations whose name may be a person's, until an analyst checks them (2)");
+			expect(a.text).toContain('or the 1 respondent who did not say whether they responded for an organisation.');
 		} finally {
 			rw.exec('ROLLBACK');
 			rw.close();

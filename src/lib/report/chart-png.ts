@@ -123,10 +123,6 @@ function wrapLabel(label: string, width: number): string[] {
 	return [fitText(first, width, TEXT_SCALE), fitText(words.slice(i).join(' '), width, TEXT_SCALE)];
 }
 
-function drawLabel(r: Raster, label: string, top: number, width: number): void {
-	write(r, MARGIN, top + (BAR_HEIGHT - capHeight(TEXT_SCALE)) / 2, fitText(label, width, TEXT_SCALE));
-}
-
 function canvasHeight(titleLines: string[], body: number, source: string | null): number {
 	return Math.ceil(MARGIN + titleHeight(titleLines) + body + (source ? SOURCE_BLOCK : 0) + MARGIN);
 }
@@ -224,7 +220,11 @@ export function renderStackedPng(opts: StackedChart): Buffer {
 	const baseWidth = Math.max(0, ...bases.map((b) => measureText(b, TEXT_SCALE)));
 	const x0 = MARGIN + labelWidth + COLUMN_GAP;
 	const span = WIDTH - MARGIN - baseWidth - COLUMN_GAP - x0;
-	const body = LEGEND_GAP + legend.height + 16 + opts.rows.length * (BAR_HEIGHT + BAR_GAP) - BAR_GAP;
+	// Row labels in two lines where they need them ("Other (public, parents, academics)"), as in the bar charts.
+	const labels = opts.rows.map((row) => wrapLabel(row.label, labelWidth));
+	const line = lineHeight(TEXT_SCALE);
+	const rowHeight = Math.max(BAR_HEIGHT, Math.max(1, ...labels.map((l) => l.length)) * line);
+	const body = LEGEND_GAP + legend.height + 16 + opts.rows.length * (rowHeight + BAR_GAP) - BAR_GAP;
 
 	const r = new Raster(WIDTH, canvasHeight(title, body, source));
 	let y = drawTitle(r, title) + LEGEND_GAP;
@@ -236,7 +236,10 @@ export function renderStackedPng(opts: StackedChart): Buffer {
 	y += legend.height + 16;
 	const textTop = (BAR_HEIGHT - capHeight(TEXT_SCALE)) / 2;
 	opts.rows.forEach((row, ri) => {
-		drawLabel(r, row.label, y, labelWidth);
+		const labelTop = y + (rowHeight - labels[ri].length * line) / 2 + (line - capHeight(TEXT_SCALE)) / 2;
+		labels[ri].forEach((text, k) => write(r, MARGIN, labelTop + k * line, text));
+		// The bar in the middle of its row.
+		y += (rowHeight - BAR_HEIGHT) / 2;
 		if (totals[ri] === 0) r.fillRect(x0, y, span, BAR_HEIGHT, EMPTY);
 		let cumulative = 0;
 		opts.categories.forEach((category, ci) => {
@@ -256,7 +259,7 @@ export function renderStackedPng(opts: StackedChart): Buffer {
 			}
 		});
 		write(r, x0 + span + COLUMN_GAP, y + textTop, bases[ri], { colour: SECONDARY });
-		y += BAR_HEIGHT + BAR_GAP;
+		y += BAR_HEIGHT + (rowHeight - BAR_HEIGHT) / 2 + BAR_GAP;
 	});
 	if (source) drawSource(r, y - BAR_GAP, source);
 	return r.toPng();

@@ -29,11 +29,12 @@ export interface StackLayout {
 // Every fill contrasts at least 3:1 with the white page and 4.5:1 with the text written on it; segments are also
 // labelled with their category where they are wide enough, so colour is never the only clue. Answers side by side
 // differ in lightness too, so that a chart printed in black and white (or read without telling red from blue) still
-// tells them apart: Yes and No were both of lightness 46, No is now a lighter red with dark text.
+// tells them apart: Yes dark blue (lightness 22), No a light red with dark text (59), Not sure a mid grey (44). (Yes
+// in GOV.UK blue and No in red were both of lightness 46.)
 export const CHOICE_COLOURS: Record<string, { fill: string; text: string }> = {
-	Yes: { fill: '#1d70b8', text: '#ffffff' },
+	Yes: { fill: '#003078', text: '#ffffff' },
 	No: { fill: '#e5675f', text: '#0b0c0c' },
-	'Not sure': { fill: '#484949', text: '#ffffff' }
+	'Not sure': { fill: '#626a6e', text: '#ffffff' }
 };
 const FALLBACK = [
 	{ fill: '#54319f', text: '#ffffff' },
@@ -57,12 +58,12 @@ const ORDERED = [
 export const isScale = (categories: string[]) => categories.length > 1 && categories.length <= ORDERED.length && categories.every((c) => /^\d+$/.test(c));
 
 /** Answers for and against, strong and plain, and between: blue for, red against, grey between, darker when strong
- * ("Strongly agree" ... "Strongly disagree", "Support" / "Oppose"), so an agree scale reads as Yes / No do; each
- * differs in lightness from the answers beside it. */
+ * ("Strongly agree" ... "Strongly disagree"), so an agree scale reads as Yes / No do; each differs in lightness from
+ * the answers beside it. Where no answer is strong ("Support" / "Oppose"), for takes Yes's dark blue. */
 const LEANING = {
-	strongFor: { fill: '#0b2d4f', text: '#ffffff' },
-	for: { fill: '#1d70b8', text: '#ffffff' },
-	between: { fill: '#484949', text: '#ffffff' },
+	strongFor: { fill: '#003078', text: '#ffffff' },
+	for: { fill: '#5694ca', text: '#0b0c0c' },
+	between: { fill: '#626a6e', text: '#ffffff' },
 	against: { fill: '#e5675f', text: '#0b0c0c' },
 	strongAgainst: { fill: '#7a1f1f', text: '#ffffff' }
 };
@@ -79,7 +80,10 @@ export function colourFor(category: string, index: number, categories?: string[]
 	if (categories && isScale(categories)) return ORDERED[Math.round((index * (ORDERED.length - 1)) / (categories.length - 1))];
 	if (CHOICE_COLOURS[category]) return CHOICE_COLOURS[category];
 	// Answers that lean one way or the other, when every answer does (or sits between): an agree / disagree scale.
-	if (categories && categories.every((c) => CHOICE_COLOURS[c] || leaning(c))) return LEANING[leaning(category)!];
+	if (categories && categories.every((c) => CHOICE_COLOURS[c] || leaning(c))) {
+		const read = leaning(category)!;
+		return read === 'for' && !categories.some((c) => leaning(c)?.startsWith('strong')) ? CHOICE_COLOURS.Yes : LEANING[read];
+	}
 	return FALLBACK[index % FALLBACK.length];
 }
 

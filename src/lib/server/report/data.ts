@@ -146,16 +146,18 @@ export interface ReportData {
 }
 
 export interface Annex {
-	/** Sectors in the codeframe's order, each with its organisations by name (a name given by several responses once). */
-	sectors: { sector: string; organisations: { name: string; responses: number; shown: string }[] }[];
+	/** The organisations named, A to Z (a leading "The" aside), each once with how many responses it sent. */
+	organisations: { name: string; responses: number; shown: string }[];
 	/** Organisations named in the list, and those left out because their list would be too long for a document. */
 	named: number;
 	notListed: number;
-	/** Responses from organisations that asked for confidentiality, from individuals, and from respondents who did
-	 * not say which they were: none of them is named. */
+	/** Responses not named: from organisations that asked for confidentiality, from individuals, from respondents who
+	 * did not say which they were, from organisations that gave no name, and from ones whose name may be a person's. */
 	confidential: number;
 	individuals: number;
 	unstated: number;
+	noName: number;
+	maybePerson: number;
 	/** What the annex says before the list, the same in Word and print. */
 	text: string;
 }
@@ -164,42 +166,48 @@ export interface Annex {
 export const ANNEX_LIMIT = 2000;
 
 /**
- * The organisations that responded, as a published summary lists them: by the name they gave (or, when they gave
- * none, the name the list of known organisations matched), never one that asked for confidentiality, and never an
- * individual, whatever organisation they mentioned. A name sent in several responses (letter case aside) is listed
- * once, under the sector most of them gave (the first in the codeframe's order on a tie), with how many it sent. The
- * queries are the audit queries `report-annex` and `report-annex-not-named`, so an auditor runs what the report ran.
+ * The organisations that responded, as a published summary lists them: A to Z, by the organisation list's name where
+ * the record was matched to it, else the name given; never one that asked for confidentiality, never an individual
+ * (whatever organisation they mentioned), and never a name that may be a person's (one that begins with a title or
+ * holds the respondent's own name), which is counted instead. Not by sector: a sector the analysis inferred would be
+ * published as the organisation's own. The queries are the audit queries `report-annex` and `report-annex-not-named`,
+ * so an auditor runs what the report ran.
  */
 export function annexOf(db: DB): Annex {
-	const rows = db.prepare(REPORT_ANNEX_SQL).all() as { sector: string; name: string; responses: number }[];
+	const rows = db.prepare(REPORT_ANNEX_SQL).all() as { name: string; responses: number }[];
 	const listed = rows.length <= ANNEX_LIMIT ? rows : [];
-	const sectors: Annex['sectors'] = [];
-	for (const o of listed) {
-		if (sectors.at(-1)?.sector !== o.sector) sectors.push({ sector: o.sector, organisations: [] });
-		sectors.at(-1)!.organisations.push({ name: o.name, responses: o.responses, shown: annexName(o) });
-	}
-	const others = db.prepare(REPORT_NOT_NAMED_SQL).get() as { confidential: number; individuals: number; unstated: number };
-	const annex: Omit<Annex, 'text'> = { sectors, named: listed.length, notListed: rows.length - listed.length, ...others };
+	const others = db.prepare(REPORT_NOT_NAMED_SQL).get() as { confidential: number; individuals: number; unstated: number; no_name: number; maybe_person: number };
+	const annex: Omit<Annex, 'text'> = {
+		organisations: listed.map((o) => ({ ...o, shown: annexName(o) })),
+		named: listed.length,
+		notListed: rows.length - listed.length,
+		confidential: others.confidential,
+		individuals: others.individuals,
+		unstated: others.unstated,
+		noName: others.no_name,
+		maybePerson: others.maybe_person
+	};
 	return { ...annex, text: annexText(annex) };
 }
 
 function annexText(a: Omit<Annex, 'text'>): string {
 	const orgs = (n: number) => `${formatNumber(n)} ${n === 1 ? 'organisation' : 'organisations'}`;
 	const listed = a.named
-		? `Responses were received from the ${orgs(a.named)} below, listed under their sector.`
+		? `We received responses from the ${orgs(a.named)} listed below.`
 		: a.notListed
-			? `Responses were received from ${orgs(a.notListed)}: too many to list here; the stakeholders download of the dashboard names them all.`
-			: 'No organisation that responded can be named.';
-	const responses = (n: number) => `${formatNumber(n)} ${n === 1 ? 'response' : 'responses'}`;
+			? `We received responses from ${orgs(a.notListed)}, too many to list here; the stakeholders download of the dashboard names them.`
+			: 'No organisation that responded can be named here.';
 	const unnamed = [
-		a.confidential ? `${responses(a.confidential)} from organisations that asked for confidentiality` : '',
-		a.individuals ? `${responses(a.individuals)} from individuals` : '',
-		a.unstated ? `${responses(a.unstated)} that did not say whether ${a.unstated === 1 ? 'it' : 'they'} came from an organisation` : ''
+		a.confidential ? `organisations that asked for their response to be kept confidential (${formatNumber(a.confidential)} ${a.confidential === 1 ? 'response' : 'responses'})` : '',
+		a.noName ? `organisations that gave no name (${formatNumber(a.noName)})` : '',
+		a.maybePerson ? `organisations whose name may be a person's, until an analyst checks them (${formatNumber(a.maybePerson)})` : '',
+		a.individuals ? `the ${formatNumber(a.individuals)} ${a.individuals === 1 ? 'person' : 'people'} who responded as individuals` : '',
+		a.unstated ? `the ${formatNumber(a.unstated)} ${a.unstated === 1 ? 'respondent' : 'respondents'} who did not say whether they responded for an organisation` : ''
 	].filter(Boolean);
-	const last = unnamed.length > 1 ? ` and ${unnamed.pop()}` : '';
-	const count = a.confidential + a.individuals + a.unstated;
-	return `${listed}${unnamed.length ? ` ${unnamed.join(', ')}${last} ${count === 1 ? 'is' : 'are'} not named.` : ''}`;
+	const last = unnamed.length > 1 ? ` or ${unnamed.pop()}` : '';
+	return `${listed}${unnamed.length ? ` We have not named ${unnamed.join(', ')}${last}.` : ''}`;
 }
+
 
 /** What a question's campaigns were, for its summary: nothing when it had none. */
 function campaignSentence(c: CampaignCount): string {

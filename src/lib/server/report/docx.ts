@@ -154,12 +154,10 @@ export function reportChildren(r: ReportData): FileChild[] {
 	out.push(heading('How the responses were analysed', HeadingLevel.HEADING_1));
 	for (const text of r.texts.method) out.push(para(text));
 
-	out.push(heading('Annex: organisations that responded', HeadingLevel.HEADING_1));
+	// The annex starts a page of its own.
+	out.push(new Paragraph({ text: 'Annex: organisations that responded', heading: HeadingLevel.HEADING_1, pageBreakBefore: true, spacing: { after: 120 } }));
 	out.push(para(r.annex.text));
-	for (const s of r.annex.sectors) {
-		out.push(heading(s.sector, HeadingLevel.HEADING_2));
-		for (const o of s.organisations) out.push(new Paragraph({ text: o.shown, bullet: { level: 0 }, spacing: { after: 40 } }));
-	}
+	for (const o of r.annex.organisations) out.push(new Paragraph({ text: o.shown, bullet: { level: 0 }, spacing: { after: 40 } }));
 	if (r.illustrative && r.notice) out.push(para(r.notice, { italic: true }));
 	return out;
 }
