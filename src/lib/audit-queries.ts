@@ -26,11 +26,11 @@ export interface AuditQuery {
 }
 
 /** The report's annex of organisations that responded (the report runs these very queries). */
-const ANNEX_NAMED = `named AS (
+export const ANNEX_NAMED = `named AS (
 	-- Organisations that did not ask for confidentiality: by the organisation list's name where the record was matched
 	-- to it (with its abbreviation), else by the name given, runs of spaces as one (up to eight; tabs and line breaks
 	-- are spaces).
-	SELECT r.id,
+	SELECT r.id, r.response_id,
 		(SELECT o.name || CASE WHEN o.abbreviation IS NOT NULL AND o.abbreviation <> o.name THEN ' (' || o.abbreviation || ')' ELSE '' END
 		 FROM organisation o WHERE o.abbreviation = r.known_organisation OR o.name = r.known_organisation
 		 ORDER BY o.abbreviation = r.known_organisation DESC LIMIT 1) AS listed_name,
@@ -42,14 +42,14 @@ const ANNEX_NAMED = `named AS (
 	WHERE r.respondent_type = 'organisation' AND r.confidential = 0
 ),
 checked AS (
-	SELECT id, coalesce(listed_name, given_name) AS name,
+	SELECT id, response_id, coalesce(listed_name, given_name) AS name,
 		-- One organisation however its name was written: the list's entry, else the name in lower case with curly
 		-- apostrophes made straight.
 		coalesce(known_organisation, lower(replace(given_name, '’', ''''))) AS name_key,
 		CASE
 			WHEN listed_name IS NULL AND given_name = '' THEN 'no name'
 			-- A name that may be a person's, not an organisation's: it begins with a title, or holds the name the
-			-- respondent gave as their own. Not published; an analyst can correct the record.
+			-- respondent gave as their own. Not published; the Report page lists them for an analyst to look at.
 			WHEN listed_name IS NULL AND (
 				lower(substr(given_name, 1, instr(given_name || ' ', ' ') - 1)) IN
 					('dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'prof', 'prof.', 'professor', 'cllr', 'councillor', 'rev', 'rev.', 'revd', 'sir', 'dame')

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percentOf } from '../../src/lib/format';
 import { choicesTable } from '../../src/lib/server/charts';
 import { buildFilter } from '../../src/lib/server/filters';
-import { combineSmall, COMBINED, findingsBlocks, publish, reportData, SUPPRESSED } from '../../src/lib/server/report/data';
+import { annexWithheld, combineSmall, COMBINED, findingsBlocks, publish, reportData, SUPPRESSED } from '../../src/lib/server/report/data';
 import { reportDocx } from '../../src/lib/server/report/docx';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { quotes } from '../../src/lib/server/db/questions';
@@ -130,7 +130,11 @@ describe('the Word report', () => {
 			]);
 			for (const gone of ['Some other spelling of it', 'Unsaid Org', 'Dr Jane Smith', 'Kofi Mensah Consulting']) expect(a.organisations.some((o) => o.name === gone), gone).toBe(false);
 			expect(a).toMatchObject({ unstated: 1, maybePerson: 2, noName: 1 });
-			expect(a.text).toContain("organisations that gave no name (1), organisations whose name may be a person's, until an analyst checks them (2)");
+			expect(a.text).toContain("organisations that gave no name (1), organisations whose name may be a person's (2)");
+			expect(annexWithheld(rw)).toEqual([
+				{ responseId: 'T-6', name: 'Dr Jane Smith' },
+				{ responseId: 'T-7', name: 'Kofi Mensah Consulting' }
+			]);
 			expect(a.text).toContain('or the 1 respondent who did not say whether they responded for an organisation.');
 		} finally {
 			rw.exec('ROLLBACK');

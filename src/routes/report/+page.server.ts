@@ -3,7 +3,7 @@ import { audit } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import { questions } from '$lib/server/db/questions';
-import { NEXT_STEPS, SUMMARY } from '$lib/server/report/data';
+import { annexWithheld, NEXT_STEPS, SUMMARY } from '$lib/server/report/data';
 import { publicRecord, redact, type RedactionKind } from '$lib/analysis/redact';
 
 const KINDS: Record<RedactionKind, string> = {
@@ -70,7 +70,8 @@ export function load({ url }) {
 			return { ...p, findings: s?.findings ?? '', includeCharts: p.hasCharts && (s?.include_charts ?? 1) === 1, version: s?.updated_at ?? '', savedBy: s?.updated_by ?? null };
 		}),
 		saved: url.searchParams.has('saved'),
-		review: reviewShare(db)
+		review: reviewShare(db),
+		withheld: annexWithheld(db)
 	};
 }
 

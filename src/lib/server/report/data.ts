@@ -1,6 +1,6 @@
 // Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries), with
 // sectors of fewer than 5 respondents combined in breakdowns by sector, and only non-confidential redacted quotes.
-import { REPORT_ANNEX_SQL, REPORT_NOT_NAMED_SQL } from '../../audit-queries';
+import { ANNEX_NAMED, REPORT_ANNEX_SQL, REPORT_NOT_NAMED_SQL } from '../../audit-queries';
 import { formatDate, formatNumber, percentOf, SMALL_GROUP } from '../../format';
 import { buildFilter } from '../filters';
 import { choicesTable, heatmapTable } from '../charts';
@@ -190,6 +190,12 @@ export function annexOf(db: DB): Annex {
 	return { ...annex, text: annexText(annex) };
 }
 
+/** The responses the annex leaves out because the organisation's name may be a person's, for the Report page to list
+ * (an analyst may add one that is an organisation to the document by hand). */
+export function annexWithheld(db: DB): { responseId: string; name: string }[] {
+	return db.prepare(`WITH ${ANNEX_NAMED} SELECT response_id AS responseId, name FROM checked WHERE status = 'maybe a person' ORDER BY response_id`).all() as { responseId: string; name: string }[];
+}
+
 function annexText(a: Omit<Annex, 'text'>): string {
 	const orgs = (n: number) => `${formatNumber(n)} ${n === 1 ? 'organisation' : 'organisations'}`;
 	const listed = a.named
@@ -200,7 +206,7 @@ function annexText(a: Omit<Annex, 'text'>): string {
 	const unnamed = [
 		a.confidential ? `organisations that asked for their response to be kept confidential (${formatNumber(a.confidential)} ${a.confidential === 1 ? 'response' : 'responses'})` : '',
 		a.noName ? `organisations that gave no name (${formatNumber(a.noName)})` : '',
-		a.maybePerson ? `organisations whose name may be a person's, until an analyst checks them (${formatNumber(a.maybePerson)})` : '',
+		a.maybePerson ? `organisations whose name may be a person's (${formatNumber(a.maybePerson)})` : '',
 		a.individuals ? `the ${formatNumber(a.individuals)} ${a.individuals === 1 ? 'person' : 'people'} who responded as individuals` : '',
 		a.unstated ? `the ${formatNumber(a.unstated)} ${a.unstated === 1 ? 'respondent' : 'respondents'} who did not say whether they responded for an organisation` : ''
 	].filter(Boolean);
