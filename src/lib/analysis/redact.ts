@@ -108,7 +108,9 @@ function* matches(text: string, re: RegExp): Generator<RegExpExecArray> {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wholeWord = (term: string) => new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escapeRegExp(term)}|${escapeRegExp(term.toUpperCase())})(?![\p{L}\p{N}])`, 'gu');
 
-const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+/** Begun only where a run of the characters an address's name can have begins: tried from inside a run, a long run
+ * with no domain after its "@" took time growing with the square of its length (20 s for 100,000 characters). */
+const EMAIL = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 /** Not followed by a letter or digit; "/112" after a number is a second line ("960 111/112"), a longer run after a
  * slash is a date or a reference. */
 const PHONE = /(?<![\w/])(?:(?:\+|00)44\s?\(?0?\)?\s?|\(?0)\d{2,5}\)?(?:[\s-]?\d){5,8}(?!\w)(?!\/\d{4})/g;
@@ -125,7 +127,7 @@ const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
 const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(?:d['’]|[Dd]e |[Vv]an (?:[Dd]e[rn] )?|[Vv]on |[Dd]a |[Dd]i |[Dd]u |[Ll][ae] )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
 /** A surname said to be one: "(surname Van der Berg)", "her maiden name was Cartwright". */
-const SURNAME = /\b(?:surname|family name|maiden name|last name)(?:\s+(?:is|was))?\s*:?\s+((?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]e[rn]|[Dd]a|[Dd]i|[Dd]u|[Ll][ae]|[Tt]er)\s+)*(?:d['’]|O['’])?\p{Lu}[\p{L}'’-]+)/dgu;
+const SURNAME = /\b(?:[Ss]urname|SURNAME|[Ff]amily name|[Mm]aiden name|[Ll]ast name)(?: is| was)?(?:\s*:\s*|\s+)((?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]e[rn]|[Dd]a|[Dd]i|[Dd]u|[Ll][ae]|[Tt]er)\s+)*(?:d['’]|O['’])?\p{Lu}[\p{L}'’-]+)/dgu;
 /** The parts of an e-mail address's name that say nothing of whose it is ("safeguarding.team@", "info@"). */
 const MAILBOX_WORDS = new Set(
 	'info enquiries enquiry admin administrator office contact contacts team mail email hello help helpline reception duty referrals referral safeguarding admissions support services service children childrens child social care school schools head clerk council data protection dpo foi noreply webmaster post general youth health nhs police the and for consultation consultations responses response feedback parents parent family families sen senco governors governor press media news comms communications finance accounts unit centre center project trust board partnership network lscb acpc yot cahms camhs nursery practice surgery team clinic ward home homes group groups office manager secretary chair director'.split(' ')
@@ -255,7 +257,7 @@ const DATES = new RegExp(String.raw`(?<![\d./-])(?:${DATE})(?![\d/-]|\.\d)`, 'gu
 const BIRTH_SENTENCE = /[^.!?\n]*(?:\b(?:dob|d\.o\.b|date of birth|birthday|bday|b-day|born)\b)(?:[^.!?\n]|\.(?=\d))*/gi;
 /** A date of birth, only where it says so, so that other dates stay: "DOB 12/03/1995", "born on 22 September 2004". */
 const DOB = new RegExp(
-	String.raw`\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|[Dd]ate of birth|[Bb]orn(?: on)?|(?<![\p{L}.])b\.)(?:\s+(?:is|was|of))?\s*[:\-]?\s*(${DATE})`,
+	String.raw`\b(?:DOB|D\.O\.B\.?|d\.o\.b\.?|dob|[Dd]ate of birth|[Bb]orn(?: on)?|(?<=[(,] ?)b\.)(?:\s+(?:is|was|of))?\s*[:\-]?\s*(${DATE})`,
 	'dgu'
 );
 /** A National Insurance number: two letters, six digits, one letter A to D, in capitals or in lower case. */
@@ -267,13 +269,13 @@ const ADDRESS_WELSH = /(?<![\w])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?,? (?:Heol|Ff
 /** Everything from "my address is" to the postcode that ends it: "The Old Forge, Mill Lane, Little Snoring, NR21 0AA". */
 const ADDRESS_IS = /(?:\b(?:[Mm]y|[Oo]ur|[Hh]ome|[Hh]is|[Hh]er|[Tt]heir) address(?: is)?\s*:?|(?:^|\n)(?:(?:Home|Postal|Correspondence|Contact) )?(?:[Aa]ddress(?: for (?:correspondence|letters|contact))?|Home)\s*:|\b[Ww]e are at|\b[Ww]rite to (?:me|us) at)\s+([^.\n]{3,90}?\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}))\b/g;
 /** A house and street in lower case, where someone says they live there: "i live at 14 hawthorn road". */
-const ADDRESS_LIVE = /\b(?:live|lives|living|lived|stay|stays|staying|moved to|address is|(?:house|home|flat) is)\s+(?:at\s+)?(\d{1,4}[a-z]?,? (?:[\p{L}'’]+ ){1,3}(?:street|road|avenue|lane|close|crescent|terrace|drive|way|gardens|grove|place|court|walk|mews|row|square|hill|rise|view|mansions|parade|green|approach|st|rd|ave))\b/giu;
+const ADDRESS_LIVE = /\b(?:live|lives|living|lived|stay|stays|staying|moved to|address is|(?:house|home|flat) is)\s+(?:at\s+)?(\d{1,4}[a-z]?,? (?:(?!(?:the|a|an|down|up|along|from|to|of|off|on|by|near|away|just|miles?|minutes?|yards?|metres?|meters?|hours?|mins?)\b)[\p{L}'’]+ ){1,3}(?:street|road|avenue|lane|close|crescent|terrace|drive|way|gardens|grove|place|court|walk|mews|row|square|hill|rise|view|mansions|parade|green|approach|st|rd|ave))\b/giu;
 /** A flat in a named building, and the street after it if given: "Flat 3, Kestrel House, Mill Lane", "Flat 12B,
  * Wordsworth Tower". A flat's number before a name is an address whatever the building is called. */
-const FLAT = /(?<![\p{L}])(?:Flat|Apartment|Apt\.?)\s+\d{1,4}[A-Za-z]?,?\s+(?:\p{Lu}[\p{L}'’-]*)(?: \p{Lu}[\p{L}'’-]*){0,3}(?:,\s+(?:\d{1,4}[A-Za-z]?\s+)?(?:\p{Lu}\p{Ll}+ ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Parade|Green|Approach)\b)?/gu;
+const FLAT = /(?<![\p{L}])(?:Flat|Apartment|Apt\.?)\s+\d{1,4}[A-Za-z]?,\s+(?:\p{Lu}[\p{L}'’-]*)(?: \p{Lu}[\p{L}'’-]*){0,3}(?:,\s+(?:\d{1,4}[A-Za-z]?\s+)?(?:\p{Lu}\p{Ll}+ ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Parade|Green|Approach)\b)?/gu;
 /** A house number and its street or house name after "address" (a placement's, a child's): "placement address 3 The
  * Paddocks". */
-const ADDRESS_AFTER = /\baddress(?:es)?(?: is| was)?\s*:?\s+(\d{1,4}[A-Za-z]?,? (?:The )?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})/gu;
+const ADDRESS_AFTER = /\b(?:[Pp]lacement|[Hh]ome|[Pp]ostal|[Cc]urrent|[Nn]ew|[Oo]ld|[Pp]revious|[Ff]oster|[Ff]amily|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur) address(?: is| was)?(?:\s*:\s*|\s+)(\d{1,4}[A-Za-z]?,? (?:The )?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})/gu;
 /** Postcode areas, for an outward code alone ("from B15", "the M14 area"), which is taken only after such a cue:
  * without one, "M6" and "B12" are motorways and vitamins. */
 const AREAS = 'AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE'.split(' ').join('|');
@@ -284,8 +286,10 @@ const EMAIL_SPELT = /[A-Za-z0-9._%+-]+ ?[[(]at[\])] ?[A-Za-z0-9-]+(?: ?(?:\.|[[(
 const HANDLE = /(?<![\w.@])@[A-Za-z0-9_]{2,30}\b|\b(?:myspace|bebo|facebook|twitter|instagram|tiktok|snapchat|youtube)\.com\/[\w.]+|\b(?:[Mm]y|[Hh]is|[Hh]er) (?:msn|bebo|myspace|facebook|twitter|insta|instagram|snapchat|tiktok|xbox|psn)(?: name| id| username)? is ([\w./]+)|\b[Oo]n (?:[Mm]sn|MSN|[Bb]ebo|[Mm]yspace|MySpace|[Ff]acebook|[Tt]witter|[Ii]nsta|[Ii]nstagram|[Ss]napchat|[Tt]ik[Tt]ok|[Xx]box|XBOX|PSN) as ([\w./]+)/dg;
 /** A name run together with underscores, as only user names and handles are: "lilsniper_99", "xxprincess_jadexx". */
 const UNDERSCORED = /(?<![\w@./\\-])(?=[A-Za-z0-9_]*[A-Za-z])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_*(?![\w@])/g;
+/** Words before a handle that say it is one. */
+const HANDLE_CUE = /(?:user ?name|login|log-?on|handle|screen ?name|gamertag|profile|msn|bebo|myspace|facebook|twitter|insta(?:gram)?|snapchat|tiktok|xbox|psn|called|calls (?:him|her)(?:self)?)\b[^.!?\n]*$/;
 /** A login or user name after a word that says it is one: "login jwhitworth2", "username: kayleighx". Taken when it
- * has a digit, an underscore or a dot in it, or follows a colon. */
+ * has a digit, an underscore or a dot in it, or is in lower case after a colon ("login: ContactPoint" is a system). */
 const LOGIN = /\b(?:log-?in|log-?on|user ?name|user ?id|screen ?name|gamertag)s?\b(?:\s+(?:is|was|of))?(\s*:)?\s*([A-Za-z][\w.]{2,30})(?![\w@])/dgi;
 /** A case, pupil or police reference after a word that says so, with at least five digits: "Case ref CS/2005/04412",
  * "UPN A123456789012", "Pupil number 20045871". */
@@ -470,25 +474,36 @@ function collect(text: string): Redaction[] {
 	const starts: { at: number; first: boolean }[] = [];
 	for (const m of capitalised) if (firstName(m[1].replace(/['’]s$/, ''))) starts.push({ at: m.index!, first: true });
 	for (const m of matches(text, APPOSITIVES)) if (!starts.some((s) => s.at === m.index! + 2)) starts.push({ at: m.index! + 2, first: false });
-	if (text.includes('@'))
+	if (text.includes('@')) {
+		// The name an address is made of, where the text names its owner too: "Priti Naidoo (priti.naidoo@...)". Only
+		// an address one of whose parts is a known first name is a person's ("early.help@", "virtual.school@" are
+		// services); the parts of every such address are then looked for once, together, as capitalised words.
+		const owners = new Set<string>();
 		for (const m of matches(text, EMAIL)) {
 			add('email', m.index!, m.index! + m[0].length);
-			// The name an address is made of, where the text names its owner too: "Priti Naidoo (priti.naidoo@...)",
-			// "Cheers, Kev (kev.dunmore@...)". A part is a name when the address is two or three words (first and
-			// last name) or the part is a known first name; words of a shared mailbox are not.
-			const parts = m[0].slice(0, m[0].indexOf('@')).split(/[._-]+/).filter((p) => /^[A-Za-z]{3,}$/.test(p));
-			for (const part of parts) {
-				const word = part[0].toUpperCase() + part.slice(1).toLowerCase();
-				if (MAILBOX_WORDS.has(part.toLowerCase()) || NOT_A_NAME_WORD.has(word) || ORG_WORD.has(word)) continue;
-				if (!(parts.length >= 2 && parts.length <= 3) && !firstName(word)) continue;
-				for (const w of matches(text, new RegExp(String.raw`(?<![\p{L}\p{N}@.])(?:${word}|${word.toUpperCase()})(?![\p{L}\p{N}@])`, 'gu'))) add('name', w.index!, w.index! + w[0].length);
-			}
+			const parts = [...new Set(m[0].slice(0, m[0].indexOf('@')).split(/[._-]+/).filter((p) => /^[A-Za-z]{3,20}$/.test(p)).map((p) => p[0].toUpperCase() + p.slice(1).toLowerCase()))];
+			if (parts.length > 3 || !parts.some((p) => known(p))) continue;
+			for (const w of parts) if (!MAILBOX_WORDS.has(w.toLowerCase()) && !NOT_A_NAME_WORD.has(w) && !ORG_WORD.has(w)) owners.add(w);
 		}
-	if (/surname|family name|maiden name|last name/.test(lower)) for (const m of matches(text, SURNAME)) group('name', m);
+		if (owners.size) {
+			const alternatives = [...owners].flatMap((w) => [w, w.toUpperCase()]).join('|');
+			for (const w of matches(text, new RegExp(String.raw`(?<![\p{L}\p{N}@.])(?:${alternatives})(?![\p{L}\p{N}@])`, 'gu'))) add('name', w.index!, w.index! + w[0].length);
+		}
+	}
+	if (/surname|family name|maiden name|last name/.test(lower)) for (const m of matches(text, SURNAME)) if (!NOT_A_NAME_WORD.has(m[1])) group('name', m);
 	if (MAY_SPELL_EMAIL.test(text)) for (const m of matches(text, EMAIL_SPELT)) add('email', m.index!, m.index! + m[0].length);
-	if (text.includes('_')) for (const m of matches(text, UNDERSCORED)) add('handle', m.index!, m.index! + m[0].length);
+	// With a digit ("lilsniper_99"), or after a word that says a handle follows ("username", "on bebo"): not a field's
+	// name in a form or a system ("child_id", "NHS_Number").
+	if (text.includes('_'))
+		for (const m of matches(text, UNDERSCORED))
+			if (/\d/.test(m[0]) || HANDLE_CUE.test(lower.slice(Math.max(0, m.index! - 40), m.index!))) add('handle', m.index!, m.index! + m[0].length);
 	if (/log-?[io]n|user ?name|user ?id|screen ?name|gamertag/.test(lower))
-		for (const m of matches(text, LOGIN)) if (m[1] || /[\d_.]/.test(m[2])) group('handle', m, 2);
+		for (const m of matches(text, LOGIN)) {
+			// After a colon, a word in lower case that ends the line or the field ("Username: kayleighx"), not one that
+			// begins a sentence ("Login: staff use their smartcard").
+			const field = m[1] && m[2] === m[2].toLowerCase() && /^\s*(?:$|[\n,;)]|\.(?:\s|$))/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3));
+			if (/[\d_]/.test(m[2]) || field) group('handle', m, 2);
+		}
 	if (MAY_HANDLE.test(lower)) for (const m of matches(text, HANDLE)) {
 		if (m.indices![1]) group('handle', m);
 		else if (m.indices![2]) group('handle', m, 2);

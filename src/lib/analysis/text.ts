@@ -49,7 +49,7 @@ export function normalise(text: string): string {
 }
 
 /** Email addresses and web links carry no theme; blanked out (offsets kept) so "example.org" is not "example". */
-const ADDRESSES = /[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+/g;
+const ADDRESSES = /(?<![\w.%+'-])[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+/g;
 
 /** Whether `ADDRESSES` could match: each of its forms needs one of these. */
 const hasAddress = (text: string) => text.includes('@') || text.includes('www.') || text.includes('://');
