@@ -25,46 +25,55 @@ export interface AuditQuery {
 	parameters?: Record<string, AuditParameter>;
 }
 
+const TITLES = `'dr', 'dr.', 'doctor', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'prof', 'prof.', 'professor', 'cllr', 'councillor', 'rev', 'rev.', 'revd', 'sir', 'dame', 'lord', 'lady'`;
 /** The report's annex of organisations that responded (the report runs these very queries). */
 export const ANNEX_NAMED = `named AS (
 	-- Organisations that did not ask for confidentiality: by the organisation list's name where the record was matched
-	-- to it (with its abbreviation), else by the name given, runs of spaces as one (up to eight; tabs and line breaks
-	-- are spaces).
+	-- to exactly one entry of it (with its abbreviation), else by the name given, runs of spaces as one (up to eight;
+	-- tabs, line breaks and no-break spaces are spaces).
 	SELECT r.id, r.response_id,
-		(SELECT o.name || CASE WHEN o.abbreviation IS NOT NULL AND o.abbreviation <> o.name THEN ' (' || o.abbreviation || ')' ELSE '' END
-		 FROM organisation o WHERE o.abbreviation = r.known_organisation OR o.name = r.known_organisation
-		 ORDER BY o.abbreviation = r.known_organisation DESC LIMIT 1) AS listed_name,
-		replace(replace(replace(trim(replace(replace(replace(coalesce(r.organisation, ''), char(9), ' '), char(10), ' '), char(13), ' ')),
+		(SELECT CASE WHEN count(*) = 1 THEN min(o.name || CASE WHEN o.abbreviation IS NOT NULL AND o.abbreviation <> o.name THEN ' (' || o.abbreviation || ')' ELSE '' END) END
+		 FROM organisation o WHERE o.abbreviation = r.known_organisation OR o.name = r.known_organisation) AS listed_name,
+		replace(replace(replace(trim(replace(replace(replace(replace(coalesce(r.organisation, ''), char(9), ' '), char(10), ' '), char(13), ' '), char(160), ' ')),
 			'  ', ' '), '  ', ' '), '  ', ' ') AS given_name,
-		r.known_organisation,
-		trim(coalesce(r.name, '')) AS person
+		trim(replace(coalesce(r.name, ''), char(160), ' ')) AS person
 	FROM respondent r
 	WHERE r.respondent_type = 'organisation' AND r.confidential = 0
 ),
+titled AS (
+	SELECT *,
+		lower(substr(given_name, 1, instr(given_name || ' ', ' ') - 1)) AS given_first,
+		-- The respondent's own name without a title before it ("Mrs Alison Greenhalgh": "Alison Greenhalgh").
+		CASE WHEN lower(substr(person, 1, instr(person || ' ', ' ') - 1)) IN (${TITLES}) THEN trim(substr(person, instr(person, ' ') + 1)) ELSE person END AS own_name
+	FROM named
+),
 checked AS (
-	SELECT id, response_id, coalesce(listed_name, given_name) AS name,
-		-- One organisation however its name was written: the list's entry, else the name in lower case with curly
-		-- apostrophes made straight.
-		coalesce(known_organisation, lower(replace(given_name, '’', ''''))) AS name_key,
+	SELECT id, response_id, coalesce(listed_name, given_name) AS name, listed_name IS NOT NULL AS listed,
+		-- One organisation however its name was written: letter case aside, curly apostrophes made straight.
+		lower(replace(coalesce(listed_name, given_name), '’', '''')) AS name_key,
 		CASE
 			WHEN listed_name IS NULL AND given_name = '' THEN 'no name'
-			-- A name that may be a person's, not an organisation's: it begins with a title, or holds the name the
-			-- respondent gave as their own. Not published; the Report page lists them for an analyst to look at.
+			-- A name that may be a person's, not an organisation's: it begins with a title, holds the name the
+			-- respondent gave as their own, or is an e-mail address or a phone number. Not published; the Report page
+			-- lists them for an analyst to look at.
 			WHEN listed_name IS NULL AND (
-				lower(substr(given_name, 1, instr(given_name || ' ', ' ') - 1)) IN
-					('dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'prof', 'prof.', 'professor', 'cllr', 'councillor', 'rev', 'rev.', 'revd', 'sir', 'dame')
-				OR (length(person) >= 3 AND instr(lower(given_name), lower(person)) > 0)
+				given_first IN (${TITLES})
+				OR (length(own_name) >= 3 AND instr(lower(given_name), lower(own_name)) > 0)
+				OR given_name LIKE '%@%'
+				OR length(given_name) - length(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(given_name,
+					'0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) >= 6
 			) THEN 'maybe a person'
 			ELSE 'named'
 		END AS status
-	FROM named
+	FROM titled
 )`;
 
 export const REPORT_ANNEX_SQL = `-- The organisations the summary names, A to Z (a leading "The" aside): never one that asked for confidentiality,
 -- never an individual, never a name that may be a person's. One organisation sent in several responses is listed
--- once, with how many.
+-- once, with how many. (The report also leaves out a name, not on the organisation list, that its redaction of
+-- personal data would change: "Parent of Jack Taylor". None of the bundled consultation's names is one.)
 WITH ${ANNEX_NAMED}
-SELECT min(name) AS name, count(*) AS responses
+SELECT min(name) AS name, count(*) AS responses, max(listed) AS listed
 FROM checked
 WHERE status = 'named'
 GROUP BY name_key

@@ -71,7 +71,7 @@ test('a filter counts a campaign over the selected respondents only', async ({ p
 test('leave campaign senders out of every figure, or count each campaign once, from the filter panel', async ({ page }) => {
 	const all = query<number>('SELECT count(*) FROM respondent');
 	const senders = query<number>('SELECT count(DISTINCT respondent_id) FROM answer WHERE campaign_id IS NOT NULL');
-	const kept = query<number>('SELECT count(DISTINCT a.respondent_id) FROM campaign k JOIN answer a ON a.id = k.exemplar_answer_id');
+	const copiers = query<number>('SELECT count(DISTINCT respondent_id) FROM answer WHERE campaign_id IS NOT NULL AND id NOT IN (SELECT exemplar_answer_id FROM campaign)');
 	await page.goto('/');
 	await page.getByRole('form', { name: 'Filters' }).locator('summary', { hasText: /^Campaigns/ }).click();
 	await page.getByRole('checkbox', { name: 'Leave out everyone who sent a campaign text' }).check();
@@ -81,5 +81,5 @@ test('leave campaign senders out of every figure, or count each campaign once, f
 	await expect(page.getByRole('listitem').filter({ hasText: 'written responses' })).toContainText(String(all - senders));
 	await page.goto('/?campaign=once');
 	await expect(page.getByRole('status').first()).toContainText('counting each campaign once (only the sender of its text)');
-	await expect(page.getByRole('listitem').filter({ hasText: 'written responses' })).toContainText(String(all - senders + kept));
+	await expect(page.getByRole('listitem').filter({ hasText: 'written responses' })).toContainText(String(all - copiers));
 });

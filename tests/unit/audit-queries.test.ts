@@ -247,7 +247,8 @@ const PAGES: Record<string, (d: DB, rows: Row[], value?: string) => void> = {
 	},
 	'report-annex': (d, rows) => {
 		const annex = annexOf(d);
-		expect(rows).toEqual(annex.organisations.map((o) => ({ name: o.name, responses: o.responses })));
+		// The report also leaves out a name its redaction would change; the data here have none.
+		expect(rows.map(({ name, responses }) => ({ name, responses }))).toEqual(annex.organisations.map((o) => ({ name: o.name, responses: o.responses })));
 		expect(rows.length).toBe(annex.named);
 	},
 	'report-annex-not-named': (d, rows) => {

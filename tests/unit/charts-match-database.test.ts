@@ -228,12 +228,16 @@ describe('filters', () => {
 	it('leaves out the senders of campaign texts, or keeps one sender of each campaign', () => {
 		const senders = scalar('SELECT count(DISTINCT respondent_id) FROM answer WHERE campaign_id IS NOT NULL');
 		const exemplars = scalar('SELECT count(DISTINCT a.respondent_id) FROM campaign k JOIN answer a ON a.id = k.exemplar_answer_id');
+		// The senders of a copy that is not its campaign's text: "once" leaves them out (so a sender of one campaign's
+		// text who copied another's is left out too, rather than counting that other campaign twice).
+		const copiers = scalar('SELECT count(DISTINCT respondent_id) FROM answer WHERE campaign_id IS NOT NULL AND id NOT IN (SELECT exemplar_answer_id FROM campaign)');
 		const all = scalar('SELECT count(*) FROM respondent');
 		expect(senders).toBeGreaterThan(exemplars);
 		expect(respondentCount(db, f('campaign=none'))).toBe(all - senders);
-		expect(respondentCount(db, f('campaign=once'))).toBe(all - senders + exemplars);
+		expect(respondentCount(db, f('campaign=once'))).toBe(all - copiers);
+		expect(all - copiers).toBeLessThanOrEqual(all - senders + exemplars);
 		// Values combine with OR, as in every field.
-		expect(respondentCount(db, f('campaign=none&campaign=once'))).toBe(all - senders + exemplars);
+		expect(respondentCount(db, f('campaign=none&campaign=once'))).toBe(all - copiers);
 		// With an answer-level filter too, the campaign part still applies (the counts in memory take it as well).
 		const q7 = scalar(
 			`SELECT count(DISTINCT a.respondent_id) FROM answer a JOIN answer_theme_effective e ON e.answer_id = a.id

@@ -122,19 +122,25 @@ describe('the Word report', () => {
 			add.run('T-6', 'organisation', null, 'Dr Jane Smith', null, 'other');
 			add.run('T-7', 'organisation', 'Kofi Mensah', 'Kofi Mensah Consulting', null, 'other');
 			add.run('T-8', 'organisation', null, '   ', null, 'other');
+			// From a code review: a person's name, address or number typed as the organisation.
+			add.run('T-9', 'organisation', 'Mrs Alison Greenhalgh', 'Alison Greenhalgh', null, 'other');
+			add.run('T-10', 'organisation', null, 'peter.brown@example.com', null, 'other');
+			add.run('T-11', 'organisation', null, '07700 900123', null, 'other');
+			add.run('T-12', 'organisation', null, '\u00a0Dr Sam Patel', null, 'other');
+			add.run('T-13', 'organisation', null, 'Lord Ashworth', null, 'other');
+			// Only the redaction of personal data sees this one as a person.
+			add.run('T-14', 'organisation', null, 'Jane Doe', null, 'other');
 			const a = reportData(rw).annex;
 			const zeta = a.organisations.filter((o) => /zeta/i.test(o.name));
 			expect(zeta.map((o) => [o.responses, o.shown.replace(/^.*\(/, '(')])).toEqual([[3, '(3 responses)']]);
 			expect(a.organisations.filter((o) => o.name === `${listName} (${abbreviation})`).map((o) => o.responses)).toEqual([
 				(db.prepare("SELECT count(*) FROM respondent WHERE known_organisation = ? AND respondent_type = 'organisation' AND confidential = 0").pluck().get(abbreviation) as number) + 1
 			]);
-			for (const gone of ['Some other spelling of it', 'Unsaid Org', 'Dr Jane Smith', 'Kofi Mensah Consulting']) expect(a.organisations.some((o) => o.name === gone), gone).toBe(false);
-			expect(a).toMatchObject({ unstated: 1, maybePerson: 2, noName: 1 });
-			expect(a.text).toContain("organisations that gave no name (1), organisations whose name may be a person's (2)");
-			expect(annexWithheld(rw)).toEqual([
-				{ responseId: 'T-6', name: 'Dr Jane Smith' },
-				{ responseId: 'T-7', name: 'Kofi Mensah Consulting' }
-			]);
+			for (const gone of ['Some other spelling of it', 'Unsaid Org', 'Dr Jane Smith', 'Kofi Mensah Consulting', 'Alison Greenhalgh', 'peter.brown@example.com', '07700 900123', 'Dr Sam Patel', 'Lord Ashworth', 'Jane Doe'])
+				expect(a.organisations.some((o) => o.name.includes(gone)), gone).toBe(false);
+			expect(a).toMatchObject({ unstated: 1, maybePerson: 8, noName: 1 });
+			expect(a.text).toContain("organisations that gave no name (1), organisations whose name may be a person's (8)");
+			expect(annexWithheld(rw).map((w) => w.responseId)).toEqual(['T-10', 'T-11', 'T-12', 'T-13', 'T-14', 'T-6', 'T-7', 'T-9']);
 			expect(a.text).toContain('or the 1 respondent who did not say whether they responded for an organisation.');
 		} finally {
 			rw.exec('ROLLBACK');

@@ -182,7 +182,9 @@ export function buildFilter(db: DB, params: URLSearchParams): BuiltFilter {
 		// answers in a campaign gives the senders without reading every respondent's answers.
 		const senders = 'SELECT respondent_id FROM answer WHERE campaign_id IS NOT NULL';
 		if (filters.campaign.includes('once')) {
-			where.push(`(r.id NOT IN (${senders}) OR r.id IN (SELECT x.respondent_id FROM campaign k JOIN answer x ON x.id = k.exemplar_answer_id))`);
+			// Everyone but the senders of a copy that is not its campaign's text. Someone whose answer is one campaign's
+			// text and who also sent a copy of another's is left out (kept, they would count that other campaign twice).
+			where.push(`r.id NOT IN (${senders} AND id NOT IN (SELECT exemplar_answer_id FROM campaign WHERE exemplar_answer_id IS NOT NULL))`);
 			words.push('counting each campaign once (only the sender of its text)');
 		} else {
 			where.push(`r.id NOT IN (${senders})`);

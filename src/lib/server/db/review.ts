@@ -82,7 +82,7 @@ export interface ReviewItem {
 	confidential: boolean;
 	campaignSize: number | null;
 	campaignId: number | null;
-	/** When the analysis last ran (ISO), to say whether a campaign mark has been applied yet. */
+	/** When the last analysis started (ISO): a campaign mark made before then has been applied by it. */
 	analysedAt: string | null;
 	/**
 	 * An analyst's word against the analysis, put over its campaigns when it next runs: true, a copy it missed; false,
@@ -104,7 +104,7 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 		.prepare(
 			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential) AS redacted,
 				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, c.id AS campaignId, a.review_reason AS reason,
-				(SELECT max(finished_at) FROM analysis_run) AS analysedAt,
+				(SELECT max(started_at) FROM analysis_run) AS analysedAt,
 				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy,
 				(SELECT rv.campaign FROM answer_review rv WHERE rv.answer_id = a.id) AS campaignMark,
 				(SELECT rv.campaign_at FROM answer_review rv WHERE rv.answer_id = a.id AND rv.campaign IS NOT NULL) AS campaignMarkedAt

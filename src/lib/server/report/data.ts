@@ -1,6 +1,7 @@
 // Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries), with
 // sectors of fewer than 5 respondents combined in breakdowns by sector, and only non-confidential redacted quotes.
 import { ANNEX_NAMED, REPORT_ANNEX_SQL, REPORT_NOT_NAMED_SQL } from '../../audit-queries';
+import { redact } from '../../analysis/redact';
 import { formatDate, formatNumber, percentOf, SMALL_GROUP } from '../../format';
 import { buildFilter } from '../filters';
 import { choicesTable, heatmapTable } from '../charts';
@@ -148,9 +149,7 @@ export interface ReportData {
 export interface Annex {
 	/** The organisations named, A to Z (a leading "The" aside), each once with how many responses it sent. */
 	organisations: { name: string; responses: number; shown: string }[];
-	/** Organisations named in the list, and those left out because their list would be too long for a document. */
 	named: number;
-	notListed: number;
 	/** Responses not named: from organisations that asked for confidentiality, from individuals, from respondents who
 	 * did not say which they were, from organisations that gave no name, and from ones whose name may be a person's. */
 	confidential: number;
@@ -162,9 +161,6 @@ export interface Annex {
 	text: string;
 }
 
-/** More organisations than this are not listed one by one in the document: the stakeholders download has them all. */
-export const ANNEX_LIMIT = 2000;
-
 /**
  * The organisations that responded, as a published summary lists them: A to Z, by the organisation list's name where
  * the record was matched to it, else the name given; never one that asked for confidentiality, never an individual
@@ -174,35 +170,43 @@ export const ANNEX_LIMIT = 2000;
  * so an auditor runs what the report ran.
  */
 export function annexOf(db: DB): Annex {
-	const rows = db.prepare(REPORT_ANNEX_SQL).all() as { name: string; responses: number }[];
-	const listed = rows.length <= ANNEX_LIMIT ? rows : [];
+	const rows = db.prepare(REPORT_ANNEX_SQL).all() as { name: string; responses: number; listed: number }[];
 	const others = db.prepare(REPORT_NOT_NAMED_SQL).get() as { confidential: number; individuals: number; unstated: number; no_name: number; maybe_person: number };
+	const personal = rows.filter(looksPersonal);
+	const listed = rows.filter((r) => !looksPersonal(r));
 	const annex: Omit<Annex, 'text'> = {
-		organisations: listed.map((o) => ({ ...o, shown: annexName(o) })),
+		organisations: listed.map((o) => ({ name: o.name, responses: o.responses, shown: annexName(o) })),
 		named: listed.length,
-		notListed: rows.length - listed.length,
 		confidential: others.confidential,
 		individuals: others.individuals,
 		unstated: others.unstated,
 		noName: others.no_name,
-		maybePerson: others.maybe_person
+		maybePerson: others.maybe_person + personal.reduce((n, r) => n + r.responses, 0)
 	};
 	return { ...annex, text: annexText(annex) };
+}
+
+/** A name not on the organisation list that the redaction of personal data would change ("Parent of Jack Taylor", "Jane
+ * Doe"): the rules in SQL (a title, the respondent's own name, an address or a number) do not see every person. */
+function looksPersonal(r: { name: string; listed: number }): boolean {
+	return !r.listed && redact(r.name).redactions.some((x) => x.kind !== 'organisation');
 }
 
 /** The responses the annex leaves out because the organisation's name may be a person's, for the Report page to list
  * (an analyst may add one that is an organisation to the document by hand). */
 export function annexWithheld(db: DB): { responseId: string; name: string }[] {
-	return db.prepare(`WITH ${ANNEX_NAMED} SELECT response_id AS responseId, name FROM checked WHERE status = 'maybe a person' ORDER BY response_id`).all() as { responseId: string; name: string }[];
+	const rows = db.prepare(`WITH ${ANNEX_NAMED} SELECT response_id AS responseId, name, status, listed FROM checked WHERE status IN ('maybe a person', 'named') ORDER BY response_id`).all() as {
+		responseId: string;
+		name: string;
+		status: string;
+		listed: number;
+	}[];
+	return rows.filter((r) => r.status === 'maybe a person' || looksPersonal(r)).map(({ responseId, name }) => ({ responseId, name }));
 }
 
 function annexText(a: Omit<Annex, 'text'>): string {
 	const orgs = (n: number) => `${formatNumber(n)} ${n === 1 ? 'organisation' : 'organisations'}`;
-	const listed = a.named
-		? `We received responses from the ${orgs(a.named)} listed below.`
-		: a.notListed
-			? `We received responses from ${orgs(a.notListed)}, too many to list here; the stakeholders download of the dashboard names them.`
-			: 'No organisation that responded can be named here.';
+	const listed = a.named ? `We received responses from the ${orgs(a.named)} listed below.` : 'No organisation that responded can be named here.';
 	const unnamed = [
 		a.confidential ? `organisations that asked for their response to be kept confidential (${formatNumber(a.confidential)} ${a.confidential === 1 ? 'response' : 'responses'})` : '',
 		a.noName ? `organisations that gave no name (${formatNumber(a.noName)})` : '',
