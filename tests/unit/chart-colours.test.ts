@@ -38,6 +38,12 @@ describe('the colours of closed answers', () => {
 			}
 		});
 	}
+	it('keeps the two sides of an agree scale apart in greyscale: agree from disagree, strongly agree from strongly disagree', () => {
+		const scale = SETS['an agree scale'];
+		const l = scale.map((o, i) => lightness(colourFor(o, i, scale).fill));
+		expect(Math.abs(l[1] - l[3])).toBeGreaterThanOrEqual(8);
+		expect(Math.abs(l[0] - l[4])).toBeGreaterThanOrEqual(8);
+	});
 	it('keeps Yes, No and Not sure apart in greyscale whichever two are side by side', () => {
 		const [yes, no, unsure] = SETS['Yes / No / Not sure'].map((o, i, all) => lightness(colourFor(o, i, all).fill));
 		expect(Math.min(Math.abs(yes - no), Math.abs(no - unsure), Math.abs(yes - unsure))).toBeGreaterThanOrEqual(10);

@@ -1,4 +1,5 @@
 // The dependency-free PNG path for report charts: encoder, outline text and the two chart renderers.
+import { CHOICE_COLOURS } from '../../src/lib/charts/StackedBars/chart';
 import { describe, expect, it } from 'vitest';
 import { renderBarsPng, renderStackedPng } from '../../src/lib/report/chart-png';
 import { existsSync, readFileSync } from 'node:fs';
@@ -223,7 +224,8 @@ describe('chart renderers', () => {
 		const img = decodePngForTests(png);
 		expect(img.width).toBe(1200);
 		const colours = coloursIn(png);
-		for (const c of ['#1d70b8', '#d4351c', '#b1b4b6', '#4c2c92', '#ffffff', '#0b0c0c', '#505a5f']) {
+		// The dashboard's own colours of Yes, No and Not sure.
+		for (const c of [CHOICE_COLOURS.Yes.fill, CHOICE_COLOURS.No.fill, CHOICE_COLOURS['Not sure'].fill, '#4c2c92', '#ffffff', '#0b0c0c', '#505a5f']) {
 			expect(colours).toContain(c);
 		}
 	});

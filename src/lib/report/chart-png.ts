@@ -1,4 +1,5 @@
 // Bar and 100% stacked bar charts as PNG images for the Word report, drawn on a Raster with no native packages.
+import { CHOICE_COLOURS } from '../charts/StackedBars/chart';
 import { formatNumber, formatPercent } from '../format';
 import { capHeight, fitText, lineHeight, measureText, Raster, type TextOptions } from './raster';
 
@@ -25,11 +26,8 @@ const RULE = '#b1b4b6';
 const EMPTY = '#f3f2f1';
 const WHITE = '#ffffff';
 const BAR = '#1d70b8';
-export const DEFAULT_COLOURS: Record<string, string> = {
-	Yes: '#1d70b8',
-	No: '#d4351c',
-	'Not sure': '#b1b4b6'
-};
+/** The dashboard's colours of the closed answers, for a caller that gives none. */
+export const DEFAULT_COLOURS: Record<string, string> = Object.fromEntries(Object.entries(CHOICE_COLOURS).map(([answer, c]) => [answer, c.fill]));
 // GOV.UK palette colours, for categories the caller gives no colour for.
 const PALETTE = [
 	'#1d70b8',

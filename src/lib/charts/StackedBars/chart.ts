@@ -29,11 +29,11 @@ export interface StackLayout {
 // Every fill contrasts at least 3:1 with the white page and 4.5:1 with the text written on it; segments are also
 // labelled with their category where they are wide enough, so colour is never the only clue. Answers side by side
 // differ in lightness too, so that a chart printed in black and white (or read without telling red from blue) still
-// tells them apart: Yes dark blue (lightness 22), No a light red with dark text (59), Not sure a mid grey (44). (Yes
+// tells them apart: Yes dark blue (lightness 22), No a light red with dark text (62), Not sure a mid grey (44). (Yes
 // in GOV.UK blue and No in red were both of lightness 46.)
 export const CHOICE_COLOURS: Record<string, { fill: string; text: string }> = {
 	Yes: { fill: '#003078', text: '#ffffff' },
-	No: { fill: '#e5675f', text: '#0b0c0c' },
+	No: { fill: '#ea6f66', text: '#0b0c0c' },
 	'Not sure': { fill: '#626a6e', text: '#ffffff' }
 };
 const FALLBACK = [
@@ -60,12 +60,14 @@ export const isScale = (categories: string[]) => categories.length > 1 && catego
 /** Answers for and against, strong and plain, and between: blue for, red against, grey between, darker when strong
  * ("Strongly agree" ... "Strongly disagree"), so an agree scale reads as Yes / No do; each differs in lightness from
  * the answers beside it. Where no answer is strong ("Support" / "Oppose"), for takes Yes's dark blue. */
+// Lightness 22, 52, 41, 62, 33: neighbours and each side's mirror (agree and disagree, strongly agree and strongly
+// disagree) differ, so the two sides do not print as one grey.
 const LEANING = {
 	strongFor: { fill: '#003078', text: '#ffffff' },
-	for: { fill: '#5694ca', text: '#0b0c0c' },
-	between: { fill: '#626a6e', text: '#ffffff' },
-	against: { fill: '#e5675f', text: '#0b0c0c' },
-	strongAgainst: { fill: '#7a1f1f', text: '#ffffff' }
+	for: { fill: '#4780bd', text: '#0b0c0c' },
+	between: { fill: '#5b6367', text: '#ffffff' },
+	against: { fill: '#ea6f66', text: '#0b0c0c' },
+	strongAgainst: { fill: '#8e2a22', text: '#ffffff' }
 };
 /** The answer's colour by what its words say (`readAnswer`, as its stance is read): null when they say nothing. */
 function leaning(category: string): keyof typeof LEANING | null {
