@@ -142,7 +142,7 @@ export interface ReportData {
 	nextSteps: FindingsBlock[];
 	/** The opening sentence on what was gathered, the same in the Word report and the print version. */
 	gathered: string;
-	/** The annex: the organisations that responded, by name, under their sector. */
+	/** The annex: the organisations that responded, by name, and what it does not name. */
 	annex: Annex;
 }
 
@@ -164,16 +164,16 @@ export interface Annex {
 /**
  * The organisations that responded, as a published summary lists them: A to Z, by the organisation list's name where
  * the record was matched to it, else the name given; never one that asked for confidentiality, never an individual
- * (whatever organisation they mentioned), and never a name that may be a person's (one that begins with a title or
- * holds the respondent's own name), which is counted instead. Not by sector: a sector the analysis inferred would be
+ * (whatever organisation they mentioned), and never a name that may be a person's (a title first, the respondent's
+ * own name, an e-mail address or phone number, or what the redaction would change), which is counted instead. Not by sector: a sector the analysis inferred would be
  * published as the organisation's own. The queries are the audit queries `report-annex` and `report-annex-not-named`,
  * so an auditor runs what the report ran.
  */
 export function annexOf(db: DB): Annex {
 	const rows = db.prepare(REPORT_ANNEX_SQL).all() as { name: string; responses: number; listed: number }[];
 	const others = db.prepare(REPORT_NOT_NAMED_SQL).get() as { confidential: number; individuals: number; unstated: number; no_name: number; maybe_person: number };
-	const personal = rows.filter(looksPersonal);
-	const listed = rows.filter((r) => !looksPersonal(r));
+	const personal = new Set(rows.filter(looksPersonal));
+	const listed = rows.filter((r) => !personal.has(r));
 	const annex: Omit<Annex, 'text'> = {
 		organisations: listed.map((o) => ({ name: o.name, responses: o.responses, shown: annexName(o) })),
 		named: listed.length,
@@ -181,7 +181,7 @@ export function annexOf(db: DB): Annex {
 		individuals: others.individuals,
 		unstated: others.unstated,
 		noName: others.no_name,
-		maybePerson: others.maybe_person + personal.reduce((n, r) => n + r.responses, 0)
+		maybePerson: others.maybe_person + [...personal].reduce((n, r) => n + r.responses, 0)
 	};
 	return { ...annex, text: annexText(annex) };
 }
@@ -217,7 +217,6 @@ function annexText(a: Omit<Annex, 'text'>): string {
 	const last = unnamed.length > 1 ? ` or ${unnamed.pop()}` : '';
 	return `${listed}${unnamed.length ? ` We have not named ${unnamed.join(', ')}${last}.` : ''}`;
 }
-
 
 /** What a question's campaigns were, for its summary: nothing when it had none. */
 function campaignSentence(c: CampaignCount): string {
