@@ -475,7 +475,7 @@ function collect(text: string): Redaction[] {
 	for (const m of capitalised) if (firstName(m[1].replace(/['’]s$/, ''))) starts.push({ at: m.index!, first: true });
 	for (const m of matches(text, APPOSITIVES)) if (!starts.some((s) => s.at === m.index! + 2)) starts.push({ at: m.index! + 2, first: false });
 	if (text.includes('@')) {
-		// The name an address is made of, where the text names its owner too: "Priti Naidoo (priti.naidoo@...)". Only
+		// The name an address is made of, where the text names its owner too: "Sarah Naidoo (sarah.naidoo@...)". Only
 		// an address one of whose parts is a known first name is a person's ("early.help@", "virtual.school@" are
 		// services); the parts of every such address are then looked for once, together, as capitalised words.
 		const owners = new Set<string>();
