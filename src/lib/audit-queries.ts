@@ -27,17 +27,27 @@ export interface AuditQuery {
 
 const TITLES = `'dr', 'dr.', 'doctor', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'prof', 'prof.', 'professor', 'cllr', 'councillor', 'rev', 'rev.', 'revd', 'sir', 'dame', 'lord', 'lady'`;
 /** The report's annex of organisations that responded (the report runs these very queries). */
-export const ANNEX_NAMED = `named AS (
+export const ANNEX_NAMED = `listed AS (
+	-- The organisation list's entries by the key a matched record carries (its abbreviation, or its name when it has
+	-- none): a key two entries share names neither.
+	SELECT k, CASE WHEN count(*) = 1 THEN min(label) END AS label
+	FROM (
+		SELECT abbreviation AS k, name || ' (' || abbreviation || ')' AS label FROM organisation WHERE abbreviation IS NOT NULL AND abbreviation <> name
+		UNION ALL
+		SELECT name, name FROM organisation
+	)
+	GROUP BY k COLLATE NOCASE
+),
+named AS MATERIALIZED (
 	-- Organisations that did not ask for confidentiality: by the organisation list's name where the record was matched
 	-- to exactly one entry of it (with its abbreviation), else by the name given, runs of spaces as one (up to eight;
 	-- tabs, line breaks and no-break spaces are spaces).
-	SELECT r.id, r.response_id,
-		(SELECT CASE WHEN count(*) = 1 THEN min(o.name || CASE WHEN o.abbreviation IS NOT NULL AND o.abbreviation <> o.name THEN ' (' || o.abbreviation || ')' ELSE '' END) END
-		 FROM organisation o WHERE o.abbreviation = r.known_organisation OR o.name = r.known_organisation) AS listed_name,
+	SELECT r.id, r.response_id, l.label AS listed_name,
 		replace(replace(replace(trim(replace(replace(replace(replace(coalesce(r.organisation, ''), char(9), ' '), char(10), ' '), char(13), ' '), char(160), ' ')),
 			'  ', ' '), '  ', ' '), '  ', ' ') AS given_name,
 		trim(replace(coalesce(r.name, ''), char(160), ' ')) AS person
 	FROM respondent r
+	LEFT JOIN listed l ON l.k = r.known_organisation COLLATE NOCASE
 	WHERE r.respondent_type = 'organisation' AND r.confidential = 0
 ),
 titled AS (
@@ -47,7 +57,7 @@ titled AS (
 		CASE WHEN lower(substr(person, 1, instr(person || ' ', ' ') - 1)) IN (${TITLES}) THEN trim(substr(person, instr(person, ' ') + 1)) ELSE person END AS own_name
 	FROM named
 ),
-checked AS (
+checked AS MATERIALIZED (
 	SELECT id, response_id, coalesce(listed_name, given_name) AS name, listed_name IS NOT NULL AS listed,
 		-- One organisation however its name was written: letter case aside, curly apostrophes made straight.
 		lower(replace(coalesce(listed_name, given_name), '’', '''')) AS name_key,

@@ -262,17 +262,19 @@ const DOB = new RegExp(
 );
 /** A National Insurance number: two letters, six digits, one letter A to D, in capitals or in lower case. */
 const NI_NUMBER = /(?<![\w])(?:[A-Z]{2}(?: ?\d{2}){3} ?[A-D]|[a-z]{2}(?: ?\d{2}){3} ?[a-d])(?![\w])/g;
+/** The kinds of street an address names, as its last word. */
+const STREET_KINDS = 'Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green|Approach';
 /** A house number and street, with a flat if there is one: "14 Acacia Avenue", "Flat 2, 88 Cranbrook Road". */
-const ADDRESS = /(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+(?:['’]s)? |St\.? ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green|Approach)\b/gu;
+const ADDRESS = new RegExp(String.raw`(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+(?:['’]s)? |St\.? ){1,3}(?:${STREET_KINDS})\b`, 'gu');
 /** A Welsh street, its kind first: "12 Heol y Bryn", "7 Cae Glas". */
 const ADDRESS_WELSH = /(?<![\w])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?,? (?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Maes|Cae|Bro|Llys|Clos)(?:[ -](?:[Yy]|[Yy]r|'r|\p{Lu}[\p{L}'’]+)){1,3}/gu;
 /** Everything from "my address is" to the postcode that ends it: "The Old Forge, Mill Lane, Little Snoring, NR21 0AA". */
 const ADDRESS_IS = /(?:\b(?:[Mm]y|[Oo]ur|[Hh]ome|[Hh]is|[Hh]er|[Tt]heir) address(?: is)?\s*:?|(?:^|\n)(?:(?:Home|Postal|Correspondence|Contact) )?(?:[Aa]ddress(?: for (?:correspondence|letters|contact))?|Home)\s*:|\b[Ww]e are at|\b[Ww]rite to (?:me|us) at)\s+([^.\n]{3,90}?\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}))\b/g;
 /** A house and street in lower case, where someone says they live there: "i live at 14 hawthorn road". */
-const ADDRESS_LIVE = /\b(?:live|lives|living|lived|stay|stays|staying|moved to|address is|(?:house|home|flat) is)\s+(?:at\s+)?(\d{1,4}[a-z]?,? (?:(?!(?:the|a|an|down|up|along|from|to|of|off|on|by|near|away|just|miles?|minutes?|yards?|metres?|meters?|hours?|mins?)\b)[\p{L}'’]+ ){1,3}(?:street|road|avenue|lane|close|crescent|terrace|drive|way|gardens|grove|place|court|walk|mews|row|square|hill|rise|view|mansions|parade|green|approach|st|rd|ave))\b/giu;
+const ADDRESS_LIVE = new RegExp(String.raw`\b(?:live|lives|living|lived|stay|stays|staying|moved to|address is|(?:house|home|flat) is)\s+(?:at\s+)?(\d{1,4}[a-z]?,? (?:(?!(?:the|a|an|down|up|along|from|to|of|off|on|by|near|away|just|miles?|minutes?|yards?|metres?|meters?|hours?|mins?)\b)[\p{L}'’]+ ){1,3}(?:${STREET_KINDS}|st|rd|ave))\b`, 'giu');
 /** A flat in a named building, and the street after it if given: "Flat 3, Kestrel House, Mill Lane", "Flat 12B,
  * Wordsworth Tower". A flat's number before a name is an address whatever the building is called. */
-const FLAT = /(?<![\p{L}])(?:Flat|Apartment|Apt\.?)\s+\d{1,4}[A-Za-z]?,\s+(?:\p{Lu}[\p{L}'’-]*)(?: \p{Lu}[\p{L}'’-]*){0,3}(?:,\s+(?:\d{1,4}[A-Za-z]?\s+)?(?:\p{Lu}\p{Ll}+ ){1,3}(?:Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Parade|Green|Approach)\b)?/gu;
+const FLAT = new RegExp(String.raw`(?<![\p{L}])(?:Flat|Apartment|Apt\.?)\s+\d{1,4}[A-Za-z]?,\s+(?:\p{Lu}[\p{L}'’-]*)(?: \p{Lu}[\p{L}'’-]*){0,3}(?:,\s+(?:\d{1,4}[A-Za-z]?\s+)?(?:\p{Lu}\p{Ll}+ ){1,3}(?:${STREET_KINDS})\b)?`, 'gu');
 /** A house number and its street or house name after "address" (a placement's, a child's): "placement address 3 The
  * Paddocks". */
 const ADDRESS_AFTER = /\b(?:[Pp]lacement|[Hh]ome|[Pp]ostal|[Cc]urrent|[Nn]ew|[Oo]ld|[Pp]revious|[Ff]oster|[Ff]amily|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur) address(?: is| was)?(?:\s*:\s*|\s+)(\d{1,4}[A-Za-z]?,? (?:The )?\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})/gu;
@@ -404,7 +406,7 @@ const MAY_REFER = /ref|case|upn|uln|pupil|id|crime|student|patient|hosp|mrn|clie
 /** The cues of four rules, found in one pass over the lower-case copy: someone's own number (OWN_NUMBER), someone
  * saying who they are (SELF), speaking to someone (SPOKE_TO), someone saying something (SAID). */
 const CUES = new RegExp(String.raw`(number\b|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(${SPEECH})\b`, 'g');
-const MAY_STREET = /Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green|Approach/;
+const MAY_STREET = new RegExp(STREET_KINDS);
 const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
 const MAY_TITLE_LOWER = /\b(?:mrs?|dr)\b/;
 const MAY_AREA = /live|living|moved|based|postcode|area|\(/;

@@ -121,6 +121,20 @@ function wrapLabel(label: string, width: number): string[] {
 	return [fitText(first, width, TEXT_SCALE), fitText(words.slice(i).join(' '), width, TEXT_SCALE)];
 }
 
+/** Each row's label in one or two lines (`wrapLabel`), and the height every row takes: as tall as the tallest label
+ * needs, so the bars stay evenly spaced. */
+function rowLabels(labels: string[], width: number): { lines: string[][]; rowHeight: number } {
+	const lines = labels.map((l) => wrapLabel(l, width));
+	return { lines, rowHeight: Math.max(BAR_HEIGHT, Math.max(1, ...lines.map((l) => l.length)) * lineHeight(TEXT_SCALE)) };
+}
+
+/** A row's label, its lines centred on a row of `rowHeight` starting at `top`. */
+function drawRowLabel(r: Raster, lines: string[], top: number, rowHeight: number): void {
+	const line = lineHeight(TEXT_SCALE);
+	const textTop = top + (rowHeight - lines.length * line) / 2 + (line - capHeight(TEXT_SCALE)) / 2;
+	lines.forEach((text, k) => write(r, MARGIN, textTop + k * line, text));
+}
+
 function canvasHeight(titleLines: string[], body: number, source: string | null): number {
 	return Math.ceil(MARGIN + titleHeight(titleLines) + body + (source ? SOURCE_BLOCK : 0) + MARGIN);
 }
@@ -140,10 +154,10 @@ export function renderBarsPng(opts: BarsChart): Buffer {
 	const x0 = MARGIN + labelWidth + COLUMN_GAP;
 	const span = WIDTH - MARGIN - valueWidth - COLUMN_GAP - x0;
 	const max = Math.max(0, ...opts.bars.map((b) => b.value));
-	const labels = opts.bars.map((b) => wrapLabel(b.label, labelWidth));
-	const line = lineHeight(TEXT_SCALE);
-	// Every row as tall as the tallest label needs, so the bars stay evenly spaced.
-	const row = Math.max(BAR_HEIGHT, Math.max(1, ...labels.map((l) => l.length)) * line);
+	const { lines, rowHeight: row } = rowLabels(
+		opts.bars.map((b) => b.label),
+		labelWidth
+	);
 	const body = 24 + opts.bars.length * (row + BAR_GAP) - BAR_GAP;
 
 	const r = new Raster(WIDTH, canvasHeight(title, body, source));
@@ -152,8 +166,7 @@ export function renderBarsPng(opts: BarsChart): Buffer {
 	opts.bars.forEach((bar, i) => {
 		const w = max > 0 && bar.value > 0 ? Math.max(2, Math.round((span * bar.value) / max)) : 0;
 		const barTop = y + (row - BAR_HEIGHT) / 2;
-		const textTop = y + (row - labels[i].length * line) / 2 + (line - capHeight(TEXT_SCALE)) / 2;
-		labels[i].forEach((text, k) => write(r, MARGIN, textTop + k * line, text));
+		drawRowLabel(r, lines[i], y, row);
 		r.fillRect(x0, barTop, w, BAR_HEIGHT, bar.colour ?? BAR);
 		write(r, x0 + w + 12, barTop + (BAR_HEIGHT - capHeight(TEXT_SCALE)) / 2, values[i]);
 		y += row + BAR_GAP;
@@ -219,9 +232,10 @@ export function renderStackedPng(opts: StackedChart): Buffer {
 	const x0 = MARGIN + labelWidth + COLUMN_GAP;
 	const span = WIDTH - MARGIN - baseWidth - COLUMN_GAP - x0;
 	// Row labels in two lines where they need them ("Other (public, parents, academics)"), as in the bar charts.
-	const labels = opts.rows.map((row) => wrapLabel(row.label, labelWidth));
-	const line = lineHeight(TEXT_SCALE);
-	const rowHeight = Math.max(BAR_HEIGHT, Math.max(1, ...labels.map((l) => l.length)) * line);
+	const { lines, rowHeight } = rowLabels(
+		opts.rows.map((row) => row.label),
+		labelWidth
+	);
 	const body = LEGEND_GAP + legend.height + 16 + opts.rows.length * (rowHeight + BAR_GAP) - BAR_GAP;
 
 	const r = new Raster(WIDTH, canvasHeight(title, body, source));
@@ -234,8 +248,7 @@ export function renderStackedPng(opts: StackedChart): Buffer {
 	y += legend.height + 16;
 	const textTop = (BAR_HEIGHT - capHeight(TEXT_SCALE)) / 2;
 	opts.rows.forEach((row, ri) => {
-		const labelTop = y + (rowHeight - labels[ri].length * line) / 2 + (line - capHeight(TEXT_SCALE)) / 2;
-		labels[ri].forEach((text, k) => write(r, MARGIN, labelTop + k * line, text));
+		drawRowLabel(r, lines[ri], y, rowHeight);
 		// The bar in the middle of its row.
 		y += (rowHeight - BAR_HEIGHT) / 2;
 		if (totals[ri] === 0) r.fillRect(x0, y, span, BAR_HEIGHT, EMPTY);

@@ -4,6 +4,7 @@ import { ANNEX_NAMED, REPORT_ANNEX_SQL, REPORT_NOT_NAMED_SQL } from '../../audit
 import { redact } from '../../analysis/redact';
 import { formatDate, formatNumber, percentOf, SMALL_GROUP } from '../../format';
 import { buildFilter } from '../filters';
+import { changeVersion } from '../db/cache';
 import { choicesTable, heatmapTable } from '../charts';
 import { consultationInfo } from '../db/consultation';
 import { bySector, byType, otherTotals, respondentCount } from '../db/overview';
@@ -192,16 +193,24 @@ function looksPersonal(r: { name: string; listed: number }): boolean {
 	return !r.listed && redact(r.name).redactions.some((x) => x.kind !== 'organisation');
 }
 
+/** Per connection, until the data change: the Report page asks on every visit (about a second at a million answers). */
+const withheldCache = new WeakMap<DB, { version: string; rows: { responseId: string; name: string }[] }>();
+
 /** The responses the annex leaves out because the organisation's name may be a person's, for the Report page to list
  * (an analyst may add one that is an organisation to the document by hand). */
 export function annexWithheld(db: DB): { responseId: string; name: string }[] {
-	const rows = db.prepare(`WITH ${ANNEX_NAMED} SELECT response_id AS responseId, name, status, listed FROM checked WHERE status IN ('maybe a person', 'named') ORDER BY response_id`).all() as {
-		responseId: string;
-		name: string;
-		status: string;
-		listed: number;
-	}[];
-	return rows.filter((r) => r.status === 'maybe a person' || looksPersonal(r)).map(({ responseId, name }) => ({ responseId, name }));
+	const version = changeVersion(db);
+	const cached = withheldCache.get(db);
+	if (cached?.version === version) return cached.rows;
+	const rows = db
+		.prepare(`WITH ${ANNEX_NAMED} SELECT response_id AS responseId, name, status, listed FROM checked WHERE status = 'maybe a person' OR (status = 'named' AND NOT listed) ORDER BY response_id`)
+		.all() as { responseId: string; name: string; status: string; listed: number }[];
+	// Each name is read for personal data once, however many responses gave it.
+	const personal = new Map<string, boolean>();
+	const flagged = (r: (typeof rows)[number]) => personal.get(r.name) ?? personal.set(r.name, looksPersonal(r)).get(r.name)!;
+	const withheld = rows.filter((r) => r.status === 'maybe a person' || flagged(r)).map(({ responseId, name }) => ({ responseId, name }));
+	if (!db.inTransaction) withheldCache.set(db, { version, rows: withheld });
+	return withheld;
 }
 
 function annexText(a: Omit<Annex, 'text'>): string {
