@@ -5,8 +5,7 @@
 // equal under many filters.
 import { countedChanges } from './db/cache';
 import type { DB } from './db/client';
-import { buildFilter, ftsQuery, NO_THEME, type BuiltFilter } from './filters';
-import { RESPONDENT_FIELDS } from '../filters';
+import { buildFilter, ftsQuery, NO_THEME, RESPONDENT_FIELDS, type BuiltFilter } from './filters';
 import { acrossWindow, mondayOf, topWithTies, type CountRow, type WeekRow } from './db/overview';
 
 interface Facts {

@@ -5,7 +5,7 @@ import type { DB } from './db/client';
 import { changeVersion } from './db/cache';
 import { FILTER_FIELDS, type FilterOption, type Filters } from '../filters';
 
-export { FILTER_FIELDS, filterQuery, type FilterOption, type Filters } from '../filters';
+export { FILTER_FIELDS, filterQuery, RESPONDENT_FIELDS, type FilterOption, type Filters } from '../filters';
 
 export interface FilterOptions {
 	sector: FilterOption[];
