@@ -26,8 +26,9 @@ export interface AuditQuery {
 }
 
 const TITLES = `'dr', 'dr.', 'doctor', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'prof', 'prof.', 'professor', 'cllr', 'councillor', 'rev', 'rev.', 'revd', 'sir', 'dame', 'lord', 'lady'`;
-/** The report's annex of organisations that responded (the report runs these very queries). */
-export const ANNEX_NAMED = `listed AS (
+/** The report's annex of organisations that responded (the report runs these very queries), for every respondent or
+ * (`one`) for the one whose response id is the statement's parameter. */
+export const annexNamed = (one = false) => `listed AS (
 	-- The organisation list's entries by the key a matched record carries (its abbreviation, or its name when it has
 	-- none): a key two entries share names neither.
 	SELECT k, CASE WHEN count(*) = 1 THEN min(label) END AS label
@@ -45,10 +46,13 @@ named AS MATERIALIZED (
 	SELECT r.id, r.response_id, l.label AS listed_name,
 		replace(replace(replace(trim(replace(replace(replace(replace(coalesce(r.organisation, ''), char(9), ' '), char(10), ' '), char(13), ' '), char(160), ' ')),
 			'  ', ' '), '  ', ' '), '  ', ' ') AS given_name,
-		trim(replace(coalesce(r.name, ''), char(160), ' ')) AS person
+		trim(replace(coalesce(r.name, ''), char(160), ' ')) AS person,
+		-- An analyst's word on this one: the name to publish, or not to name it.
+		d.decision, d.name AS chosen_name
 	FROM respondent r
 	LEFT JOIN listed l ON l.k = r.known_organisation COLLATE NOCASE
-	WHERE r.respondent_type = 'organisation' AND r.confidential = 0
+	LEFT JOIN annex_decision d ON d.respondent_id = r.id
+	WHERE r.respondent_type = 'organisation' AND r.confidential = 0${one ? ' AND r.response_id = ?' : ''}
 ),
 titled AS (
 	SELECT *,
@@ -58,10 +62,13 @@ titled AS (
 	FROM named
 ),
 checked AS MATERIALIZED (
-	SELECT id, response_id, coalesce(listed_name, given_name) AS name, listed_name IS NOT NULL AS listed,
+	SELECT id, response_id, coalesce(chosen_name, listed_name, given_name) AS name, chosen_name IS NULL AND listed_name IS NOT NULL AS listed,
+		decision IS 'name' AS confirmed,
 		-- One organisation however its name was written: letter case aside, curly apostrophes made straight.
-		lower(replace(coalesce(listed_name, given_name), '’', '''')) AS name_key,
+		lower(replace(coalesce(chosen_name, listed_name, given_name), '’', '''')) AS name_key,
 		CASE
+			WHEN decision = 'withhold' THEN 'withheld by an analyst'
+			WHEN decision = 'name' THEN 'named'
 			WHEN listed_name IS NULL AND given_name = '' THEN 'no name'
 			-- A name that may be a person's, not an organisation's: it begins with a title, holds the name the
 			-- respondent gave as their own, or is an e-mail address or a phone number. Not published; the Report page
@@ -77,13 +84,15 @@ checked AS MATERIALIZED (
 		END AS status
 	FROM titled
 )`;
+export const ANNEX_NAMED = annexNamed();
 
 export const REPORT_ANNEX_SQL = `-- The organisations the summary names, A to Z (a leading "The" aside): never one that asked for confidentiality,
 -- never an individual, never a name that may be a person's. One organisation sent in several responses is listed
--- once, with how many. (The report also leaves out a name, not on the organisation list, that its redaction of
--- personal data would change: "Parent of Jack Taylor". None of the bundled consultation's names is one.)
+-- once, with how many. An analyst's decision comes first: the name they gave, or not named. (The report also leaves
+-- out a name, not on the organisation list and not confirmed by an analyst, that its redaction of personal data would
+-- change: "Parent of Jack Taylor". None of the bundled consultation's names is one.)
 WITH ${ANNEX_NAMED}
-SELECT min(name) AS name, count(*) AS responses, max(listed) AS listed
+SELECT min(name) AS name, count(*) AS responses, max(listed) AS listed, max(confirmed) AS confirmed
 FROM checked
 WHERE status = 'named'
 GROUP BY name_key
@@ -95,7 +104,8 @@ SELECT
 	(SELECT count(*) FROM respondent WHERE respondent_type = 'individual') AS individuals,
 	(SELECT count(*) FROM respondent WHERE respondent_type IS NULL) AS unstated,
 	(SELECT count(*) FROM checked WHERE status = 'no name') AS no_name,
-	(SELECT count(*) FROM checked WHERE status = 'maybe a person') AS maybe_person`;
+	(SELECT count(*) FROM checked WHERE status = 'maybe a person') AS maybe_person,
+	(SELECT count(*) FROM checked WHERE status = 'withheld by an analyst') AS withheld`;
 
 const QUESTION: AuditParameter = {
 	means: 'a question id, such as q5',
@@ -590,7 +600,7 @@ WHERE respondent_type = 'organisation'`
 	{
 		id: 'report-annex-not-named',
 		title: 'The responses the summary of responses does not name',
-		shows: "The annex of the report: the organisations that asked for confidentiality, the individuals, and the organisations not named because they gave no name or a name that may be a person's",
+		shows: "The annex of the report: the organisations that asked for confidentiality, the individuals, and the organisations not named because they gave no name or a name that may be a person's, or because an analyst decided not to name them",
 		unit: 'respondents',
 		sql: REPORT_NOT_NAMED_SQL
 	},

@@ -1,6 +1,7 @@
 // Journey: an analyst adds key findings and downloads the Word report from the app; it opens as a docx package with
-// one heading per question, the findings and embedded charts.
+// one heading per question, the findings and embedded charts. The annex of organisations follows analysts' decisions.
 import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { holdScript } from './hold-script';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
@@ -153,4 +154,66 @@ test('key findings that look like personal data are pointed out, and saved only 
 	await page.getByLabel('Key findings for Q3').fill('Most health bodies argued for a two-tier approach.');
 	await page.getByRole('button', { name: 'Save the report text' }).click();
 	await expect(page.getByText('Saved.', { exact: false })).toBeVisible();
+});
+
+test("an analyst decides how the annex names an organisation, on its response page, and the report follows", async ({ page }) => {
+	const [ref, organisation] = [
+		query<string>("SELECT response_id FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 AND known_organisation IS NULL AND trim(coalesce(organisation, '')) <> '' ORDER BY response_id LIMIT 1"),
+		query<string>("SELECT organisation FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 AND known_organisation IS NULL AND trim(coalesce(organisation, '')) <> '' ORDER BY response_id LIMIT 1")
+	];
+	const annexItem = (name: string) => page.getByRole('region', { name: 'Annex: organisations that responded' }).getByRole('listitem').filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+	await page.goto(`/responses/${ref}?sector=health`);
+	const form = page.getByRole('form', { name: 'In the summary of responses' });
+	await expect(page.getByText(`Named as ${organisation}`)).toBeVisible();
+
+	// Saved with nothing chosen: an error that says what to do and takes the analyst to the choice.
+	await form.getByRole('button', { name: 'Save the decision' }).click();
+	await expect(page.getByRole('alert')).toContainText('Select whether to name this organisation');
+	const axe = await new AxeBuilder({ page }).analyze();
+	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	await page.getByRole('link', { name: 'Select whether to name this organisation' }).click();
+	await expect(form.getByRole('radio', { name: 'Name it as written below' })).toBeFocused();
+
+	// Not named: the annex leaves it out and says so.
+	await form.getByRole('radio', { name: 'Do not name it' }).check();
+	await form.getByRole('button', { name: 'Save the decision' }).click();
+	await expect(page.getByRole('alert')).toContainText('Your decision on how the summary of responses names this organisation was saved');
+	await expect(page.getByText('Not named: an analyst decided not to name it')).toBeVisible();
+	await expect(page.getByText(/^Decided by e2e-analyst on /)).toBeVisible();
+	// The way back keeps the list's filters, not the note that the form was saved.
+	await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Responses', exact: true })).toHaveAttribute('href', '/responses?sector=health');
+	await page.goto('/report/print');
+	await expect(page.getByText('organisations we decided not to name (1)', { exact: false })).toBeVisible();
+	await expect(annexItem(organisation)).toHaveCount(0);
+
+	// Named as the analyst writes it.
+	await page.goto(`/responses/${ref}`);
+	await form.getByRole('radio', { name: 'Name it as written below' }).check();
+	await form.getByLabel('Name to publish').fill('Checked Organisation Name (E2E)');
+	await form.getByRole('button', { name: 'Save the decision' }).click();
+	await expect(page.getByText('Named as Checked Organisation Name (E2E)')).toBeVisible();
+	await page.goto('/report/print');
+	await expect(annexItem('Checked Organisation Name (E2E)')).toHaveCount(1);
+	await expect(page.getByText('organisations we decided not to name', { exact: false })).toHaveCount(0);
+
+	// Taken back: the rules decide again, as before.
+	await page.goto(`/responses/${ref}`);
+	await form.getByRole('radio', { name: 'Leave it to the rules' }).check();
+	await form.getByRole('button', { name: 'Save the decision' }).click();
+	await expect(page.getByText(`Named as ${organisation}`)).toBeVisible();
+	expect(query<number>('SELECT count(*) FROM annex_decision')).toBe(0);
+});
+
+test('a viewer sees no annex decision on a response page, and cannot send one', async ({ browser }) => {
+	const context = await browser.newContext({ storageState: 'tmp/auth/viewer.json' });
+	const page = await context.newPage();
+	const ref = query<string>("SELECT response_id FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 ORDER BY response_id LIMIT 1");
+	const before = query<number>('SELECT count(*) FROM annex_decision');
+	await page.goto(`/responses/${ref}`);
+	await expect(page.getByRole('heading', { level: 1, name: `Response ${ref}` })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'In the summary of responses' })).toHaveCount(0);
+	const response = await page.request.post(`/responses/${ref}?/annex`, { form: { decision: 'withhold' }, headers: { origin: new URL(page.url()).origin } });
+	expect(response.status()).toBe(403);
+	expect(query<number>('SELECT count(*) FROM annex_decision')).toBe(before);
+	await context.close();
 });

@@ -40,6 +40,7 @@ import {
 } from '../../src/lib/server/facts';
 import { buildFilter } from '../../src/lib/server/filters';
 import { annexOf } from '../../src/lib/server/report/data';
+import { decideAnnex } from '../../src/lib/server/report/annex';
 import { shareOf } from '../../src/lib/format';
 import { bundledDb } from '../helpers/bundle';
 import { withUnusualBodies } from '../helpers/bodies';
@@ -252,8 +253,8 @@ const PAGES: Record<string, (d: DB, rows: Row[], value?: string) => void> = {
 		expect(rows.length).toBe(annex.named);
 	},
 	'report-annex-not-named': (d, rows) => {
-		const { confidential, individuals, unstated, noName, maybePerson } = annexOf(d);
-		expect(rows).toEqual([{ confidential, individuals, unstated, no_name: noName, maybe_person: maybePerson }]);
+		const { confidential, individuals, unstated, noName, maybePerson, withheld } = annexOf(d);
+		expect(rows).toEqual([{ confidential, individuals, unstated, no_name: noName, maybe_person: maybePerson, withheld }]);
 	},
 	'events-and-children-totals': (d, rows) => {
 		const o = otherTotals(d);
@@ -421,6 +422,14 @@ function unusualRecords(w: DB, analyst: User) {
 		sector: null,
 		campaign: false
 	});
+	// An analyst names one organisation as they decide, and leaves out another the rules would name.
+	const [renamed, withheld] = w
+		.prepare("SELECT response_id FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 AND trim(coalesce(organisation, '')) <> '' ORDER BY id LIMIT 2")
+		.pluck()
+		.all() as string[];
+	expect(decideAnnex(w, analyst, renamed, { decision: 'name', name: 'Audit Renamed Organisation' })).toBeNull();
+	expect(decideAnnex(w, analyst, withheld, { decision: 'withhold' })).toBeNull();
+	expect(annexOf(w)).toMatchObject({ withheld: 1, organisations: expect.arrayContaining([expect.objectContaining({ name: 'Audit Renamed Organisation' })]) });
 	// Answers with no stance (neutral), and a closed answer whose explanation is only spaces (answered, not written).
 	w.prepare(
 		"UPDATE answer SET stance = NULL WHERE id IN (SELECT answer_id FROM answer_theme WHERE source = 'auto' ORDER BY answer_id DESC LIMIT 5)"

@@ -494,5 +494,20 @@ CREATE INDEX answer_campaign ON answer(campaign_id, respondent_id) WHERE campaig
 		// read as waiting for the next run. A mark now keeps its own time; a mark made before this takes the save's.
 		sql: `ALTER TABLE answer_review ADD COLUMN campaign_at TEXT;
 UPDATE answer_review SET campaign_at = reviewed_at WHERE campaign IS NOT NULL;`
+	},
+	{
+		version: 17,
+		name: "analysts' decisions on naming organisations",
+		// The summary of responses names the organisations that responded, leaving out by rule a name that may be a
+		// person's. An analyst who has checked one says how it is named ("Dr Patel's Surgery" is a practice), or that a
+		// name the rules let through is not to be named. Kept by respondent: an import updates respondents in place.
+		sql: `CREATE TABLE annex_decision (
+	respondent_id INTEGER PRIMARY KEY REFERENCES respondent(id) ON DELETE CASCADE,
+	decision TEXT NOT NULL CHECK (decision IN ('name', 'withhold')),
+	-- The name to publish; only with 'name'.
+	name TEXT CHECK ((decision = 'name') = (trim(coalesce(name, '')) <> '')),
+	decided_by TEXT NOT NULL,
+	decided_at TEXT NOT NULL
+);`
 	}
 ];

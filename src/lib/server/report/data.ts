@@ -1,10 +1,8 @@
 // Everything the summary of responses says, gathered once: the same numbers as the dashboard (same queries), with
 // sectors of fewer than 5 respondents combined in breakdowns by sector, and only non-confidential redacted quotes.
-import { ANNEX_NAMED, REPORT_ANNEX_SQL, REPORT_NOT_NAMED_SQL } from '../../audit-queries';
-import { redact } from '../../analysis/redact';
+import { annexOf, type Annex } from './annex';
 import { formatDate, formatNumber, percentOf, SMALL_GROUP } from '../../format';
 import { buildFilter } from '../filters';
-import { changeVersion } from '../db/cache';
 import { choicesTable, heatmapTable } from '../charts';
 import { consultationInfo } from '../db/consultation';
 import { bySector, byType, otherTotals, respondentCount } from '../db/overview';
@@ -12,6 +10,8 @@ import { question, questions, quotes } from '../db/questions';
 import { events, themesEventsVsWritten } from '../db/events';
 import { topics } from '../db/children';
 import type { DB } from '../db/client';
+
+export { annexOf, annexWithheld, type Annex } from './annex';
 
 export const SMALL = SMALL_GROUP;
 
@@ -145,86 +145,6 @@ export interface ReportData {
 	gathered: string;
 	/** The annex: the organisations that responded, by name, and what it does not name. */
 	annex: Annex;
-}
-
-export interface Annex {
-	/** The organisations named, A to Z (a leading "The" aside), each once with how many responses it sent. */
-	organisations: { name: string; responses: number; shown: string }[];
-	named: number;
-	/** Responses not named: from organisations that asked for confidentiality, from individuals, from respondents who
-	 * did not say which they were, from organisations that gave no name, and from ones whose name may be a person's. */
-	confidential: number;
-	individuals: number;
-	unstated: number;
-	noName: number;
-	maybePerson: number;
-	/** What the annex says before the list, the same in Word and print. */
-	text: string;
-}
-
-/**
- * The organisations that responded, as a published summary lists them: A to Z, by the organisation list's name where
- * the record was matched to it, else the name given; never one that asked for confidentiality, never an individual
- * (whatever organisation they mentioned), and never a name that may be a person's (a title first, the respondent's
- * own name, an e-mail address or phone number, or what the redaction would change), which is counted instead. Not by sector: a sector the analysis inferred would be
- * published as the organisation's own. The queries are the audit queries `report-annex` and `report-annex-not-named`,
- * so an auditor runs what the report ran.
- */
-export function annexOf(db: DB): Annex {
-	const rows = db.prepare(REPORT_ANNEX_SQL).all() as { name: string; responses: number; listed: number }[];
-	const others = db.prepare(REPORT_NOT_NAMED_SQL).get() as { confidential: number; individuals: number; unstated: number; no_name: number; maybe_person: number };
-	const personal = new Set(rows.filter(looksPersonal));
-	const listed = rows.filter((r) => !personal.has(r));
-	const annex: Omit<Annex, 'text'> = {
-		organisations: listed.map((o) => ({ name: o.name, responses: o.responses, shown: annexName(o) })),
-		named: listed.length,
-		confidential: others.confidential,
-		individuals: others.individuals,
-		unstated: others.unstated,
-		noName: others.no_name,
-		maybePerson: others.maybe_person + [...personal].reduce((n, r) => n + r.responses, 0)
-	};
-	return { ...annex, text: annexText(annex) };
-}
-
-/** A name not on the organisation list that the redaction of personal data would change ("Parent of Jack Taylor", "Jane
- * Doe"): the rules in SQL (a title, the respondent's own name, an address or a number) do not see every person. */
-function looksPersonal(r: { name: string; listed: number }): boolean {
-	return !r.listed && redact(r.name).redactions.some((x) => x.kind !== 'organisation');
-}
-
-/** Per connection, until the data change: the Report page asks on every visit (about a second at a million answers). */
-const withheldCache = new WeakMap<DB, { version: string; rows: { responseId: string; name: string }[] }>();
-
-/** The responses the annex leaves out because the organisation's name may be a person's, for the Report page to list
- * (an analyst may add one that is an organisation to the document by hand). */
-export function annexWithheld(db: DB): { responseId: string; name: string }[] {
-	const version = changeVersion(db);
-	const cached = withheldCache.get(db);
-	if (cached?.version === version) return cached.rows;
-	const rows = db
-		.prepare(`WITH ${ANNEX_NAMED} SELECT response_id AS responseId, name, status, listed FROM checked WHERE status = 'maybe a person' OR (status = 'named' AND NOT listed) ORDER BY response_id`)
-		.all() as { responseId: string; name: string; status: string; listed: number }[];
-	// Each name is read for personal data once, however many responses gave it.
-	const personal = new Map<string, boolean>();
-	const flagged = (r: (typeof rows)[number]) => personal.get(r.name) ?? personal.set(r.name, looksPersonal(r)).get(r.name)!;
-	const withheld = rows.filter((r) => r.status === 'maybe a person' || flagged(r)).map(({ responseId, name }) => ({ responseId, name }));
-	if (!db.inTransaction) withheldCache.set(db, { version, rows: withheld });
-	return withheld;
-}
-
-function annexText(a: Omit<Annex, 'text'>): string {
-	const orgs = (n: number) => `${formatNumber(n)} ${n === 1 ? 'organisation' : 'organisations'}`;
-	const listed = a.named ? `We received responses from the ${orgs(a.named)} listed below.` : 'No organisation that responded can be named here.';
-	const unnamed = [
-		a.confidential ? `organisations that asked for their response to be kept confidential (${formatNumber(a.confidential)} ${a.confidential === 1 ? 'response' : 'responses'})` : '',
-		a.noName ? `organisations that gave no name (${formatNumber(a.noName)})` : '',
-		a.maybePerson ? `organisations whose name may be a person's (${formatNumber(a.maybePerson)})` : '',
-		a.individuals ? `the ${formatNumber(a.individuals)} ${a.individuals === 1 ? 'person' : 'people'} who responded as individuals` : '',
-		a.unstated ? `the ${formatNumber(a.unstated)} ${a.unstated === 1 ? 'respondent' : 'respondents'} who did not say whether they responded for an organisation` : ''
-	].filter(Boolean);
-	const last = unnamed.length > 1 ? ` or ${unnamed.pop()}` : '';
-	return `${listed}${unnamed.length ? ` We have not named ${unnamed.join(', ')}${last}.` : ''}`;
 }
 
 /** What a question's campaigns were, for its summary: nothing when it had none. */
@@ -443,9 +363,4 @@ export function reportData(db: DB): ReportData {
 
 export function questionExists(db: DB, id: string): boolean {
 	return !!question(db, id);
-}
-
-/** An organisation as the annex lists it: its name, and how many responses it sent when more than one. */
-export function annexName(o: { name: string; responses: number }): string {
-	return o.responses > 1 ? `${o.name} (${formatNumber(o.responses)} responses)` : o.name;
 }
