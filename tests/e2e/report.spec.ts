@@ -204,7 +204,7 @@ test("an analyst decides how the annex names an organisation, on its response pa
 	expect(query<number>('SELECT count(*) FROM annex_decision')).toBe(0);
 });
 
-test('a viewer sees no annex decision on a response page, and cannot send one', async ({ browser }) => {
+test('a viewer sees no annex decision or sector correction on a response page, and cannot send one', async ({ browser }) => {
 	const context = await browser.newContext({ storageState: 'tmp/auth/viewer.json' });
 	const page = await context.newPage();
 	const ref = query<string>("SELECT response_id FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 ORDER BY response_id LIMIT 1");
@@ -212,8 +212,12 @@ test('a viewer sees no annex decision on a response page, and cannot send one', 
 	await page.goto(`/responses/${ref}`);
 	await expect(page.getByRole('heading', { level: 1, name: `Response ${ref}` })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'In the summary of responses' })).toHaveCount(0);
-	const response = await page.request.post(`/responses/${ref}?/annex`, { form: { decision: 'withhold' }, headers: { origin: new URL(page.url()).origin } });
-	expect(response.status()).toBe(403);
+	await expect(page.getByRole('heading', { name: 'Correct the sector' })).toHaveCount(0);
+	const sector = query<string>('SELECT sector FROM respondent WHERE response_id = ?', ref);
+	const origin = new URL(page.url()).origin;
+	expect((await page.request.post(`/responses/${ref}?/annex`, { form: { decision: 'withhold' }, headers: { origin } })).status()).toBe(403);
+	expect((await page.request.post(`/responses/${ref}?/sector`, { form: { sector: 'other' }, headers: { origin } })).status()).toBe(403);
+	expect(query<string>('SELECT sector FROM respondent WHERE response_id = ?', ref)).toBe(sector);
 	expect(query<number>('SELECT count(*) FROM annex_decision')).toBe(before);
 	await context.close();
 });

@@ -152,3 +152,21 @@ test('choices made on the review form before the page has loaded its script are 
 	const changed = await form.locator('input[type=radio], input[type=checkbox]').evaluateAll((els) => (els as HTMLInputElement[]).filter((e) => e.checked !== e.defaultChecked).map((e) => e.id));
 	expect(changed).toEqual([]);
 });
+
+test("an analyst corrects a respondent's sector on the response's page, and the lists follow", async ({ page }) => {
+	const ref = query<string>("SELECT response_id FROM respondent WHERE sector_given = 'education' AND sector_manual IS NULL AND EXISTS (SELECT 1 FROM answer a WHERE a.respondent_id = respondent.id) ORDER BY response_id LIMIT 1");
+	await page.goto(`/responses/${ref}`);
+	const form = page.getByRole('form', { name: 'Correct the sector' });
+	await form.getByLabel("Respondent's sector").selectOption({ label: 'Police' });
+	await form.getByRole('button', { name: 'Save the sector' }).click();
+	await expect(page.getByRole('alert')).toContainText("The respondent's sector is now Police.");
+	await expect(page.getByText('Corrected by an analyst')).toBeVisible();
+	await page.goto('/responses?sector=police');
+	await expect(page.getByRole('link', { name: new RegExp(`^Response ${ref}\\b`) }).first()).toBeVisible();
+	// Put back as the respondent gave it (still the analyst's word, in the audit log).
+	await page.goto(`/responses/${ref}`);
+	await form.getByLabel("Respondent's sector").selectOption({ label: 'Education' });
+	await form.getByRole('button', { name: 'Save the sector' }).click();
+	await expect(page.getByRole('alert')).toContainText("The respondent's sector is now Education.");
+	expect(query<string>('SELECT sector FROM respondent WHERE response_id = ?', ref)).toBe('education');
+});

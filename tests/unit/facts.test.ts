@@ -7,7 +7,8 @@ import { answersWithTheme } from '../../src/lib/server/db/responses';
 import { respondentCount } from '../../src/lib/server/db/overview';
 import { bodyComparison, bodyThemes } from '../../src/lib/server/db/stakeholders';
 import { BY_RESPONSE_ID, searchAnswers } from '../../src/lib/server/db/responses';
-import { progress, progressSql, saveDecision } from '../../src/lib/server/db/review';
+import { progress, progressSql, saveDecision, saveSector } from '../../src/lib/server/db/review';
+import { decideAnnex } from '../../src/lib/server/report/annex';
 import { createSession, createUser, signIn } from '../../src/lib/server/auth';
 import { buildFilter, filterOptions } from '../../src/lib/server/filters';
 import { answersByQuestion } from '../../src/lib/server/db/stats';
@@ -273,6 +274,16 @@ describe('counts kept in memory', () => {
 		const count = (rows: typeof before, theme: string) => rows.find((t) => t.theme === theme)!.answers;
 		expect(count(after, 'consent')).toBe(count(before, 'consent') - 1);
 		expect(count(after, 'training')).toBe(count(before, 'training') + 1);
+		expectMemoryEqualsSql();
+		expect(factsLoads()).toBe(loads);
+		// A sector corrected on a response's page, and a decision on how the annex names an organisation.
+		const police = () => sectorCounts(db, f).find((c) => c.key === 'police')!.count;
+		const policeBefore = police();
+		const moved = db.prepare("SELECT r.response_id FROM respondent r WHERE r.sector = 'health' AND EXISTS (SELECT 1 FROM answer a WHERE a.respondent_id = r.id) LIMIT 1").pluck().get() as string;
+		expect(saveSector(db, analyst, moved, 'police')).toBeNull();
+		const organisation = db.prepare("SELECT response_id FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 LIMIT 1").pluck().get() as string;
+		expect(decideAnnex(db, analyst, organisation, { decision: 'withhold' })).toBeNull();
+		expect(police()).toBe(policeBefore + 1);
 		expectMemoryEqualsSql();
 		expect(factsLoads()).toBe(loads);
 		// Signing in and the audit log write to the database, but nothing the counts read.

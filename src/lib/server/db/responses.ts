@@ -26,7 +26,7 @@ interface AnswerRowRaw {
 }
 
 const ANSWER_COLUMNS = `a.id AS answerId, r.response_id AS responseId, a.question_id AS question, a.choice, a.stance,
-	coalesce(shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential), '') AS text, coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred,
+	coalesce(shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential), '') AS text, coalesce(s.label, 'Not known') AS sector, r.sector AS sectorId, r.sector_inferred AS sectorInferred,
 	CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.respondent_type AS respondentType,
 	r.confidential, c.size AS campaignSize, c.id AS campaignId`;
 
@@ -129,6 +129,8 @@ export interface RespondentView {
 	/** The respondent named a body, which is withheld because it would name them (a confidential body itself). */
 	bodyWithheld: boolean;
 	sector: string;
+	/** The sector's id, or null when not known. */
+	sectorId: string | null;
 	sectorInferred: boolean;
 	sectorReason: string | null;
 	region: string | null;

@@ -157,6 +157,29 @@ export interface Decision {
 	campaignWas?: boolean;
 }
 
+/** An analyst's sector for a respondent, over the one given or inferred, kept by later analyses; in the audit log. */
+function correctSector(db: DB, user: User, responseId: string, from: string | null, to: string) {
+	db.prepare("UPDATE respondent SET sector_manual = ?, sector = ?, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE response_id = ?").run(to, to, responseId);
+	audit(db, user.username, 'sector corrected', `respondent ${responseId}`, { from, to });
+}
+
+/**
+ * Corrects a respondent's sector from their response's page, as the review page does for the respondent of an answer;
+ * the counts in memory follow from this respondent's answers alone. Returns a message for the form when it refuses.
+ */
+export function saveSector(db: DB, user: User, responseId: string, sector: string): string | null {
+	const r = db.prepare('SELECT id, sector FROM respondent WHERE response_id = ?').get(responseId) as { id: number; sector: string | null } | undefined;
+	if (!r) return 'There is no response with that reference';
+	if (!db.prepare('SELECT 1 FROM sector WHERE id = ?').get(sector)) return 'Select the respondent\'s sector';
+	if (sector === r.sector) return null;
+	const answers = db.prepare('SELECT id FROM answer WHERE respondent_id = ?').pluck().all(r.id) as number[];
+	const write = db.transaction(() => correctSector(db, user, responseId, r.sector, sector));
+	// The counts in memory learn a respondent's sector from their answers; one with none has them read again.
+	if (answers.length) writeKeepingFacts(db, answers, () => write());
+	else write();
+	return null;
+}
+
 /** Stores an analyst's decisions on one answer in one transaction, each change in the audit log. */
 export function saveDecision(db: DB, user: User, answerId: number, d: Decision) {
 	const now = new Date().toISOString();
@@ -179,10 +202,7 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 			db.prepare('UPDATE answer SET stance = ? WHERE id = ?').run(d.stance, answerId);
 			audit(db, user.username, 'stance corrected', `answer ${answerId} (${item.responseId} ${item.questionId})`, { from: item.stance, to: d.stance });
 		}
-		if (d.sector && d.sector !== item.sector) {
-			db.prepare("UPDATE respondent SET sector_manual = ?, sector = ?, sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE response_id = ?").run(d.sector, d.sector, item.responseId);
-			audit(db, user.username, 'sector corrected', `respondent ${item.responseId}`, { from: item.sector, to: d.sector });
-		}
+		if (d.sector && d.sector !== item.sector) correctSector(db, user, item.responseId, item.sector, d.sector);
 		// Only a change of the box, as the analyst saw it when the page opened, is a mark: saving again keeps an earlier
 		// mark, ticking a box the analysis ticked says nothing new, and an analysis (or another analyst's mark) since the
 		// page opened does not turn an untouched box into a mark in this analyst's name.

@@ -3,6 +3,7 @@ import { can } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import { respondent } from '$lib/server/db/responses';
+import { saveSector } from '$lib/server/db/review';
 import { ANNEX_NAME_MAX, annexEntry, decideAnnex, type AnnexChoice } from '$lib/server/report/annex';
 
 export function load({ params, locals, url }) {
@@ -10,8 +11,11 @@ export function load({ params, locals, url }) {
 	const r = respondent(db, params.id);
 	if (!r) error(404, 'There is no response with that reference');
 	// How the summary of responses names this respondent is for analysts, who decide it.
-	const annex = can(locals.user, 'analyst') ? annexEntry(db, params.id)! : null;
-	return { respondent: r, annex, annexNameMax: ANNEX_NAME_MAX, saved: url.searchParams.has('saved') };
+	const analyst = can(locals.user, 'analyst');
+	const annex = analyst ? annexEntry(db, params.id)! : null;
+	// Analysts correct the respondent's sector here too, as on the review page.
+	const sectors = analyst ? (db.prepare('SELECT id, label FROM sector ORDER BY position').all() as { id: string; label: string }[]) : [];
+	return { respondent: r, annex, annexNameMax: ANNEX_NAME_MAX, sectors, saved: url.searchParams.get('saved') };
 }
 
 export const actions = {
@@ -23,10 +27,21 @@ export const actions = {
 		const choice: AnnexChoice | null =
 			decision === 'name' ? { decision, name } : decision === 'withhold' || decision === 'rules' ? { decision } : null;
 		const problem = choice ? decideAnnex(getDb(), user, params.id, choice) : 'Select whether to name this organisation';
-		if (problem) return fail(400, { problem, field: problem.startsWith('Select') ? 'decision-name' : 'annex-name', decision, name });
-		// Back to the page as it was opened (the filters of the list it came from), saying it was saved.
-		const back = new URLSearchParams([...url.searchParams].filter(([k]) => !k.startsWith('/') && k !== 'saved'));
-		back.set('saved', '1');
-		redirect(303, `/responses/${encodeURIComponent(params.id)}?${back}`);
+		if (problem) return fail(400, { form: 'annex' as const, problem, field: problem.startsWith('Select') ? 'decision-name' : 'annex-name', decision, name });
+		saved(url, params.id, 'annex');
+	},
+	sector: async ({ request, params, locals, url }) => {
+		const user = requireRole(locals.user, 'analyst');
+		const form = await request.formData();
+		const problem = saveSector(getDb(), user, params.id, String(form.get('sector') ?? ''));
+		if (problem) return fail(400, { form: 'sector' as const, problem, field: 'sector', decision: '', name: '' });
+		saved(url, params.id, 'sector');
 	}
 };
+
+/** Back to the page as it was opened (the filters of the list it came from), saying what was saved. */
+function saved(url: URL, id: string, what: 'annex' | 'sector'): never {
+	const back = new URLSearchParams([...url.searchParams].filter(([k]) => !k.startsWith('/') && k !== 'saved'));
+	back.set('saved', what);
+	redirect(303, `/responses/${encodeURIComponent(id)}?${back}`);
+}
