@@ -52,13 +52,55 @@ jana lenka petra ionut ioana raluca adriana keeley tasha marcia jerome errol dwa
 philomena assumpta majella gaz daz baz kez bev pam val viv jen jess kath cath steph becca mel fran gill tash jules
 ade ayo bukola bisi dayo funmi gbenga kunle lola seun segun sola tayo tobi tolu wale yemi chidinma chiamaka nkechi
 nneka uchenna chinonso kelechi amaka ebuka tochukwu ikenna kwesi kojo yaw ama adjoa esi akosua nana
-kasia gosia basia zosia tomek kuba bartek`
+kasia gosia basia zosia tomek kuba bartek
+kayden kaiden brayden aiden tyreece tyrese rasheed kemal mehmet ahmet murat emre burak hakan serkan kerem cem onur
+hasan huseyin hüseyin osman ismail ramazan erdem volkan baris barış umut deniz ercan ayse ayşe fatma emine hatice
+zeynep elif merve esra busra büşra derya gulsen hulya leyla songul sevgi sibel tugba yasemin dilan berivan rojda
+zilan azad baran rojhat serhat kenan ozan orhan cengiz kev trev shaz chaz jez jonny tez lou mairead maire aoibhinn
+clodagh eimear orlaith sorcha fiachra cathal colm donal padraic tadhg ruairi eoghan kezia keziah alistair alastair
+ambrose barney bernard bertie brendan bruce byron carlton cecil conrad cyril damon darrel darryl donald donovan
+duane edgar edmund edwin emmanuel ernest eugene ezra glyn godfrey gregor gus harold herbert horace humphrey ivor
+jared jarrod jeremiah jesse jonah josiah julius kane kenny kristian kurt laurence lionel louis lucas luca malachi
+marco mario melvin mervyn milo monty niall nico noel otis percy phil quinn randolph reginald rex ricardo robbie
+ronnie rufus sebastian seth solomon stefan sylvester ted terrence theodore tyson vernon walter wesley xavier zachary
+zain zane zayn alisha alesha alexis alyssa amelie angelina annabel annabelle antonia ava beatrice bella billie
+brianna caitlin caitlyn carmen cassie cassandra catrina celia charis chantal cherie cheyenne clara clarissa connie
+cora darcey darcy delilah dominique edith elise eliza eloise elsie emilia esme eva evelyn faye gabriella
+gabrielle georgina gloria gracie greta hailey hattie heidi helena hollie ida isobel jaime josie julianne juliet kara
+karina kasey katy katrina keely kristina lara leila lena lilly lillie lois lottie lucia lucinda luna lyla mabel
+madeleine madeline maisy margot marsha martha matilda maya mildred millicent miriam mollie nancy nell nellie nora
+norah ophelia peggy philippa pippa polly priscilla queenie rachelle rebekah rita roberta rochelle romilly rosa
+rosalie rowena roxanne sabrina sasha selina serena shauna sheryl sienna sofia sonya stacy susie suzie sybil tamara
+tamsin thea tiffany toni trudy una vera wanda winifred yasmine zoey aamir abid adeel afzal aftab ajay akash akbar
+aleena amar anila anjum aqsa asma atif azhar azra babar bushra farhan farida faizan fahad faiza ghazala habib hamid
+hanif haris harun hina humera iqra ishaq javed junaid kashif khalid komal laila lubna madiha majid mansoor mehreen
+mehwish misbah mobeen mukhtar nabila nasir nazia noman nusrat pervez qasim rabia rafiq raheel rahul rakesh ramesh
+ranjit rashida rizwan rubina saba sabir sadia saima sajid salma sameer sana sanjeev saqib shabnam shahida shakeel
+shamim shazad sobia sohail suleman sumaira tabassum talha tanveer tauseef uzma wasim yasir zahid zaheer zohaib
+amandeep baljit gurdeep gurinder gurmit harjit inderjit jagdeep jasbir jaswant kamaljit kulwant mandeep narinder
+navjot pardeep paramjit rajvinder ravinder sarbjit satnam sukhjinder surinder tejinder daljit hardip arun ashwin
+bhavesh chetan dinesh divya falguni geeta gita hemant hitesh jayesh jignesh kalpesh ketan kishan krishna mahesh
+manisha minesh mitesh naresh nilesh nitin pankaj paresh prakash pravin preeti priti pritesh rajan rakhi rekha rupa
+sachin sapna seema shreya shweta smita suresh tejal usha vaishali vinod vipul yogesh jahangir khaled mizanur rahima
+shahidul shahana shamsul tahmina abdikarim abdirizak abdiwali hamdi hawa ilhan istahil khadra liban muna nimo ubah
+sagal warsan zamzam abimbola adaora ademola adunni bolaji chibuike chinwe chuka damilola dapo ebere efe ejike eniola
+ese funke ikechukwu ifeanyi jide kayode kehinde lanre modupe nnamdi oladele olamide olu olufemi olumide
+oluwadamilare oluwatobi omolara onyinye rotimi sade seyi shola taiwo titilayo tomiwa uzoma yinka kwaku kwadwo afia
+afua adwoa yaa tendekai tinashe tapiwa rutendo rudo chipo fadzai kudzai munashe ruvimbo simba tonderai wanjiru njeri
+akinyi achieng atieno andre antoine fitzroy garfield lennox sharmaine shereen yolanda aleksander aneta bartosz
+bartlomiej daria dawid dominika edyta elzbieta filip gabriela hubert iwona izabela jacek jadwiga janusz jaroslaw
+justyna kamil kamila karol karolina klaudia krystyna leszek maciej marcin mariusz michal milosz oliwia oskar patryk
+paulina przemyslaw radoslaw renata rafal slawomir stanislaw szymon urszula weronika wiktoria witold zbigniew zuzanna
+mantas tomas darius rokas gintare egle ruta andreea alexandru catalin cristian cristina daniela georgiana ionela
+mihaela marius ovidiu vasile valentin arben besnik blerta dritan erion ilir alexei anya boris dasha katya masha
+misha pavel vladimir yuri yulia jing ying hui xiao huong thuy linh minh tuan thanh trang hoa ngoc phuong quang duc
+anh hanh lan`
 		.split(/\s+/)
 		.filter(Boolean)
 );
 
 export const AMBIGUOUS_NAMES = new Set(
-	'will may mark bill grace hope faith joy rose june april august dawn frank sue pat rob guy dean carol amber holly ruby crystal jack chase drew ray miles max summer sky skye paris destiny mercy blessing patience autumn'.split(
+	'will may mark bill grace hope faith joy rose june april august dawn frank sue pat rob guy dean carol amber holly ruby crystal jack chase drew ray miles max summer sky skye paris destiny mercy blessing patience autumn glen jasper lance teddy troy victor warren bonnie daisy dolly fern flora hazel honey iris ivy melody olive patsy pearl penny rosemary savannah violet willow'.split(
 		' '
 	)
 );

@@ -3,6 +3,7 @@
 // media names, people named with a title, a role, a relation or a signature, and first names (children's included)
 // where they can be detected.
 import { AMBIGUOUS_NAMES, FIRST_NAMES } from './names';
+import { byKnownSurname, lowerTitled, pluralSurnames, surname as isSurname, type WordSense } from './redact-surnames';
 
 export type RedactionKind = 'email' | 'phone' | 'nhs' | 'postcode' | 'name' | 'address' | 'dob' | 'ni' | 'reference' | 'handle' | 'organisation';
 
@@ -421,6 +422,9 @@ const MAY_AGE = /who is|was \d/;
 const APPOSITIVES = /, \p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3},/gu;
 const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|author|contact|thank|cheers|patient|child:|pupil|client|student|person:|user:|from:|cc:/;
 
+/** What the rules on surnames (redact-surnames.ts) need to know of a word. */
+const SENSE: WordSense = { nameLike: (w) => nameLike(w), firstName: (w) => firstName(w), ambiguousFirst: (w) => AMBIGUOUS_NAMES.has(plain(w)) };
+
 /** A common first name that is not also an ordinary word ("Chloe", not "Grace"). */
 /** A word in lower case without its accents ("Siân" as "sian"). */
 // eslint-disable-next-line no-control-regex
@@ -473,6 +477,7 @@ function collect(text: string): Redaction[] {
 	for (const m of matches(lower, CUES)) for (let i = 1; i <= 4; i++) if (m[i]) cue[i] = true;
 	const [, mayOwnNumber, maySelf, maySpeak, maySay] = cue;
 	const capitalised = [...matches(text, CAPITALISED)];
+	for (const s of [...byKnownSurname(text, capitalised, SENSE), ...pluralSurnames(text), ...lowerTitled(lower, text)]) add('name', s.start, s.end);
 	const starts: { at: number; first: boolean }[] = [];
 	for (const m of capitalised) if (firstName(m[1].replace(/['’]s$/, ''))) starts.push({ at: m.index!, first: true });
 	for (const m of matches(text, APPOSITIVES)) if (!starts.some((s) => s.at === m.index! + 2)) starts.push({ at: m.index! + 2, first: false });
@@ -811,16 +816,18 @@ function carryNames(text: string, found: Redaction[]): Redaction[] {
 	if (names.length === 0) return found;
 	const out = found.slice();
 	const words = new Set<string>();
-	carryOn(text, names, out, words);
-	// The other mentions are carried on too ("Sister Philomena ... (Philomena Keane"), once.
-	const mentions = spread(text, words);
+	const surnames = new Set<string>();
+	carryOn(text, names, out, words, surnames);
+	// The other mentions are carried on too ("Sister Philomena ... (Philomena Keane"), once; a surname only as written
+	// or in capitals ("Tendekai Morris ... Morris said").
+	const mentions = [...spread(text, words, true), ...spread(text, surnames, false)];
 	out.push(...mentions);
-	carryOn(text, mentions, out, new Set());
+	carryOn(text, mentions, out, new Set(), new Set());
 	return out;
 }
 
 /** Adds to `out` the rest of each name and the nicknames beside it, and puts the name's words in `words`. */
-function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<string>) {
+function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<string>, surnames: Set<string>) {
 	// Where the rest of a name ends, from each place a walk passed: a run of names is walked once, not from each of
 	// its names to its end (a list of 4,000 names took seconds).
 	const walked = new Map<number, number>();
@@ -883,15 +890,17 @@ function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<
 		for (const w of from < end ? (text.slice(from, end).match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) : []) {
 			const word = w.replace(/['’]s$/, '');
 			if (known(word) && (/^\p{Ll}/u.test(word) || nameLike(word))) words.add(word);
+			else if (/^\p{Lu}/u.test(word) && isSurname(word) && nameLike(word)) surnames.add(word);
 		}
 	}
 }
 
-/** Every mention of the names' words in the text: as written or in capitals, and in lower case if a known first name. */
-function spread(text: string, words: Set<string>): Redaction[] {
+/** Every mention of the names' words in the text: as written or in capitals, and in lower case if `lower` (known first
+ * names, not surnames, whose lower case may be a word). */
+function spread(text: string, words: Set<string>, lower: boolean): Redaction[] {
 	if (words.size === 0) return [];
 	// One pass over the text for all the words, each as written, in capitals and in lower case.
-	const variants = [...words].flatMap((w) => [w, w.toUpperCase(), w.toLowerCase()]);
+	const variants = [...words].flatMap((w) => (lower ? [w, w.toUpperCase(), w.toLowerCase()] : [w, w.toUpperCase()]));
 	const out: Redaction[] = [];
 	for (const m of matches(text, new RegExp(String.raw`(?<![\p{L}])(?:${variants.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu'))) out.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
 	return out;
