@@ -66,9 +66,26 @@ Method Framework Family Families Homes Care Cross Medal Gardens Square Bridge To
 	)
 );
 
+/** Whether the word after `end` makes a surname before it a firm's, a place's or a thing's: "Keane Associates". */
+export function firmAfter(text: string, end: number): boolean {
+	const next = /^ (\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 30))?.[1];
+	return next !== undefined && AFTER_A_SURNAME.has(next);
+}
+
 /** A word shaped like an ordinary English word, not a name: "Supporting", "Trusted", "Generally", "Assessment". */
 const WORD_SHAPED =
 	/(?:ing|ed|ly|tion|sion|ment|ness|ity|ism|ist|ists|ers|ies|ive|ous|ful|less|able|ible|ship|hood|ward|wards)$/;
+
+/** Whether a capitalised word may be a surname the list lacks: not a word on it that is also a word, nor one shaped like
+ * an ordinary word. */
+export function mayBeSurname(word: string): boolean {
+	return (
+		/^(?:O['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(word) &&
+		!AMBIGUOUS_SURNAMES.has(plain(word)) &&
+		!NOT_BEFORE_A_SURNAME.has(word) &&
+		!WORD_SHAPED.test(word)
+	);
+}
 
 /** Whether a capitalised word before a surname can be a first name that the list of first names lacks. */
 function unknownFirst(word: string, sense: WordSense): boolean {

@@ -3,7 +3,7 @@
 // media names, people named with a title, a role, a relation or a signature, and first names (children's included)
 // where they can be detected.
 import { AMBIGUOUS_NAMES, FIRST_NAMES } from './names';
-import { byKnownSurname, lowerTitled, pluralSurnames, surname as isSurname, type WordSense } from './redact-surnames';
+import { byKnownSurname, firmAfter, lowerTitled, mayBeSurname, pluralSurnames, surname as isSurname, type WordSense } from './redact-surnames';
 
 export type RedactionKind = 'email' | 'phone' | 'nhs' | 'postcode' | 'name' | 'address' | 'dob' | 'ni' | 'reference' | 'handle' | 'organisation';
 
@@ -266,7 +266,12 @@ const NI_NUMBER = /(?<![\w])(?:[A-Z]{2}(?: ?\d{2}){3} ?[A-D]|[a-z]{2}(?: ?\d{2})
 /** The kinds of street an address names, as its last word. */
 const STREET_KINDS = 'Street|Road|Avenue|Lane|Close|Crescent|Terrace|Drive|Way|Gardens|Grove|Place|Court|Walk|Mews|Row|Square|Hill|Rise|View|Mansions|Parade|Green|Approach';
 /** A house number and street, with a flat if there is one: "14 Acacia Avenue", "Flat 2, 88 Cranbrook Road". */
-const ADDRESS = new RegExp(String.raw`(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:\p{Lu}\p{Ll}+(?:['’]s)? |St\.? ){1,3}(?:${STREET_KINDS})\b`, 'gu');
+const ADDRESS = new RegExp(String.raw`(?<![\w])(?:Flat \d+[A-Za-z]?,? )?\d{1,4}[A-Za-z]?,? (?:(?:\p{Lu}\p{Ll}+(?:['’]s)? |St\.? ){1,3}(?:${STREET_KINDS})|\p{Lu}\p{Ll}{2,}gate)\b`, 'gu');
+/** A house's name before its number and street, where an address begins: "(Rosemount, 5 Kirkgate", "at Ty Gwyn, 3 Heol
+ * y Bryn". Read on the text before an address found. */
+const HOUSE_BEFORE = /(?:^|[\n(:]|\b(?:at|to|is)\s)\s*((?:\p{Lu}\p{Ll}+ ){0,2}\p{Lu}\p{Ll}+), $/u;
+/** A house named as a house, with its street and no number: "Rose Cottage, Mill Lane", "Hollins Farm, Back Lane". */
+const HOUSE_NAMED = new RegExp(String.raw`(?<![\p{L}])(?:\p{Lu}\p{Ll}+ ){1,2}(?:Cottage|Cottages|Farm|Farmhouse|Lodge|Barn|Bungalow|Croft|Grange|Manor),\s+(?:\p{Lu}\p{Ll}+ ){1,3}(?:${STREET_KINDS})\b`, 'gu');
 /** A Welsh street, its kind first: "12 Heol y Bryn", "7 Cae Glas". */
 const ADDRESS_WELSH = /(?<![\w])(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?,? (?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Maes|Cae|Bro|Llys|Clos)(?:[ -](?:[Yy]|[Yy]r|'r|\p{Lu}[\p{L}'’]+)){1,3}/gu;
 /** Everything from "my address is" to the postcode that ends it: "The Old Forge, Mill Lane, Little Snoring, NR21 0AA". */
@@ -342,6 +347,7 @@ const NAME_WITH_DETAIL = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME_RUN})(?:
  * Phádraig says", "my key worker gary". The name is followed by a word in lower case or by punctuation; whose the role
  * is, and whether the words are a person's, are read after the match (collect). */
 const ROLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])${ROLE}\s+(?:(${NAME_RUN})(?= \p{Ll}|[,.;:!?)]|$)|(\p{Ll}{3,})(?![\p{L}]))`, 'gu');
+const ROLE_BRACKET = new RegExp(String.raw`(?<![\p{L}])${ROLE} \((\p{Lu}\p{Ll}[\p{L}'’-]*)(?=\))`, 'gu');
 /** What comes before the role: whose it is ("our", "my"), or the start of a sentence ("Senior practitioner"). Read on
  * the text before a match, which is cheaper than starting the expression with it. */
 const ROLE_OWNER = /(?:\b(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,2}|(?:^|[.!?]\s+)\p{Lu}\p{Ll}+\s+)$/u;
@@ -554,7 +560,14 @@ function collect(text: string): Redaction[] {
 	if (digits && lower.includes('address')) for (const m of matches(text, ADDRESS_AFTER)) tail('address', m);
 	if (digits) for (const m of matches(text, ADDRESS_WELSH)) add('address', m.index!, m.index! + m[0].trimEnd().length);
 	if (digits && /address|we are at|write to|home\s*:/.test(lower)) for (const m of matches(text, ADDRESS_IS)) tail('address', m);
-	if (digits && MAY_STREET.test(text)) for (const m of matches(text, ADDRESS)) if (!/Downing Street/.test(m[0])) add('address', m.index!, m.index! + m[0].length);
+	if (digits && (MAY_STREET.test(text) || text.includes('gate'))) for (const m of matches(text, ADDRESS)) if (!/Downing Street/.test(m[0])) {
+		// The house's name goes with it unless it names an organisation ("Sanctuary Buildings, Great Smith Street").
+		// A stretch cut from inside the text does not begin a line: "\0" keeps "^" from matching there.
+		const house = HOUSE_BEFORE.exec((m.index! > 40 ? '\0' : '') + text.slice(Math.max(0, m.index! - 40), m.index!));
+		const from = house && !organisational(house[1]) ? m.index! - house[0].length + house[0].lastIndexOf(house[1]) : m.index!;
+		add('address', from, m.index! + m[0].length);
+	}
+	if (MAY_STREET.test(text) && /Cottage|Farm|Lodge|Barn|Bungalow|Croft|Grange|Manor/.test(text)) for (const m of matches(text, HOUSE_NAMED)) add('address', m.index!, m.index! + m[0].length);
 	if (digits) for (const m of matches(text, POSTCODE)) {
 		// In lower case only where the whole postcode is ("m1 1ae"), not a mix such as "is 2nd".
 		if (m[0] === m[0].toUpperCase() || m[0] === m[0].toLowerCase()) add('postcode', m.index!, m.index! + m[0].length);
@@ -648,6 +661,8 @@ function collect(text: string): Redaction[] {
 		add('name', m.index! + m[0].length - name.length, m.index! + m[0].length);
 	}
 	for (const m of matches(text, WITH_AGE)) group('name', m);
+	// A name in brackets after a role, even one that is also a word: "Our health visitor (Joy) had been going in".
+	if (text.includes('(')) for (const m of matches(text, ROLE_BRACKET)) if (firstName(m[1]) && nameLike(m[1])) tail('name', m);
 	if (text.includes(' and ')) for (const m of matches(text, WITH_ME)) {
 		const opens = m[1] && /(?:^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index! - 3), m.index!));
 		if (m[1] ? nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1]) && !NOT_A_NAME_WORD.has(m[1]) && !KIN_WORDS.has(m[1].toLowerCase()) && (firstName(m[1]) || (opens && !/s$/.test(m[1]))) : known(m[2]) || NAMES_AFTER_KIN.has(m[2]))
@@ -887,11 +902,16 @@ function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<
 		// word elsewhere ("Green spaces", "Child Protection").
 		const from = Math.max(f.start, read);
 		read = Math.max(read, end);
-		for (const w of from < end ? (text.slice(from, end).match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) : []) {
+		const found = from < end ? (text.slice(from, end).match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) : [];
+		for (const w of found) {
 			const word = w.replace(/['’]s$/, '');
 			if (known(word) && (/^\p{Ll}/u.test(word) || nameLike(word))) words.add(word);
 			else if (/^\p{Lu}/u.test(word) && isSurname(word) && nameLike(word)) surnames.add(word);
 		}
+		// The last word of a name of two words or more is a surname, on the list or not ("Mr Whitlock ... Whitlock
+		// said"), unless it may be a word ("Mrs Green ... Green spaces").
+		const last = found.length > 1 ? found[found.length - 1].replace(/['’]s$/, '') : '';
+		if (last && mayBeSurname(last) && nameLike(last) && !AMBIGUOUS_NAMES.has(plain(last))) surnames.add(last);
 	}
 }
 
@@ -902,7 +922,9 @@ function spread(text: string, words: Set<string>, lower: boolean): Redaction[] {
 	// One pass over the text for all the words, each as written, in capitals and in lower case.
 	const variants = [...words].flatMap((w) => (lower ? [w, w.toUpperCase(), w.toLowerCase()] : [w, w.toUpperCase()]));
 	const out: Redaction[] = [];
-	for (const m of matches(text, new RegExp(String.raw`(?<![\p{L}])(?:${variants.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu'))) out.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
+	for (const m of matches(text, new RegExp(String.raw`(?<![\p{L}])(?:${variants.map(escapeRegExp).join('|')})(?![\p{L}])`, 'gu')))
+		// A surname elsewhere may name a firm or a place after the person ("The Morris Trust met Tendekai Morris").
+		if (lower || !firmAfter(text, m.index! + m[0].length)) out.push({ kind: 'name', start: m.index!, end: m.index! + m[0].length });
 	return out;
 }
 
