@@ -16,6 +16,10 @@
 //   38 leaking (44 of 274 strings left), 10 clean changed, the same with the rules from before that session and
 //   after them (they were written for what redaction-4 leaked and did not carry to new sentences). Only its counts
 //   have been read.
+// - The fifteenth session added a list of 1,500 surnames and rules that use it, 660 more first names and rules for
+//   houses' names, written from general knowledge and the development sets (redaction to redaction-4), with only
+//   redaction-5's counts read: 29 leaking (33 of 274 strings left), 10 clean changed after; the development sets went
+//   to 0 and 5 (redaction), 5 and 3 (redaction-2), 2 and 1 (redaction-3), 3 and 8 (redaction-4).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/lib/analysis/redact';
@@ -33,10 +37,10 @@ const left = (out: string, s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape
 
 const SETS = [
 	{ dir: 'tests/fixtures/redaction', sensitive: 150, clean: 120, leaking: 0, changed: 5 },
-	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 8, changed: 3 },
-	{ dir: 'tests/fixtures/redaction-3', sensitive: 160, clean: 120, leaking: 5, changed: 1 },
-	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 16, changed: 8 },
-	{ dir: 'tests/fixtures/redaction-5', sensitive: 160, clean: 120, leaking: 38, changed: 10 }
+	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 5, changed: 3 },
+	{ dir: 'tests/fixtures/redaction-3', sensitive: 160, clean: 120, leaking: 2, changed: 1 },
+	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 3, changed: 8 },
+	{ dir: 'tests/fixtures/redaction-5', sensitive: 160, clean: 120, leaking: 29, changed: 10 }
 ];
 
 describe('redaction on sentences written apart', () => {

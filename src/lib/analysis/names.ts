@@ -85,7 +85,7 @@ sachin sapna seema shreya shweta smita suresh tejal usha vaishali vinod vipul yo
 shahidul shahana shamsul tahmina abdikarim abdirizak abdiwali hamdi hawa ilhan istahil khadra liban muna nimo ubah
 sagal warsan zamzam abimbola adaora ademola adunni bolaji chibuike chinwe chuka damilola dapo ebere efe ejike eniola
 ese funke ikechukwu ifeanyi jide kayode kehinde lanre modupe nnamdi oladele olamide olu olufemi olumide
-oluwadamilare oluwatobi omolara onyinye rotimi sade seyi shola taiwo titilayo tomiwa uzoma yinka kwaku kwadwo afia
+oluwatobi omolara onyinye rotimi sade seyi shola taiwo titilayo tomiwa uzoma yinka kwaku kwadwo afia
 afua adwoa yaa tendekai tinashe tapiwa rutendo rudo chipo fadzai kudzai munashe ruvimbo simba tonderai wanjiru njeri
 akinyi achieng atieno andre antoine fitzroy garfield lennox sharmaine shereen yolanda aleksander aneta bartosz
 bartlomiej daria dawid dominika edyta elzbieta filip gabriela hubert iwona izabela jacek jadwiga janusz jaroslaw

@@ -950,7 +950,8 @@ export function redact(text: string, personal?: PersonalTerms, record: PublicRec
 	)
 		.filter((f) => !publicOrPlace(f))
 		.concat(own)
-		.sort((a, b) => a.start - b.start || b.end - a.end);
+		// A respondent's own organisation keeps its kind where a name carried on covers the same words ("Dunmere's").
+		.sort((a, b) => a.start - b.start || b.end - a.end || Number(b.kind === 'organisation') - Number(a.kind === 'organisation'));
 	const merged: Redaction[] = [];
 	for (const f of finds) {
 		const last = merged[merged.length - 1];
