@@ -52,17 +52,15 @@ Prince Princess Victoria Albert Elizabethan Victorian Edwardian Tudor Georgian S
 English Welsh Scottish Irish British European American African Asian Caribbean Indian Pakistani Polish Chinese Dow
 Memorial Professorial Annual Professor Mr Mrs Ms Miss Dr Rev Cllr Councillor Inspector Constable Detective Nurse
 Later Then Now Today Yesterday Tomorrow Tonight Afterwards Eventually Finally First Second Third Next Last Meanwhile
-Perhaps Maybe Anyway Still Even Only Just Both Either Neither Unless Until While Whilst Although Though Because Since
-After Before During Once Like Unlike Despite Without Within Among Between Against Towards Toward Under Over Above
-Below Near Behind Beyond Except Given Thus Hence Indeed Instead Otherwise Overall Again Often Sometimes Never Always
-Ever Soon Quite Rather Too Much Many Most More Less Few Several Another Other Such Which Whose Whom Whoever Whatever
-Please Sorry Well Oh Nor Yet Unfortunately Sadly Luckily Thankfully Hopefully Meanwhile Here There Where Why How
-Dear Sadly Apparently Obviously Clearly Certainly Surely Actually Basically Generally Both Whether Whenever Wherever
-Poor Dear Little Young Old Big Baby Tell Told Ask Asked Thank Thanked Call Called Send Sent Let Help Helped Invite
-Invited Contact Contacted Copy Copied Include Included Page Item Note Notes Minute Minutes Section Paragraph Para
-Annex Appendix Question Answer Response Respondent Agree Disagree Yes No Not Ok Okay Thanks Hi Hello Sincerely`.split(
-		/\s+/
-	)
+Perhaps Maybe Anyway Still Even Only Just Both Either Neither Unless Until While Whilst Although Though Because
+Since After Before During Once Like Unlike Despite Without Within Among Between Against Towards Toward Under Over
+Above Below Near Behind Beyond Except Given Thus Hence Indeed Instead Otherwise Overall Again Often Sometimes Never
+Always Ever Soon Quite Rather Too Many Most More Less Few Several Another Other Such Which Whose Whom Whoever
+Whatever Please Sorry Well Oh Nor Yet Unfortunately Sadly Luckily Thankfully Hopefully Here There Where Why How
+Apparently Obviously Clearly Certainly Surely Actually Basically Generally Whether Whenever Wherever Poor Young Big
+Baby Told Asked Thank Thanked Called Send Let Help Helped Invite Invited Contacted Copy Copied Include Included Page
+Item Note Notes Minute Minutes Section Paragraph Para Annex Appendix Question Answer Response Respondent Agree
+Disagree Yes No Not Ok Okay Sincerely`.split(/\s+/)
 );
 
 /** Words after a surname that make it the name of a firm, a place or a thing: "Patel Associates", "Morris Trust". */
