@@ -25,9 +25,11 @@ export interface AuditQuery {
 	parameters?: Record<string, AuditParameter>;
 }
 
-const TITLES = `'dr', 'dr.', 'doctor', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'prof', 'prof.', 'professor', 'cllr', 'councillor', 'rev', 'rev.', 'revd', 'sir', 'dame', 'lord', 'lady'`;
-/** The report's annex of organisations that responded (the report runs these very queries), for every respondent or
- * (`one`) for the one whose response id is the statement's parameter. */
+/** Titles before a person's name: an organisation's name that begins with one may be a person's. */
+export const TITLE_WORDS = ['dr', 'dr.', 'doctor', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'prof', 'prof.', 'professor', 'cllr', 'councillor', 'rev', 'rev.', 'revd', 'sir', 'dame', 'lord', 'lady'];
+const TITLES = TITLE_WORDS.map((t) => `'${t}'`).join(', ');
+/** The report's annex of organisations that responded (the report runs these very queries). `one`: only what the
+ * response whose id is the statement's parameter needs (it and the responses analysts decided on). */
 export const annexNamed = (one = false) => `listed AS (
 	-- The organisation list's entries by the key a matched record carries (its abbreviation, or its name when it has
 	-- none): a key two entries share names neither.
@@ -47,25 +49,28 @@ named AS MATERIALIZED (
 		replace(replace(replace(trim(replace(replace(replace(replace(coalesce(r.organisation, ''), char(9), ' '), char(10), ' '), char(13), ' '), char(160), ' ')),
 			'  ', ' '), '  ', ' '), '  ', ' ') AS given_name,
 		trim(replace(coalesce(r.name, ''), char(160), ' ')) AS person,
-		-- An analyst's word on this one: the name to publish, or not to name it.
-		d.decision, d.name AS chosen_name
+		d.decision AS d_decision, d.name AS d_name, d.given AS d_given
 	FROM respondent r
 	LEFT JOIN listed l ON l.k = r.known_organisation COLLATE NOCASE
 	LEFT JOIN annex_decision d ON d.respondent_id = r.id
-	WHERE r.respondent_type = 'organisation' AND r.confidential = 0${one ? ' AND r.response_id = ?' : ''}
+	WHERE r.respondent_type = 'organisation' AND r.confidential = 0${one ? ' AND (r.response_id = ? OR d.respondent_id IS NOT NULL)' : ''}
 ),
 titled AS (
 	SELECT *,
 		lower(substr(given_name, 1, instr(given_name || ' ', ' ') - 1)) AS given_first,
 		-- The respondent's own name without a title before it ("Mrs Alison Greenhalgh": "Alison Greenhalgh").
-		CASE WHEN lower(substr(person, 1, instr(person || ' ', ' ') - 1)) IN (${TITLES}) THEN trim(substr(person, instr(person, ' ') + 1)) ELSE person END AS own_name
+		CASE WHEN lower(substr(person, 1, instr(person || ' ', ' ') - 1)) IN (${TITLES}) THEN trim(substr(person, instr(person, ' ') + 1)) ELSE person END AS own_name,
+		-- An analyst's word on this response (the name to publish, or not to name it), while the organisation is still
+		-- given as it was when they decided: a later import that changes it puts the response back to the rules.
+		CASE WHEN d_given = given_name THEN d_decision END AS decision,
+		CASE WHEN d_given = given_name THEN d_name END AS chosen_name
 	FROM named
 ),
-checked AS MATERIALIZED (
-	SELECT id, response_id, coalesce(chosen_name, listed_name, given_name) AS name, chosen_name IS NULL AND listed_name IS NOT NULL AS listed,
-		decision IS 'name' AS confirmed,
+ruled AS MATERIALIZED (
+	SELECT id, response_id, given_name, coalesce(chosen_name, listed_name, given_name) AS name, chosen_name IS NULL AND listed_name IS NOT NULL AS listed,
+		decision,
 		-- One organisation however its name was written: letter case aside, curly apostrophes made straight.
-		lower(replace(coalesce(chosen_name, listed_name, given_name), '’', '''')) AS name_key,
+		lower(replace(replace(replace(coalesce(chosen_name, listed_name, given_name), '’', ''''), '‘', ''''), 'ʼ', '''')) AS name_key,
 		CASE
 			WHEN decision = 'withhold' THEN 'withheld by an analyst'
 			WHEN decision = 'name' THEN 'named'
@@ -83,7 +88,21 @@ checked AS MATERIALIZED (
 			ELSE 'named'
 		END AS status
 	FROM titled
+),
+checked AS MATERIALIZED (
+	-- An analyst's decision covers the organisation, not only the response it was made on: an organisation not to be
+	-- named is named for none of its responses, and a name an analyst confirmed is an organisation's for every
+	-- response that gives it. Not naming wins.
+	SELECT id, response_id, given_name, name, listed, name_key, decision IS 'name' AS chosen,
+		decision IS 'name' OR name_key IN (SELECT name_key FROM ruled WHERE decision = 'name') AS confirmed,
+		CASE
+			WHEN status <> 'no name' AND name_key IN (SELECT name_key FROM ruled WHERE decision = 'withhold') THEN 'withheld by an analyst'
+			WHEN status = 'maybe a person' AND name_key IN (SELECT name_key FROM ruled WHERE decision = 'name') THEN 'named'
+			ELSE status
+		END AS status
+	FROM ruled
 )`;
+
 export const ANNEX_NAMED = annexNamed();
 
 export const REPORT_ANNEX_SQL = `-- The organisations the summary names, A to Z (a leading "The" aside): never one that asked for confidentiality,
@@ -92,11 +111,16 @@ export const REPORT_ANNEX_SQL = `-- The organisations the summary names, A to Z 
 -- out a name, not on the organisation list and not confirmed by an analyst, that its redaction of personal data would
 -- change: "Parent of Jack Taylor". None of the bundled consultation's names is one.)
 WITH ${ANNEX_NAMED}
-SELECT min(name) AS name, count(*) AS responses, max(listed) AS listed, max(confirmed) AS confirmed
-FROM checked
-WHERE status = 'named'
-GROUP BY name_key
-ORDER BY lower(CASE WHEN min(name) LIKE 'The %' THEN substr(min(name), 5) ELSE min(name) END), min(name)`;
+SELECT name, responses, listed, confirmed
+FROM (
+	-- The spelling an analyst gave, else the list's, else the first given not all in capitals, else the first.
+	SELECT coalesce(min(CASE WHEN chosen THEN name END), min(CASE WHEN listed THEN name END), min(CASE WHEN name <> upper(name) THEN name END), min(name)) AS name,
+		count(*) AS responses, max(listed) AS listed, max(confirmed) AS confirmed
+	FROM checked
+	WHERE status = 'named'
+	GROUP BY name_key
+)
+ORDER BY lower(CASE WHEN name LIKE 'The %' THEN substr(name, 5) ELSE name END), name`;
 
 export const REPORT_NOT_NAMED_SQL = `WITH ${ANNEX_NAMED}
 SELECT

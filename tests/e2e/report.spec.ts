@@ -157,48 +157,67 @@ test('key findings that look like personal data are pointed out, and saved only 
 });
 
 test("an analyst decides how the annex names an organisation, on its response page, and the report follows", async ({ page }) => {
-	const [ref, organisation] = [
-		query<string>("SELECT response_id FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 AND known_organisation IS NULL AND trim(coalesce(organisation, '')) <> '' ORDER BY response_id LIMIT 1"),
-		query<string>("SELECT organisation FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 AND known_organisation IS NULL AND trim(coalesce(organisation, '')) <> '' ORDER BY response_id LIMIT 1")
-	];
+	const where = "respondent_type = 'organisation' AND confidential = 0 AND known_organisation IS NULL AND sector_given IS NOT NULL AND trim(coalesce(organisation, '')) <> '' ORDER BY response_id LIMIT 1";
+	const ref = query<string>(`SELECT response_id FROM respondent WHERE ${where}`);
+	const organisation = query<string>('SELECT organisation FROM respondent WHERE response_id = ?', ref);
+	const sector = query<string>('SELECT s.label FROM respondent r JOIN sector s ON s.id = r.sector WHERE r.response_id = ?', ref);
 	const annexItem = (name: string) => page.getByRole('region', { name: 'Annex: organisations that responded' }).getByRole('listitem').filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
 	await page.goto(`/responses/${ref}?sector=health`);
 	const form = page.getByRole('form', { name: 'In the summary of responses' });
 	await expect(page.getByText(`Named as ${organisation}`)).toBeVisible();
+	// The form shows what is in force.
+	await expect(form.getByRole('radio', { name: 'Let the rules decide' })).toBeChecked();
 
-	// Saved with nothing chosen: an error that says what to do and takes the analyst to the choice.
+	// Named with no name: an error that says what to do and takes the analyst to the field.
+	await form.getByRole('radio', { name: 'Name it as written below' }).check();
+	await form.getByLabel('Name to publish').fill('');
 	await form.getByRole('button', { name: 'Save the decision' }).click();
-	await expect(page.getByRole('alert')).toContainText('Select whether to name this organisation');
+	await expect(page.getByRole('alert')).toContainText('Enter the name to publish');
+	await expect(page).toHaveTitle(/^Error: Response /);
 	const axe = await new AxeBuilder({ page }).analyze();
 	expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-	await page.getByRole('link', { name: 'Select whether to name this organisation' }).click();
-	await expect(form.getByRole('radio', { name: 'Name it as written below' })).toBeFocused();
+	await page.getByRole('link', { name: 'Enter the name to publish' }).click();
+	await expect(form.getByLabel('Name to publish')).toBeFocused();
+	// The page's other form still goes to its own action after the error, and keeps the list's filters.
+	await page.getByRole('form', { name: 'Correct the sector' }).getByRole('button', { name: 'Save the sector' }).click();
+	await expect(page.getByRole('alert')).toContainText(`The respondent's sector is now ${sector}.`);
+	await expect(page).toHaveURL(new RegExp(`/responses/${ref}\\?sector=health&saved=sector$`));
 
 	// Not named: the annex leaves it out and says so.
 	await form.getByRole('radio', { name: 'Do not name it' }).check();
 	await form.getByRole('button', { name: 'Save the decision' }).click();
 	await expect(page.getByRole('alert')).toContainText('Your decision on how the summary of responses names this organisation was saved');
-	await expect(page.getByText('Not named: an analyst decided not to name it')).toBeVisible();
+	await expect(page.getByText('Not named: an analyst decided not to name this organisation')).toBeVisible();
 	await expect(page.getByText(/^Decided by e2e-analyst on /)).toBeVisible();
 	// The way back keeps the list's filters, not the note that the form was saved.
 	await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Responses', exact: true })).toHaveAttribute('href', '/responses?sector=health');
 	await page.goto('/report/print');
-	await expect(page.getByText('organisations we decided not to name (1)', { exact: false })).toBeVisible();
+	await expect(page.getByText('organisations we decided not to name (1 response)', { exact: false })).toBeVisible();
 	await expect(annexItem(organisation)).toHaveCount(0);
+	// The Report page lists the decision for an official to check before publishing.
+	await page.goto('/report');
+	await page.getByText("Analysts' decisions on naming organisations in the annex (1)").click();
+	await expect(page.getByRole('row', { name: new RegExp(`${ref} .*Not named`) })).toBeVisible();
 
 	// Named as the analyst writes it.
 	await page.goto(`/responses/${ref}`);
 	await form.getByRole('radio', { name: 'Name it as written below' }).check();
-	await form.getByLabel('Name to publish').fill('Checked Organisation Name (E2E)');
+	await form.getByLabel('Name to publish').fill('Checked Organisation Name Test');
 	await form.getByRole('button', { name: 'Save the decision' }).click();
-	await expect(page.getByText('Named as Checked Organisation Name (E2E)')).toBeVisible();
+	await expect(page.getByText('Named as Checked Organisation Name Test')).toBeVisible();
 	await page.goto('/report/print');
-	await expect(annexItem('Checked Organisation Name (E2E)')).toHaveCount(1);
+	await expect(annexItem('Checked Organisation Name Test')).toHaveCount(1);
 	await expect(page.getByText('organisations we decided not to name', { exact: false })).toHaveCount(0);
 
-	// Taken back: the rules decide again, as before.
+	// A name that reads as a person's needs the analyst's word that they checked it.
 	await page.goto(`/responses/${ref}`);
-	await form.getByRole('radio', { name: 'Leave it to the rules' }).check();
+	await form.getByLabel('Name to publish').fill('Mrs Janet Holloway');
+	await form.getByRole('button', { name: 'Save the decision' }).click();
+	await expect(page.getByRole('alert')).toContainText('it begins with a title ("Mrs")');
+	await expect(page.getByText('Named as Checked Organisation Name Test')).toBeVisible();
+
+	// Taken back: the rules decide again, as before.
+	await form.getByRole('radio', { name: 'Let the rules decide' }).check();
 	await form.getByRole('button', { name: 'Save the decision' }).click();
 	await expect(page.getByText(`Named as ${organisation}`)).toBeVisible();
 	expect(query<number>('SELECT count(*) FROM annex_decision')).toBe(0);

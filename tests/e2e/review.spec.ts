@@ -157,6 +157,7 @@ test("an analyst corrects a respondent's sector on the response's page, and the 
 	const ref = query<string>("SELECT response_id FROM respondent WHERE sector_given = 'education' AND sector_manual IS NULL AND EXISTS (SELECT 1 FROM answer a WHERE a.respondent_id = respondent.id) ORDER BY response_id LIMIT 1");
 	await page.goto(`/responses/${ref}`);
 	const form = page.getByRole('form', { name: 'Correct the sector' });
+	await expect(form.getByLabel("Respondent's sector")).toHaveValue('education');
 	await form.getByLabel("Respondent's sector").selectOption({ label: 'Police' });
 	await form.getByRole('button', { name: 'Save the sector' }).click();
 	await expect(page.getByRole('alert')).toContainText("The respondent's sector is now Police.");

@@ -67,6 +67,19 @@ describe('importing responses', () => {
 		expect(t.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(2);
 	});
 
+	it("keeps an analyst's sector correction when a corrected file gives the respondent's sector again", async () => {
+		await importFile(t.db, 'responses', fixture('valid.csv'));
+		t.db.prepare("UPDATE respondent SET sector_manual = 'police', sector = 'police', sector_inferred = 0, sector_reason = 'corrected by an analyst' WHERE response_id = 'R001'").run();
+		await importFile(t.db, 'responses', fixture('corrected.csv'));
+		expect(t.db.prepare("SELECT sector, sector_given, sector_manual, sector_inferred, sector_reason FROM respondent WHERE response_id = 'R001'").get()).toEqual({
+			sector: 'police',
+			sector_given: 'health',
+			sector_manual: 'police',
+			sector_inferred: 0,
+			sector_reason: 'corrected by an analyst'
+		});
+	});
+
 	it('builds a first import\'s indexes once, at the end; a failed or trial first import leaves the schema as it was', async () => {
 		const schema = () =>
 			t.db.prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('respondent', 'answer') ORDER BY name").all();

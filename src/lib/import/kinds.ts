@@ -129,9 +129,10 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 
 	const person = `submitted_at = @submitted_at, respondent_type = @respondent_type, name = @name, email = @email,
 		organisation = @organisation, professional_body = @professional_body, sector_given = @sector,
-		sector = coalesce(@sector, CASE WHEN sector_inferred = 1 THEN sector END),
-		sector_inferred = CASE WHEN @sector IS NULL THEN sector_inferred ELSE 0 END,
-		sector_reason = CASE WHEN @sector IS NULL THEN sector_reason END,
+		sector = coalesce(sector_manual, @sector, CASE WHEN sector_inferred = 1 THEN sector END),
+		sector_inferred = CASE WHEN @sector IS NULL AND sector_manual IS NULL THEN sector_inferred ELSE 0 END,
+		-- An analyst's correction stands over the sector the file gives, as analyse keeps it.
+		sector_reason = CASE WHEN sector_manual IS NOT NULL THEN 'corrected by an analyst' WHEN @sector IS NULL THEN sector_reason END,
 		region = @region, confidential = @confidential, extra_json = @extra_json, row_hash = @row_hash, batch_id = @batch_id`;
 	const update = db.prepare(`UPDATE respondent SET ${person} WHERE id = @id`);
 	// A changed answer loses what the pipeline derived from the old text; manual tags stay for an analyst to review.

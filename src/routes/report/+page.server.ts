@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import { questions } from '$lib/server/db/questions';
 import { annexWithheld, NEXT_STEPS, SUMMARY } from '$lib/server/report/data';
+import { annexDecisions } from '$lib/server/report/annex';
 import { publicRecord, redact, type RedactionKind } from '$lib/analysis/redact';
 
 const KINDS: Record<RedactionKind, string> = {
@@ -71,7 +72,8 @@ export function load({ url }) {
 		}),
 		saved: url.searchParams.has('saved'),
 		review: reviewShare(db),
-		withheld: annexWithheld(db)
+		withheld: annexWithheld(db),
+		decisions: annexDecisions(db)
 	};
 }
 

@@ -506,6 +506,9 @@ UPDATE answer_review SET campaign_at = reviewed_at WHERE campaign IS NOT NULL;`
 	decision TEXT NOT NULL CHECK (decision IN ('name', 'withhold')),
 	-- The name to publish; only with 'name'.
 	name TEXT CHECK ((decision = 'name') = (trim(coalesce(name, '')) <> '')),
+	-- The organisation as the respondent gave it when the analyst decided (spaces as the annex query makes them): the
+	-- decision stands only while it is unchanged.
+	given TEXT NOT NULL,
 	decided_by TEXT NOT NULL,
 	decided_at TEXT NOT NULL
 );`

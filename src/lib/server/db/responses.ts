@@ -26,7 +26,7 @@ interface AnswerRowRaw {
 }
 
 const ANSWER_COLUMNS = `a.id AS answerId, r.response_id AS responseId, a.question_id AS question, a.choice, a.stance,
-	coalesce(shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential), '') AS text, coalesce(s.label, 'Not known') AS sector, r.sector AS sectorId, r.sector_inferred AS sectorInferred,
+	coalesce(shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential), '') AS text, coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred,
 	CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.respondent_type AS respondentType,
 	r.confidential, c.size AS campaignSize, c.id AS campaignId`;
 
@@ -156,7 +156,7 @@ export function respondent(db: DB, responseId: string): RespondentView | undefin
 			`SELECT r.id, r.response_id AS responseId, r.respondent_type AS respondentType,
 				CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.body,
 				r.confidential = 1 AND r.body IS NULL AND trim(coalesce(r.professional_body, '')) <> '' AS bodyWithheld,
-				coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred, ${SHOWN_SECTOR_REASON} AS sectorReason,
+				coalesce(s.label, 'Not known') AS sector, r.sector AS sectorId, r.sector_inferred AS sectorInferred, ${SHOWN_SECTOR_REASON} AS sectorReason,
 				r.region, r.submitted_at AS submittedAt, r.confidential
 			 FROM respondent r LEFT JOIN sector s ON s.id = r.sector WHERE r.response_id = ?`
 		)

@@ -168,10 +168,11 @@ function correctSector(db: DB, user: User, responseId: string, from: string | nu
  * the counts in memory follow from this respondent's answers alone. Returns a message for the form when it refuses.
  */
 export function saveSector(db: DB, user: User, responseId: string, sector: string): string | null {
-	const r = db.prepare('SELECT id, sector FROM respondent WHERE response_id = ?').get(responseId) as { id: number; sector: string | null } | undefined;
+	const r = db.prepare('SELECT id, sector, sector_manual AS manual FROM respondent WHERE response_id = ?').get(responseId) as { id: number; sector: string | null; manual: string | null } | undefined;
 	if (!r) return 'There is no response with that reference';
 	if (!db.prepare('SELECT 1 FROM sector WHERE id = ?').get(sector)) return 'Select the respondent\'s sector';
-	if (sector === r.sector) return null;
+	// Choosing the sector shown is a decision too when the pipeline chose it: it is kept from then on.
+	if (sector === r.manual) return null;
 	const answers = db.prepare('SELECT id FROM answer WHERE respondent_id = ?').pluck().all(r.id) as number[];
 	const write = db.transaction(() => correctSector(db, user, responseId, r.sector, sector));
 	// The counts in memory learn a respondent's sector from their answers; one with none has them read again.

@@ -1,5 +1,5 @@
 // The summary of responses' annex of the organisations that responded, and analysts' decisions on how each is named.
-import { annexNamed, ANNEX_NAMED, REPORT_ANNEX_SQL, REPORT_NOT_NAMED_SQL } from '../../audit-queries';
+import { annexNamed, ANNEX_NAMED, REPORT_ANNEX_SQL, REPORT_NOT_NAMED_SQL, TITLE_WORDS } from '../../audit-queries';
 import { redact } from '../../analysis/redact';
 import { formatNumber } from '../../format';
 import { audit, type User } from '../auth';
@@ -95,7 +95,7 @@ function annexText(a: Omit<Annex, 'text'>): string {
 		a.confidential ? `organisations that asked for their response to be kept confidential (${formatNumber(a.confidential)} ${a.confidential === 1 ? 'response' : 'responses'})` : '',
 		a.noName ? `organisations that gave no name (${formatNumber(a.noName)})` : '',
 		a.maybePerson ? `organisations whose name may be a person's (${formatNumber(a.maybePerson)})` : '',
-		a.withheld ? `organisations we decided not to name (${formatNumber(a.withheld)})` : '',
+		a.withheld ? `organisations we decided not to name (${formatNumber(a.withheld)} ${a.withheld === 1 ? 'response' : 'responses'})` : '',
 		a.individuals ? `the ${formatNumber(a.individuals)} ${a.individuals === 1 ? 'person' : 'people'} who responded as individuals` : '',
 		a.unstated ? `the ${formatNumber(a.unstated)} ${a.unstated === 1 ? 'respondent' : 'respondents'} who did not say whether they responded for an organisation` : ''
 	].filter(Boolean);
@@ -117,62 +117,173 @@ export interface AnnexEntry {
 	/** 'named' (as `name`), or why not. */
 	status: 'named' | 'no name' | 'maybe a person' | 'withheld by an analyst' | 'not eligible';
 	name: string | null;
-	/** The organisation's name as the respondent gave it, for the form to start from. */
+	/** The organisation's name as the respondent gave it (spaces as the annex makes them), for the form to start from. */
 	given: string;
+	/** Whether the status is this response's own decision, another response's with the same name, or the rules'. */
+	by: 'this response' | 'another response' | 'the rules';
+	/** Why the rules take the name for a person's, when they do. */
+	reasons: string[];
 	decision: { decision: 'name' | 'withhold'; name: string | null; by: string; at: string } | null;
+	/** A decision made when the organisation was given otherwise (a later import changed it): the rules apply again. */
+	stale: { given: string } | null;
 }
 
-/** How the annex treats one response: by the same query as the annex itself, for that respondent alone. */
+/** How the annex treats one response, by the same query as the annex itself, run over it and the responses analysts
+ * decided on (whose decisions may cover it). */
 export function annexEntry(db: DB, responseId: string): AnnexEntry | undefined {
-	const r = db.prepare('SELECT id, organisation, respondent_type AS type, confidential FROM respondent WHERE response_id = ?').get(responseId) as
-		| { id: number; organisation: string | null; type: string | null; confidential: number }
+	const r = db.prepare('SELECT id, organisation, name, respondent_type AS type, confidential FROM respondent WHERE response_id = ?').get(responseId) as
+		| { id: number; organisation: string | null; name: string | null; type: string | null; confidential: number }
 		| undefined;
 	if (!r) return undefined;
-	const decision = db.prepare('SELECT decision, name, decided_by AS by, decided_at AS at FROM annex_decision WHERE respondent_id = ?').get(r.id) as AnnexEntry['decision'] | undefined;
-	const row = db.prepare(`WITH ${annexNamed(true)} SELECT name, status, listed, confirmed FROM checked`).get(responseId) as
-		| { name: string; status: AnnexEntry['status']; listed: number; confirmed: number }
+	const d = db.prepare('SELECT decision, name, given, decided_by AS by, decided_at AS at FROM annex_decision WHERE respondent_id = ?').get(r.id) as
+		| (NonNullable<AnnexEntry['decision']> & { given: string })
 		| undefined;
-	const given = (r.organisation ?? '').replace(/\s+/g, ' ').trim();
+	const row = db.prepare(`WITH ${annexNamed(true)} SELECT given_name AS given, name, status, listed, confirmed, chosen FROM checked WHERE response_id = ?`).get(responseId, responseId) as
+		| { given: string; name: string; status: AnnexEntry['status']; listed: number; confirmed: number; chosen: number }
+		| undefined;
 	if (!row) {
 		const why = r.confidential ? 'they asked for their response to be kept confidential' : r.type === 'individual' ? 'they responded as an individual' : 'they did not say whether they responded for an organisation';
-		return { eligible: false, why, status: 'not eligible', name: null, given, decision: decision ?? null };
+		const given = (r.organisation ?? '').replace(/\s+/g, ' ').trim();
+		return { eligible: false, why, status: 'not eligible', name: null, given, by: 'the rules', reasons: [], decision: d ? strip(d) : null, stale: null };
 	}
+	const stale = d && d.given !== row.given ? { given: d.given } : null;
+	const own = d && !stale ? strip(d) : null;
 	const status = row.status === 'named' && looksPersonal(row) ? 'maybe a person' : row.status;
-	return { eligible: true, status, name: status === 'named' ? row.name : null, given, decision: decision ?? null };
+	const by = own && (status === 'withheld by an analyst') === (own.decision === 'withhold') ? 'this response' : status === 'withheld by an analyst' || row.confirmed ? 'another response' : 'the rules';
+	return {
+		eligible: true,
+		status,
+		name: status === 'named' ? row.name : null,
+		given: row.given,
+		by,
+		reasons: status === 'maybe a person' ? personalReasons(row.given, r.name) : [],
+		decision: own,
+		stale
+	};
+}
+
+const strip = ({ decision, name, by, at }: NonNullable<AnnexEntry['decision']>) => ({ decision, name, by, at });
+
+/**
+ * Why a name may be a person's rather than an organisation's: the annex query's rules (a title first, the respondent's
+ * own name, an e-mail address, a long number) and the redaction of personal data, in words an analyst can check.
+ */
+export function personalReasons(name: string, person: string | null): string[] {
+	const reasons: string[] = [];
+	const first = name.split(' ')[0] ?? '';
+	if (TITLE_WORDS.includes(first.toLowerCase())) reasons.push(`it begins with a title ("${first}")`);
+	const words = (person ?? '').replace(/\u00a0/g, ' ').trim().split(/\s+/);
+	const own = (TITLE_WORDS.includes(words[0]?.toLowerCase() ?? '') ? words.slice(1) : words).join(' ');
+	if (own.length >= 3 && name.toLowerCase().includes(own.toLowerCase())) reasons.push("it holds the respondent's own name");
+	if (name.includes('@')) reasons.push('it holds an e-mail address');
+	if ((name.match(/\d/g) ?? []).length >= 6) reasons.push('it holds a phone number or another long number');
+	const found = redact(name).redactions.filter((x) => x.kind !== 'organisation' && x.kind !== 'email' && x.kind !== 'phone');
+	if (found.length) reasons.push(`it reads as personal data (${found.map((x) => `"${name.slice(x.start, x.end)}"`).join(', ')})`);
+	return reasons;
 }
 
 /** Longest name an analyst may give: the longest on the bundled organisation list is under 100 characters. */
 export const ANNEX_NAME_MAX = 200;
 
-export type AnnexChoice = { decision: 'name'; name: string } | { decision: 'withhold' } | { decision: 'rules' };
+export type AnnexChoice = { decision: 'name'; name: string; checked?: boolean } | { decision: 'withhold' } | { decision: 'rules' };
+
+/** Why a decision was refused, and the form field it is about. */
+export interface AnnexProblem {
+	problem: string;
+	field: 'decision-name' | 'annex-name' | 'annex-checked';
+}
 
 /**
- * Stores an analyst's decision on how the annex names one respondent (or takes it back, leaving the rules to decide),
- * in the audit log with what it was before. Only an organisation that did not ask for confidentiality can be named:
- * confidentiality is the respondent's choice, not an analyst's. Returns a message for the form when it refuses.
+ * Stores an analyst's decision on how the annex names one respondent's organisation (or takes it back, leaving the rules
+ * to decide), in the audit log with what it was before. Only an organisation that did not ask for confidentiality can
+ * be named: confidentiality is the respondent's choice, not an analyst's. A name the rules would take for a person's,
+ * or one a confidential respondent gave, is stored only once the analyst says they have checked it. A typed name that
+ * is an organisation list entry's name or abbreviation is stored as the list names it, so the annex lists it once.
  */
-export function decideAnnex(db: DB, user: User, responseId: string, choice: AnnexChoice): string | null {
+export function decideAnnex(db: DB, user: User, responseId: string, choice: AnnexChoice): AnnexProblem | null {
 	const entry = annexEntry(db, responseId);
-	if (!entry) return 'There is no response with that reference';
-	if (!entry.eligible) return 'Only an organisation that did not ask for confidentiality can be named in the summary';
-	const name = choice.decision === 'name' ? choice.name.replace(/\s+/g, ' ').trim() : null;
-	if (choice.decision === 'name' && !name) return 'Enter the name to publish';
-	if (name && name.length > ANNEX_NAME_MAX) return `The name must be ${ANNEX_NAME_MAX} characters or fewer`;
-	const before = entry.decision ? (entry.decision.decision === 'name' ? `named as "${entry.decision.name}"` : 'not named') : `left to the rules (${entry.status})`;
-	const after = choice.decision === 'name' ? `named as "${name}"` : choice.decision === 'withhold' ? 'not named' : 'left to the rules';
-	// Nothing the counts in memory hold changes: they are kept (reading them again takes seconds at a million answers).
-	writeKeepingFacts(db, [], () =>
-		db.transaction(() => {
-			const { id } = db.prepare('SELECT id FROM respondent WHERE response_id = ?').get(responseId) as { id: number };
-			if (choice.decision === 'rules') db.prepare('DELETE FROM annex_decision WHERE respondent_id = ?').run(id);
-			else
-				db.prepare(
-					`INSERT INTO annex_decision (respondent_id, decision, name, decided_by, decided_at) VALUES (?, ?, ?, ?, ?)
-					 ON CONFLICT(respondent_id) DO UPDATE SET decision = excluded.decision, name = excluded.name,
-						decided_by = excluded.decided_by, decided_at = excluded.decided_at`
-				).run(id, choice.decision, name, user.username, new Date().toISOString());
-			audit(db, user.username, 'annex name decided', `respondent ${responseId}`, { from: before, to: after });
-		})()
+	if (!entry) return { problem: 'There is no response with that reference', field: 'decision-name' };
+	const id = db.prepare('SELECT id FROM respondent WHERE response_id = ?').pluck().get(responseId) as number;
+	const stored = db.prepare('SELECT decision, name FROM annex_decision WHERE respondent_id = ?').get(id) as { decision: string; name: string | null } | undefined;
+	const before = stored ? (entry.stale ? `an earlier decision, made when the organisation was given as "${entry.stale.given}"` : stored.decision === 'name' ? `named as "${stored.name}"` : 'not named') : `left to the rules (${entry.status})`;
+	// Taking a decision back is allowed whatever became of the respondent since (confidential, say).
+	if (choice.decision === 'rules') {
+		if (!stored) return null;
+		write(db, () => db.prepare('DELETE FROM annex_decision WHERE respondent_id = ?').run(id));
+		audit(db, user.username, 'annex name decided', `respondent ${responseId}`, { from: before, to: 'left to the rules' });
+		return null;
+	}
+	if (!entry.eligible) return { problem: 'Only an organisation that did not ask for confidentiality can be named in the summary', field: 'decision-name' };
+	let name: string | null = null;
+	let checks: string[] = [];
+	if (choice.decision === 'name') {
+		name = choice.name.replace(/\s+/g, ' ').trim();
+		if (!name) return { problem: 'Enter the name to publish', field: 'annex-name' };
+		if (name.length > ANNEX_NAME_MAX) return { problem: `The name must be ${ANNEX_NAME_MAX} characters or fewer`, field: 'annex-name' };
+		name = listedName(db, name) ?? name;
+		const person = db.prepare('SELECT name FROM respondent WHERE id = ?').pluck().get(id) as string | null;
+		checks = [...personalReasons(name, person), ...(givenInConfidence(db, name) ? ['a respondent who asked for confidentiality gave it as their organisation'] : [])];
+		if (checks.length && !choice.checked)
+			return { problem: `Check the name to publish: ${checks.join('; ')}. If it is an organisation's name that may be published, say so and save again`, field: 'annex-checked' };
+	}
+	if (!entry.stale && stored?.decision === choice.decision && stored.name === name) return null;
+	write(db, () =>
+		db
+			.prepare(
+				`INSERT INTO annex_decision (respondent_id, decision, name, given, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)
+				 ON CONFLICT(respondent_id) DO UPDATE SET decision = excluded.decision, name = excluded.name, given = excluded.given,
+					decided_by = excluded.decided_by, decided_at = excluded.decided_at`
+			)
+			.run(id, choice.decision, name, entry.given, user.username, new Date().toISOString())
 	);
+	audit(db, user.username, 'annex name decided', `respondent ${responseId}`, {
+		from: before,
+		to: name ? `named as "${name}"` : 'not named',
+		...(checks.length ? { checkedDespite: checks } : {})
+	});
 	return null;
+}
+
+/** Nothing the counts in memory hold changes: they are kept (reading them again takes seconds at a million answers). */
+function write(db: DB, change: () => unknown) {
+	writeKeepingFacts(db, [], () => db.transaction(change)());
+}
+
+const nameKey = (s: string) => s.toLowerCase().replace(/[’‘ʼ]/g, "'");
+
+/** The organisation list's name for a typed name that is exactly one entry's name or abbreviation (letter case and
+ * apostrophes aside), as the annex lists it: "British Medical Association (BMA)" for "bma". */
+function listedName(db: DB, typed: string): string | null {
+	const key = nameKey(typed);
+	const entries = (db.prepare('SELECT name, abbreviation FROM organisation').all() as { name: string; abbreviation: string | null }[]).filter(
+		(o) => nameKey(o.name) === key || (o.abbreviation !== null && nameKey(o.abbreviation) === key)
+	);
+	if (entries.length !== 1) return null;
+	const [o] = entries;
+	return o.abbreviation && o.abbreviation !== o.name ? `${o.name} (${o.abbreviation})` : o.name;
+}
+
+/** Whether a respondent who asked for confidentiality gave this as their organisation (or was matched to it). */
+function givenInConfidence(db: DB, name: string): boolean {
+	const key = nameKey(name);
+	const rows = db
+		.prepare("SELECT organisation, known_organisation AS known FROM respondent WHERE confidential = 1 AND (organisation IS NOT NULL OR known_organisation IS NOT NULL)")
+		.all() as { organisation: string | null; known: string | null }[];
+	const bare = key.replace(/ \([^)]*\)$/, '');
+	return rows.some((r) => [r.organisation, r.known].some((x) => x !== null && [key, bare].includes(nameKey(x.replace(/\s+/g, ' ').trim()))));
+}
+
+/** Every analyst's decision on the annex, for the Report page: an official checks them before the summary is published. */
+export function annexDecisions(db: DB): { responseId: string; given: string; decision: 'name' | 'withhold'; name: string | null; by: string; at: string; applies: boolean }[] {
+	const rows = db
+		.prepare(
+			`SELECT r.response_id AS responseId, d.given, d.decision, d.name, d.decided_by AS by, d.decided_at AS at
+			 FROM annex_decision d JOIN respondent r ON r.id = d.respondent_id ORDER BY r.response_id`
+		)
+		.all() as { responseId: string; given: string; decision: 'name' | 'withhold'; name: string | null; by: string; at: string }[];
+	// Whether each still applies: the respondent is still an organisation, not confidential, giving the same name.
+	const current = new Map(
+		(db.prepare(`WITH ${annexNamed(true)} SELECT response_id AS responseId, given_name AS given FROM ruled`).all('') as { responseId: string; given: string }[]).map((r) => [r.responseId, r.given])
+	);
+	return rows.map((r) => ({ ...r, applies: current.get(r.responseId) === r.given }));
 }

@@ -15,7 +15,9 @@ export function load({ params, locals, url }) {
 	const annex = analyst ? annexEntry(db, params.id)! : null;
 	// Analysts correct the respondent's sector here too, as on the review page.
 	const sectors = analyst ? (db.prepare('SELECT id, label FROM sector ORDER BY position').all() as { id: string; label: string }[]) : [];
-	return { respondent: r, annex, annexNameMax: ANNEX_NAME_MAX, sectors, saved: url.searchParams.get('saved') };
+	// What was just saved, for the success banner: only for analysts, who save.
+	const saved = analyst ? url.searchParams.get('saved') : null;
+	return { respondent: r, annex, annexNameMax: ANNEX_NAME_MAX, sectors, saved: saved === 'annex' || saved === 'sector' ? saved : null };
 }
 
 export const actions = {
@@ -24,17 +26,18 @@ export const actions = {
 		const form = await request.formData();
 		const decision = String(form.get('decision') ?? '');
 		const name = String(form.get('name') ?? '');
+		const checked = form.get('checked') === 'yes';
 		const choice: AnnexChoice | null =
-			decision === 'name' ? { decision, name } : decision === 'withhold' || decision === 'rules' ? { decision } : null;
-		const problem = choice ? decideAnnex(getDb(), user, params.id, choice) : 'Select whether to name this organisation';
-		if (problem) return fail(400, { form: 'annex' as const, problem, field: problem.startsWith('Select') ? 'decision-name' : 'annex-name', decision, name });
+			decision === 'name' ? { decision, name, checked } : decision === 'withhold' || decision === 'rules' ? { decision } : null;
+		const refused = choice ? decideAnnex(getDb(), user, params.id, choice) : { problem: 'Select how the annex should name this organisation', field: 'decision-name' as const };
+		if (refused) return fail(400, { form: 'annex' as const, ...refused, decision, name, checked });
 		saved(url, params.id, 'annex');
 	},
 	sector: async ({ request, params, locals, url }) => {
 		const user = requireRole(locals.user, 'analyst');
 		const form = await request.formData();
 		const problem = saveSector(getDb(), user, params.id, String(form.get('sector') ?? ''));
-		if (problem) return fail(400, { form: 'sector' as const, problem, field: 'sector', decision: '', name: '' });
+		if (problem) return fail(400, { form: 'sector' as const, problem, field: 'sector', decision: '', name: '', checked: false });
 		saved(url, params.id, 'sector');
 	}
 };
