@@ -136,6 +136,17 @@ describe("an analyst's decision on naming an organisation", () => {
 		expect(t.db.prepare('SELECT count(*) FROM annex_decision').pluck().get()).toBe(0);
 	});
 
+	it("refuses to overwrite a decision another analyst made after the page was opened", () => {
+		const opened = annexEntry(t.db, 'R-2')!.version;
+		expect(opened).toBe('');
+		expect(decideAnnex(t.db, analyst, 'R-2', { decision: 'withhold' }, opened)).toBeNull();
+		// A second analyst, whose page was opened before the first saved.
+		expect(decideAnnex(t.db, analyst, 'R-2', { decision: 'rules' }, opened)?.problem).toMatch(/Another analyst changed this decision/);
+		expect(annexEntry(t.db, 'R-2')).toMatchObject({ status: 'withheld by an analyst' });
+		expect(decideAnnex(t.db, analyst, 'R-2', { decision: 'rules' }, annexEntry(t.db, 'R-2')!.version)).toBeNull();
+		expect(annexEntry(t.db, 'R-2')).toMatchObject({ status: 'named', version: '' });
+	});
+
 	it('is what the audit queries count', () => {
 		name('R-1', "Dr Patel's Surgery", true);
 		decideAnnex(t.db, analyst, 'R-2', { decision: 'withhold' });

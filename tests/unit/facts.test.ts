@@ -255,6 +255,8 @@ describe('counts kept in memory', () => {
 
 	async function decideAndCount() {
 		const analyst = await createUser(db, 'facts-analyst', 'a long enough password 1', 'analyst');
+		// A respondent who answered nothing: the counts learn their sector from no answer.
+		db.prepare("INSERT INTO respondent (response_id, respondent_type, sector, row_hash) VALUES ('FACTS-NO-ANSWERS', 'individual', 'health', 'x')").run();
 		const f = buildFilter(db, new URLSearchParams(''));
 		themeCounts(db, f);
 		const loads = factsLoads();
@@ -281,9 +283,10 @@ describe('counts kept in memory', () => {
 		const policeBefore = police();
 		const moved = db.prepare("SELECT r.response_id FROM respondent r WHERE r.sector = 'health' AND EXISTS (SELECT 1 FROM answer a WHERE a.respondent_id = r.id) LIMIT 1").pluck().get() as string;
 		expect(saveSector(db, analyst, moved, 'police')).toBeNull();
+		expect(saveSector(db, analyst, 'FACTS-NO-ANSWERS', 'police')).toBeNull();
 		const organisation = db.prepare("SELECT response_id FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 LIMIT 1").pluck().get() as string;
 		expect(decideAnnex(db, analyst, organisation, { decision: 'withhold' })).toBeNull();
-		expect(police()).toBe(policeBefore + 1);
+		expect(police()).toBe(policeBefore + 2);
 		expectMemoryEqualsSql();
 		expect(factsLoads()).toBe(loads);
 		// Signing in and the audit log write to the database, but nothing the counts read.

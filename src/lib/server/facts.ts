@@ -235,12 +235,12 @@ export const factsLoads = () => loads;
 
 /**
  * Runs `write`, a change to the tags and stance of the answers `answerIds` and their respondents' sector (an
- * analyst's review decision), and brings the counts in memory up to date from those answers' rows alone: reading
+ * analyst's review decision), or the sector of the respondents `respondentIds`, and brings the counts in memory up to date from those answers' rows alone: reading
  * every tag again takes seconds at a million answers, and the review page shows counts after each decision. If the counts were not loaded, another connection wrote
  * meanwhile, or the change is one this cannot follow (a theme no tag had when they were read), the next read loads
  * everything as before.
  */
-export function writeKeepingFacts<T>(db: DB, answerIds: number[], write: () => T): T {
+export function writeKeepingFacts<T>(db: DB, answerIds: number[], write: () => T, respondentIds: number[] = []): T {
 	const before = version(db);
 	const facts = cached?.key === before ? cached : null;
 	const value = write();
@@ -248,7 +248,7 @@ export function writeKeepingFacts<T>(db: DB, answerIds: number[], write: () => T
 	// patch reads, the next read sees a newer version and loads everything, rather than keeping counts that miss it.
 	const after = version(db);
 	if (facts && cached === facts && others(after) === others(before)) {
-		if (patch(db, facts, answerIds)) facts.key = after;
+		if (patch(db, facts, answerIds) && patchRespondents(db, facts, respondentIds)) facts.key = after;
 		else cached = null;
 	}
 	return value;
@@ -256,6 +256,21 @@ export function writeKeepingFacts<T>(db: DB, answerIds: number[], write: () => T
 
 /** The part of a version that moves when another connection commits (data_version). */
 const others = (v: string) => v.split(':').at(-2);
+
+/** Re-reads the given respondents' sector in place (one with no answers has none for `patch` to read it from); false if
+ * it cannot. */
+function patchRespondents(db: DB, facts: Facts, respondentIds: number[]): boolean {
+	if (respondentIds.length === 0) return true;
+	const sectorCode = new Map(facts.sectors.map((s, i) => [s.id, i]));
+	const sector = db.prepare('SELECT sector FROM respondent WHERE id = ?').pluck();
+	for (const id of respondentIds) {
+		if (id >= facts.sectorOf.length || facts.sectorOf[id] < 0) return false;
+		const s = sector.get(id) as string | null | undefined;
+		if (s === undefined) return false;
+		facts.sectorOf[id] = s === null ? 0 : (sectorCode.get(s) ?? 0);
+	}
+	return true;
+}
 
 /** Re-reads the given answers' stance, tags and respondent in place; false if it cannot. */
 function patch(db: DB, facts: Facts, answerIds: number[]): boolean {

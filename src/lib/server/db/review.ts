@@ -174,10 +174,7 @@ export function saveSector(db: DB, user: User, responseId: string, sector: strin
 	// Choosing the sector shown is a decision too when the pipeline chose it: it is kept from then on.
 	if (sector === r.manual) return null;
 	const answers = db.prepare('SELECT id FROM answer WHERE respondent_id = ?').pluck().all(r.id) as number[];
-	const write = db.transaction(() => correctSector(db, user, responseId, r.sector, sector));
-	// The counts in memory learn a respondent's sector from their answers; one with none has them read again.
-	if (answers.length) writeKeepingFacts(db, answers, () => write());
-	else write();
+	writeKeepingFacts(db, answers, () => db.transaction(() => correctSector(db, user, responseId, r.sector, sector))(), [r.id]);
 	return null;
 }
 

@@ -126,6 +126,9 @@ export interface AnnexEntry {
 	decision: { decision: 'name' | 'withhold'; name: string | null; by: string; at: string } | null;
 	/** A decision made when the organisation was given otherwise (a later import changed it): the rules apply again. */
 	stale: { given: string } | null;
+	/** When the stored decision (applying or not) was made, or '': a form sends it back, so that a decision another
+	 * analyst made meanwhile is not overwritten unseen. */
+	version: string;
 }
 
 /** How the annex treats one response, by the same query as the annex itself, run over it and the responses analysts
@@ -144,7 +147,7 @@ export function annexEntry(db: DB, responseId: string): AnnexEntry | undefined {
 	if (!row) {
 		const why = r.confidential ? 'they asked for their response to be kept confidential' : r.type === 'individual' ? 'they responded as an individual' : 'they did not say whether they responded for an organisation';
 		const given = (r.organisation ?? '').replace(/\s+/g, ' ').trim();
-		return { eligible: false, why, status: 'not eligible', name: null, given, by: 'the rules', reasons: [], decision: d ? strip(d) : null, stale: null };
+		return { eligible: false, why, status: 'not eligible', name: null, given, by: 'the rules', reasons: [], decision: d ? strip(d) : null, stale: null, version: d?.at ?? '' };
 	}
 	const stale = d && d.given !== row.given ? { given: d.given } : null;
 	const own = d && !stale ? strip(d) : null;
@@ -158,7 +161,8 @@ export function annexEntry(db: DB, responseId: string): AnnexEntry | undefined {
 		by,
 		reasons: status === 'maybe a person' ? personalReasons(row.given, r.name) : [],
 		decision: own,
-		stale
+		stale,
+		version: d?.at ?? ''
 	};
 }
 
@@ -199,10 +203,13 @@ export interface AnnexProblem {
  * be named: confidentiality is the respondent's choice, not an analyst's. A name the rules would take for a person's,
  * or one a confidential respondent gave, is stored only once the analyst says they have checked it. A typed name that
  * is an organisation list entry's name or abbreviation is stored as the list names it, so the annex lists it once.
+ * `opened`: the decision's version when the analyst's page was opened; refused if another analyst decided since.
  */
-export function decideAnnex(db: DB, user: User, responseId: string, choice: AnnexChoice): AnnexProblem | null {
+export function decideAnnex(db: DB, user: User, responseId: string, choice: AnnexChoice, opened?: string): AnnexProblem | null {
 	const entry = annexEntry(db, responseId);
 	if (!entry) return { problem: 'There is no response with that reference', field: 'decision-name' };
+	if (opened !== undefined && opened !== entry.version)
+		return { problem: 'Another analyst changed this decision after you opened the page: check it and save again', field: 'decision-name' };
 	const id = db.prepare('SELECT id FROM respondent WHERE response_id = ?').pluck().get(responseId) as number;
 	const stored = db.prepare('SELECT decision, name FROM annex_decision WHERE respondent_id = ?').get(id) as { decision: string; name: string | null } | undefined;
 	const before = stored ? (entry.stale ? `an earlier decision, made when the organisation was given as "${entry.stale.given}"` : stored.decision === 'name' ? `named as "${stored.name}"` : 'not named') : `left to the rules (${entry.status})`;

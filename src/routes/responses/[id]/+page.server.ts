@@ -29,7 +29,8 @@ export const actions = {
 		const checked = form.get('checked') === 'yes';
 		const choice: AnnexChoice | null =
 			decision === 'name' ? { decision, name, checked } : decision === 'withhold' || decision === 'rules' ? { decision } : null;
-		const refused = choice ? decideAnnex(getDb(), user, params.id, choice) : { problem: 'Select how the annex should name this organisation', field: 'decision-name' as const };
+		const opened = form.has('version') ? String(form.get('version')) : undefined;
+		const refused = choice ? decideAnnex(getDb(), user, params.id, choice, opened) : { problem: 'Select how the annex should name this organisation', field: 'decision-name' as const };
 		if (refused) return fail(400, { form: 'annex' as const, ...refused, decision, name, checked });
 		saved(url, params.id, 'annex');
 	},
