@@ -216,8 +216,10 @@ export function decideAnnex(db: DB, user: User, responseId: string, choice: Anne
 	// Taking a decision back is allowed whatever became of the respondent since (confidential, say).
 	if (choice.decision === 'rules') {
 		if (!stored) return null;
-		write(db, () => db.prepare('DELETE FROM annex_decision WHERE respondent_id = ?').run(id));
-		audit(db, user.username, 'annex name decided', `respondent ${responseId}`, { from: before, to: 'left to the rules' });
+		write(db, () => {
+			db.prepare('DELETE FROM annex_decision WHERE respondent_id = ?').run(id);
+			audit(db, user.username, 'annex name decided', `respondent ${responseId}`, { from: before, to: 'left to the rules' });
+		});
 		return null;
 	}
 	if (!entry.eligible) return { problem: 'Only an organisation that did not ask for confidentiality can be named in the summary', field: 'decision-name' };
@@ -234,25 +236,24 @@ export function decideAnnex(db: DB, user: User, responseId: string, choice: Anne
 			return { problem: `Check the name to publish: ${checks.join('; ')}. If it is an organisation's name that may be published, say so and save again`, field: 'annex-checked' };
 	}
 	if (!entry.stale && stored?.decision === choice.decision && stored.name === name) return null;
-	write(db, () =>
-		db
-			.prepare(
-				`INSERT INTO annex_decision (respondent_id, decision, name, given, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)
-				 ON CONFLICT(respondent_id) DO UPDATE SET decision = excluded.decision, name = excluded.name, given = excluded.given,
-					decided_by = excluded.decided_by, decided_at = excluded.decided_at`
-			)
-			.run(id, choice.decision, name, entry.given, user.username, new Date().toISOString())
-	);
-	audit(db, user.username, 'annex name decided', `respondent ${responseId}`, {
-		from: before,
-		to: name ? `named as "${name}"` : 'not named',
-		...(checks.length ? { checkedDespite: checks } : {})
+	write(db, () => {
+		db.prepare(
+			`INSERT INTO annex_decision (respondent_id, decision, name, given, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?)
+			 ON CONFLICT(respondent_id) DO UPDATE SET decision = excluded.decision, name = excluded.name, given = excluded.given,
+				decided_by = excluded.decided_by, decided_at = excluded.decided_at`
+		).run(id, choice.decision, name, entry.given, user.username, new Date().toISOString());
+		audit(db, user.username, 'annex name decided', `respondent ${responseId}`, {
+			from: before,
+			to: name ? `named as "${name}"` : 'not named',
+			...(checks.length ? { checkedDespite: checks } : {})
+		});
 	});
 	return null;
 }
 
-/** Nothing the counts in memory hold changes: they are kept (reading them again takes seconds at a million answers). */
-function write(db: DB, change: () => unknown) {
+/** The decision and its audit entry in one transaction. Nothing the counts in memory hold changes: they are kept
+ * (reading them again takes seconds at a million answers). */
+function write(db: DB, change: () => void) {
 	writeKeepingFacts(db, [], () => db.transaction(change)());
 }
 
