@@ -164,10 +164,12 @@ test("an analyst corrects a respondent's sector on the response's page, and the 
 	await expect(page.getByText('Corrected by an analyst')).toBeVisible();
 	await page.goto('/responses?sector=police');
 	await expect(page.getByRole('link', { name: new RegExp(`^Response ${ref}\\b`) }).first()).toBeVisible();
-	// Put back as the respondent gave it (still the analyst's word, in the audit log).
+	// Taken back: the sector the respondent gave.
 	await page.goto(`/responses/${ref}`);
-	await form.getByLabel("Respondent's sector").selectOption({ label: 'Education' });
+	await form.getByLabel("Respondent's sector").selectOption({ label: 'Take the correction back: as the respondent gave it, or as the analysis infers' });
 	await form.getByRole('button', { name: 'Save the sector' }).click();
 	await expect(page.getByRole('alert')).toContainText("The respondent's sector is now Education.");
+	await expect(page.getByText('Corrected by an analyst')).toHaveCount(0);
 	expect(query<string>('SELECT sector FROM respondent WHERE response_id = ?', ref)).toBe('education');
+	expect(query<string | null>('SELECT sector_manual FROM respondent WHERE response_id = ?', ref)).toBeNull();
 });

@@ -7,7 +7,7 @@ import { answersWithTheme } from '../../src/lib/server/db/responses';
 import { respondentCount } from '../../src/lib/server/db/overview';
 import { bodyComparison, bodyThemes } from '../../src/lib/server/db/stakeholders';
 import { BY_RESPONSE_ID, searchAnswers } from '../../src/lib/server/db/responses';
-import { progress, progressSql, saveDecision, saveSector } from '../../src/lib/server/db/review';
+import { progress, progressSql, saveDecision, saveSector, UNCORRECTED } from '../../src/lib/server/db/review';
 import { decideAnnex } from '../../src/lib/server/report/annex';
 import { createSession, createUser, signIn } from '../../src/lib/server/auth';
 import { buildFilter, filterOptions } from '../../src/lib/server/filters';
@@ -287,6 +287,22 @@ describe('counts kept in memory', () => {
 		const organisation = db.prepare("SELECT response_id FROM respondent WHERE respondent_type = 'organisation' AND confidential = 0 LIMIT 1").pluck().get() as string;
 		expect(decideAnnex(db, analyst, organisation, { decision: 'withhold' })).toBeNull();
 		expect(police()).toBe(policeBefore + 2);
+		expectMemoryEqualsSql();
+		expect(factsLoads()).toBe(loads);
+		// A correction taken back: the sector given, or the one the analysis infers again (this one was health either way).
+		expect(saveSector(db, analyst, moved, UNCORRECTED)).toBeNull();
+		expect(db.prepare('SELECT sector, sector_manual AS manual FROM respondent WHERE response_id = ?').get(moved)).toEqual({ sector: 'health', manual: null });
+		expect(police()).toBe(policeBefore + 1);
+		expectMemoryEqualsSql();
+		expect(factsLoads()).toBe(loads);
+		// For respondents who gave no sector, taking a correction back infers it as the analysis did.
+		const inferred = db.prepare('SELECT response_id AS id, sector, sector_reason AS reason FROM respondent WHERE sector_inferred = 1 ORDER BY id LIMIT 8').all() as { id: string; sector: string; reason: string }[];
+		expect(inferred.length).toBeGreaterThan(0);
+		for (const r of inferred) {
+			expect(saveSector(db, analyst, r.id, 'other')).toBeNull();
+			expect(saveSector(db, analyst, r.id, UNCORRECTED)).toBeNull();
+			expect(db.prepare('SELECT sector, sector_reason AS reason, sector_inferred AS inferred, sector_manual AS manual FROM respondent WHERE response_id = ?').get(r.id)).toEqual({ sector: r.sector, reason: r.reason, inferred: 1, manual: null });
+		}
 		expectMemoryEqualsSql();
 		expect(factsLoads()).toBe(loads);
 		// Signing in and the audit log write to the database, but nothing the counts read.

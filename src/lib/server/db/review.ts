@@ -1,5 +1,6 @@
 // Analysts' review: the queue, one answer with everything needed to judge it, saving decisions, and agreement.
 import { decodeEvidence, shownEvidence } from '../../analysis/evidence';
+import { fitSectorModel, inferSector, type KnownOrganisation } from '../../analysis/sector';
 import { audit, type User } from '../auth';
 import type { DB } from './client';
 import { SHOWN_SECTOR_REASON } from './responses';
@@ -163,19 +164,42 @@ function correctSector(db: DB, user: User, responseId: string, from: string | nu
 	audit(db, user.username, 'sector corrected', `respondent ${responseId}`, { from, to });
 }
 
+/** What the sector form sends to take an analyst's correction back. */
+export const UNCORRECTED = 'as-given-or-inferred';
+
 /**
- * Corrects a respondent's sector from their response's page, as the review page does for the respondent of an answer;
- * the counts in memory follow from this respondent's answers alone. Returns a message for the form when it refuses.
+ * Corrects a respondent's sector from their response's page, as the review page does for the respondent of an answer,
+ * or (`UNCORRECTED`) takes a correction back: the sector the respondent gave, else the one the analysis infers now.
+ * The counts in memory follow from this respondent alone. Returns a message for the form when it refuses.
  */
 export function saveSector(db: DB, user: User, responseId: string, sector: string): string | null {
-	const r = db.prepare('SELECT id, sector, sector_manual AS manual FROM respondent WHERE response_id = ?').get(responseId) as { id: number; sector: string | null; manual: string | null } | undefined;
+	const r = db
+		.prepare('SELECT id, sector, sector_given AS given, sector_manual AS manual, organisation, professional_body AS body, respondent_type AS type FROM respondent WHERE response_id = ?')
+		.get(responseId) as { id: number; sector: string | null; given: string | null; manual: string | null; organisation: string | null; body: string | null; type: string | null } | undefined;
 	if (!r) return 'There is no response with that reference';
-	if (!db.prepare('SELECT 1 FROM sector WHERE id = ?').get(sector)) return 'Select the respondent\'s sector';
+	const undo = sector === UNCORRECTED;
+	if (!undo && !db.prepare('SELECT 1 FROM sector WHERE id = ?').get(sector)) return 'Select the respondent\'s sector';
 	// Choosing the sector shown is a decision too when the pipeline chose it: it is kept from then on.
-	if (sector === r.manual) return null;
+	if (sector === r.manual || (undo && r.manual === null)) return null;
 	const answers = db.prepare('SELECT id FROM answer WHERE respondent_id = ?').pluck().all(r.id) as number[];
-	writeKeepingFacts(db, answers, () => db.transaction(() => correctSector(db, user, responseId, r.sector, sector))(), [r.id]);
+	const write = undo
+		? () => {
+				const back = r.given ? { sector: r.given, reason: null, inferred: 0 } : inferNow(db, r);
+				db.prepare('UPDATE respondent SET sector_manual = NULL, sector = ?, sector_inferred = ?, sector_reason = ? WHERE id = ?').run(back.sector, back.inferred, back.reason, r.id);
+				audit(db, user.username, 'sector correction taken back', `respondent ${responseId}`, { from: r.sector, to: back.sector });
+			}
+		: () => correctSector(db, user, responseId, r.sector, sector);
+	writeKeepingFacts(db, answers, () => db.transaction(write)(), [r.id]);
 	return null;
+}
+
+/** The sector the analysis infers for a respondent who gave none, as its sector stage does (`analyse` would agree). */
+function inferNow(db: DB, r: { id: number; organisation: string | null; body: string | null; type: string | null }) {
+	const organisations = db.prepare('SELECT name, abbreviation, sector_id AS sector FROM organisation').all() as KnownOrganisation[];
+	const sectors = db.prepare('SELECT id FROM sector').pluck().all() as string[];
+	const texts = db.prepare("SELECT text FROM answer WHERE respondent_id = ? AND trim(coalesce(text, '')) <> '' ORDER BY id").pluck().all(r.id) as string[];
+	const found = inferSector(fitSectorModel(organisations, sectors), { id: String(r.id), organisation: r.organisation, professionalBody: r.body, respondentType: r.type, text: texts.join('\n') });
+	return found ? { sector: found.sector, reason: found.reason, inferred: 1 } : { sector: null, reason: null, inferred: 0 };
 }
 
 /** Stores an analyst's decisions on one answer in one transaction, each change in the audit log. */
