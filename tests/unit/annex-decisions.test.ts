@@ -132,6 +132,8 @@ describe("an analyst's decision on naming an organisation", () => {
 		t.db.prepare("UPDATE respondent SET confidential = 1 WHERE response_id IN ('R-2', 'R-6')").run();
 		expect(names()).toEqual([]);
 		expect(annexEntry(t.db, 'R-2')).toMatchObject({ eligible: false, decision: { decision: 'name' } });
+		// The Report page's list withholds the organisation, as every page does for a confidential respondent.
+		expect(annexDecisions(t.db)).toEqual([expect.objectContaining({ responseId: 'R-2', given: 'Withheld (confidential)', name: null, applies: false })]);
 		expect(decideAnnex(t.db, analyst, 'R-2', { decision: 'rules' })).toBeNull();
 		expect(t.db.prepare('SELECT count(*) FROM annex_decision').pluck().get()).toBe(0);
 	});

@@ -285,7 +285,9 @@ function givenInConfidence(db: DB, name: string): boolean {
 export function annexDecisions(db: DB): { responseId: string; given: string; decision: 'name' | 'withhold'; name: string | null; by: string; at: string; applies: boolean }[] {
 	const rows = db
 		.prepare(
-			`SELECT r.response_id AS responseId, d.given, d.decision, d.name, d.decided_by AS by, d.decided_at AS at
+			// A respondent who has asked for confidentiality since: their organisation is withheld here as on every page.
+			`SELECT r.response_id AS responseId, CASE WHEN r.confidential = 1 THEN 'Withheld (confidential)' ELSE d.given END AS given,
+				d.decision, CASE WHEN r.confidential = 1 THEN NULL ELSE d.name END AS name, d.decided_by AS by, d.decided_at AS at
 			 FROM annex_decision d JOIN respondent r ON r.id = d.respondent_id ORDER BY r.response_id`
 		)
 		.all() as { responseId: string; given: string; decision: 'name' | 'withhold'; name: string | null; by: string; at: string }[];
