@@ -53,7 +53,7 @@ named AS MATERIALIZED (
 	FROM respondent r
 	LEFT JOIN listed l ON l.k = r.known_organisation COLLATE NOCASE
 	LEFT JOIN annex_decision d ON d.respondent_id = r.id
-	WHERE r.respondent_type = 'organisation' AND r.confidential = 0${one ? ' AND (r.response_id = ? OR d.respondent_id IS NOT NULL)' : ''}
+	WHERE r.respondent_type = 'organisation' AND r.confidential = 0${one ? ' AND (r.response_id = ? OR r.id IN (SELECT respondent_id FROM annex_decision))' : ''}
 ),
 titled AS (
 	SELECT *,

@@ -3,6 +3,8 @@ import { audit } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import { questions } from '$lib/server/db/questions';
+import { questionCounts } from '$lib/server/facts';
+import { buildFilter } from '$lib/server/filters';
 import { annexWithheld, NEXT_STEPS, SUMMARY } from '$lib/server/report/data';
 import { annexDecisions } from '$lib/server/report/annex';
 import { publicRecord, redact, type RedactionKind } from '$lib/analysis/redact';
@@ -49,11 +51,13 @@ function parts(db: ReturnType<typeof getDb>): { id: string; name: string; headin
 	];
 }
 
-/** How many written answers analysts have reviewed: the report says so, and this page says it first. */
+/** How many written answers analysts have reviewed: the report says so, and this page says it first. The written
+ * answers come from the counts in memory (held equal to SQL in tests/unit/facts.test.ts): counting them in SQL read
+ * every answer on every visit (0.4 s at a million answers). */
 function reviewShare(db: ReturnType<typeof getDb>) {
-	return db
-		.prepare("SELECT (SELECT count(*) FROM answer_review) AS reviewed, (SELECT count(*) FROM answer WHERE trim(coalesce(text, '')) <> '') AS written")
-		.get() as { reviewed: number; written: number };
+	const reviewed = db.prepare('SELECT count(*) FROM answer_review').pluck().get() as number;
+	const written = questionCounts(db, buildFilter(db, new URLSearchParams())).reduce((n, q) => n + q.withText, 0);
+	return { reviewed, written };
 }
 
 export function load({ url }) {
