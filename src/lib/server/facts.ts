@@ -257,35 +257,41 @@ export function writeKeepingFacts<T>(db: DB, answerIds: number[], write: () => T
 /** The part of a version that moves when another connection commits (data_version). */
 const others = (v: string) => v.split(':').at(-2);
 
-/** Re-reads the given respondents' sector in place (one with no answers has none for `patch` to read it from); false if
- * it cannot. */
+/** Re-reads the given respondents in place (one with no answers has none for `patch` to reach it through); false if it
+ * cannot. */
 function patchRespondents(db: DB, facts: Facts, respondentIds: number[]): boolean {
 	if (respondentIds.length === 0) return true;
+	const reread = respondentReader(db, facts);
+	return respondentIds.every((id) => id < facts.sectorOf.length && facts.sectorOf[id] >= 0 && reread(id));
+}
+
+/** Reads one respondent's sector, body and matched organisation into the counts; false if it is not there. */
+function respondentReader(db: DB, facts: Facts): (id: number) => boolean {
 	const sectorCode = new Map(facts.sectors.map((s, i) => [s.id, i]));
-	const sector = db.prepare('SELECT sector FROM respondent WHERE id = ?').pluck();
-	for (const id of respondentIds) {
-		if (id >= facts.sectorOf.length || facts.sectorOf[id] < 0) return false;
-		const s = sector.get(id) as string | null | undefined;
-		if (s === undefined) return false;
-		facts.sectorOf[id] = s === null ? 0 : (sectorCode.get(s) ?? 0);
-	}
-	return true;
+	const respondent = db.prepare('SELECT sector, body, known_organisation AS known FROM respondent WHERE id = ?');
+	const name = (n: string | null) => (n === null ? -1 : (facts.names.get(n) ?? facts.names.set(n, facts.names.size).get(n)!));
+	return (id) => {
+		const person = respondent.get(id) as { sector: string | null; body: string | null; known: string | null } | undefined;
+		if (!person) return false;
+		facts.sectorOf[id] = person.sector === null ? 0 : (sectorCode.get(person.sector) ?? 0);
+		facts.bodyOf[id] = name(person.body);
+		facts.knownOf[id] = name(person.known);
+		return true;
+	};
 }
 
 /** Re-reads the given answers' stance, tags and respondent in place; false if it cannot. */
 function patch(db: DB, facts: Facts, answerIds: number[]): boolean {
 	if (answerIds.length === 0) return true;
-	const sectorCode = new Map(facts.sectors.map((s, i) => [s.id, i]));
 	const themeCode = new Map(facts.themes.map((t, i) => [t.id, i]));
 	const questionCode = new Map(facts.questions.map((q, i) => [q.id, i]));
 	const positions = new Set<number>();
 	const added: { rank: number; theme: number; respondent: number; question: number; answer: number; unsure: boolean }[] = [];
 	const answer = db.prepare('SELECT stance, respondent_id AS r FROM answer WHERE id = ?');
-	const respondent = db.prepare('SELECT sector, body, known_organisation AS known FROM respondent WHERE id = ?');
+	const reread = respondentReader(db, facts);
 	const tags = db.prepare(
 		"SELECT theme_id AS theme, respondent_id AS r, question_id AS q, source = 'auto' AND confidence < 0.6 AS unsure FROM theme_hit WHERE answer_id = ?"
 	);
-	const name = (n: string | null) => (n === null ? -1 : (facts.names.get(n) ?? facts.names.set(n, facts.names.size).get(n)!));
 	for (const id of answerIds) {
 		const a = id < facts.indexOfAnswer.length ? facts.indexOfAnswer[id] : -1;
 		if (a < 0) return false;
@@ -293,11 +299,7 @@ function patch(db: DB, facts: Facts, answerIds: number[]): boolean {
 		const row = answer.get(id) as { stance: string | null; r: number } | undefined;
 		if (!row) return false;
 		facts.answerStance[a] = row.stance === null ? -1 : STANCES.indexOf(row.stance);
-		const person = respondent.get(row.r) as { sector: string | null; body: string | null; known: string | null } | undefined;
-		if (!person) return false;
-		facts.sectorOf[row.r] = person.sector === null ? 0 : (sectorCode.get(person.sector) ?? 0);
-		facts.bodyOf[row.r] = name(person.body);
-		facts.knownOf[row.r] = name(person.known);
+		if (!reread(row.r)) return false;
 		for (const h of tags.all(id) as { theme: string; r: number; q: string; unsure: number | null }[]) {
 			const rank = facts.rankOf.get(h.theme);
 			if (rank === undefined) return false;

@@ -210,7 +210,7 @@ export function decideAnnex(db: DB, user: User, responseId: string, choice: Anne
 	if (!entry) return { problem: 'There is no response with that reference', field: 'decision-name' };
 	if (opened !== undefined && opened !== entry.version)
 		return { problem: 'Another analyst changed this decision after you opened the page: check it and save again', field: 'decision-name' };
-	const id = db.prepare('SELECT id FROM respondent WHERE response_id = ?').pluck().get(responseId) as number;
+	const { id, person } = db.prepare('SELECT id, name AS person FROM respondent WHERE response_id = ?').get(responseId) as { id: number; person: string | null };
 	const stored = db.prepare('SELECT decision, name FROM annex_decision WHERE respondent_id = ?').get(id) as { decision: string; name: string | null } | undefined;
 	const before = stored ? (entry.stale ? `an earlier decision, made when the organisation was given as "${entry.stale.given}"` : stored.decision === 'name' ? `named as "${stored.name}"` : 'not named') : `left to the rules (${entry.status})`;
 	// Taking a decision back is allowed whatever became of the respondent since (confidential, say).
@@ -230,7 +230,6 @@ export function decideAnnex(db: DB, user: User, responseId: string, choice: Anne
 		if (!name) return { problem: 'Enter the name to publish', field: 'annex-name' };
 		if (name.length > ANNEX_NAME_MAX) return { problem: `The name must be ${ANNEX_NAME_MAX} characters or fewer`, field: 'annex-name' };
 		name = listedName(db, name) ?? name;
-		const person = db.prepare('SELECT name FROM respondent WHERE id = ?').pluck().get(id) as string | null;
 		checks = [...personalReasons(name, person), ...(givenInConfidence(db, name) ? ['a respondent who asked for confidentiality gave it as their organisation'] : [])];
 		if (checks.length && !choice.checked)
 			return { problem: `Check the name to publish: ${checks.join('; ')}. If it is an organisation's name that may be published, say so and save again`, field: 'annex-checked' };
