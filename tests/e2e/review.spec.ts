@@ -173,3 +173,28 @@ test("an analyst corrects a respondent's sector on the response's page, and the 
 	expect(query<string>('SELECT sector FROM respondent WHERE response_id = ?', ref)).toBe('education');
 	expect(query<string | null>('SELECT sector_manual FROM respondent WHERE response_id = ?', ref)).toBeNull();
 });
+
+test("the review form corrects a respondent's sector and takes the correction back", async ({ page }) => {
+	const answer = query<number>(
+		`SELECT a.id FROM answer a JOIN respondent r ON r.id = a.respondent_id
+		 WHERE a.question_id = 'q5' AND r.sector_given = 'health' AND r.sector_manual IS NULL ORDER BY r.response_id DESC LIMIT 1`
+	);
+	const sectorOf = () => query<string>('SELECT r.sector || coalesce(\'/\' || r.sector_manual, \'\') FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.id = ?', answer);
+	const sector = page.getByRole('combobox', { name: "Respondent's sector" });
+	await page.goto(`/review/q5?answer=${answer}`);
+	await expect(sector).toHaveValue('health');
+	// Nothing to take back yet.
+	await expect(sector.getByRole('option', { name: /^Take the correction back/ })).toHaveCount(0);
+	await sector.selectOption({ label: 'Police' });
+	await page.getByRole('button', { name: 'Save and go to the next answer' }).click();
+	await expect(page).toHaveURL(new RegExp(`saved=${answer}`));
+	expect(sectorOf()).toBe('police/police');
+	await page.goto(`/review/q5?answer=${answer}`);
+	await expect(sector).toHaveValue('police');
+	await sector.selectOption({ label: 'Take the correction back: as the respondent gave it, or as the analysis infers' });
+	await page.getByRole('button', { name: 'Save and go to the next answer' }).click();
+	await expect(page).toHaveURL(new RegExp(`saved=${answer}`));
+	expect(sectorOf()).toBe('health');
+	await page.goto(`/review/q5?answer=${answer}`);
+	await expect(sector).toHaveValue('health');
+});

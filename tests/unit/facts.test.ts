@@ -278,6 +278,14 @@ describe('counts kept in memory', () => {
 		expect(count(after, 'training')).toBe(count(before, 'training') + 1);
 		expectMemoryEqualsSql();
 		expect(factsLoads()).toBe(loads);
+		// The review form takes its sector correction back (to the sector the analysis had), and the counts follow.
+		const sectorNow = () => db.prepare('SELECT r.sector, r.sector_manual AS manual FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE a.id = ?').get(answer);
+		expect(sectorNow()).toEqual({ sector: 'police', manual: 'police' });
+		saveDecision(db, analyst, answer, { themes: {}, stance: null, sector: UNCORRECTED, campaign: false });
+		expect((sectorNow() as { sector: string }).sector).not.toBe('police');
+		expect((sectorNow() as { manual: string | null }).manual).toBeNull();
+		expectMemoryEqualsSql();
+		expect(factsLoads()).toBe(loads);
 		// A sector corrected on a response's page, and a decision on how the annex names an organisation.
 		const police = () => sectorCounts(db, f).find((c) => c.key === 'police')!.count;
 		const policeBefore = police();

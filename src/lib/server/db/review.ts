@@ -79,6 +79,8 @@ export interface ReviewItem {
 	sector: string | null;
 	sectorGiven: string | null;
 	sectorReason: string | null;
+	/** An analyst's correction of the sector, which the review form can take back; null when there is none. */
+	sectorManual: string | null;
 	/** The respondent asked for their response not to be published: never to be quoted. */
 	confidential: boolean;
 	campaignSize: number | null;
@@ -104,7 +106,7 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 	const a = db
 		.prepare(
 			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential) AS redacted,
-				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, c.id AS campaignId, a.review_reason AS reason,
+				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.sector_manual AS sectorManual, r.confidential, c.size AS campaignSize, c.id AS campaignId, a.review_reason AS reason,
 				(SELECT max(started_at) FROM analysis_run) AS analysedAt,
 				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy,
 				(SELECT rv.campaign FROM answer_review rv WHERE rv.answer_id = a.id) AS campaignMark,
@@ -173,24 +175,41 @@ export const UNCORRECTED = 'as-given-or-inferred';
  * The counts in memory follow from this respondent alone. Returns a message for the form when it refuses.
  */
 export function saveSector(db: DB, user: User, responseId: string, sector: string): string | null {
-	const r = db
-		.prepare('SELECT id, sector, sector_given AS given, sector_manual AS manual, organisation, professional_body AS body, respondent_type AS type FROM respondent WHERE response_id = ?')
-		.get(responseId) as { id: number; sector: string | null; given: string | null; manual: string | null; organisation: string | null; body: string | null; type: string | null } | undefined;
+	const r = sectorRow(db, responseId);
 	if (!r) return 'There is no response with that reference';
 	const undo = sector === UNCORRECTED;
 	if (!undo && !db.prepare('SELECT 1 FROM sector WHERE id = ?').get(sector)) return 'Select the respondent\'s sector';
 	// Choosing the sector shown is a decision too when the pipeline chose it: it is kept from then on.
 	if (sector === r.manual || (undo && r.manual === null)) return null;
 	const answers = db.prepare('SELECT id FROM answer WHERE respondent_id = ?').pluck().all(r.id) as number[];
-	const write = undo
-		? () => {
-				const back = r.given ? { sector: r.given, reason: null, inferred: 0 } : inferNow(db, r);
-				db.prepare('UPDATE respondent SET sector_manual = NULL, sector = ?, sector_inferred = ?, sector_reason = ? WHERE id = ?').run(back.sector, back.inferred, back.reason, r.id);
-				audit(db, user.username, 'sector correction taken back', `respondent ${responseId}`, { from: r.sector, to: back.sector });
-			}
-		: () => correctSector(db, user, responseId, r.sector, sector);
+	const write = undo ? () => takeBackSector(db, user, responseId) : () => correctSector(db, user, responseId, r.sector, sector);
 	writeKeepingFacts(db, answers, () => db.transaction(write)(), [r.id]);
 	return null;
+}
+
+interface SectorRow {
+	id: number;
+	sector: string | null;
+	given: string | null;
+	manual: string | null;
+	organisation: string | null;
+	body: string | null;
+	type: string | null;
+}
+
+const sectorRow = (db: DB, responseId: string) =>
+	db
+		.prepare('SELECT id, sector, sector_given AS given, sector_manual AS manual, organisation, professional_body AS body, respondent_type AS type FROM respondent WHERE response_id = ?')
+		.get(responseId) as SectorRow | undefined;
+
+/** Takes an analyst's sector correction back (the sector the respondent gave, else the one the analysis infers now);
+ * in the audit log. Nothing happens when there is no correction. */
+function takeBackSector(db: DB, user: User, responseId: string) {
+	const r = sectorRow(db, responseId);
+	if (!r || r.manual === null) return;
+	const back = r.given ? { sector: r.given, reason: null, inferred: 0 } : inferNow(db, r);
+	db.prepare('UPDATE respondent SET sector_manual = NULL, sector = ?, sector_inferred = ?, sector_reason = ? WHERE id = ?').run(back.sector, back.inferred, back.reason, r.id);
+	audit(db, user.username, 'sector correction taken back', `respondent ${responseId}`, { from: r.sector, to: back.sector });
 }
 
 /** The sector the analysis infers for a respondent who gave none, as its sector stage does (`analyse` would agree). */
@@ -224,7 +243,8 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 			db.prepare('UPDATE answer SET stance = ? WHERE id = ?').run(d.stance, answerId);
 			audit(db, user.username, 'stance corrected', `answer ${answerId} (${item.responseId} ${item.questionId})`, { from: item.stance, to: d.stance });
 		}
-		if (d.sector && d.sector !== item.sector) correctSector(db, user, item.responseId, item.sector, d.sector);
+		if (d.sector === UNCORRECTED) takeBackSector(db, user, item.responseId);
+		else if (d.sector && d.sector !== item.sector) correctSector(db, user, item.responseId, item.sector, d.sector);
 		// Only a change of the box, as the analyst saw it when the page opened, is a mark: saving again keeps an earlier
 		// mark, ticking a box the analysis ticked says nothing new, and an analysis (or another analyst's mark) since the
 		// page opened does not turn an untouched box into a mark in this analyst's name.

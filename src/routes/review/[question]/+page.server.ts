@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import { question } from '$lib/server/db/questions';
-import { answerResponseId, progress, queue, reviewItem, saveDecision, type Decision } from '$lib/server/db/review';
+import { answerResponseId, progress, queue, reviewItem, saveDecision, UNCORRECTED, type Decision } from '$lib/server/db/review';
 
 const STANCES = ['support', 'oppose', 'mixed', 'neutral'];
 
@@ -19,7 +19,7 @@ export function load({ params, url }) {
 	// The answer just saved, by the response it belongs to (answers' own ids are internal).
 	const savedId = Number(url.searchParams.get('saved'));
 	const saved = Number.isInteger(savedId) && savedId > 0 ? { answerId: savedId, responseId: answerResponseId(db, savedId) } : null;
-	return { question: q, item, queue: next, saved: saved?.responseId ? saved : null, progress: progress(db).find((p) => p.question === q.id)!, sectors, stances: STANCES };
+	return { question: q, item, queue: next, saved: saved?.responseId ? saved : null, progress: progress(db).find((p) => p.question === q.id)!, sectors, stances: STANCES, uncorrected: UNCORRECTED };
 }
 
 export const actions = {
@@ -42,7 +42,7 @@ export const actions = {
 		saveDecision(db, user, answerId, {
 			themes,
 			stance: STANCES.includes(stance) ? stance : null,
-			sector: sectors.has(sector) ? sector : null,
+			sector: sector === UNCORRECTED || sectors.has(sector) ? sector : null,
 			campaign: form.get('campaign') === 'yes',
 			campaignWas: form.has('campaignWas') ? form.get('campaignWas') === 'yes' : undefined
 		});
