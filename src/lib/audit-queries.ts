@@ -58,7 +58,7 @@ named AS MATERIALIZED (
 titled AS (
 	SELECT *,
 		lower(substr(given_name, 1, instr(given_name || ' ', ' ') - 1)) AS given_first,
-		-- The respondent's own name without a title before it ("Mrs Alison Greenhalgh": "Alison Greenhalgh").
+		-- The respondent's own name without a title before it ("Mrs Iris Quenby": "Iris Quenby").
 		CASE WHEN lower(substr(person, 1, instr(person || ' ', ' ') - 1)) IN (${TITLES}) THEN trim(substr(person, instr(person, ' ') + 1)) ELSE person END AS own_name,
 		-- An analyst's word on this response (the name to publish, or not to name it), while the organisation is still
 		-- given as it was when they decided: a later import that changes it puts the response back to the rules.

@@ -58,9 +58,22 @@ const COMMON_LEAD = new Set(
 	)
 );
 
+const words = (s: string | null) => (s ?? '').split(/[^\p{L}'’-]+/u).filter(Boolean);
+
+/** The words of a respondent's own name that are names (not a title, an initial or a word that is also a name). */
+function ownNameWords(name: string | null): string[] {
+	return words(name).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !AMBIGUOUS_NAMES.has(w.toLowerCase()) && !NOT_A_NAME_WORD.has(w) && !ORG_WORD.has(w) && !/^(?:Mrs?|Ms|Miss|Mx|Dr|Prof|Rev)$/.test(w));
+}
+
+/** Whether an organisation's name holds a word of the respondent's own name ("Aldous & Kerr Dental Practice" for
+ * Richard Aldous): an individual's employer named so would name them. */
+export function holdsOwnName(organisation: string | null, name: string | null): boolean {
+	const own = new Set(ownNameWords(name).map((w) => w.toLowerCase()));
+	return own.size > 0 && words(organisation).some((w) => own.has(w.toLowerCase().replace(/['’]s$/, '')));
+}
+
 export function personalTerms(r: { name: string | null; organisation: string | null; respondentType: string | null; confidential: boolean }): PersonalTerms | undefined {
-	const words = (s: string | null) => (s ?? '').split(/[^\p{L}'’-]+/u).filter(Boolean);
-	const names = words(r.name).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w) && !AMBIGUOUS_NAMES.has(w.toLowerCase()) && !NOT_A_NAME_WORD.has(w) && !ORG_WORD.has(w) && !/^(?:Mrs?|Ms|Miss|Mx|Dr|Prof|Rev)$/.test(w));
+	const names = ownNameWords(r.name);
 	const organisations: string[] = [];
 	const keep: string[] = [];
 	const org = (r.organisation ?? '').trim();

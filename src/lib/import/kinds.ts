@@ -1,6 +1,7 @@
 // What each import file contains: its columns, how each cell is checked, and how a valid row is stored.
 import { BulkInsert, setAsideSchema } from '../server/db/bulk';
 import type { DB } from '../server/db/client';
+import { writeBodies } from '../server/db/bodies';
 import {
 	parseBoolean,
 	parseDate,
@@ -72,12 +73,12 @@ export function readImportDefinition(db: DB): ImportDefinition {
 function upsertSimple(db: DB, table: string, columns: string[]) {
 	const select = db.prepare(`SELECT row_hash FROM ${table} WHERE id = ?`).pluck();
 	const names = [...columns, 'extra_json', 'row_hash', 'batch_id'];
+	// A changed comment loses the redacted text analyse made of the old one: pages redact the new one as they show it
+	// (shown_text), and the report quotes only comments analyse has checked.
+	const derived = columns.includes('comment') ? [`comment_redacted = CASE WHEN ${table}.comment IS excluded.comment THEN ${table}.comment_redacted END`] : [];
 	const insert = db.prepare(
 		`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})
-		 ON CONFLICT(id) DO UPDATE SET ${names
-				.filter((n) => n !== 'id')
-				.map((n) => `${n} = excluded.${n}`)
-				.join(', ')}`
+		 ON CONFLICT(id) DO UPDATE SET ${[...derived, ...names.filter((n) => n !== 'id').map((n) => `${n} = excluded.${n}`)].join(', ')}`
 	);
 	return (row: Record<string, unknown>, extra: Record<string, string>, hash: string, batchId: number): Outcome => {
 		const old = select.get(row.id) as string | undefined;
@@ -145,6 +146,18 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 		 WHERE answer.choice IS NOT excluded.choice OR answer.text IS NOT excluded.text`
 	);
 	const deleteAnswer = db.prepare('DELETE FROM answer WHERE respondent_id = ? AND question_id = ?');
+	// What the pages show of a respondent rests on their own details as analyse last saw them: their answers' stored
+	// redaction (their own name, and a confidential organisation's name, taken out), the search index and the quotes
+	// made from it, and their body and known organisation. A respondent an import changes must not be shown on the old
+	// ones until the next analyse: one who has now asked for confidentiality would be named.
+	const detailsOf = db.prepare('SELECT name, organisation, respondent_type AS type, confidential, professional_body AS body FROM respondent WHERE id = ?');
+	const forgetRedaction = db.prepare('UPDATE answer SET text_redacted = NULL WHERE respondent_id = ? AND text_redacted IS NOT NULL');
+	// Answers not (or no longer) redacted by analyse are out of the search and the quotes until it runs: pages redact
+	// them as they are shown (shown_text), from the text and the details as they are now.
+	const unsearchable = db.prepare('DELETE FROM answer_fts WHERE rowid IN (SELECT id FROM answer WHERE respondent_id = ? AND text_redacted IS NULL)');
+	const unquotable = db.prepare('DELETE FROM quote WHERE answer_id IN (SELECT id FROM answer WHERE respondent_id = ? AND text_redacted IS NULL)');
+	const forgetSearch = db.prepare('DELETE FROM answer_fts WHERE rowid IN (SELECT id FROM answer WHERE respondent_id = ? AND question_id = ?)');
+	const changedBodies: number[] = [];
 
 	// New respondents and their answers are buffered and written many rows to a statement.
 	const newPeople = new BulkInsert(db, 'respondent', [
@@ -198,13 +211,23 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 				row_hash: hash,
 				batch_id: batchId
 			};
+			const before = detailsOf.get(old.id) as { name: string | null; organisation: string | null; type: string | null; confidential: number; body: string | null };
 			update.run({ ...params, id: old.id });
 			for (const q of questions) {
 				const choice = q.type === 'closed' ? ((row[q.id] as string | null) ?? null) : null;
 				const body = (row[`${q.id}_text`] as string | null) ?? null;
-				if (choice === null && body === null) deleteAnswer.run(old.id, q.id);
-				else upsertAnswer.run(old.id, q.id, choice, body);
+				if (choice === null && body === null) {
+					forgetSearch.run(old.id, q.id);
+					deleteAnswer.run(old.id, q.id);
+				} else upsertAnswer.run(old.id, q.id, choice, body);
 			}
+			const own = (d: typeof before) => [d.name, d.organisation, d.type, d.confidential];
+			const given = (name: string) => (row[name] as string | null | undefined) ?? null;
+			const now = { name: given('name'), organisation: given('organisation'), type: given('respondent_type'), confidential, body: given('professional_body') };
+			if (JSON.stringify(own(before)) !== JSON.stringify(own(now))) forgetRedaction.run(old.id);
+			unsearchable.run(old.id);
+			unquotable.run(old.id);
+			if (JSON.stringify([...own(before), before.body]) !== JSON.stringify([...own(now), now.body])) changedBodies.push(old.id);
 			old.row_hash = hash;
 			return 'updated';
 		},
@@ -212,6 +235,9 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 			newPeople.flush();
 			newAnswers.flush();
 			for (const sql of setAside) db.exec(sql);
+			// Bodies and known organisations are analyse's to work out for new respondents (it runs after a first import);
+			// for respondents changed here they are worked out again now.
+			if (changedBodies.length) writeBodies(db, changedBodies);
 		}
 	};
 }

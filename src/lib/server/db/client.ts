@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrations } from './migrations';
-import { personalTerms, redact } from '../../analysis/redact';
+import { holdsOwnName, personalTerms, redact } from '../../analysis/redact';
 
 export type DB = Database.Database;
 
@@ -33,6 +33,10 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): DB {
 			: undefined;
 		return redact(original, own).text;
 	});
+	// Whether an organisation's name holds a word of the respondent's own name (SHOWN_ORGANISATION uses it).
+	db.function('holds_own_name', { deterministic: true }, (organisation: unknown, name: unknown) =>
+		typeof organisation === 'string' && typeof name === 'string' && holdsOwnName(organisation, name) ? 1 : 0
+	);
 	if (!options.readonly) {
 		db.pragma('journal_mode = WAL');
 		db.pragma('synchronous = NORMAL');

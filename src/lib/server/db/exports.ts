@@ -71,7 +71,9 @@ function publishable(db: DB, f: AnswerFilter) {
 	return db.prepare(
 		`SELECT r.response_id, a.question_id AS question, coalesce(a.choice, '') AS closed_answer, coalesce(s.label, 'Not known') AS sector,
 			coalesce(r.respondent_type, '') AS respondent_type,
-			CASE WHEN r.confidential = 1 THEN '' ELSE coalesce(r.organisation, '') END AS organisation,
+			-- An organisation's name; not an individual's employer (with their sector and region it can point to them,
+			-- and the summary of responses names no individual's organisation either).
+			CASE WHEN r.confidential = 1 OR coalesce(r.respondent_type, '') <> 'organisation' THEN '' ELSE coalesce(r.organisation, '') END AS organisation,
 			coalesce(r.body, '') AS professional_body, CASE r.confidential WHEN 1 THEN 'yes' ELSE 'no' END AS confidential,
 			coalesce((SELECT group_concat(theme_id, ';') FROM theme_hit e WHERE e.answer_id = a.id), '') AS themes,
 			'' AS theme_labels,

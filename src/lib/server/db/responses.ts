@@ -25,9 +25,16 @@ interface AnswerRowRaw {
 	campaignId: number | null;
 }
 
+/**
+ * A respondent's organisation as pages may show it (SQL over `respondent r`): withheld for one who asked for
+ * confidentiality, and for one not responding as an organisation when it holds a word of their own name (an
+ * individual at "Aldous & Kerr Dental Practice" would be named by it).
+ */
+export const SHOWN_ORGANISATION = `CASE WHEN r.confidential = 1 OR (coalesce(r.respondent_type, '') <> 'organisation' AND holds_own_name(r.organisation, r.name)) THEN NULL ELSE r.organisation END`;
+
 const ANSWER_COLUMNS = `a.id AS answerId, r.response_id AS responseId, a.question_id AS question, a.choice, a.stance,
 	coalesce(shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential), '') AS text, coalesce(s.label, 'Not known') AS sector, r.sector_inferred AS sectorInferred,
-	CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.respondent_type AS respondentType,
+	${SHOWN_ORGANISATION} AS organisation, r.respondent_type AS respondentType,
 	r.confidential, c.size AS campaignSize, c.id AS campaignId`;
 
 function withThemes(db: DB, rows: AnswerRowRaw[]): AnswerItem[] {
@@ -125,6 +132,8 @@ export interface RespondentView {
 	responseId: string;
 	respondentType: string | null;
 	organisation: string | null;
+	/** The respondent gave an organisation (shown unless `organisation` withholds it). */
+	organisationGiven: boolean;
 	body: string | null;
 	/** The respondent named a body, which is withheld because it would name them (a confidential body itself). */
 	bodyWithheld: boolean;
@@ -154,13 +163,13 @@ export function respondent(db: DB, responseId: string): RespondentView | undefin
 	const r = db
 		.prepare(
 			`SELECT r.id, r.response_id AS responseId, r.respondent_type AS respondentType,
-				CASE WHEN r.confidential = 1 THEN NULL ELSE r.organisation END AS organisation, r.body,
+				${SHOWN_ORGANISATION} AS organisation, trim(coalesce(r.organisation, '')) <> '' AS organisationGiven, r.body,
 				r.confidential = 1 AND r.body IS NULL AND trim(coalesce(r.professional_body, '')) <> '' AS bodyWithheld,
 				coalesce(s.label, 'Not known') AS sector, r.sector AS sectorId, r.sector_inferred AS sectorInferred, ${SHOWN_SECTOR_REASON} AS sectorReason,
 				r.region, r.submitted_at AS submittedAt, r.confidential
 			 FROM respondent r LEFT JOIN sector s ON s.id = r.sector WHERE r.response_id = ?`
 		)
-		.get(responseId) as (Omit<RespondentView, 'answers' | 'sectorInferred' | 'confidential' | 'bodyWithheld'> & { id: number; sectorInferred: number; confidential: number; bodyWithheld: number }) | undefined;
+		.get(responseId) as (Omit<RespondentView, 'answers' | 'sectorInferred' | 'confidential' | 'bodyWithheld' | 'organisationGiven'> & { id: number; sectorInferred: number; confidential: number; bodyWithheld: number; organisationGiven: number }) | undefined;
 	if (!r) return undefined;
 	const rows = db
 		.prepare(
@@ -170,5 +179,5 @@ export function respondent(db: DB, responseId: string): RespondentView | undefin
 		)
 		.all(r.id) as AnswerRowRaw[];
 	const { id: _id, ...rest } = r;
-	return { ...rest, sectorInferred: r.sectorInferred === 1, confidential: r.confidential === 1, bodyWithheld: r.bodyWithheld === 1, answers: withThemes(db, rows) };
+	return { ...rest, sectorInferred: r.sectorInferred === 1, confidential: r.confidential === 1, bodyWithheld: r.bodyWithheld === 1, organisationGiven: r.organisationGiven === 1, answers: withThemes(db, rows) };
 }

@@ -207,12 +207,13 @@ function representativeQuotes(db: DB, questionId: string, themes: string[], limi
 }
 
 /** Comments from children and young people to quote: one from each setting in turn, never one that needed personal
- * details removed (a child's account of an incident can identify them even with the names gone). */
+ * details removed (a child's account of an incident can identify them even with the names gone), nor one analyse has
+ * not checked (imported or changed since it ran). */
 function childrenQuotes(db: DB, limit: number): string[] {
 	const rows = db
 		.prepare(
 			`SELECT coalesce(c.setting, '') AS setting, c.comment AS text FROM cyp_feedback c
-			 WHERE coalesce(c.comment_redacted, c.comment) = c.comment AND length(c.comment) >= 30
+			 WHERE c.comment_redacted = c.comment AND length(c.comment) >= 30
 				AND EXISTS (SELECT 1 FROM comment_theme ct WHERE ct.kind = 'cyp' AND ct.comment_id = c.id)
 			 ORDER BY c.id`
 		)
