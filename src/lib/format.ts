@@ -55,7 +55,7 @@ export function themeSource(review: { reviewed: number; total: number }): string
 	const done = review.reviewed
 		? `${formatNumber(review.reviewed)} of ${formatNumber(review.total)} written answers reviewed by analysts`
 		: 'not yet reviewed by analysts';
-	return `written responses, themes assigned by the text pipeline (${done})`;
+	return `written responses, themes found by automated text analysis (${done})`;
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });

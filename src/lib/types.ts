@@ -13,5 +13,7 @@ export interface AnswerView {
 	confidential: boolean;
 	campaignSize: number | null;
 	campaignId: number | null;
-	themes: { id: string; label: string; source: string; confidence: number | null; evidence: string[] }[];
+	/** Each theme the answer has: `source` 'manual' when an analyst decided it, `suggested` when the model tagged it
+	 * (so a manual one was accepted rather than added; its confidence and evidence are the model's). */
+	themes: { id: string; label: string; source: string; suggested: boolean; confidence: number | null; evidence: string[] }[];
 }

@@ -65,16 +65,21 @@ test('filter by RCN, open a theme, read and download a chart, with the keyboard 
 	await expect(tooltip).toHaveText((await bars.first().getAttribute('aria-label'))!);
 	// The hint on the keys is read with the first mark, and no longer once the keys have been used.
 	await expect(bars.first()).toHaveAccessibleDescription(/Use the arrow keys/);
+	const ring = figure.locator('svg > g.app-chart__focus-ring');
 	if ((await bars.count()) > 1) {
 		await page.keyboard.press('ArrowDown');
 		await expect(bars.nth(1)).toBeFocused();
+		// The ring is around the focused bar (each bar is drawn in its row's own group), not the first row's.
+		const bar = (await bars.nth(1).boundingBox())!;
+		const around = (await ring.boundingBox())!;
+		expect(Math.abs(around.y + around.height / 2 - (bar.y + bar.height / 2))).toBeLessThan(2);
+		expect(around.width).toBeGreaterThanOrEqual(bar.width);
 		await expect(bars.nth(1)).toHaveAccessibleDescription('');
 		await expect(tooltip).toHaveText((await bars.nth(1).getAttribute('aria-label'))!);
 		await page.keyboard.press('ArrowUp');
 		await expect(bars.first()).toBeFocused();
 	}
 	// The focused bar's ring is drawn over every mark, so none covers it, and goes with the focus.
-	const ring = figure.locator('svg > g.app-chart__focus-ring');
 	await expect(ring).toHaveCount(1);
 	expect(await figure.locator('svg').evaluate((svg) => svg.lastElementChild?.getAttribute('class'))).toBe('app-chart__focus-ring');
 	await page.keyboard.press('Escape');

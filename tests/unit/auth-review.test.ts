@@ -195,6 +195,20 @@ describe('review decisions', () => {
 		const a = agreement(db).find((x) => x.theme === added)!;
 		expect(a.analystOnly).toBe(1);
 	});
+	it("show a suggested theme an analyst accepted as accepted, with the model's evidence, apart from one they added", () => {
+		const user = { id: db.prepare("SELECT id FROM app_user WHERE username = 'ana'").pluck().get() as number, username: 'ana', role: 'analyst' as const };
+		const answer = db
+			.prepare("SELECT answer_id FROM answer_theme t WHERE source = 'auto' AND evidence_json <> '[]' AND NOT EXISTS (SELECT 1 FROM answer_theme m WHERE m.answer_id = t.answer_id AND m.source = 'manual') LIMIT 1")
+			.pluck()
+			.get() as number;
+		const item = reviewItem(db, answer)!;
+		const suggested = item.themes.find((t) => t.auto && t.evidence.length)!;
+		const added = item.themes.find((t) => !t.auto)!;
+		saveDecision(db, user, answer, { themes: { [suggested.id]: 'accept', [added.id]: 'accept' }, stance: null, sector: null, campaign: false });
+		const shown = respondent(db, item.responseId)!.answers.find((a) => a.answerId === answer)!.themes;
+		expect(shown.find((t) => t.id === suggested.id)).toMatchObject({ source: 'manual', suggested: true, confidence: suggested.confidence, evidence: suggested.evidence });
+		expect(shown.find((t) => t.id === added.id)).toMatchObject({ source: 'manual', suggested: false, evidence: [] });
+	});
 	it('keep a stance correction and a campaign mark when the answer is saved again unchanged, and say when a mark is taken off', () => {
 		const user = { id: db.prepare("SELECT id FROM app_user WHERE username = 'ana'").pluck().get() as number, username: 'ana', role: 'analyst' as const };
 		const [answer] = queue(db, 'q3', 1).map((q) => q.id);

@@ -199,8 +199,8 @@ describe("children and young people's comments", () => {
 
 describe('where theme charts come from', () => {
 	it('says how many answers analysts have reviewed, and never claims a review that has not happened', () => {
-		expect(themeSource({ reviewed: 0, total: 1467 })).toBe('written responses, themes assigned by the text pipeline (not yet reviewed by analysts)');
-		expect(themeSource({ reviewed: 12, total: 1467 })).toBe('written responses, themes assigned by the text pipeline (12 of 1,467 written answers reviewed by analysts)');
+		expect(themeSource({ reviewed: 0, total: 1467 })).toBe('written responses, themes found by automated text analysis (not yet reviewed by analysts)');
+		expect(themeSource({ reviewed: 12, total: 1467 })).toBe('written responses, themes found by automated text analysis (12 of 1,467 written answers reviewed by analysts)');
 		const fromDb = progressSql(db).reduce((a, p) => ({ reviewed: a.reviewed + p.reviewed, total: a.total + p.total }), { reviewed: 0, total: 0 });
 		expect(fromDb.reviewed).toBe(scalar("SELECT count(*) FROM answer_review rv JOIN answer a ON a.id = rv.answer_id WHERE trim(coalesce(a.text, '')) <> ''"));
 	});

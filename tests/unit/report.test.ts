@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percentOf } from '../../src/lib/format';
 import { choicesTable } from '../../src/lib/server/charts';
 import { buildFilter } from '../../src/lib/server/filters';
-import { annexWithheld, combineSmall, COMBINED, findingsBlocks, publish, reportData, SUPPRESSED } from '../../src/lib/server/report/data';
+import { annexWithheld, combineSmall, COMBINED, findingsBlocks, publish, reportData, reviewSentence, SUPPRESSED } from '../../src/lib/server/report/data';
 import { reportDocx } from '../../src/lib/server/report/docx';
 import { openDb, type DB } from '../../src/lib/server/db/client';
 import { quotes } from '../../src/lib/server/db/questions';
@@ -60,7 +60,7 @@ describe('the Word report', () => {
 		}
 		expect(data.questions.some((q) => q.combined.length)).toBe(true);
 		// The bundle has no review decisions: the method says so plainly, not "0 of 1,467 (0%)".
-		expect(body).toContain('No analyst has yet reviewed the themes the text pipeline gave the');
+		expect(body).toContain('No analyst has yet reviewed the themes the automated analysis gave the');
 		expect(body).not.toMatch(/\b0 of [\d,]+ written answers/);
 		expect(body).toContain(data.texts.inferred);
 		expect(data.texts.inferred).toMatch(/^\d+ of the \d+ respondents gave no sector/);
@@ -305,4 +305,14 @@ describe('the command line report', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	}, 60_000);
+});
+
+describe('the account of how far analysts reviewed the themes', () => {
+	it('calls the theme counts estimates until every answer is reviewed, and never says a few reviewed are 0%', () => {
+		expect(reviewSentence({ reviewed: 1, answersWithText: 1467, manualDecisions: 2 })).toBe(
+			"Analysts reviewed 1 of the 1,467 written answers (less than 1%), making 2 decisions on their themes; the themes of the rest are the automated analysis's alone, so the theme counts in this summary are best read as estimates."
+		);
+		expect(reviewSentence({ reviewed: 1466, answersWithText: 1467, manualDecisions: 1500 })).toContain('(more than 99%)');
+		expect(reviewSentence({ reviewed: 1467, answersWithText: 1467, manualDecisions: 1500 })).toMatch(/\(100%\).*every theme was checked\.$/);
+	});
 });

@@ -39,17 +39,21 @@ const ANSWER_COLUMNS = `a.id AS answerId, r.response_id AS responseId, a.questio
 
 function withThemes(db: DB, rows: AnswerRowRaw[]): AnswerItem[] {
 	const stmt = db.prepare(
-		`SELECT e.theme_id AS id, t.label, e.source, e.confidence, e.evidence_json FROM answer_theme_effective e
-		 JOIN theme t ON t.id = e.theme_id WHERE e.answer_id = ? ORDER BY t.position`
+		`SELECT e.theme_id AS id, t.label, e.source, x.answer_id IS NOT NULL AS suggested, coalesce(x.confidence, e.confidence) AS confidence,
+			coalesce(x.evidence_json, e.evidence_json) AS evidence_json
+		 FROM answer_theme_effective e JOIN theme t ON t.id = e.theme_id
+		 LEFT JOIN answer_theme x ON x.answer_id = e.answer_id AND x.theme_id = e.theme_id AND x.source = 'auto'
+		 WHERE e.answer_id = ? ORDER BY t.position`
 	);
 	return rows.map((r) => ({
 		...r,
 		sectorInferred: r.sectorInferred === 1,
 		confidential: r.confidential === 1,
-		themes: (stmt.all(r.answerId) as { id: string; label: string; source: string; confidence: number | null; evidence_json: string }[]).map((t) => ({
+		themes: (stmt.all(r.answerId) as { id: string; label: string; source: string; suggested: number; confidence: number | null; evidence_json: string }[]).map((t) => ({
 			id: t.id,
 			label: t.label,
 			source: t.source,
+			suggested: t.suggested === 1,
 			confidence: t.confidence,
 			evidence: evidenceTerms(t.evidence_json, r.text)
 		}))

@@ -160,9 +160,12 @@ function campaignSentence(c: CampaignCount): string {
  */
 export function reviewSentence(m: Pick<ReportData['method'], 'reviewed' | 'answersWithText' | 'manualDecisions'>): string {
 	if (m.reviewed === 0)
-		return `No analyst has yet reviewed the themes the text pipeline gave the ${formatNumber(m.answersWithText)} written answers, so the theme counts in this summary are the pipeline's alone, and are best read as estimates.`;
+		return `No analyst has yet reviewed the themes the automated analysis gave the ${formatNumber(m.answersWithText)} written answers, so the theme counts in this summary are the automated analysis's alone, and are best read as estimates.`;
+	const all = m.reviewed >= m.answersWithText;
 	const share = percentOf(m.reviewed, m.answersWithText);
-	return `Analysts reviewed ${formatNumber(m.reviewed)} of the ${formatNumber(m.answersWithText)} written answers (${share}%), making ${formatNumber(m.manualDecisions)} decisions on their themes; ${share < 100 ? 'the themes of the rest are the pipeline\'s.' : 'every theme was checked.'}`;
+	// "0%" for a few answers in thousands would read as none.
+	const shown = !all && share === 0 ? 'less than 1%' : !all && share === 100 ? 'more than 99%' : `${share}%`;
+	return `Analysts reviewed ${formatNumber(m.reviewed)} of the ${formatNumber(m.answersWithText)} written answers (${shown}), making ${formatNumber(m.manualDecisions)} decisions on their themes; ${all ? 'every theme was checked.' : "the themes of the rest are the automated analysis's alone, so the theme counts in this summary are best read as estimates."}`;
 }
 
 /** How campaigns were found and treated, for the account of the method. */
@@ -354,7 +357,7 @@ export function reportData(db: DB): ReportData {
 				report.children.topics.length ? ` The topics they raised most were: ${report.children.topics.map((t) => `${t.topic.toLowerCase()} (${formatNumber(t.comments)} of the ${formatNumber(report.children.total)} comments)`).join(', ')}.` : ''
 			}`,
 			method: [
-				`Themes were given to every written answer by a text pipeline, from the consultation's list of themes (its codeframe): the words and phrases that list gives for each theme, and a model trained on answers people had labelled; each theme given records the words that led to it. ${reviewSentence(m)}`,
+				`Themes were given to every written answer by automated text analysis, from the consultation's list of themes (its coding frame): the words and phrases that list gives for each theme, and a model trained on answers people had labelled; each theme given records the words that led to it. ${reviewSentence(m)}`,
 				`Respondents, not answers, are counted: someone who raised a theme in several answers counts once for it. Percentages for closed questions are of those who chose an answer; a theme's percentage is of everyone who answered the question, including those who only chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed, one for each of the themes raised most. In breakdowns by sector, sectors with fewer than ${SMALL} respondents are combined into one row, with the next smallest sector added while that row has fewer than ${SMALL}; percentages are rounded to whole numbers, so a row may not add up to exactly 100%.`,
 				campaignMethod(m.campaigns)
 			]
