@@ -97,6 +97,16 @@ test('a data file takes only letters, digits and hyphens from the name it is ask
 	expect(await named('%%%')).toBe('attachment; filename="sectors.csv"');
 });
 
+test('a filtered download of answers or stakeholders says its filter in its file name', async ({ request }) => {
+	const named = async (path: string) => (await request.get(path)).headers()['content-disposition'];
+	expect(await named('/responses.csv')).toBe('attachment; filename="responses.csv"');
+	expect(await named('/responses.csv?sector=health&body=RCN&q=')).toBe('attachment; filename="responses-health-rcn.csv"');
+	expect(await named('/stakeholders.csv?theme=consent')).toBe('attachment; filename="stakeholders-consent.csv"');
+	// A value the filter does not know is ignored, and the name does not claim it.
+	expect(await named('/responses.csv?sector=nowhere')).toBe('attachment; filename="responses.csv"');
+	expect(await named('/responses.csv?sector=health&sector=nowhere')).toBe('attachment; filename="responses-health.csv"');
+});
+
 test('the stakeholder download says whether each question was answered apart from the choice made', async ({ request }) => {
 	const csv = await (await request.get('/stakeholders.csv')).text();
 	const { data, meta } = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });

@@ -144,6 +144,9 @@ export function parseFilters(db: DB, params: URLSearchParams): { filters: Filter
 	return { filters, ignored };
 }
 
+/** The values a filter kept, field by field (for a download's file name). */
+export const filterValues = (f: BuiltFilter): string[] => FILTER_FIELDS.flatMap((field) => f.filters[field]);
+
 export function buildFilter(db: DB, params: URLSearchParams): BuiltFilter {
 	const { filters, ignored } = parseFilters(db, params);
 	const options = filterOptions(db);
