@@ -95,3 +95,11 @@ test('a session that has ended sends its page to sign-in, says why, and comes ba
 	await expect(page).toHaveURL(/\/themes\?sector=health$/);
 	await context.close();
 });
+
+test('a page that does not exist says so in plain words, without the framework\'s own "Not Found"', async ({ page }) => {
+	const response = await page.goto('/nothing-here');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	await expect(page.getByText('Not Found', { exact: false })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Go to the overview' })).toBeVisible();
+});

@@ -144,3 +144,15 @@ test('a theme page under a filter has a way back to no filter, and does not sing
 	await expect(page.getByRole('status').first()).toContainText('Showing: All respondents.');
 	await expect(page.getByRole('link', { name: 'Clear filters' })).toHaveCount(0);
 });
+
+test('the questions table gives the base of its percentages, and a dash where nobody chose an answer', async ({ page }) => {
+	await page.goto('/questions');
+	const row = page.getByRole('row', { name: /^Q5:/ });
+	const chose = query<number>("SELECT count(DISTINCT respondent_id) FROM answer WHERE question_id = 'q5' AND choice IS NOT NULL");
+	await expect(row.getByRole('cell').nth(1)).toHaveText(chose.toLocaleString('en-GB'));
+	await expect(page.getByRole('columnheader', { name: 'Chose an answer' })).toBeVisible();
+	// Nobody answered Q7 (an open question) by choosing "Yes": no base, so no percentages.
+	await page.goto('/questions?question=q7&answer=Yes');
+	await expect(row.getByRole('cell').nth(1)).toHaveText('0');
+	for (const cell of await row.getByRole('cell').all().then((cells) => cells.slice(2))) await expect(cell).toHaveText('–');
+});

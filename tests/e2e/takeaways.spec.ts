@@ -35,6 +35,12 @@ test('the sector chart names every sector tied for largest', async ({ page }) =>
 	await expectLeadersNamed(page, 'Respondents by sector', /were the largest groups, with \d+ of \d+ respondents each/);
 });
 
+test('the sector chart of one sector says so, rather than calling it the largest group', async ({ page }) => {
+	await page.goto('/?sector=health');
+	const n = query<number>("SELECT count(*) FROM respondent WHERE sector = 'health'");
+	await expect(page.getByRole('figure', { name: 'Respondents by sector' }).locator('figcaption p')).toHaveText(`All ${n} respondents are in one sector: Health.`);
+});
+
 test('the themes chart names every theme tied for most common', async ({ page }) => {
 	await page.goto('/themes?sector=early-years');
 	await expectLeadersNamed(page, 'Respondents raising each theme', /The most common themes were .*: \d+ respondents each/);

@@ -19,7 +19,8 @@ export function load({ url }) {
 			const all = q.type === 'closed' ? choicesTable(db, f, q.id).rows[0] : null;
 			// Each option's share of those who chose an answer: [label, n, count, share, count, share, ...].
 			const shares = all ? q.options.map((option, i) => ({ option, share: all[3 + 2 * i] as number })) : null;
-			return { ...q, answered: c.answered, withText: c.withText, shares };
+			// The base of those shares: the respondents who chose an answer (some answer a closed question in words only).
+			return { ...q, answered: c.answered, withText: c.withText, chose: all ? (all[1] as number) : null, shares };
 		})
 	};
 }
