@@ -73,6 +73,11 @@ test('a chart wider than the screen says it scrolls sideways', async ({ page }) 
 	await page.goto('/themes');
 	const heat = page.getByRole('figure', { name: /Themes raised, by sector/ });
 	await expect(heat.getByText('Scroll sideways to see the whole chart, or open the table below it.')).toBeVisible();
+	// And it scrolls from the keyboard: the box is a named region in the Tab order.
+	const box = heat.getByRole('region', { name: /\(scrolls sideways\)$/ });
+	await box.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
 
 test('a chart that fits says nothing about scrolling', async ({ page }) => {
@@ -80,6 +85,7 @@ test('a chart that fits says nothing about scrolling', async ({ page }) => {
 	await page.goto('/themes');
 	await expect(page.getByRole('figure', { name: /Themes raised, by sector/ }).getByRole('group').first()).toBeVisible();
 	await expect(page.getByText('Scroll sideways to see the whole chart')).toHaveCount(0);
+	await expect(page.getByRole('region', { name: /\(scrolls sideways\)$/ })).toHaveCount(0);
 });
 
 test('on a narrow screen the filters can be skipped to the results; side by side, the link is not there', async ({ page }) => {
