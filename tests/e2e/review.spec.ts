@@ -166,7 +166,7 @@ test("an analyst corrects a respondent's sector on the response's page, and the 
 	await expect(page.getByRole('link', { name: new RegExp(`^Response ${ref}\\b`) }).first()).toBeVisible();
 	// Taken back: the sector the respondent gave.
 	await page.goto(`/responses/${ref}`);
-	await form.getByLabel("Respondent's sector").selectOption({ label: 'Take the correction back: as the respondent gave it, or as the analysis infers' });
+	await form.getByLabel("Respondent's sector").selectOption({ label: 'Take the correction back: Education, as the respondent gave it' });
 	await form.getByRole('button', { name: 'Save the sector' }).click();
 	await expect(page.getByRole('alert')).toContainText("The respondent's sector is now Education.");
 	await expect(page.getByText('Corrected by an analyst')).toHaveCount(0);
@@ -191,7 +191,7 @@ test("the review form corrects a respondent's sector and takes the correction ba
 	expect(sectorOf()).toBe('police/police');
 	await page.goto(`/review/q5?answer=${answer}`);
 	await expect(sector).toHaveValue('police');
-	await sector.selectOption({ label: 'Take the correction back: as the respondent gave it, or as the analysis infers' });
+	await sector.selectOption({ label: 'Take the correction back: Health, as the respondent gave it' });
 	await page.getByRole('button', { name: 'Save and go to the next answer' }).click();
 	await expect(page).toHaveURL(new RegExp(`saved=${answer}`));
 	expect(sectorOf()).toBe('health');

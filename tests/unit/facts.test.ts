@@ -7,7 +7,7 @@ import { answersWithTheme } from '../../src/lib/server/db/responses';
 import { respondentCount } from '../../src/lib/server/db/overview';
 import { bodyComparison, bodyThemes } from '../../src/lib/server/db/stakeholders';
 import { BY_RESPONSE_ID, searchAnswers } from '../../src/lib/server/db/responses';
-import { progress, progressSql, saveDecision, saveSector, UNCORRECTED } from '../../src/lib/server/db/review';
+import { progress, progressSql, saveDecision, saveSector, uncorrectedChoice, UNCORRECTED } from '../../src/lib/server/db/review';
 import { decideAnnex } from '../../src/lib/server/report/annex';
 import { createSession, createUser, signIn } from '../../src/lib/server/auth';
 import { buildFilter, filterOptions } from '../../src/lib/server/filters';
@@ -307,7 +307,11 @@ describe('counts kept in memory', () => {
 		const inferred = db.prepare('SELECT response_id AS id, sector, sector_reason AS reason FROM respondent WHERE sector_inferred = 1 ORDER BY id LIMIT 8').all() as { id: string; sector: string; reason: string }[];
 		expect(inferred.length).toBeGreaterThan(0);
 		for (const r of inferred) {
+			expect(uncorrectedChoice(db, r.id)).toBeNull();
 			expect(saveSector(db, analyst, r.id, 'other')).toBeNull();
+			// The form's choice says what taking the correction back gives.
+			const label = db.prepare('SELECT label FROM sector WHERE id = ?').pluck().get(r.sector) as string;
+			expect(uncorrectedChoice(db, r.id)).toBe(`Take the correction back: ${label}, as the analysis infers`);
 			expect(saveSector(db, analyst, r.id, UNCORRECTED)).toBeNull();
 			expect(db.prepare('SELECT sector, sector_reason AS reason, sector_inferred AS inferred, sector_manual AS manual FROM respondent WHERE response_id = ?').get(r.id)).toEqual({ sector: r.sector, reason: r.reason, inferred: 1, manual: null });
 		}

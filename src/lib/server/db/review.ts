@@ -212,6 +212,18 @@ function takeBackSector(db: DB, user: User, responseId: string) {
 	audit(db, user.username, 'sector correction taken back', `respondent ${responseId}`, { from: r.sector, to: back.sector });
 }
 
+/**
+ * What taking back an analyst's sector correction would give, in words for the form's choice ("Education, as the
+ * respondent gave it"); null when there is no correction to take back.
+ */
+export function uncorrectedChoice(db: DB, responseId: string): string | null {
+	const r = sectorRow(db, responseId);
+	if (!r || r.manual === null) return null;
+	const back = r.given ? { sector: r.given, inferred: 0 } : inferNow(db, r);
+	const label = back.sector === null ? null : (db.prepare('SELECT label FROM sector WHERE id = ?').pluck().get(back.sector) as string | undefined);
+	return `Take the correction back: ${label ? `${label}, ${r.given ? 'as the respondent gave it' : 'as the analysis infers'}` : 'not known (the respondent gave none and the analysis infers none)'}`;
+}
+
 /** The sector the analysis infers for a respondent who gave none, as its sector stage does (`analyse` would agree). */
 function inferNow(db: DB, r: { id: number; organisation: string | null; body: string | null; type: string | null }) {
 	const organisations = db.prepare('SELECT name, abbreviation, sector_id AS sector FROM organisation').all() as KnownOrganisation[];

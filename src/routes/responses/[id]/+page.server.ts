@@ -3,7 +3,7 @@ import { can } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
 import { respondent } from '$lib/server/db/responses';
-import { saveSector, UNCORRECTED } from '$lib/server/db/review';
+import { saveSector, uncorrectedChoice, UNCORRECTED } from '$lib/server/db/review';
 import { ANNEX_NAME_MAX, annexEntry, decideAnnex, type AnnexChoice } from '$lib/server/report/annex';
 
 export function load({ params, locals, url }) {
@@ -17,7 +17,8 @@ export function load({ params, locals, url }) {
 	const sectors = analyst ? (db.prepare('SELECT id, label FROM sector ORDER BY position').all() as { id: string; label: string }[]) : [];
 	// What was just saved, for the success banner: only for analysts, who save.
 	const saved = analyst ? url.searchParams.get('saved') : null;
-	return { respondent: r, annex, annexNameMax: ANNEX_NAME_MAX, sectors, uncorrected: UNCORRECTED, saved: saved === 'annex' || saved === 'sector' ? saved : null };
+	const undo = analyst ? uncorrectedChoice(db, params.id) : null;
+	return { respondent: r, annex, annexNameMax: ANNEX_NAME_MAX, sectors, uncorrected: UNCORRECTED, undo, saved: saved === 'annex' || saved === 'sector' ? saved : null };
 }
 
 export const actions = {
