@@ -81,6 +81,13 @@ export function openingWords(text: string, words: number): string {
 /** Groups of fewer respondents than this are not singled out (a takeaway) and are combined in the report's tables. */
 export const SMALL_GROUP = 5;
 
+/** The groups (each once) of fewer than SMALL_GROUP respondents, none empty: what a chart of their shares warns of. */
+export function smallGroups(groups: { label: string; n: number }[]): { label: string; n: number }[] {
+	const seen = new Map<string, number>();
+	for (const g of groups) if (g.n > 0 && g.n < SMALL_GROUP && !seen.has(g.label)) seen.set(g.label, g.n);
+	return [...seen].map(([label, n]) => ({ label, n }));
+}
+
 /** The items that share the largest value (all of them when several tie for first), in their order. */
 export function leaders<T>(items: T[], value: (item: T) => number): T[] {
 	if (!items.length) return [];

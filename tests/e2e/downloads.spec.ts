@@ -150,3 +150,21 @@ test('the method page lists the query behind each kind of number, and the SQL fi
 		db.close();
 	}
 });
+
+test('a chart of shares says which groups have fewer than 5 respondents, on the page and in its image', async ({ page }) => {
+	const small = query<string | null>(
+		`SELECT group_concat(label || ' (' || n || ')', ', ') FROM (
+			SELECT s.label, count(DISTINCT a.respondent_id) AS n FROM answer a JOIN respondent r ON r.id = a.respondent_id JOIN sector s ON s.id = r.sector
+			WHERE a.question_id = 'q5' AND a.choice IS NOT NULL GROUP BY s.id HAVING n < 5 ORDER BY s.position)`
+	);
+	// The bundled data has such a group for Q5; the test would say nothing otherwise.
+	expect(small).toBeTruthy();
+	await page.goto('/questions/q5');
+	const figure = page.getByRole('figure', { name: 'Q5: answers by sector' });
+	await expect(figure.getByText(`Fewer than 5 respondents: ${small}.`)).toBeVisible();
+	const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /Download image \(SVG\)/ }).click()]);
+	expect(readFileSync((await svg.path())!, 'utf8')).toContain('Fewer than 5 respondents');
+	// A chart with no such group says nothing of it.
+	await page.goto('/');
+	await expect(page.getByRole('figure', { name: 'Respondents by sector' }).getByText(/Fewer than 5 respondents/)).toHaveCount(0);
+});
