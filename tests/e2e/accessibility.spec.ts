@@ -69,6 +69,9 @@ test('every page has a title of its own that names it first (WCAG 2.4.2), and no
 		seen.add(await page.title());
 	}
 	expect(seen.size).toBe(expected.length);
+	// A filtered page says its filter.
+	await page.goto('/questions?sector=health');
+	await expect(page).toHaveTitle(`Questions: respondents from Health – ${service}`);
 });
 
 test('each answer in a list has a heading, so a screen reader can move from one answer to the next', async ({ page }) => {
