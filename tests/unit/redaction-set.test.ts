@@ -23,6 +23,10 @@
 // - tests/fixtures/redaction-6: 160 and 120, written in the fifteenth session by a helper who saw neither the rules nor
 //   the other sets. Held out, never read: 55 leaking (98 of 443 strings left), 2 clean changed with the rules from
 //   before that session's surname rules; 31 (51 of 443) and 2 after them.
+// - tests/fixtures/redaction-7: 160 and 120, written in the sixteenth session by a helper who saw neither the rules nor
+//   the other sets' texts, aimed at what the earlier sets' notes said leaked (names with no cue, lower case, names
+//   that are words). Held out, never read: 59 leaking (84 of 347 strings left), 10 clean changed with the rules of the
+//   fifteenth session.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/lib/analysis/redact';
@@ -44,7 +48,8 @@ const SETS = [
 	{ dir: 'tests/fixtures/redaction-3', sensitive: 160, clean: 120, leaking: 2, changed: 1 },
 	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 3, changed: 8 },
 	{ dir: 'tests/fixtures/redaction-5', sensitive: 160, clean: 120, leaking: 29, changed: 10 },
-	{ dir: 'tests/fixtures/redaction-6', sensitive: 160, clean: 120, leaking: 31, changed: 2 }
+	{ dir: 'tests/fixtures/redaction-6', sensitive: 160, clean: 120, leaking: 31, changed: 2 },
+	{ dir: 'tests/fixtures/redaction-7', sensitive: 160, clean: 120, leaking: 59, changed: 10 }
 ];
 
 describe('redaction on sentences written apart', () => {
