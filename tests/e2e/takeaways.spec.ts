@@ -116,3 +116,14 @@ test("the stakeholder tracker says what each question asked, not only in a headi
 	await expect(key.getByRole('definition').filter({ hasText: q5 })).toBeVisible();
 	await expect(page.getByRole('columnheader', { name: 'Q5' })).toBeVisible();
 });
+
+test('pages under a filter that matches nobody say so rather than show zeros', async ({ page }) => {
+	// Nobody answered Q7 (an open question) by choosing "Yes".
+	await page.goto('/questions/q5?question=q7&answer=Yes');
+	await expect(page.getByText('No respondents who answered this question match these filters.')).toBeVisible();
+	await page.goto('/themes/consent?question=q7&answer=Yes');
+	await expect(page.getByText('No respondents with a written answer match these filters.')).toBeVisible();
+	await expect(page.getByText(/0 of 0 respondents/)).toHaveCount(0);
+	await page.goto('/themes?question=q7&answer=Yes');
+	await expect(page.getByText('No written answers match these filters.')).toBeVisible();
+});
