@@ -127,3 +127,10 @@ test('pages under a filter that matches nobody say so rather than show zeros', a
 	await page.goto('/themes?question=q7&answer=Yes');
 	await expect(page.getByText('No written answers match these filters.')).toBeVisible();
 });
+
+test("the stakeholder tracker labels an open question's stance", async ({ page }) => {
+	await page.goto('/stakeholders');
+	const table = page.getByRole('table', { name: 'Organisations against each question' });
+	await expect(table.getByRole('cell', { name: /^Answered; stance: (support|oppose|mixed|neutral)/ }).first()).toBeVisible();
+	await expect(table.getByRole('cell', { name: /^\((support|oppose|mixed|neutral)\)/ })).toHaveCount(0);
+});
