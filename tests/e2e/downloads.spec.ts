@@ -163,7 +163,10 @@ test('a chart of shares says which groups have fewer than 5 respondents, on the 
 	const figure = page.getByRole('figure', { name: 'Q5: answers by sector' });
 	await expect(figure.getByText(`Fewer than 5 respondents: ${small}.`)).toBeVisible();
 	const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /Download image \(SVG\)/ }).click()]);
-	expect(readFileSync((await svg.path())!, 'utf8')).toContain('Fewer than 5 respondents');
+	const image = readFileSync((await svg.path())!, 'utf8');
+	expect(image).toContain('Fewer than 5 respondents');
+	// Read away from the page, the image says what Q5 asked.
+	expect(image).toContain('Q5 asked:');
 	// A chart with no such group says nothing of it.
 	await page.goto('/');
 	await expect(page.getByRole('figure', { name: 'Respondents by sector' }).getByText(/Fewer than 5 respondents/)).toHaveCount(0);
