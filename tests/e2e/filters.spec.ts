@@ -20,6 +20,8 @@ test('filtering by a professional body changes every chart and count consistentl
 	await page.getByRole('button', { name: 'Apply filters' }).click();
 
 	await expect(page).toHaveURL(/body=RCN/);
+	// The empty search box is not in the address.
+	expect(new URL(page.url()).searchParams.has('q')).toBe(false);
 	await expect(page.getByRole('status').first()).toContainText('Respondents whose professional body is Royal College of Nursing (RCN)');
 	const rcn = query<number>(`SELECT count(*) FROM respondent r WHERE ${RCN}`);
 	await expect(page.getByRole('listitem').filter({ hasText: 'written responses' })).toContainText(String(rcn));
