@@ -23,6 +23,12 @@
 // - tests/fixtures/redaction-6: 160 and 120, written in the fifteenth session by a helper who saw neither the rules nor
 //   the other sets. Held out, never read: 55 leaking (98 of 443 strings left), 2 clean changed with the rules from
 //   before that session's surname rules; 31 (51 of 443) and 2 after them.
+// - The sixteenth session read redaction-5 and redaction-6 and what they leaked (both are development sets now; the
+//   sets before them were read too) and added rules read from a passage's shape rather than the lists
+//   (redact-names-2.ts: e-mail To/Cc lists, someone set off after a word for a person, nicknames, people rung or named
+//   with a spouse or the writer, names in lower case, families in the plural, address blocks, numbers said to be
+//   numbers), particles carried on in names and a few widened cues: redaction-5 29 -> 5 leaking (33 -> 6 strings),
+//   redaction-6 31 -> 10 (51 -> 20); no clean sentence of any set changed, nor any bundled text's redaction.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/lib/analysis/redact';
@@ -43,8 +49,8 @@ const SETS = [
 	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 5, changed: 3 },
 	{ dir: 'tests/fixtures/redaction-3', sensitive: 160, clean: 120, leaking: 2, changed: 1 },
 	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 3, changed: 8 },
-	{ dir: 'tests/fixtures/redaction-5', sensitive: 160, clean: 120, leaking: 29, changed: 10 },
-	{ dir: 'tests/fixtures/redaction-6', sensitive: 160, clean: 120, leaking: 31, changed: 2 }
+	{ dir: 'tests/fixtures/redaction-5', sensitive: 160, clean: 120, leaking: 5, changed: 10 },
+	{ dir: 'tests/fixtures/redaction-6', sensitive: 160, clean: 120, leaking: 10, changed: 2 }
 ];
 
 describe('redaction on sentences written apart', () => {

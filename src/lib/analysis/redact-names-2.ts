@@ -50,13 +50,15 @@ const PERSON_WORD = new RegExp(String.raw`^${PERSON}s?$`);
 const RUN_BEFORE = new RegExp(String.raw`(?<![\p{L}])(${RUN})$`, 'u');
 const IS_PARTICLE = new RegExp(`^${PARTICLES}$`);
 
-/** What someone is called by others: "everyone calls 'Tiggy'", "known to staff as 'Smudge'", "knows him as Tiny". */
+/** What someone is called by others: "everyone calls 'Tiggy'", "known to staff as 'Smudge'", "knows him as Tiny". In
+ * quotes after "calls" or "known as" ("a process known as Assessment" is not a name); without them only after words
+ * that say a person is meant. */
 const NICKNAME =
-	/(?<![\p{L}])(?:[Cc]alls|[Cc]all (?:him|her|them)|[Kk]nown (?:to [\p{L}]+(?: [\p{L}]+)? )?as|[Kk]nows? (?:him|her|them) as)\s+['‘"“]?(\p{Lu}\p{Ll}+)(?:['’"”]|(?=[,.;)]|\s+(?:but|and|at|in|on|to|by)\b))/uy;
+	/(?<![\p{L}])(?:(?:[Cc]alls|[Kk]nown (?:to [\p{L}]+(?: [\p{L}]+)? )?as)\s+['‘"“](\p{Lu}\p{Ll}+)['’"”]|(?:[Cc]all (?:him|her|them)|[Kk]nown to [\p{L}]+(?: [\p{L}]+)? as|[Kk]nows? (?:him|her|them) as)\s+['‘"“]?(\p{Lu}\p{Ll}+)(?:['’"”]|(?=[,.;)]|\s+(?:but|and|at|in|on|to|by)\b)))/uy;
 /** A name before a nickname in brackets that says so: "Oluwaseyi Bamidele-Cole (Seyi to everyone here)". */
 const BEFORE_NICKNAME = new RegExp(
 	String.raw` \((\p{Lu}\p{Ll}+) (?:to (?:everyone|everybody|friends|family|his|her|their|the|us|our|my)|at home|for short)\b`,
-	'gu'
+	'uy'
 );
 /** Someone with their spouse or partner: "Jozef Baláž and his wife Helena". */
 const WITH_SPOUSE = new RegExp(
@@ -70,7 +72,7 @@ const PAIR_BEFORE = /(?<![\p{L}])(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}[\p{L}'’-]*)$/u;
 const RUNG =
 	/(?<![\p{L}-])(?:[Rr]ang|[Rr]ing|[Rr]ung|[Pp]honed|[Pp]hone|[Tt]exted|[Ee]mailed|[Ee]-mailed|[Cc]ontacted)\s+(\p{Lu}\p{Ll}+)(?= on \+?\d| at the\b| at \p{Lu}| (?:from|who)\b)/duy;
 /** A name in brackets after a phone number: "Out of hours: 07700 900 990 (Lyndsey)". */
-const AFTER_PHONE = new RegExp(String.raw`(?:\d[ -]?){9,}\d \((${NAME_PART}(?: ${NAME_PART})?)\)`, 'gu');
+const AFTER_PHONE = new RegExp(String.raw`(?<=(?:\d[ -]?){9,}\d) \((${NAME_PART}(?: ${NAME_PART})?)\)`, 'uy');
 /** A child named after "baby" in lower case, as in a list of a family's children: "and baby Mercedes were". */
 const BABY = /(?<=\bbaby )(\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
 
@@ -79,12 +81,13 @@ const BABY = /(?<=\bbaby )(\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
 const LOWER_AFTER =
 	/\b(?:by|with|about|from|rang|phoned|told|asked|emailed|texted)(?: about| to)?\s+(\p{Ll}{3,})(?: (\p{Ll}{3,}))?(?![\p{L}])/dgu;
 /** A first name in lower case, on the list or not, before a surname in lower case that is: "morag mackinnon". */
-const LOWER_PAIR = / \((?:school|social|youth|key|support|family|health)\b/g;
+const LOWER_PAIR = / \((?:school|social|youth|key|support|family|health)\b/y;
 const LOWER_PAIR_BEFORE = /(?<![\p{L}])(\p{Ll}{3,}) (\p{Ll}{3,})$/u;
 
 /** Families by their surname, in the plural and joined: "the Hendersons and the Quayles", "The McDonaghs". */
 const PLURAL_SHAPED = /(?<![\p{L}])[Tt]he ((?:Mc|Mac|O['’])\p{Lu}\p{Ll}+s)(?![\p{L}])/gu;
-const PLURALS_JOINED = /(?<![\p{L}])[Tt]he (\p{Lu}\p{Ll}+s) and the (\p{Lu}\p{Ll}+s)(?![\p{L}])/dgu;
+const PLURALS_JOINED =
+	/(?<![\p{L}])[Tt]he ((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+s) and the ((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+s)(?![\p{L}])/dgu;
 
 /** A house number and street with no kind of street, before a town and a postcode: "15 Ashgrove, Otley LS21 3BB",
  * "16 Glenvale Park, Newry BT34 2XR"; or in lower case ("9 victoria rd oldham ol8 3jq"). */
@@ -114,16 +117,25 @@ const BORN_MONTH =
 /** A number said to be one, of five digits or more, after "number" or "no." and at most a few words, or in brackets
  * after them: "CRB disclosure number 001234567890", "Hosp. no. 0098 2234 R", "client number on our system (1047733)". */
 const NUMBERED =
-	/(?<![\p{L}])(?:[Nn]umber|[Nn]o\.|[Nn]um\.?)(?! of\b)(?:\s*[:#]?\s*|\s+(?:is|was)\s+|[^.\n\d]{0,40}?\()((?=[\d /-]*\d[\d /-]*\d[\d /-]*\d[\d /-]*\d[\d /-]*\d)\d[\d/-]*(?: \d[\d/-]*)*(?: [A-Z](?![\p{L}]))?)(?![\p{L}\d])/uy;
+	/(?<![\p{L}])(?:[Nn]umber|[Nn]o\.|[Nn]um\.?)(?! of\b)(?:\s*[:#]?\s*|[^.\n\d]{0,40}?\()((?=[\d /-]*\d[\d /-]*\d[\d /-]*\d[\d /-]*\d[\d /-]*\d)\d[\d/-]*(?: \d[\d/-]*)*(?: [A-Z](?![\p{L}]))?)(?![\p{L}\d])/uy;
 /** A login shaped as one: "user j.mortimer42", "logged in as 'kirsty.b'". */
 const LOGIN_SHAPED =
-	/(?<![\p{L}])(?:[Uu]ser|[Ll]ogged (?:in|on) as|[Ll]ogs? in as)\s+['‘"“]?([a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]+\d{2,})(?![\w@])/uy;
+	/(?<![\p{L}])(?:[Uu]ser|[Ll]ogged (?:in|on) as|[Ll]ogs? in as)\s+['‘"“]?(?!(?:e\.g|i\.e)\b)([a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]+\d{2,})(?![\w@])/uy;
 /** A number plate in lower case, near a word about a vehicle: "The vehicle (lx03fhw)". */
 const PLATE_LOWER = /(?<![\w])[a-z]{2}\d{2} ?[a-z]{3}(?![\w])/g;
 /** A single initial and a surname in capitals, in a list: "R. OYELARAN (SW), T. MACKENZIE (HV)". */
 const INITIAL_UPPER = /[A-Z]\. ([A-Z]{3,}(?:-[A-Z]{2,})?)(?=\s*[(,;\n]|$)/y;
 
 const cap = (w: string) => w[0] + w.slice(1).toLowerCase();
+
+/** Whether "the ...s and the " is followed by a capital somewhere, as a family named in the plural would be. */
+function joinedPlural(text: string): boolean {
+	for (let i = text.indexOf('s and the '); i >= 0; i = text.indexOf('s and the ', i + 10)) {
+		const c = text[i + 10] ?? '';
+		if (c !== c.toLowerCase()) return true;
+	}
+	return false;
+}
 
 /** The matches of a sticky expression, tried only where its cue was found. */
 function* where(text: string, starts: number[], re: RegExp): Generator<RegExpExecArray> {
@@ -179,7 +191,7 @@ export function moreNames(text: string, lower: string, sense: NameSense, seen: S
 		const r = RUN_BEFORE.exec(text.slice(Math.max(0, end - 60), end))?.[1];
 		return r && person(r) ? r : undefined;
 	};
-	if (text.includes(';') && /^(?:To|Cc|CC|Bcc|BCC)\s*:/m.test(text))
+	if (text.includes(';') && (text.includes('To:') || text.includes('Cc:') || text.includes('CC:')))
 		for (const m of text.matchAll(HEADER)) {
 			const line = m[1];
 			// Only a list: items set apart by semicolons ("To: Owen; Lakshmi"), not "To: all staff".
@@ -208,16 +220,37 @@ export function moreNames(text: string, lower: string, sense: NameSense, seen: S
 		if (!SET_OFF.test(text.slice(Math.max(0, comma - 80), comma))) continue;
 		SET_OFF_NAME.lastIndex = start;
 		const m = SET_OFF_NAME.exec(text);
-		if (m && person(m[1])) add('name', start, start + m[1].length);
+		// Two words or more only when a first name or a surname on the lists, or a particle, says it is a name: not
+		// "Our volunteers, Age Concern and others".
+		if (!m) continue;
+		const words = m[1].split(' ');
+		const named =
+			words.length === 1 ||
+			sense.firstName(words[0]) ||
+			sense.surname(words[words.length - 1]) ||
+			words.some((w) => IS_PARTICLE.test(w));
+		if (named && person(m[1])) add('name', start, start + m[1].length);
 	}
-	for (const m of where(text, seen.places[NICK], NICKNAME))
-		if (sense.nameLike(m[1]))
-			add('name', m.index + m[0].lastIndexOf(m[1]), m.index + m[0].lastIndexOf(m[1]) + m[1].length);
-	if (text.includes(' ('))
-		for (const m of text.matchAll(BEFORE_NICKNAME)) {
-			const run = runBefore(m.index);
-			if (run) add('name', m.index - run.length, m.index);
-		}
+	for (const m of where(text, seen.places[NICK], NICKNAME)) {
+		const name = m[1] ?? m[2];
+		if (sense.nameLike(name))
+			add('name', m.index + m[0].lastIndexOf(name), m.index + m[0].lastIndexOf(name) + name.length);
+	}
+	// The rules on what stands in brackets are tried at each " (" (most texts have few).
+	for (let open = text.indexOf(' ('); open >= 0; open = text.indexOf(' (', open + 2)) {
+		BEFORE_NICKNAME.lastIndex = open;
+		const run = BEFORE_NICKNAME.test(text) ? runBefore(open) : undefined;
+		if (run) add('name', open - run.length, open);
+		AFTER_PHONE.lastIndex = open;
+		const phone = /\d/.test(text[open - 1]) ? AFTER_PHONE.exec(text) : null;
+		if (phone && person(phone[1])) add('name', open + 2, open + 2 + phone[1].length);
+		LOWER_PAIR.lastIndex = open;
+		const pair = LOWER_PAIR.test(text)
+			? LOWER_PAIR_BEFORE.exec(text.slice(Math.max(0, open - 40), open))
+			: null;
+		if (pair && (SURNAMES.has(pair[2]) || (sense.known(pair[1]) && /^(?:mc|mac|o')/.test(pair[2]))))
+			add('name', open - pair[0].length, open);
+	}
 	for (const m of where(text, seen.places[SPOUSE], WITH_SPOUSE)) {
 		// One word only where a sentence or a clause begins: "Jozef and his wife", not "Mother and her partner".
 		const run = runBefore(m.index);
@@ -230,28 +263,25 @@ export function moreNames(text: string, lower: string, sense: NameSense, seen: S
 	}
 	for (const c of where(text, seen.places[WITH_I], WITH_ME)) {
 		const m = PAIR_BEFORE.exec(text.slice(Math.max(0, c.index - 50), c.index));
-		if (m && sense.firstName(m[1]) && person(m[0])) add('name', c.index - m[0].length, c.index);
+		if (m && sense.firstName(m[1]) && person(m[2])) add('name', c.index - m[0].length, c.index);
 	}
+	// A first name, or anyone whose number is given ("ring Dele on 020 ..."); not "rang Leeds at the time".
 	for (const m of where(text, seen.places[RING], RUNG))
-		if (person(m[1])) add('name', at(m, 1), at(m, 1) + m[1].length);
-	if (text.includes('(') && /\d \([A-Z]/.test(text))
-		for (const m of text.matchAll(AFTER_PHONE))
-			if (person(m[1])) add('name', m.index + m[0].length - 1 - m[1].length, m.index + m[0].length - 1);
+		if (
+			person(m[1]) &&
+			(sense.firstName(m[1]) ||
+				/ on \+?\d/y.test(text.slice(at(m, 1) + m[1].length, at(m, 1) + m[1].length + 6)))
+		)
+			add('name', at(m, 1), at(m, 1) + m[1].length);
 	const rare = seen.places[RARE].length > 0;
 	if (rare && text.includes('baby '))
 		for (const m of text.matchAll(BABY)) if (person(m[1])) add('name', m.index, m.index + m[1].length);
 	for (const m of lower === text ? text.matchAll(LOWER_AFTER) : [])
 		if (sense.known(m[1]))
 			add('name', at(m, 1), m[2] && sense.surname(m[2]) ? m.index + m[0].length : at(m, 1) + m[1].length);
-	if (text.includes(' ('))
-		for (const c of text.matchAll(LOWER_PAIR)) {
-			const m = LOWER_PAIR_BEFORE.exec(text.slice(Math.max(0, c.index - 40), c.index));
-			if (m && (SURNAMES.has(m[2]) || (sense.known(m[1]) && /^(?:mc|mac|o')/.test(m[2]))))
-				add('name', c.index - m[0].length, c.index);
-		}
 	if (rare && ['he Mc', 'he Mac', "he O'", 'he O’'].some((c) => text.includes(c)))
 		for (const m of text.matchAll(PLURAL_SHAPED)) add('name', m.index + 4, m.index + 4 + m[1].length);
-	if (text.includes('s and the '))
+	if (joinedPlural(text))
 		for (const m of text.matchAll(PLURALS_JOINED)) {
 			// Joined to a family on the list of surnames, a plural is a family too ("the Hendersons and the Quayles").
 			const stem = (w: string) => w.replace(/e?s$/, '');

@@ -444,7 +444,7 @@ const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|a
 
 /** What the rules on surnames (redact-surnames.ts) need to know of a word. */
 const SENSE: WordSense = { nameLike: (w) => nameLike(w), firstName: (w) => firstName(w), ambiguousFirst: (w) => AMBIGUOUS_NAMES.has(plain(w)) };
-const NAME_SENSE: NameSense = { nameLike: (w) => nameLike(w), known: (w) => known(w), firstName: (w) => firstName(w), surname: (w) => isSurname(w), organisational: (r) => organisational(r) };
+const NAME_SENSE: NameSense = { nameLike: (w) => nameLike(w) && !ONE_WORD_BODIES.has(w), known: (w) => known(w), firstName: (w) => firstName(w), surname: (w) => isSurname(w), organisational: (r) => organisational(r) };
 
 /** A common first name that is not also an ordinary word ("Chloe", not "Grace"). */
 /** A word in lower case without its accents ("Siân" as "sian"). */
@@ -778,7 +778,7 @@ function collect(text: string): Redaction[] {
 		// first name, or two words or more.
 		const loose = /^(?:Many thanks|Thanks|Thank you|Cheers|Patient|Child|Pupil|Client|Student|Young person|Service user|From|Cc)\b/.test(m[0]);
 		// A sign-off alone on its line after the cue is a name whatever it is ("Thanks,\nMo\n").
-		const ownLine = /\n[ \t]*$/.test(m[0]) && /^[ \t]*(?:\n|$)/.test(text.slice(m.indices![1]![0] + taken.length));
+		const ownLine = /\n[ \t]*$/.test(text.slice(m.index!, m.indices![1]![0])) && /^[ \t]*(?:\n|$)/.test(text.slice(m.indices![1]![0] + taken.length));
 		if (loose && taken && !ownLine && !firstName(taken.split(/[ ,]/)[0]) && !/[ ,]/.test(taken)) continue;
 		if (taken) add('name', m.indices![1]![0], m.indices![1]![0] + taken.length);
 	}
