@@ -26,9 +26,10 @@
 // - The sixteenth session read redaction-5 and redaction-6 and what they leaked (both are development sets now; the
 //   sets before them were read too) and added rules read from a passage's shape rather than the lists
 //   (redact-names-2.ts: e-mail To/Cc lists, someone set off after a word for a person, nicknames, people rung or named
-//   with a spouse or the writer, names in lower case, families in the plural, address blocks, numbers said to be
-//   numbers), particles carried on in names and a few widened cues: redaction-5 29 -> 5 leaking (33 -> 6 strings),
-//   redaction-6 31 -> 10 (51 -> 20); no clean sentence of any set changed, nor any bundled text's redaction.
+//   with a spouse or the writer, names in lower case, families in the plural, surnames that are also places' words
+//   where only a person fits, address blocks, numbers said to be numbers), particles carried on in names and a few
+//   widened cues: redaction-5 29 -> 5 leaking (33 -> 6 strings), redaction-6 31 -> 8 (51 -> 16), redaction-4 3 -> 2;
+//   no clean sentence of any set changed, nor any bundled text's redaction.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/lib/analysis/redact';
@@ -48,9 +49,9 @@ const SETS = [
 	{ dir: 'tests/fixtures/redaction', sensitive: 150, clean: 120, leaking: 0, changed: 5 },
 	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 5, changed: 3 },
 	{ dir: 'tests/fixtures/redaction-3', sensitive: 160, clean: 120, leaking: 2, changed: 1 },
-	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 3, changed: 8 },
+	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 2, changed: 8 },
 	{ dir: 'tests/fixtures/redaction-5', sensitive: 160, clean: 120, leaking: 5, changed: 10 },
-	{ dir: 'tests/fixtures/redaction-6', sensitive: 160, clean: 120, leaking: 10, changed: 2 }
+	{ dir: 'tests/fixtures/redaction-6', sensitive: 160, clean: 120, leaking: 8, changed: 2 }
 ];
 
 describe('redaction on sentences written apart', () => {

@@ -137,6 +137,22 @@ function joinedPlural(text: string): boolean {
 	return false;
 }
 
+/** Surnames that are also words for places, which the main rules take for a place's name after a first name ("Grace
+ * Hall", "Lee Park"); here they are a surname where only a person fits around them. */
+const PLACE_SURNAMES = new Set(
+	'Hall Park Church Ward Bishop Street Lane Hill Wood Field Green Marsh Brook Brooks Bridge Heath Dean Cross Chapel Moss Wells Banks Fields Woods Moor House Garden Gardens Castle'.split(
+		' '
+	)
+);
+/** What only a person fits: a role after the name ("Grace Hall, the school nurse"), or a relation before it ("her
+ * partner Lee Park"). */
+const ROLE_AFTER = new RegExp(
+	String.raw`,? (?:(?:the|our|a|an|my|their|his|her) )?(?:[\p{L}-]+ ){0,3}?${PERSON}s?\b`,
+	'uy'
+);
+const KIN_BEFORE =
+	/\b(?:his|her|my|our|their) (?:partner|husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|mum|dad|mother|father|friend|nan|gran|aunt|uncle|cousin) $/;
+
 /** The matches of a sticky expression, tried only where its cue was found. */
 function* where(text: string, starts: number[], re: RegExp): Generator<RegExpExecArray> {
 	for (const i of starts) {
@@ -177,6 +193,8 @@ export interface Seen {
 	digits: boolean;
 	postcode: boolean;
 	places: Places;
+	/** Each capitalised word with the one after it (CAPITALISED in redact.ts). */
+	pairs: RegExpExecArray[];
 }
 
 export function moreNames(text: string, lower: string, sense: NameSense, seen: Seen): Find[] {
@@ -336,6 +354,13 @@ export function moreNames(text: string, lower: string, sense: NameSense, seen: S
 			(sense.surname(m[1]) || /^\s*\(/.test(text.slice(m.index + m[0].length)))
 		)
 			add('name', m.index, m.index + m[0].length);
+	}
+	for (const m of seen.pairs) {
+		if (!m[2] || !PLACE_SURNAMES.has(m[2]) || !sense.firstName(m[1]) || !sense.nameLike(m[1])) continue;
+		const end = m.index + m[1].length + 1 + m[2].length;
+		ROLE_AFTER.lastIndex = end;
+		if (ROLE_AFTER.test(text) || KIN_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index)))
+			add('name', m.index, end);
 	}
 	return out;
 }

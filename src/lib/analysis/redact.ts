@@ -804,7 +804,7 @@ function collect(text: string): Redaction[] {
 		const surname = second && /^\p{Lu}(?:\p{Ll}|['’]\p{Lu})/u.test(second) && !NOT_A_NAME.has(second) && !NOT_A_NAME_WORD.has(second);
 		add('name', m.index!, m.index! + first.length + (surname ? 1 + second.length : 0));
 	}
-	for (const f of moreNames(text, lower, NAME_SENSE, { digits, postcode: found.some((f) => f.kind === 'postcode'), places })) add(f.kind, f.start, f.end);
+	for (const f of moreNames(text, lower, NAME_SENSE, { digits, postcode: found.some((f) => f.kind === 'postcode'), places, pairs: capitalised })) add(f.kind, f.start, f.end);
 	return found;
 }
 
