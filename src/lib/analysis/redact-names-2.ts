@@ -79,7 +79,7 @@ const BABY = /(?<=\bbaby )(\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
 /** A known first name in lower case after a word that a person follows: "taken by sharon on reception", "rang about
  * jordan mcbride"; its surname with it when one on the list follows. */
 const LOWER_AFTER =
-	/\b(?:by|with|about|from|rang|phoned|told|asked|emailed|texted)(?: about| to)?\s+(\p{Ll}{3,})(?: (\p{Ll}{3,}))?(?![\p{L}])/dgu;
+	/\b(?:by|with|about|from|rang|phoned|told|asked|emailed|texted)(?: about| to)?\s+(?!(?:the|and|our|your|them|this|that|their|his|her|all|any|some|what|how|who|it)\b)(\p{Ll}{3,})(?: (\p{Ll}{3,}))?(?![\p{L}])/gu;
 /** A first name in lower case, on the list or not, before a surname in lower case that is: "morag mackinnon". */
 const LOWER_PAIR = / \((?:school|social|youth|key|support|family|health)\b/y;
 const LOWER_PAIR_BEFORE = /(?<![\p{L}])(\p{Ll}{3,}) (\p{Ll}{3,})$/u;
@@ -153,6 +153,17 @@ const ROLE_AFTER = new RegExp(
 const KIN_BEFORE =
 	/\b(?:his|her|my|our|their) (?:partner|husband|wife|boyfriend|girlfriend|son|daughter|brother|sister|mum|dad|mother|father|friend|nan|gran|aunt|uncle|cousin) $/;
 
+/** Where group i of a match starts (the expressions that use it have the "d" flag). */
+const at = (m: RegExpExecArray, i: number) => m.indices![i]![0];
+/** Whether a run of capitalised words can be a person's name. */
+const person = (sense: NameSense, run: string) =>
+	run.split(' ').every((w) => IS_PARTICLE.test(w) || sense.nameLike(w)) && !sense.organisational(run);
+/** The name just before `end`, if a person's. */
+function runBefore(text: string, sense: NameSense, end: number): string | undefined {
+	const r = RUN_BEFORE.exec(text.slice(Math.max(0, end - 60), end))?.[1];
+	return r && person(sense, r) ? r : undefined;
+}
+
 /** The matches of a sticky expression, tried only where its cue was found. */
 function* where(text: string, starts: number[], re: RegExp): Generator<RegExpExecArray> {
 	for (const i of starts) {
@@ -167,7 +178,7 @@ function* where(text: string, starts: number[], re: RegExp): Generator<RegExpExe
  * first four groups are its own): a pass of their own, or a search for each cue, cost more than the rules. Each group
  * is one rule's, and where it was found is handed to `moreNames`, which tries its rule only there.
  */
-export const MORE_CUES = String.raw`\b(known|calls|call (?:him|her|them)|knows? (?:him|her|them))\b|\b(ring|rung|phone|contacted|e-mailed)\b|\b((?:stay(?:s|ing)?|li(?:ve[sd]?|ving)) at|moved to)\b|\b(user|logged|logs? in)\b|( and (?:his|her|their) )|( and (?:i|me)\b)|\b(baby |the (?:mc|mac|o['’])|pitch |plot |berth |born|dob\b|date of birth|(?:reg|plate|car|van|vehicle|motorbike|taxi)\b)`;
+export const MORE_CUES = String.raw`\b(?:(known|calls|call (?:him|her|them)|knows? (?:him|her|them))\b|(ring|rung|phone|contacted|e-mailed)\b|((?:stay(?:s|ing)?|li(?:ve[sd]?|ving)) at|moved to)\b|(user|logged|logs? in)\b)| and (?:((?:his|her|their) )|((?:i|me)\b))|\b(baby |the (?:mc|mac|o['’])|pitch |plot |berth |born|dob\b|date of birth|(?:reg|plate|car|van|vehicle|motorbike|taxi)\b)`;
 /** The places of each cue: by rule, the index of its group in CUES less 5 (the main rules' groups and the match's). */
 const NICK = 0;
 const RING = 1;
@@ -199,16 +210,8 @@ export interface Seen {
 
 export function moreNames(text: string, lower: string, sense: NameSense, seen: Seen): Find[] {
 	const out: Find[] = [];
+	// Helpers are functions of the module, not closures made on each call (which cost more than some of the rules).
 	const add = (kind: Find['kind'], start: number, end: number) => out.push({ kind, start, end });
-	/** Where group i of a match starts (the expressions that use it have the "d" flag). */
-	const at = (m: RegExpExecArray, i: number) => m.indices![i]![0];
-	const person = (run: string) =>
-		run.split(' ').every((w) => IS_PARTICLE.test(w) || sense.nameLike(w)) && !sense.organisational(run);
-	/** The name just before `end`, if a person's. */
-	const runBefore = (end: number) => {
-		const r = RUN_BEFORE.exec(text.slice(Math.max(0, end - 60), end))?.[1];
-		return r && person(r) ? r : undefined;
-	};
 	if (text.includes(';') && (text.includes('To:') || text.includes('Cc:') || text.includes('CC:')))
 		for (const m of text.matchAll(HEADER)) {
 			const line = m[1];
@@ -218,7 +221,7 @@ export function moreNames(text: string, lower: string, sense: NameSense, seen: S
 			for (const item of line.split(';')) {
 				const lead = item.length - item.trimStart().length;
 				const it = HEADER_ITEM.exec(item.trim());
-				if (it && person(it[1]))
+				if (it && person(sense, it[1]))
 					add(
 						'name',
 						from + lead + item.trim().indexOf(it[1]),
@@ -247,7 +250,7 @@ export function moreNames(text: string, lower: string, sense: NameSense, seen: S
 			sense.firstName(words[0]) ||
 			sense.surname(words[words.length - 1]) ||
 			words.some((w) => IS_PARTICLE.test(w));
-		if (named && person(m[1])) add('name', start, start + m[1].length);
+		if (named && person(sense, m[1])) add('name', start, start + m[1].length);
 	}
 	for (const m of where(text, seen.places[NICK], NICKNAME)) {
 		const name = m[1] ?? m[2];
@@ -257,11 +260,11 @@ export function moreNames(text: string, lower: string, sense: NameSense, seen: S
 	// The rules on what stands in brackets are tried at each " (" (most texts have few).
 	for (let open = text.indexOf(' ('); open >= 0; open = text.indexOf(' (', open + 2)) {
 		BEFORE_NICKNAME.lastIndex = open;
-		const run = BEFORE_NICKNAME.test(text) ? runBefore(open) : undefined;
+		const run = BEFORE_NICKNAME.test(text) ? runBefore(text, sense, open) : undefined;
 		if (run) add('name', open - run.length, open);
 		AFTER_PHONE.lastIndex = open;
 		const phone = /\d/.test(text[open - 1]) ? AFTER_PHONE.exec(text) : null;
-		if (phone && person(phone[1])) add('name', open + 2, open + 2 + phone[1].length);
+		if (phone && person(sense, phone[1])) add('name', open + 2, open + 2 + phone[1].length);
 		LOWER_PAIR.lastIndex = open;
 		const pair = LOWER_PAIR.test(text)
 			? LOWER_PAIR_BEFORE.exec(text.slice(Math.max(0, open - 40), open))
@@ -271,7 +274,7 @@ export function moreNames(text: string, lower: string, sense: NameSense, seen: S
 	}
 	for (const m of where(text, seen.places[SPOUSE], WITH_SPOUSE)) {
 		// One word only where a sentence or a clause begins: "Jozef and his wife", not "Mother and her partner".
-		const run = runBefore(m.index);
+		const run = runBefore(text, sense, m.index);
 		const from = m.index - (run?.length ?? 0);
 		if (
 			run &&
@@ -281,22 +284,25 @@ export function moreNames(text: string, lower: string, sense: NameSense, seen: S
 	}
 	for (const c of where(text, seen.places[WITH_I], WITH_ME)) {
 		const m = PAIR_BEFORE.exec(text.slice(Math.max(0, c.index - 50), c.index));
-		if (m && sense.firstName(m[1]) && person(m[2])) add('name', c.index - m[0].length, c.index);
+		if (m && sense.firstName(m[1]) && person(sense, m[2])) add('name', c.index - m[0].length, c.index);
 	}
 	// A first name, or anyone whose number is given ("ring Dele on 020 ..."); not "rang Leeds at the time".
 	for (const m of where(text, seen.places[RING], RUNG))
 		if (
-			person(m[1]) &&
+			person(sense, m[1]) &&
 			(sense.firstName(m[1]) ||
 				/ on \+?\d/y.test(text.slice(at(m, 1) + m[1].length, at(m, 1) + m[1].length + 6)))
 		)
 			add('name', at(m, 1), at(m, 1) + m[1].length);
 	const rare = seen.places[RARE].length > 0;
 	if (rare && text.includes('baby '))
-		for (const m of text.matchAll(BABY)) if (person(m[1])) add('name', m.index, m.index + m[1].length);
+		for (const m of text.matchAll(BABY)) if (person(sense, m[1])) add('name', m.index, m.index + m[1].length);
 	for (const m of lower === text ? text.matchAll(LOWER_AFTER) : [])
-		if (sense.known(m[1]))
-			add('name', at(m, 1), m[2] && sense.surname(m[2]) ? m.index + m[0].length : at(m, 1) + m[1].length);
+		if (sense.known(m[1])) {
+			// Without indices (which cost an expression its fast paths): the name and its surname end the match.
+			const start = m.index + m[0].length - (m[2] ? m[1].length + 1 + m[2].length : m[1].length);
+			add('name', start, m[2] && sense.surname(m[2]) ? m.index + m[0].length : start + m[1].length);
+		}
 	if (rare && ['he Mc', 'he Mac', "he O'", 'he O’'].some((c) => text.includes(c)))
 		for (const m of text.matchAll(PLURAL_SHAPED)) add('name', m.index + 4, m.index + 4 + m[1].length);
 	if (joinedPlural(text))
