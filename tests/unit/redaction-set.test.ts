@@ -23,10 +23,18 @@
 // - tests/fixtures/redaction-6: 160 and 120, written in the fifteenth session by a helper who saw neither the rules nor
 //   the other sets. Held out, never read: 55 leaking (98 of 443 strings left), 2 clean changed with the rules from
 //   before that session's surname rules; 31 (51 of 443) and 2 after them.
+// - The sixteenth session read redaction-5 and redaction-6 and what they leaked (both are development sets now; the
+//   sets before them were read too) and added rules read from a passage's shape rather than the lists
+//   (redact-names-2.ts: e-mail To/Cc lists, someone set off after a word for a person, nicknames, people rung or named
+//   with a spouse or the writer, names in lower case, families in the plural, surnames that are also places' words
+//   where only a person fits, address blocks, numbers said to be numbers), particles carried on in names and a few
+//   widened cues: redaction-5 29 -> 5 leaking (33 -> 6 strings), redaction-6 31 -> 8 (51 -> 16), redaction-4 3 -> 2;
+//   no clean sentence of any set changed, nor any bundled text's redaction.
 // - tests/fixtures/redaction-7: 160 and 120, written in the sixteenth session by a helper who saw neither the rules nor
 //   the other sets' texts, aimed at what the earlier sets' notes said leaked (names with no cue, lower case, names
 //   that are words). Held out, never read: 59 leaking (84 of 347 strings left), 10 clean changed with the rules of the
-//   fifteenth session.
+//   fifteenth session; 54 (76 of 347) and 10 with the sixteenth session's rules above. What the rules learnt from the
+//   sets they were written against (5: 29 -> 5, 6: 31 -> 8) carried to new text only a little.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../src/lib/analysis/redact';
@@ -46,10 +54,10 @@ const SETS = [
 	{ dir: 'tests/fixtures/redaction', sensitive: 150, clean: 120, leaking: 0, changed: 5 },
 	{ dir: 'tests/fixtures/redaction-2', sensitive: 160, clean: 120, leaking: 5, changed: 3 },
 	{ dir: 'tests/fixtures/redaction-3', sensitive: 160, clean: 120, leaking: 2, changed: 1 },
-	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 3, changed: 8 },
-	{ dir: 'tests/fixtures/redaction-5', sensitive: 160, clean: 120, leaking: 29, changed: 10 },
-	{ dir: 'tests/fixtures/redaction-6', sensitive: 160, clean: 120, leaking: 31, changed: 2 },
-	{ dir: 'tests/fixtures/redaction-7', sensitive: 160, clean: 120, leaking: 59, changed: 10 }
+	{ dir: 'tests/fixtures/redaction-4', sensitive: 160, clean: 120, leaking: 2, changed: 8 },
+	{ dir: 'tests/fixtures/redaction-5', sensitive: 160, clean: 120, leaking: 5, changed: 10 },
+	{ dir: 'tests/fixtures/redaction-6', sensitive: 160, clean: 120, leaking: 8, changed: 2 },
+	{ dir: 'tests/fixtures/redaction-7', sensitive: 160, clean: 120, leaking: 54, changed: 10 }
 ];
 
 describe('redaction on sentences written apart', () => {

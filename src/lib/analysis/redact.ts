@@ -3,6 +3,7 @@
 // media names, people named with a title, a role, a relation or a signature, and first names (children's included)
 // where they can be detected.
 import { AMBIGUOUS_NAMES, FIRST_NAMES } from './names';
+import { cuePlaces, moreNames, MORE_CUES, noteCue, type NameSense } from './redact-names-2';
 import { byKnownSurname, firmAfter, lowerTitled, mayBeSurname, pluralSurnames, surname as isSurname, type WordSense } from './redact-surnames';
 
 export type RedactionKind = 'email' | 'phone' | 'nhs' | 'postcode' | 'name' | 'address' | 'dob' | 'ni' | 'reference' | 'handle' | 'organisation';
@@ -139,7 +140,7 @@ const DISTRICT = /\b(?<=[A-Z][a-z]+,? )[A-Z]{2}\d{1,2}\b/g;
 const KIN_TITLE = 'Grandma|Grandad|Grandpa|Granny|Gran|Nan|Nana|Nanna|Nanny|Nain|Taid|Aunty|Auntie|Aunt|Uncle';
 const TITLE = String.raw`(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Rev|Reverend|Father|PC|WPC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|Superintendent|Constable|Detective|Cllr|Councillor|Pastor|Imam|Rabbi|Canon|Sir|Dame|Pani|Herr|Frau|Madame|Mme|Monsieur|Señora|Señor|Baby|${KIN_TITLE})`;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’-]+`;
-const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(?:d['’]|[Dd]e |[Vv]an (?:[Dd]e[rn] )?|[Vv]on |[Dd]a |[Dd]i |[Dd]u |[Ll][ae] )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
+const TITLED = new RegExp(String.raw`(?<![\p{L}])(?:${TITLE}\.? )+(?:[A-Z]\.? )?(?:d['’]|[Dd]e |[Vv]an (?:[Dd]e[rn] )?|[Vv]on |[Dd]a |[Dd]i |[Dd]u |[Ll][ae] |Ó |Ní |Nic |Mac |Mc )?(${NAME_WORD})(?: ${NAME_WORD})?`, 'gu');
 /** A surname said to be one: "(surname Van der Berg)", "her maiden name was Cartwright". */
 const SURNAME = /\b(?:[Ss]urname|SURNAME|[Ff]amily name|[Mm]aiden name|[Ll]ast name)(?: is| was)?(?:\s*:\s*|\s+)((?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]e[rn]|[Dd]a|[Dd]i|[Dd]u|[Ll][ae]|[Tt]er)\s+)*(?:d['’]|O['’])?\p{Lu}[\p{L}'’-]+)/dgu;
 /** The parts of an e-mail address's name that say nothing of whose it is ("safeguarding.team@", "info@"). */
@@ -360,7 +361,7 @@ const NAME_WITH_DETAIL = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME_RUN})(?:
  * Phádraig says", "my key worker gary". The name is followed by a word in lower case or by punctuation; whose the role
  * is, and whether the words are a person's, are read after the match (collect). */
 const ROLE_THEN_NAME = new RegExp(String.raw`(?<![\p{L}])${ROLE}\s+(?:(${NAME_RUN})(?= \p{Ll}|[,.;:!?)]|$)|(\p{Ll}{3,})(?![\p{L}]))`, 'gu');
-const ROLE_BRACKET = new RegExp(String.raw`(?<![\p{L}])${ROLE} \((\p{Lu}\p{Ll}[\p{L}'’-]*)(?=\))`, 'gu');
+const ROLE_BRACKET = new RegExp(String.raw`(?<![\p{L}])${ROLE} \((\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)?)(?=\))`, 'gu');
 /** What comes before the role: whose it is ("our", "my"), or the start of a sentence ("Senior practitioner"). Read on
  * the text before a match, which is cheaper than starting the expression with it. */
 const ROLE_OWNER = /(?:\b(?:[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,2}|(?:^|[.!?]\s+)\p{Lu}\p{Ll}+\s+)$/u;
@@ -398,7 +399,7 @@ const SPOKE_TO_LOWER = /\b(?:spoke|spoken|speak|talked|talk) (?:to|with) (\p{Ll}
 /** A known first name in lower case with "'s": "jayden's school". */
 const POSSESSIVE_LOWER = /(?<![\p{L}])(\p{Ll}{3,})['’]s\b/dgu;
 /** A surname before a first name in a form's field: "Child: Barker, Jayden" (after a colon: "Regards, Sunita" is not one). */
-const SURNAME_FIRST = /:\s*(\p{Lu}\p{Ll}[\p{L}'’-]*), $/u;
+const SURNAME_FIRST = /:\s*(\p{Lu}\p{Ll}[\p{L}'’-]*|\p{Lu}{2}[\p{Lu}'’-]+), $/u;
 /** Bodies and services written as one capitalised word, which a name may stand beside ("Mrs Khan and Ofsted"). */
 const ONE_WORD_BODIES = new Set('Ofsted Ofqual Estyn Cafcass Connexions ChildLine Childline Barnardo Barnardos Kidscape Samaritans Mencap Parentline Unison Unite Nacro Shelter Relate Homestart Becta Victim Support Women Refuge Brook Kids Whizz Turning Addaction Mind Scope Sense Contact Crisis Youthnet Frank Talk'.split(' '));
 /** Capitalised words that begin organisation and place names, so "Grace Academy" or "Sam's Club" are not people. */
@@ -425,7 +426,7 @@ const MAY_BIRTH = /dob|d\.o\.b|birth|born|bday|b-day|\bb\./;
 const MAY_REFER = /ref|case|upn|uln|pupil|id|crime|student|patient|hosp|mrn|client|file|membership|staff|payroll|passport|licence/;
 /** The cues of four rules, found in one pass over the lower-case copy: someone's own number (OWN_NUMBER), someone
  * saying who they are (SELF), speaking to someone (SPOKE_TO), someone saying something (SAID). */
-const CUES = new RegExp(String.raw`(number\b|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(${SPEECH})\b`, 'g');
+const CUES = new RegExp(String.raw`(number\b|\bno\.|\bref|\bid\b)|(\bi['’]?m |\bi am |\bit['’]?s |\bthis is |\b(?:i|me), )|\b(spok|speak|talk)|\b(${SPEECH})\b|${MORE_CUES}`, 'g');
 const MAY_STREET = new RegExp(STREET_KINDS);
 const MAY_TITLE_UPPER = /\b(?:MRS?|MS|MISS|DR)\b/;
 const MAY_TITLE_LOWER = /\b(?:mrs?|dr)\b/;
@@ -443,6 +444,7 @@ const MAY_SIGN = /\bby\b|name|signed|regards|wishes|yours|respondent|completed|a
 
 /** What the rules on surnames (redact-surnames.ts) need to know of a word. */
 const SENSE: WordSense = { nameLike: (w) => nameLike(w), firstName: (w) => firstName(w), ambiguousFirst: (w) => AMBIGUOUS_NAMES.has(plain(w)) };
+const NAME_SENSE: NameSense = { nameLike: (w) => nameLike(w) && !ONE_WORD_BODIES.has(w), known: (w) => known(w), firstName: (w) => firstName(w), surname: (w) => isSurname(w), organisational: (r) => organisational(r) };
 
 /** A common first name that is not also an ordinary word ("Chloe", not "Grace"). */
 /** A word in lower case without its accents ("Siân" as "sian"). */
@@ -493,7 +495,11 @@ function collect(text: string): Redaction[] {
 	// Where a name beside a role may start: each capitalised word that could be a first name, and one word set off
 	// by commas (", Ingrid,"). The rules on roles look only there, not at every "the" in the text.
 	const cue = [false, false, false, false, false];
-	for (const m of matches(lower, CUES)) for (let i = 1; i <= 4; i++) if (m[i]) cue[i] = true;
+	const places = cuePlaces();
+	for (const m of matches(lower, CUES)) {
+		for (let i = 1; i <= 4; i++) if (m[i]) cue[i] = true;
+		noteCue(m, places);
+	}
 	const [, mayOwnNumber, maySelf, maySpeak, maySay] = cue;
 	const capitalised = [...matches(text, CAPITALISED)];
 	for (const s of [...byKnownSurname(text, capitalised, SENSE), ...pluralSurnames(text), ...lowerTitled(lower, text)]) add('name', s.start, s.end);
@@ -675,7 +681,7 @@ function collect(text: string): Redaction[] {
 	}
 	for (const m of matches(text, WITH_AGE)) group('name', m);
 	// A name in brackets after a role, even one that is also a word: "Our health visitor (Joy) had been going in".
-	if (text.includes('(')) for (const m of matches(text, ROLE_BRACKET)) if (firstName(m[1]) && nameLike(m[1])) tail('name', m);
+	if (text.includes('(')) for (const m of matches(text, ROLE_BRACKET)) if (firstName(m[1].split(' ')[0]) && personRun(m[1])) tail('name', m);
 	if (text.includes(' and ')) for (const m of matches(text, WITH_ME)) {
 		const opens = m[1] && /(?:^|[.!?]\s+|\n)$/.test(text.slice(Math.max(0, m.index! - 3), m.index!));
 		if (m[1] ? nameLike(m[1]) && !ONE_WORD_BODIES.has(m[1]) && !NOT_A_NAME_WORD.has(m[1]) && !KIN_WORDS.has(m[1].toLowerCase()) && (firstName(m[1]) || (opens && !/s$/.test(m[1]))) : known(m[2]) || NAMES_AFTER_KIN.has(m[2]))
@@ -771,7 +777,9 @@ function collect(text: string): Redaction[] {
 		// After the cues that also begin ordinary sentences and mailboxes ("Thank you, Minister,", "From: SENCO"), a
 		// first name, or two words or more.
 		const loose = /^(?:Many thanks|Thanks|Thank you|Cheers|Patient|Child|Pupil|Client|Student|Young person|Service user|From|Cc)\b/.test(m[0]);
-		if (loose && taken && !firstName(taken.split(/[ ,]/)[0]) && !/[ ,]/.test(taken)) continue;
+		// A sign-off alone on its line after the cue is a name whatever it is ("Thanks,\nMo\n").
+		const ownLine = /\n[ \t]*$/.test(text.slice(m.index!, m.indices![1]![0])) && /^[ \t]*(?:\n|$)/.test(text.slice(m.indices![1]![0] + taken.length));
+		if (loose && taken && !ownLine && !firstName(taken.split(/[ ,]/)[0]) && !/[ ,]/.test(taken)) continue;
 		if (taken) add('name', m.indices![1]![0], m.indices![1]![0] + taken.length);
 	}
 	for (const m of capitalised) {
@@ -796,11 +804,12 @@ function collect(text: string): Redaction[] {
 		const surname = second && /^\p{Lu}(?:\p{Ll}|['’]\p{Lu})/u.test(second) && !NOT_A_NAME.has(second) && !NOT_A_NAME_WORD.has(second);
 		add('name', m.index!, m.index! + first.length + (surname ? 1 + second.length : 0));
 	}
+	for (const f of moreNames(text, lower, NAME_SENSE, { digits, postcode: found.some((f) => f.kind === 'postcode'), places, pairs: capitalised })) add(f.kind, f.start, f.end);
 	return found;
 }
 
 /** Capitalised words after a name that are part of it: "Darren Leigh Cooper", "Marcus 'Moz' Thompson". */
-const MORE_OF_NAME = /^(?: ['‘"“]\p{Lu}[\p{L}'’-]*['’"”]| \(\p{Lu}\p{Ll}+\))?(?: (\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)?))(?![\p{L}])/u;
+const MORE_OF_NAME = /^(?: ['‘"“]\p{Lu}[\p{L}'’-]*['’"”]| \(\p{Lu}\p{Ll}+\))?(?: (?:(?:van der|van den|van|von|de|da|dos|du|bin|binti|ibn|ap|ab) )?(\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{Lu}\p{Ll}[\p{L}'’]*)?))(?![\p{L}])/u;
 const MORE_OF_NAME_UPPER = /^ ([A-Z][A-Z'’-]+)(?![\p{L}])/u;
 /** Words that follow a name in capitals as the sentence's, not the name's. */
 const NOT_IN_CAPITALS = new Set('SAID SAYS TOLD ASKED RANG PHONED WROTE CAME WENT AGREED AGREES FEELS FELT THINKS THOUGHT WANTS WANTED HAS HAD IS WAS WILL WOULD CAN COULD AND OR BUT FROM AT IN ON OF TO FOR WITH NOT NO YES THE A AN I WE'.split(' '));
@@ -923,7 +932,7 @@ function carryOn(text: string, names: Redaction[], out: Redaction[], words: Set<
 		}
 		// The last word of a name of two words or more is a surname, on the list or not ("Mr Whitlock ... Whitlock
 		// said"), unless it may be a word ("Mrs Green ... Green spaces").
-		const last = found.length > 1 ? found[found.length - 1].replace(/['’]s$/, '') : '';
+		const last = found.length > 1 || (found.length === 1 && /^(?:Mr|Ms|Mx|Dr)\.? /.test(text.slice(f.start, f.end))) ? found[found.length - 1].replace(/['’]s$/, '') : '';
 		if (last && mayBeSurname(last) && nameLike(last) && !AMBIGUOUS_NAMES.has(plain(last))) surnames.add(last);
 	}
 }
