@@ -221,13 +221,13 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 					deleteAnswer.run(old.id, q.id);
 				} else upsertAnswer.run(old.id, q.id, choice, body);
 			}
-			const own = (d: typeof before) => [d.name, d.organisation, d.type, d.confidential];
 			const given = (name: string) => (row[name] as string | null | undefined) ?? null;
-			const now = { name: given('name'), organisation: given('organisation'), type: given('respondent_type'), confidential, body: given('professional_body') };
-			if (JSON.stringify(own(before)) !== JSON.stringify(own(now))) forgetRedaction.run(old.id);
+			const ownChanged =
+				before.name !== given('name') || before.organisation !== given('organisation') || before.type !== given('respondent_type') || before.confidential !== confidential;
+			if (ownChanged) forgetRedaction.run(old.id);
 			unsearchable.run(old.id);
 			unquotable.run(old.id);
-			if (JSON.stringify([...own(before), before.body]) !== JSON.stringify([...own(now), now.body])) changedBodies.push(old.id);
+			if (ownChanged || before.body !== given('professional_body')) changedBodies.push(old.id);
 			old.row_hash = hash;
 			return 'updated';
 		},

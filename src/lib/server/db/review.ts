@@ -79,8 +79,6 @@ export interface ReviewItem {
 	sector: string | null;
 	sectorGiven: string | null;
 	sectorReason: string | null;
-	/** An analyst's correction of the sector, which the review form can take back; null when there is none. */
-	sectorManual: string | null;
 	/** The respondent asked for their response not to be published: never to be quoted. */
 	confidential: boolean;
 	campaignSize: number | null;
@@ -106,7 +104,7 @@ export function reviewItem(db: DB, answerId: number): ReviewItem | undefined {
 	const a = db
 		.prepare(
 			`SELECT a.id AS answerId, a.question_id AS questionId, r.response_id AS responseId, a.choice, shown_text(a.text_redacted, a.text, r.name, r.organisation, r.respondent_type, r.confidential) AS redacted,
-				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.sector_manual AS sectorManual, r.confidential, c.size AS campaignSize, c.id AS campaignId, a.review_reason AS reason,
+				a.stance, r.sector, r.sector_given AS sectorGiven, ${SHOWN_SECTOR_REASON} AS sectorReason, r.confidential, c.size AS campaignSize, c.id AS campaignId, a.review_reason AS reason,
 				(SELECT max(started_at) FROM analysis_run) AS analysedAt,
 				(SELECT u.username || '|' || rv.reviewed_at FROM answer_review rv JOIN app_user u ON u.id = rv.user_id WHERE rv.answer_id = a.id) AS reviewedBy,
 				(SELECT rv.campaign FROM answer_review rv WHERE rv.answer_id = a.id) AS campaignMark,
@@ -182,13 +180,14 @@ export function saveSector(db: DB, user: User, responseId: string, sector: strin
 	// Choosing the sector shown is a decision too when the pipeline chose it: it is kept from then on.
 	if (sector === r.manual || (undo && r.manual === null)) return null;
 	const answers = db.prepare('SELECT id FROM answer WHERE respondent_id = ?').pluck().all(r.id) as number[];
-	const write = undo ? () => takeBackSector(db, user, responseId) : () => correctSector(db, user, responseId, r.sector, sector);
+	const write = undo ? () => takeBackSector(db, user, r) : () => correctSector(db, user, responseId, r.sector, sector);
 	writeKeepingFacts(db, answers, () => db.transaction(write)(), [r.id]);
 	return null;
 }
 
 interface SectorRow {
 	id: number;
+	responseId: string;
 	sector: string | null;
 	given: string | null;
 	manual: string | null;
@@ -199,17 +198,24 @@ interface SectorRow {
 
 const sectorRow = (db: DB, responseId: string) =>
 	db
-		.prepare('SELECT id, sector, sector_given AS given, sector_manual AS manual, organisation, professional_body AS body, respondent_type AS type FROM respondent WHERE response_id = ?')
+		.prepare(
+			'SELECT id, response_id AS responseId, sector, sector_given AS given, sector_manual AS manual, organisation, professional_body AS body, respondent_type AS type FROM respondent WHERE response_id = ?'
+		)
 		.get(responseId) as SectorRow | undefined;
 
-/** Takes an analyst's sector correction back (the sector the respondent gave, else the one the analysis infers now);
- * in the audit log. Nothing happens when there is no correction. */
-function takeBackSector(db: DB, user: User, responseId: string) {
-	const r = sectorRow(db, responseId);
+/** The sector a respondent has without an analyst's correction: the one they gave, else the one the analysis infers
+ * now. */
+function uncorrected(db: DB, r: SectorRow): { sector: string | null; reason: string | null; inferred: number } {
+	return r.given ? { sector: r.given, reason: null, inferred: 0 } : inferNow(db, r);
+}
+
+/** Takes an analyst's sector correction back (`uncorrected`); in the audit log. Nothing happens when there is no
+ * correction. */
+function takeBackSector(db: DB, user: User, r: SectorRow | undefined) {
 	if (!r || r.manual === null) return;
-	const back = r.given ? { sector: r.given, reason: null, inferred: 0 } : inferNow(db, r);
+	const back = uncorrected(db, r);
 	db.prepare('UPDATE respondent SET sector_manual = NULL, sector = ?, sector_inferred = ?, sector_reason = ? WHERE id = ?').run(back.sector, back.inferred, back.reason, r.id);
-	audit(db, user.username, 'sector correction taken back', `respondent ${responseId}`, { from: r.sector, to: back.sector });
+	audit(db, user.username, 'sector correction taken back', `respondent ${r.responseId}`, { from: r.sector, to: back.sector });
 }
 
 /**
@@ -219,7 +225,7 @@ function takeBackSector(db: DB, user: User, responseId: string) {
 export function uncorrectedChoice(db: DB, responseId: string): string | null {
 	const r = sectorRow(db, responseId);
 	if (!r || r.manual === null) return null;
-	const back = r.given ? { sector: r.given, inferred: 0 } : inferNow(db, r);
+	const back = uncorrected(db, r);
 	const label = back.sector === null ? null : (db.prepare('SELECT label FROM sector WHERE id = ?').pluck().get(back.sector) as string | undefined);
 	return `Take the correction back: ${label ? `${label}, ${r.given ? 'as the respondent gave it' : 'as the analysis infers'}` : 'not known (the respondent gave none and the analysis infers none)'}`;
 }
@@ -255,7 +261,7 @@ export function saveDecision(db: DB, user: User, answerId: number, d: Decision) 
 			db.prepare('UPDATE answer SET stance = ? WHERE id = ?').run(d.stance, answerId);
 			audit(db, user.username, 'stance corrected', `answer ${answerId} (${item.responseId} ${item.questionId})`, { from: item.stance, to: d.stance });
 		}
-		if (d.sector === UNCORRECTED) takeBackSector(db, user, item.responseId);
+		if (d.sector === UNCORRECTED) takeBackSector(db, user, sectorRow(db, item.responseId));
 		else if (d.sector && d.sector !== item.sector) correctSector(db, user, item.responseId, item.sector, d.sector);
 		// Only a change of the box, as the analyst saw it when the page opened, is a mark: saving again keeps an earlier
 		// mark, ticking a box the analysis ticked says nothing new, and an analysis (or another analyst's mark) since the

@@ -19,7 +19,7 @@ export function load({ params, url }) {
 	// The answer just saved, by the response it belongs to (answers' own ids are internal).
 	const savedId = Number(url.searchParams.get('saved'));
 	const saved = Number.isInteger(savedId) && savedId > 0 ? { answerId: savedId, responseId: answerResponseId(db, savedId) } : null;
-	return { question: q, item, queue: next, saved: saved?.responseId ? saved : null, progress: progress(db).find((p) => p.question === q.id)!, sectors, stances: STANCES, uncorrected: UNCORRECTED, undo: item?.sectorManual ? uncorrectedChoice(db, item.responseId) : null };
+	return { question: q, item, queue: next, saved: saved?.responseId ? saved : null, progress: progress(db).find((p) => p.question === q.id)!, sectors, stances: STANCES, uncorrected: UNCORRECTED, undo: item ? uncorrectedChoice(db, item.responseId) : null };
 }
 
 export const actions = {
