@@ -171,3 +171,53 @@ test('a chart of shares says which groups have fewer than 5 respondents, on the 
 	await page.goto('/');
 	await expect(page.getByRole('figure', { name: 'Respondents by sector' }).getByText(/Fewer than 5 respondents/)).toHaveCount(0);
 });
+
+// Officials paste tables into the Government Response: a copied table carries its title, what it shows, and its base
+// and source, as the chart's images do (a user test found a copy held the bare grid).
+test("a chart's table is copied with its title, filter, base and source", async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('/questions/q5?sector=health');
+	const figure = page.getByRole('figure', { name: 'Q5: answers by sector' });
+	await figure.getByText(/^Show the data as a table/).click();
+	const table = figure.getByRole('table', { name: /Q5: answers by sector/ });
+	// The caption is on show, so a table selected by hand carries its title and filter too.
+	await expect(table.locator('caption')).toBeVisible();
+	await expect(table.locator('caption')).toContainText('Showing: Respondents from Health');
+	await figure.getByRole('button', { name: /^Copy the table/ }).click();
+	await expect(figure.getByRole('status')).toHaveText('Table copied, with its title, base and source: paste it into your document.');
+	const copied = await page.evaluate(async () => {
+		const [item] = await navigator.clipboard.read();
+		return { html: await (await item.getType('text/html')).text(), text: await (await item.getType('text/plain')).text() };
+	});
+	const base = (await figure.locator('.app-chart-figure__meta').first().textContent())!.trim();
+	expect(base).toMatch(/^Base: /);
+	for (const s of ['Q5: answers by sector', 'Q5 asked:', 'Showing: Respondents from Health', base]) {
+		expect(copied.text).toContain(s);
+		expect(copied.html).toContain(s.replace(/&/g, '&amp;'));
+	}
+	// Every row of the page's table, cell for cell, between the title and the base.
+	const rows = await table.locator('tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim()).join('\t')));
+	expect(rows.length).toBeGreaterThan(1);
+	for (const row of rows) expect(copied.text).toContain(row);
+	expect(copied.text.indexOf(rows[0])).toBeGreaterThan(copied.text.indexOf('Showing:'));
+	expect(copied.text.indexOf(base)).toBeGreaterThan(copied.text.indexOf(rows.at(-1)!));
+});
+
+// On a departmental intranet over plain HTTP the Clipboard API is not there: the browser's copy command copies the
+// same table.
+test('without the Clipboard API the table is copied by the browser', async ({ page }) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+		document.addEventListener('copy', () => ((window as unknown as { copiedText: string }).copiedText = String(window.getSelection())));
+	});
+	await page.goto('/questions/q5');
+	const figure = page.getByRole('figure', { name: 'Q5: answers by sector' });
+	await figure.getByText(/^Show the data as a table/).click();
+	await figure.getByRole('button', { name: /^Copy the table/ }).click();
+	await expect(figure.getByRole('status')).toHaveText(/^Table copied/);
+	const text = await page.evaluate(() => (window as unknown as { copiedText: string }).copiedText);
+	expect(text).toContain('Q5: answers by sector');
+	expect(text).toContain('Q5 asked:');
+	expect(text).toMatch(/Base: /);
+	expect(text).toContain('Health');
+});
