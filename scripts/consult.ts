@@ -11,9 +11,10 @@ import { buildDatabase } from '../src/lib/import/bundle';
 import { generate } from '../src/lib/import/generate';
 import type { Encoding } from '../src/lib/import/csv';
 import { openDb, resolveDbPath } from '../src/lib/server/db/client';
-import { answersByQuestion, respondentsBySector, tableCounts } from '../src/lib/server/db/stats';
+import { answersByQuestion, respondentsBySector, tableCounts, unanalysedAnswersSql, unanalysedComments } from '../src/lib/server/db/stats';
 import { ANSWER_EXPORT_COLUMNS, answerExportRows, QUOTE_EXPORT_COLUMNS, quoteExportRows } from '../src/lib/server/db/exports';
 import { analyseDatabaseParallel, goldDirOf } from '../src/lib/server/analyse';
+import { waitingSentence } from '../src/lib/waiting';
 import { formatTimings, Timings } from '../src/lib/server/timings';
 import { evaluate, formatEvaluation } from '../src/lib/server/evaluate';
 import { reportData } from '../src/lib/server/report/data';
@@ -101,6 +102,9 @@ async function cmdImport(args: Args) {
 				`${file}: ${report.rows} rows read; ${report.added} ${verb} added, ${report.updated} updated, ${report.unchanged} unchanged.${report.dryRun ? ' (dry run: nothing stored)' : ''}\n`
 			);
 		}
+		// Pages say so too, while it lasts.
+		const waiting = { answers: unanalysedAnswersSql(db), comments: unanalysedComments(db) };
+		if (!report.dryRun && (waiting.answers || waiting.comments)) process.stderr.write(`${waitingSentence(waiting, "the dashboard's pages")} Run: npm run consult -- analyse\n`);
 	} finally {
 		db.close();
 	}

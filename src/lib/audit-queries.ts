@@ -527,6 +527,19 @@ LEFT JOIN tagged t ON t.answer_id = a.id
 WHERE trim(coalesce(a.text, '')) <> ''`
 	},
 	{
+		id: 'waiting-for-analysis',
+		title: 'Answers and comments waiting for the next analysis',
+		shows: 'Every page, while there are any: "N answers have been imported or changed since the analysis last ran"',
+		unit: 'answers',
+		sql: `-- An analysis gives every answer with a choice or a text a stance, and redacts every comment; an import takes the
+-- stance (and the automatic themes) from an answer whose choice or text it changes, and the redaction from a changed
+-- comment. Both 0 after an analysis.
+SELECT
+	(SELECT count(*) FROM answer WHERE stance IS NULL AND (choice IS NOT NULL OR trim(coalesce(text, '')) <> '')) AS answers,
+	(SELECT count(*) FROM event_feedback WHERE comment_redacted IS NULL AND trim(coalesce(comment, '')) <> '')
+		+ (SELECT count(*) FROM cyp_feedback WHERE comment_redacted IS NULL AND trim(coalesce(comment, '')) <> '') AS comments`
+	},
+	{
 		id: 'review-progress',
 		title: 'Written answers analysts have reviewed, by question',
 		shows:

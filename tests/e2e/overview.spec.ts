@@ -1,5 +1,6 @@
 // Journey: an official opens the first page and sees the real counts, the sample-data notice and the sector chart.
 import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { query } from './db';
 
 function counts() {
@@ -26,4 +27,37 @@ test('the first page shows the totals from the database and the sector chart', a
 	await expect(chart.getByRole('img')).toHaveCount(sectors);
 	await page.getByText('Show the data as a table: Respondents by sector').click();
 	await expect(page.getByRole('row', { name: /Health/ })).toBeVisible();
+});
+
+// An import from the command line while people read the pages leaves the answers it changed without themes or stance
+// until the next analysis: every page says how many, and what to do, so nobody reads the numbers as complete.
+test('every page says when answers wait for the next analysis, and stops saying so once they are analysed', async ({ page, browser }) => {
+	const banner = () => page.getByRole('region', { name: 'The analysis is out of date' });
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(banner()).toHaveCount(0);
+	const id = query<number>("SELECT id FROM answer WHERE trim(coalesce(text, '')) <> '' ORDER BY id LIMIT 1");
+	const stance = query<string>('SELECT stance FROM answer WHERE id = ?', id);
+	// What an import does to an answer whose text changed (tests/unit/reimport-analysis.test.ts has the import itself).
+	const db = new Database('tmp/e2e.db');
+	try {
+		db.prepare('UPDATE answer SET stance = NULL WHERE id = ?').run(id);
+		await page.goto('/themes');
+		await expect(banner()).toContainText(
+			'1 answer has been imported or changed since the analysis last ran: its themes and stance are not counted on these pages until it runs again.'
+		);
+		await expect(banner()).toContainText('Run the analysis again: npm run consult -- analyse.');
+		// A viewer is told whom to ask, not a command.
+		const viewer = await browser.newContext({ storageState: 'tmp/auth/viewer.json' });
+		const other = await viewer.newPage();
+		await other.goto('/questions');
+		await expect(other.getByRole('region', { name: 'The analysis is out of date' })).toContainText('Ask the analysis team to run the analysis again.');
+		await viewer.close();
+	} finally {
+		db.prepare('UPDATE answer SET stance = ? WHERE id = ?').run(stance, id);
+		db.close();
+	}
+	await page.goto('/themes');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(banner()).toHaveCount(0);
 });

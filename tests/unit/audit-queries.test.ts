@@ -28,7 +28,7 @@ import { events } from '../../src/lib/server/db/events';
 import { otherTotals, respondentCount } from '../../src/lib/server/db/overview';
 import { progress, saveDecision } from '../../src/lib/server/db/review';
 import { stakeholderCounts } from '../../src/lib/server/db/stakeholders';
-import { respondentsBySector } from '../../src/lib/server/db/stats';
+import { respondentsBySector, unanalysedComments } from '../../src/lib/server/db/stats';
 import {
 	bodyGroupChoices,
 	bodyGroupThemes,
@@ -36,6 +36,7 @@ import {
 	respondentTotal,
 	sectorCounts,
 	typeCounts,
+	unanalysedAnswers,
 	untaggedCounts
 } from '../../src/lib/server/facts';
 import { buildFilter } from '../../src/lib/server/filters';
@@ -204,6 +205,9 @@ const PAGES: Record<string, (d: DB, rows: Row[], value?: string) => void> = {
 				.sort((a, b) => a.id - b.id)
 				.flatMap((c) => c.sectors.map((s) => ({ campaign: c.id, sector: s.label, respondents: s.respondents })))
 		);
+	},
+	'waiting-for-analysis': (d, rows) => {
+		expect(rows).toEqual([{ answers: unanalysedAnswers(d), comments: unanalysedComments(d) }]);
 	},
 	'review-progress': (d, rows) => {
 		expect(rows).toEqual(

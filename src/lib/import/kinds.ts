@@ -71,21 +71,26 @@ export function readImportDefinition(db: DB): ImportDefinition {
 }
 
 function upsertSimple(db: DB, table: string, columns: string[]) {
-	const select = db.prepare(`SELECT row_hash FROM ${table} WHERE id = ?`).pluck();
+	const comments = columns.includes('comment');
+	const select = db.prepare(`SELECT row_hash AS hash${comments ? ', comment' : ''} FROM ${table} WHERE id = ?`);
 	const names = [...columns, 'extra_json', 'row_hash', 'batch_id'];
 	// A changed comment loses the redacted text analyse made of the old one: pages redact the new one as they show it
-	// (shown_text), and the report quotes only comments analyse has checked.
-	const derived = columns.includes('comment') ? [`comment_redacted = CASE WHEN ${table}.comment IS excluded.comment THEN ${table}.comment_redacted END`] : [];
+	// (shown_text), and the report quotes only comments analyse has checked. It loses the themes found in the old one
+	// too, as a changed answer does.
+	const derived = comments ? [`comment_redacted = CASE WHEN ${table}.comment IS excluded.comment THEN ${table}.comment_redacted END`] : [];
+	const forgetThemes = comments ? db.prepare('DELETE FROM comment_theme WHERE kind = ? AND comment_id = ?') : null;
+	const kind = table === 'cyp_feedback' ? 'cyp' : 'event';
 	const insert = db.prepare(
 		`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => '@' + n).join(', ')})
 		 ON CONFLICT(id) DO UPDATE SET ${[...derived, ...names.filter((n) => n !== 'id').map((n) => `${n} = excluded.${n}`)].join(', ')}`
 	);
 	return (row: Record<string, unknown>, extra: Record<string, string>, hash: string, batchId: number): Outcome => {
-		const old = select.get(row.id) as string | undefined;
-		if (old === hash) return 'unchanged';
+		const old = select.get(row.id) as { hash: string; comment?: string | null } | undefined;
+		if (old?.hash === hash) return 'unchanged';
 		const params: Record<string, unknown> = { extra_json: JSON.stringify(extra), row_hash: hash, batch_id: batchId };
 		for (const c of columns) params[c] = row[c] ?? null;
 		insert.run(params);
+		if (old && forgetThemes && old.comment !== params.comment) forgetThemes.run(kind, row.id);
 		return old === undefined ? 'added' : 'updated';
 	};
 }
@@ -142,7 +147,10 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 		 ON CONFLICT(respondent_id, question_id) DO UPDATE SET choice = excluded.choice, text = excluded.text,
 			text_redacted = CASE WHEN answer.text IS excluded.text THEN answer.text_redacted END,
 			stance = CASE WHEN answer.text IS excluded.text AND answer.choice IS excluded.choice THEN answer.stance END,
-			stance_score = CASE WHEN answer.text IS excluded.text AND answer.choice IS excluded.choice THEN answer.stance_score END
+			stance_score = CASE WHEN answer.text IS excluded.text AND answer.choice IS excluded.choice THEN answer.stance_score END,
+			campaign_id = CASE WHEN answer.text IS excluded.text THEN answer.campaign_id END,
+			review_priority = CASE WHEN answer.text IS excluded.text THEN answer.review_priority ELSE 0 END,
+			review_reason = CASE WHEN answer.text IS excluded.text THEN answer.review_reason END
 		 WHERE answer.choice IS NOT excluded.choice OR answer.text IS NOT excluded.text`
 	);
 	const deleteAnswer = db.prepare('DELETE FROM answer WHERE respondent_id = ? AND question_id = ?');
@@ -157,6 +165,12 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 	const unsearchable = db.prepare('DELETE FROM answer_fts WHERE rowid IN (SELECT id FROM answer WHERE respondent_id = ? AND text_redacted IS NULL)');
 	const unquotable = db.prepare('DELETE FROM quote WHERE answer_id IN (SELECT id FROM answer WHERE respondent_id = ? AND text_redacted IS NULL)');
 	const forgetSearch = db.prepare('DELETE FROM answer_fts WHERE rowid IN (SELECT id FROM answer WHERE respondent_id = ? AND question_id = ?)');
+	// A changed text loses what analyse found in the old one: its automatic themes (they, and their evidence's places in
+	// the text, were found in words that may no longer be there), its place in a campaign, and why it was put forward
+	// for review (above). Until the next analyse it counts under no theme, and pages say how many wait for it.
+	// Analysts' decisions stay (analyse never overwrites them).
+	const textOf = db.prepare('SELECT text FROM answer WHERE respondent_id = ? AND question_id = ?').pluck();
+	const forgetThemes = db.prepare("DELETE FROM answer_theme WHERE source = 'auto' AND answer_id = (SELECT id FROM answer WHERE respondent_id = ? AND question_id = ?)");
 	const changedBodies: number[] = [];
 
 	// New respondents and their answers are buffered and written many rows to a statement.
@@ -219,7 +233,11 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 				if (choice === null && body === null) {
 					forgetSearch.run(old.id, q.id);
 					deleteAnswer.run(old.id, q.id);
-				} else upsertAnswer.run(old.id, q.id, choice, body);
+				} else {
+					const had = textOf.get(old.id, q.id) as string | null | undefined;
+					upsertAnswer.run(old.id, q.id, choice, body);
+					if (had !== undefined && had !== body) forgetThemes.run(old.id, q.id);
+				}
 			}
 			const given = (name: string) => (row[name] as string | null | undefined) ?? null;
 			const ownChanged =

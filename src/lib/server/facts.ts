@@ -57,6 +57,8 @@ interface Facts {
 }
 
 let cached: Facts | null = null;
+/** Per facts read: how many answers wait for analysis (unanalysedAnswers). */
+const unanalysed = new WeakMap<Facts, number>();
 const STANCES = ['support', 'oppose', 'mixed', 'neutral'];
 
 /** Which connection the counts were read on (kept on the connection, so the result cache's wrapper shares it):
@@ -283,6 +285,8 @@ function respondentReader(db: DB, facts: Facts): (id: number) => boolean {
 /** Re-reads the given answers' stance, tags and respondent in place; false if it cannot. */
 function patch(db: DB, facts: Facts, answerIds: number[]): boolean {
 	if (answerIds.length === 0) return true;
+	// The stance may change in place: the count of answers waiting for analysis is counted again when next asked.
+	unanalysed.delete(facts);
 	const themeCode = new Map(facts.themes.map((t, i) => [t.id, i]));
 	const questionCode = new Map(facts.questions.map((q, i) => [q.id, i]));
 	const positions = new Set<number>();
@@ -623,6 +627,22 @@ export interface Untagged {
 	noTheme: number;
 	uncertain: number;
 	withText: number;
+}
+
+/**
+ * Answers imported or changed since the last analysis (a choice or a text, and no stance yet: analyse gives every such
+ * answer one, and an import takes it away from an answer it changes). Their themes and stance are not counted until
+ * analyse runs again. SQL twin: `unanalysedAnswersSql` (db/stats.ts).
+ */
+export function unanalysedAnswers(db: DB): number {
+	const facts = load(db);
+	let n = unanalysed.get(facts);
+	if (n === undefined) {
+		n = 0;
+		for (let a = 0; a < facts.answerStance.length; a++) if (facts.answerStance[a] === -1 && (facts.answerChoice[a] !== -1 || facts.answerHasText[a] === 1)) n++;
+		unanalysed.set(facts, n);
+	}
+	return n;
 }
 
 /** Filtered answers with text: how many carry no theme, and how many an uncertain automatic one. */

@@ -57,6 +57,22 @@ export function answersByQuestion(db: DB, f: { where: string; params: unknown[] 
 		.all(...f.params) as QuestionCount[];
 }
 
+/** Answers imported or changed since the last analysis, as `unanalysedAnswers` (facts.ts) counts them in memory. */
+export function unanalysedAnswersSql(db: DB): number {
+	return db.prepare("SELECT count(*) FROM answer WHERE stance IS NULL AND (choice IS NOT NULL OR trim(coalesce(text, '')) <> '')").pluck().get() as number;
+}
+
+/** Event and children's comments imported or changed since the last analysis (analyse redacts every one it reads). */
+export function unanalysedComments(db: DB): number {
+	return db
+		.prepare(
+			`SELECT (SELECT count(*) FROM event_feedback WHERE comment_redacted IS NULL AND trim(coalesce(comment, '')) <> '')
+				+ (SELECT count(*) FROM cyp_feedback WHERE comment_redacted IS NULL AND trim(coalesce(comment, '')) <> '')`
+		)
+		.pluck()
+		.get() as number;
+}
+
 export interface Totals {
 	respondents: number;
 	organisations: number;
