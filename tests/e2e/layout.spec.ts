@@ -107,3 +107,33 @@ test('every page links to how the numbers are counted', async ({ page }) => {
 	await expect(page.getByRole('heading', { level: 2, name: 'Small groups' })).toBeVisible();
 	await expect(page.getByText('combines sectors of fewer than 5 respondents')).toBeVisible();
 });
+
+// A user test found every bar of a theme's chart running off a 320 px screen at the same length, so that ten sectors
+// looked alike until scrolled. Narrower than the chart's least width, labels go above the bars and the bars fit.
+test('on a 320 px screen a bar chart fits, its labels above its bars, and its bars keep their lengths', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/themes/consent');
+	const figure = page.getByRole('figure', { name: /respondents raising it, by sector/ });
+	const bars = figure.getByRole('img');
+	await expect(bars.first()).toBeVisible();
+	await expect(figure.getByText(/Scroll sideways/)).toHaveCount(0);
+	const box = (await figure.locator('.app-chart-scroll').boundingBox())!;
+	// The figure's table has the numbers the bars are drawn from.
+	await figure.getByText(/^Show the data as a table/).click();
+	const shares = (await figure.locator('tbody tr').evaluateAll((rows) => rows.map((r) => parseFloat(r.querySelectorAll('td')[2]!.textContent!)))) as number[];
+	const widths: number[] = [];
+	for (const bar of await bars.all()) {
+		const b = (await bar.boundingBox())!;
+		expect(b.x).toBeGreaterThanOrEqual(box.x - 1);
+		expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width + 1);
+		widths.push(b.width);
+	}
+	expect(widths).toHaveLength(shares.length);
+	// Lengths in proportion to the shares: the longest bar is the largest share, and no two different shares look alike.
+	const ratio = widths.map((w, i) => w / shares[i]).filter((_, i) => shares[i] > 0);
+	expect(ratio.length).toBeGreaterThan(1);
+	for (const r of ratio) expect(Math.abs(r - ratio[0])).toBeLessThan(ratio[0] * 0.02);
+	// Each label is written in full above its bar.
+	const labels = await figure.locator('svg text').allTextContents();
+	for (const row of await figure.locator('tbody th').allTextContents()) expect(labels).toContain(row.trim());
+});

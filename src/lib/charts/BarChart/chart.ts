@@ -12,15 +12,31 @@ export interface BarLayout {
 	width: number;
 	height: number;
 	labelWidth: number;
+	/** Each bar's label is written on a line of its own above it (a narrow screen), not beside it. */
+	labelsAbove: boolean;
 	bars: (Bar & { y: number; width: number; height: number; valueX: number; text: string })[];
 	ticks: { x: number; label: string }[];
 }
 
+/** Room above a bar for its label, when labels go above the bars: a line of the chart's 14-unit type. */
+export const LABEL_LINE = 20;
+
 export function layoutBars(
 	bars: Bar[],
-	options: { width?: number; rowHeight?: number; labelWidth?: number; valueText?: (value: number) => string; tickText?: (value: number) => string } = {}
+	options: {
+		width?: number;
+		rowHeight?: number;
+		labelWidth?: number;
+		labelsAbove?: boolean;
+		valueText?: (value: number) => string;
+		tickText?: (value: number) => string;
+	} = {}
 ): BarLayout {
-	const { width = 640, rowHeight = 32, labelWidth = 220, valueText = String } = options;
+	const { width = 640, labelsAbove = false, valueText = String } = options;
+	// Labels above their bars leave the whole width to the bars: each row is a line of text, then the bar.
+	const labelWidth = labelsAbove ? 0 : (options.labelWidth ?? 220);
+	const rowHeight = options.rowHeight ?? (labelsAbove ? 52 : 32);
+	const labelSpace = labelsAbove ? LABEL_LINE : 0;
 	const texts = bars.map((b) => valueText(b.value));
 	// Room for the longest value written after its bar ("153,846", "100.0%"): about 9 px a character in 14 px bold.
 	const valueSpace = Math.max(48, 8 + 9 * Math.max(0, ...texts.map((t) => t.length)));
@@ -33,16 +49,18 @@ export function layoutBars(
 	const y = scaleBand()
 		.domain(bars.map((b) => b.key))
 		.range([0, bars.length * rowHeight])
-		.padding(0.25);
+		.padding(labelsAbove ? 0 : 0.25);
+	const gap = labelsAbove ? 8 : 0;
 	return {
 		width,
 		height,
 		labelWidth,
+		labelsAbove,
 		bars: bars.map((b, i) => ({
 			...b,
 			text: texts[i],
-			y: y(b.key) ?? 0,
-			height: y.bandwidth(),
+			y: (y(b.key) ?? 0) + labelSpace,
+			height: y.bandwidth() - labelSpace - gap,
 			width: x(b.value),
 			valueX: x(b.value) + 6
 		})),
