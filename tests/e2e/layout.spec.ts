@@ -137,3 +137,19 @@ test('on a 320 px screen a bar chart fits, its labels above its bars, and its ba
 	const labels = await figure.locator('svg text').allTextContents();
 	for (const row of await figure.locator('tbody th').allTextContents()) expect(labels).toContain(row.trim());
 });
+
+test('on a 320 px screen a question’s stacked bars fit, every segment on screen', async ({ page }) => {
+	await page.setViewportSize({ width: 320, height: 640 });
+	await page.goto('/questions/q5');
+	const figure = page.getByRole('figure', { name: 'Q5: answers by sector' });
+	const segments = figure.getByRole('img');
+	await expect(segments.first()).toBeVisible();
+	await expect(figure.getByText(/Scroll sideways/)).toHaveCount(0);
+	const box = (await figure.locator('.app-chart-scroll').boundingBox())!;
+	for (const s of await segments.all()) {
+		const b = (await s.boundingBox())!;
+		expect(b.x).toBeGreaterThanOrEqual(box.x - 1);
+		expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width + 1);
+	}
+	await expect(figure.locator('svg text', { hasText: /^Other \(public, parents, academics\)$/ })).toHaveCount(1);
+});

@@ -8,3 +8,6 @@ export function shorten(label: string, max: number): string {
 export function fullLabel(label: string, max: number): string | undefined {
 	return label.length > max ? label : undefined;
 }
+
+/** Room above a bar for its label, where labels go above the bars (a narrow screen): a line of 14-unit type. */
+export const LABEL_LINE = 20;

@@ -1,5 +1,6 @@
 // Layout for a horizontal bar chart: d3 computes scales and positions; the component only draws them.
 import { max, scaleBand, scaleLinear } from 'd3';
+import { LABEL_LINE } from '../label';
 
 export interface Bar {
 	key: string;
@@ -17,9 +18,6 @@ export interface BarLayout {
 	bars: (Bar & { y: number; width: number; height: number; valueX: number; text: string })[];
 	ticks: { x: number; label: string }[];
 }
-
-/** Room above a bar for its label, when labels go above the bars: a line of the chart's 14-unit type. */
-export const LABEL_LINE = 20;
 
 export function layoutBars(
 	bars: Bar[],

@@ -1,6 +1,7 @@
 // Layout for 100% stacked horizontal bars (closed answers by group): shares of those who answered, base n beside.
 import { scaleBand, scaleLinear } from 'd3';
 import { readAnswer } from '../../closed-answer';
+import { LABEL_LINE } from '../label';
 
 export interface StackRow {
 	key: string;
@@ -22,6 +23,8 @@ export interface StackLayout {
 	width: number;
 	height: number;
 	labelWidth: number;
+	/** Each row's label is written on a line of its own above its bar (a narrow screen), not beside it. */
+	labelsAbove: boolean;
 	plotWidth: number;
 	rows: { key: string; label: string; n: number; y: number; height: number; segments: Segment[] }[];
 }
@@ -92,20 +95,27 @@ export function colourFor(category: string, index: number, categories?: string[]
 export function layoutStacks(
 	rows: StackRow[],
 	categories: string[],
-	options: { width?: number; rowHeight?: number; labelWidth?: number } = {}
+	options: { width?: number; rowHeight?: number; labelWidth?: number; labelsAbove?: boolean } = {}
 ): StackLayout {
-	const { width = 640, rowHeight = 34, labelWidth = 200 } = options;
+	const { width = 640, labelsAbove = false } = options;
+	// Labels above their bars (a narrow screen) leave the whole width to the bars: each row is a line of text, then
+	// the bar.
+	const labelWidth = labelsAbove ? 0 : (options.labelWidth ?? 200);
+	const rowHeight = options.rowHeight ?? (labelsAbove ? 54 : 34);
+	const labelSpace = labelsAbove ? LABEL_LINE : 0;
 	const nWidth = 56;
 	const plotWidth = width - labelWidth - nWidth;
 	const x = scaleLinear().domain([0, 1]).range([0, plotWidth]);
 	const y = scaleBand()
 		.domain(rows.map((r) => r.key))
 		.range([0, rows.length * rowHeight])
-		.padding(0.2);
+		.padding(labelsAbove ? 0 : 0.2);
+	const gap = labelsAbove ? 8 : 0;
 	return {
 		width,
 		height: rows.length * rowHeight + 4,
 		labelWidth,
+		labelsAbove,
 		plotWidth,
 		rows: rows.map((r) => {
 			const n = categories.reduce((a, c) => a + (r.counts[c] ?? 0), 0);
@@ -126,7 +136,7 @@ export function layoutStacks(
 				acc += share;
 				return seg;
 			});
-			return { key: r.key, label: r.label, n, y: y(r.key) ?? 0, height: y.bandwidth(), segments };
+			return { key: r.key, label: r.label, n, y: (y(r.key) ?? 0) + labelSpace, height: y.bandwidth() - labelSpace - gap, segments };
 		})
 	};
 }
