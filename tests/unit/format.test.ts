@@ -60,3 +60,19 @@ describe('formatDateTime', () => {
 		expect(formatDateTime('not a date')).toBe('not a date');
 	});
 });
+
+describe('a chart label on two lines', () => {
+	it('breaks at a space, keeps every word, and shortens only what two lines cannot hold', async () => {
+		const { wrapLabel } = await import('../../src/lib/charts/label');
+		expect(wrapLabel('Consent', 34)).toEqual(['Consent']);
+		const lines = wrapLabel('Health confidentiality and the two-tier approach', 34);
+		expect(lines).toHaveLength(2);
+		expect(lines.join('')).toBe('Health confidentiality and the two-tier approach');
+		expect(lines.every((l) => l.trim().length <= 34)).toBe(true);
+		const long = wrapLabel('A very long label that will not fit on two lines of thirty two characters each at all', 32);
+		expect(long).toHaveLength(2);
+		expect(long[1]).toMatch(/…$/);
+		// One word longer than a line is shortened, not broken.
+		expect(wrapLabel('Supercalifragilisticexpialidocious-and-more', 20)).toEqual(['Supercalifragilisti…']);
+	});
+});

@@ -62,7 +62,8 @@ export function layoutHeatmap(
 	cells: HeatCell[],
 	options: { width?: number; labelWidth?: number; cellHeight?: number } = {}
 ): HeatLayout {
-	const { width = 720, labelWidth = 230, cellHeight = 28 } = options;
+	// Rows are tall enough for a name on two lines.
+	const { width = 720, labelWidth = 230, cellHeight = 32 } = options;
 	const columns: HeatLayout['columns'] = [];
 	const rows: HeatLayout['rows'] = [];
 	for (const c of cells) {
