@@ -8,6 +8,7 @@ import { importFile } from '../../src/lib/import/run';
 import { analyseDatabase } from '../../src/lib/server/analyse';
 import { unanalysedAnswersSql, unanalysedComments } from '../../src/lib/server/db/stats';
 import { unanalysedAnswers } from '../../src/lib/server/facts';
+import { reportData } from '../../src/lib/server/report/data';
 import { waitingSentence } from '../../src/lib/waiting';
 import { tempDb, type TempDb } from '../helpers/db';
 
@@ -96,8 +97,15 @@ it('takes away the automatic themes of a changed answer, keeps an analyst decisi
 		"2 answers and 1 event or children's comment have been imported or changed since the analysis last ran: their themes and stance are not counted on these pages until it runs again."
 	);
 
+	// The summary of responses made now says so in its account of the method.
+	const method = () => reportData(t.db).texts.method.join(' ');
+	expect(method()).toContain(
+		"When this summary was made, 2 answers and 1 event or children's comment imported or changed since the analysis last ran had not been analysed: their themes and stance are not counted in it."
+	);
+
 	analyseDatabase(t.db);
 	expect(waiting()).toEqual({ answers: 0, comments: 0 });
+	expect(method()).not.toContain('When this summary was made');
 	expect(tags(changed, 'auto')).not.toContain('consent');
 	expect(tags(changed, 'manual')).toEqual(['training']);
 });

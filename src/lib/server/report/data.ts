@@ -10,6 +10,9 @@ import { question, questions, quotes } from '../db/questions';
 import { events, themesEventsVsWritten } from '../db/events';
 import { topics } from '../db/children';
 import type { DB } from '../db/client';
+import { unanalysedComments } from '../db/stats';
+import { unanalysedAnswers } from '../facts';
+import { waitingReportSentence } from '../../waiting';
 
 export { annexOf, annexWithheld, type Annex } from './annex';
 
@@ -126,7 +129,16 @@ export interface ReportData {
 	events: { title: string; date: string | null; attendees: number; forms: number }[];
 	eventThemes: { label: string; percent: number; comments: number; base: number }[];
 	children: { total: number; topics: { topic: string; comments: number }[]; quotes: string[] };
-	method: { answersWithText: number; reviewed: number; autoTags: number; manualDecisions: number; inferredSectors: number; campaigns: CampaignCount & { respondents: number } };
+	method: {
+		answersWithText: number;
+		reviewed: number;
+		autoTags: number;
+		manualDecisions: number;
+		inferredSectors: number;
+		campaigns: CampaignCount & { respondents: number };
+		/** Answers and comments imported or changed since the last analysis: not counted under any theme yet. */
+		waiting: { answers: number; comments: number };
+	};
 	/** What was consulted on, from the consultation's definition ('' when it says nothing). */
 	description: string;
 	/** The paragraphs the Word report and the print version share, so that the two say the same. */
@@ -334,7 +346,8 @@ export function reportData(db: DB): ReportData {
 						(SELECT count(*) FROM answer_theme WHERE source = 'manual') AS manualDecisions,
 						(SELECT count(*) FROM respondent WHERE sector_inferred = 1) AS inferredSectors`
 				)
-				.get() as Omit<ReportData['method'], 'campaigns'>),
+				.get() as Omit<ReportData['method'], 'campaigns' | 'waiting'>),
+			waiting: { answers: unanalysedAnswers(db), comments: unanalysedComments(db) },
 			campaigns: db
 				.prepare('SELECT count(DISTINCT campaign_id) AS campaigns, count(*) AS answers, count(DISTINCT respondent_id) AS respondents FROM answer WHERE campaign_id IS NOT NULL')
 				.get() as ReportData['method']['campaigns']
@@ -357,7 +370,7 @@ export function reportData(db: DB): ReportData {
 				report.children.topics.length ? ` The topics they raised most were: ${report.children.topics.map((t) => `${t.topic.toLowerCase()} (${formatNumber(t.comments)} of the ${formatNumber(report.children.total)} comments)`).join(', ')}.` : ''
 			}`,
 			method: [
-				`Themes were given to every written answer by automated text analysis, from the consultation's list of themes (its coding frame): the words and phrases that list gives for each theme, and a model trained on answers people had labelled; each theme given records the words that led to it. ${reviewSentence(m)}`,
+				`Themes were given to every written answer by automated text analysis, from the consultation's list of themes (its coding frame): the words and phrases that list gives for each theme, and a model trained on answers people had labelled; each theme given records the words that led to it. ${reviewSentence(m)}${m.waiting.answers || m.waiting.comments ? ` ${waitingReportSentence(m.waiting)}` : ''}`,
 				`Respondents, not answers, are counted: someone who raised a theme in several answers counts once for it. Percentages for closed questions are of those who chose an answer; a theme's percentage is of everyone who answered the question, including those who only chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed, one for each of the themes raised most. In breakdowns by sector, sectors with fewer than ${SMALL} respondents are combined into one row, with the next smallest sector added while that row has fewer than ${SMALL}; percentages are rounded to whole numbers, so a row may not add up to exactly 100%.`,
 				campaignMethod(m.campaigns)
 			]
