@@ -14,7 +14,7 @@ import { openDb, resolveDbPath } from '../src/lib/server/db/client';
 import { answersByQuestion, respondentsBySector, tableCounts, unanalysedAnswersSql, unanalysedComments } from '../src/lib/server/db/stats';
 import { ANSWER_EXPORT_COLUMNS, answerExportRows, QUOTE_EXPORT_COLUMNS, quoteExportRows } from '../src/lib/server/db/exports';
 import { analyseDatabaseParallel, goldDirOf } from '../src/lib/server/analyse';
-import { waitingSentence } from '../src/lib/waiting';
+import { anyWaiting, waitingSentence } from '../src/lib/waiting';
 import { formatTimings, Timings } from '../src/lib/server/timings';
 import { evaluate, formatEvaluation } from '../src/lib/server/evaluate';
 import { reportData } from '../src/lib/server/report/data';
@@ -104,7 +104,7 @@ async function cmdImport(args: Args) {
 		}
 		// Pages say so too, while it lasts.
 		const waiting = { answers: unanalysedAnswersSql(db), comments: unanalysedComments(db) };
-		if (!report.dryRun && (waiting.answers || waiting.comments)) process.stderr.write(`${waitingSentence(waiting, "the dashboard's pages")} Run: npm run consult -- analyse\n`);
+		if (!report.dryRun && anyWaiting(waiting)) process.stderr.write(`${waitingSentence(waiting, "the dashboard's pages")} Run: npm run consult -- analyse\n`);
 	} finally {
 		db.close();
 	}

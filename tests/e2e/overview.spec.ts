@@ -44,14 +44,16 @@ test('every page says when answers wait for the next analysis, and stops saying 
 		db.prepare('UPDATE answer SET stance = NULL WHERE id = ?').run(id);
 		await page.goto('/themes');
 		await expect(banner()).toContainText(
-			'1 answer has been imported or changed since the analysis last ran: its themes and stance are not counted on these pages until it runs again.'
+			'1 answer has been imported or changed since the analysis last ran: until it runs again, these pages do not count its themes, stance and campaigns in full.'
 		);
-		await expect(banner()).toContainText('Run the analysis again: npm run consult -- analyse.');
+		await expect(banner()).toContainText('Whoever runs this service can run it again: npm run consult -- analyse.');
+		// A chart's copied table and images, read away from the page, say so beneath it.
+		await expect(page.getByRole('figure').first().getByText('Not counted in full: 1 answer imported or changed since the analysis last ran.')).toBeAttached();
 		// A viewer is told whom to ask, not a command.
 		const viewer = await browser.newContext({ storageState: 'tmp/auth/viewer.json' });
 		const other = await viewer.newPage();
 		await other.goto('/questions');
-		await expect(other.getByRole('region', { name: 'The analysis is out of date' })).toContainText('Ask the analysis team to run the analysis again.');
+		await expect(other.getByRole('region', { name: 'The analysis is out of date' })).toContainText('Ask the analysis team to run it again.');
 		await viewer.close();
 	} finally {
 		db.prepare('UPDATE answer SET stance = ? WHERE id = ?').run(stance, id);

@@ -90,18 +90,27 @@ it('takes away the automatic themes of a changed answer, keeps an analyst decisi
 	// No longer the letter: not counted as a copy of it; the others still are.
 	expect(campaignOf.get(copy)).toBeNull();
 	expect(campaignOf.get(answerId('P4', 'q7'))).toBe(campaign);
+	// The campaign is what is left of it: two copies, and its text (what "count each campaign once" keeps) one of them.
+	expect(t.db.prepare('SELECT size, exemplar_answer_id AS text FROM campaign WHERE id = ?').get(campaign)).toEqual({ size: 2, text: answerId('P4', 'q7') });
 	// Why it was put forward for review was about the old words.
 	expect(t.db.prepare('SELECT review_priority, review_reason FROM answer WHERE id = ?').get(changed)).toEqual({ review_priority: 0, review_reason: null });
 	expect(waiting()).toEqual({ answers: 2, comments: 1 });
 	expect(waitingSentence(waiting())).toBe(
-		"2 answers and 1 event or children's comment have been imported or changed since the analysis last ran: their themes and stance are not counted on these pages until it runs again."
+		"2 answers and 1 event or children's comment have been imported or changed since the analysis last ran: until it runs again, these pages do not count their themes, stance and campaigns in full."
 	);
 
 	// The summary of responses made now says so in its account of the method.
 	const method = () => reportData(t.db).texts.method.join(' ');
 	expect(method()).toContain(
-		"When this summary was made, 2 answers and 1 event or children's comment imported or changed since the analysis last ran had not been analysed: their themes and stance are not counted in it."
+		"When this summary was made, 2 answers and 1 event or children's comment imported or changed since the analysis last ran had not been analysed: their themes, stance and campaigns are not counted in it in full."
 	);
+
+	// Another sender changes their answer before the analysis runs: one copy left is no campaign.
+	const third = [...SECOND.slice(0, 4), row('P4', '', 'Our school has no time to read a guide this long.'), SECOND[5]];
+	await importFile(t.db, 'responses', file('third.csv', third.join('\n') + '\n'));
+	expect(campaignOf.get(answerId('P5', 'q7'))).toBeNull();
+	expect(t.db.prepare('SELECT count(*) FROM campaign').pluck().get()).toBe(0);
+	expect(waiting()).toEqual({ answers: 3, comments: 1 });
 
 	analyseDatabase(t.db);
 	expect(waiting()).toEqual({ answers: 0, comments: 0 });
@@ -112,7 +121,7 @@ it('takes away the automatic themes of a changed answer, keeps an analyst decisi
 
 it('says one waiting answer in the singular', () => {
 	expect(waitingSentence({ answers: 1, comments: 0 })).toBe(
-		'1 answer has been imported or changed since the analysis last ran: its themes and stance are not counted on these pages until it runs again.'
+		'1 answer has been imported or changed since the analysis last ran: until it runs again, these pages do not count its themes, stance and campaigns in full.'
 	);
 	expect(waitingSentence({ answers: 1200, comments: 0 })).toMatch(/^1,200 answers have been/);
 });

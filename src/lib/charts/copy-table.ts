@@ -40,34 +40,37 @@ export function tableForCopy(t: CopyTable): { html: string; text: string } {
 
 /**
  * Puts the table on the clipboard as HTML and plain text. The Clipboard API needs a secure context (HTTPS or this
- * machine); on a departmental intranet over plain HTTP the browser's copy command is used instead, on a copy of the
- * table placed off screen and selected.
+ * machine) and may be refused; then the browser's copy command is used, with the same two forms put on the clipboard
+ * as it copies (nothing is selected, so what the reader had selected stays so).
  */
 export async function copyTable(t: CopyTable): Promise<void> {
 	const { html, text } = tableForCopy(t);
 	if (window.isSecureContext && navigator.clipboard && typeof ClipboardItem !== 'undefined') {
-		await navigator.clipboard.write([
-			new ClipboardItem({
-				'text/html': new Blob([html], { type: 'text/html' }),
-				'text/plain': new Blob([text], { type: 'text/plain' })
-			})
-		]);
-		return;
+		try {
+			await navigator.clipboard.write([
+				new ClipboardItem({
+					'text/html': new Blob([html], { type: 'text/html' }),
+					'text/plain': new Blob([text], { type: 'text/plain' })
+				})
+			]);
+			return;
+		} catch {
+			// Refused (a policy, or the page lost focus): the copy command below may still be allowed.
+		}
 	}
-	const holder = document.createElement('div');
-	holder.setAttribute('aria-hidden', 'true');
-	holder.style.cssText = 'position:fixed;left:-10000px;top:0;white-space:normal';
-	holder.innerHTML = html;
-	document.body.append(holder);
-	const selection = window.getSelection();
-	const range = document.createRange();
-	range.selectNodeContents(holder);
-	selection?.removeAllRanges();
-	selection?.addRange(range);
+	let copied = false;
+	const put = (e: ClipboardEvent) => {
+		if (!e.clipboardData) return;
+		e.clipboardData.setData('text/html', html);
+		e.clipboardData.setData('text/plain', text);
+		e.preventDefault();
+		copied = true;
+	};
+	document.addEventListener('copy', put);
 	try {
-		if (!document.execCommand('copy')) throw new Error('This browser would not copy the table: select it and copy it instead.');
+		document.execCommand('copy');
 	} finally {
-		selection?.removeAllRanges();
-		holder.remove();
+		document.removeEventListener('copy', put);
 	}
+	if (!copied) throw new Error('this browser would not copy it');
 }

@@ -28,3 +28,5 @@ export function fullLabel(label: string, max: number): string | undefined {
 
 /** Room above a bar for its label, where labels go above the bars (a narrow screen): a line of 14-unit type. */
 export const LABEL_LINE = 20;
+/** Room left of the bars where labels go above them: the keyboard's focus ring is drawn a few units outside a bar. */
+export const EDGE = 4;

@@ -169,9 +169,11 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 	// the text, were found in words that may no longer be there), its place in a campaign, and why it was put forward
 	// for review (above). Until the next analyse it counts under no theme, and pages say how many wait for it.
 	// Analysts' decisions stay (analyse never overwrites them).
-	const textOf = db.prepare('SELECT text FROM answer WHERE respondent_id = ? AND question_id = ?').pluck();
+	const textOf = db.prepare('SELECT text, campaign_id AS campaign FROM answer WHERE respondent_id = ? AND question_id = ?');
 	const forgetThemes = db.prepare("DELETE FROM answer_theme WHERE source = 'auto' AND answer_id = (SELECT id FROM answer WHERE respondent_id = ? AND question_id = ?)");
 	const changedBodies: number[] = [];
+	// Campaigns that lost an answer (its text changed, or it went): their size and text are put right at the end.
+	const changedCampaigns = new Set<number>();
 
 	// New respondents and their answers are buffered and written many rows to a statement.
 	const newPeople = new BulkInsert(db, 'respondent', [
@@ -230,14 +232,15 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 			for (const q of questions) {
 				const choice = q.type === 'closed' ? ((row[q.id] as string | null) ?? null) : null;
 				const body = (row[`${q.id}_text`] as string | null) ?? null;
+				const had = textOf.get(old.id, q.id) as { text: string | null; campaign: number | null } | undefined;
 				if (choice === null && body === null) {
 					forgetSearch.run(old.id, q.id);
 					deleteAnswer.run(old.id, q.id);
 				} else {
-					const had = textOf.get(old.id, q.id) as string | null | undefined;
 					upsertAnswer.run(old.id, q.id, choice, body);
-					if (had !== undefined && had !== body) forgetThemes.run(old.id, q.id);
+					if (had && had.text !== body) forgetThemes.run(old.id, q.id);
 				}
+				if (had?.campaign != null && (had.text !== body || (choice === null && body === null))) changedCampaigns.add(had.campaign);
 			}
 			const given = (name: string) => (row[name] as string | null | undefined) ?? null;
 			const ownChanged =
@@ -256,8 +259,34 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 			// Bodies and known organisations are analyse's to work out for new respondents (it runs after a first import);
 			// for respondents changed here they are worked out again now.
 			if (changedBodies.length) writeBodies(db, changedBodies);
+			if (changedCampaigns.size) settleCampaigns(db, [...changedCampaigns]);
 		}
 	};
+}
+
+/**
+ * Campaigns that lost answers to an import, as they now are until the next analysis: their size is their members
+ * left; their text (the answer the "count each campaign once" filter keeps) is still one of them; one left with fewer
+ * than two members is no campaign. (An answer deleted outright was its campaign's text: the campaign went with it.)
+ */
+function settleCampaigns(db: DB, ids: number[]) {
+	const members = db.prepare('SELECT id FROM answer WHERE campaign_id = ? ORDER BY id').pluck();
+	const exemplar = db.prepare('SELECT exemplar_answer_id FROM campaign WHERE id = ?').pluck();
+	const resize = db.prepare('UPDATE campaign SET size = ?, exemplar_answer_id = ? WHERE id = ?');
+	const release = db.prepare('UPDATE answer SET campaign_id = NULL WHERE campaign_id = ?');
+	const drop = db.prepare('DELETE FROM campaign WHERE id = ?');
+	for (const id of ids) {
+		const text = exemplar.get(id) as number | undefined;
+		if (text === undefined) {
+			release.run(id);
+			continue;
+		}
+		const left = members.all(id) as number[];
+		if (left.length < 2) {
+			release.run(id);
+			drop.run(id);
+		} else resize.run(left.length, left.includes(text) ? text : left[0], id);
+	}
 }
 
 const eventColumns = (): KindColumns => ({

@@ -1,6 +1,6 @@
 // Layout for a horizontal bar chart: d3 computes scales and positions; the component only draws them.
 import { max, scaleBand, scaleLinear } from 'd3';
-import { LABEL_LINE } from '../label';
+import { EDGE, LABEL_LINE } from '../label';
 
 export interface Bar {
 	key: string;
@@ -32,7 +32,7 @@ export function layoutBars(
 ): BarLayout {
 	const { width = 640, labelsAbove = false, valueText = String } = options;
 	// Labels above their bars leave the whole width to the bars: each row is a line of text, then the bar.
-	const labelWidth = labelsAbove ? 0 : (options.labelWidth ?? 220);
+	const labelWidth = labelsAbove ? EDGE : (options.labelWidth ?? 220);
 	const rowHeight = options.rowHeight ?? (labelsAbove ? 52 : 32);
 	const labelSpace = labelsAbove ? LABEL_LINE : 0;
 	const texts = bars.map((b) => valueText(b.value));

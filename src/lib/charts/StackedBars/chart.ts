@@ -1,7 +1,7 @@
 // Layout for 100% stacked horizontal bars (closed answers by group): shares of those who answered, base n beside.
 import { scaleBand, scaleLinear } from 'd3';
 import { readAnswer } from '../../closed-answer';
-import { LABEL_LINE } from '../label';
+import { EDGE, LABEL_LINE } from '../label';
 
 export interface StackRow {
 	key: string;
@@ -100,7 +100,7 @@ export function layoutStacks(
 	const { width = 640, labelsAbove = false } = options;
 	// Labels above their bars (a narrow screen) leave the whole width to the bars: each row is a line of text, then
 	// the bar.
-	const labelWidth = labelsAbove ? 0 : (options.labelWidth ?? 200);
+	const labelWidth = labelsAbove ? EDGE : (options.labelWidth ?? 200);
 	const rowHeight = options.rowHeight ?? (labelsAbove ? 54 : 34);
 	const labelSpace = labelsAbove ? LABEL_LINE : 0;
 	const nWidth = 56;

@@ -12,7 +12,7 @@ import { topics } from '../db/children';
 import type { DB } from '../db/client';
 import { unanalysedComments } from '../db/stats';
 import { unanalysedAnswers } from '../facts';
-import { waitingReportSentence } from '../../waiting';
+import { anyWaiting, waitingReportSentence } from '../../waiting';
 
 export { annexOf, annexWithheld, type Annex } from './annex';
 
@@ -370,7 +370,7 @@ export function reportData(db: DB): ReportData {
 				report.children.topics.length ? ` The topics they raised most were: ${report.children.topics.map((t) => `${t.topic.toLowerCase()} (${formatNumber(t.comments)} of the ${formatNumber(report.children.total)} comments)`).join(', ')}.` : ''
 			}`,
 			method: [
-				`Themes were given to every written answer by automated text analysis, from the consultation's list of themes (its coding frame): the words and phrases that list gives for each theme, and a model trained on answers people had labelled; each theme given records the words that led to it. ${reviewSentence(m)}${m.waiting.answers || m.waiting.comments ? ` ${waitingReportSentence(m.waiting)}` : ''}`,
+				`Themes were given to every written answer by automated text analysis, from the consultation's list of themes (its coding frame): the words and phrases that list gives for each theme, and a model trained on answers people had labelled; each theme given records the words that led to it. ${reviewSentence(m)}${anyWaiting(m.waiting) ? ` ${waitingReportSentence(m.waiting)}` : ''}`,
 				`Respondents, not answers, are counted: someone who raised a theme in several answers counts once for it. Percentages for closed questions are of those who chose an answer; a theme's percentage is of everyone who answered the question, including those who only chose an answer. Quotes come only from respondents who did not ask for confidentiality, with personal details removed, one for each of the themes raised most. In breakdowns by sector, sectors with fewer than ${SMALL} respondents are combined into one row, with the next smallest sector added while that row has fewer than ${SMALL}; percentages are rounded to whole numbers, so a row may not add up to exactly 100%.`,
 				campaignMethod(m.campaigns)
 			]
