@@ -76,9 +76,24 @@ describe('after a corrected file, before the next analysis', () => {
 		expect(t.db.prepare("SELECT known_organisation AS known, body FROM respondent WHERE response_id = 'P2'").get()).toEqual({ known: null, body: null });
 	});
 
-	it('search does not find an answer by words it no longer has', () => {
+	it('search does not find an answer by words it no longer has, and finds it by its new ones, redacted', () => {
 		expect(search('zebracrossing')).toBe(0);
 		expect(respondent(t.db, 'P3')!.answers.map((a) => a.text).join(' ')).toContain('The examples in the guide are confusing');
+		expect(search('examples confusing')).toBe(1);
+		// Redacted as it was stored, as the analysis would: the confidential council's answers are searchable again by
+		// what they say, not by its name.
+		expect(search('supports guide')).toBe(1);
+		expect(t.db.prepare("SELECT count(*) FROM answer a JOIN respondent r ON r.id = a.respondent_id WHERE r.response_id = 'P1' AND a.text_redacted IS NULL").pluck().get()).toBe(0);
+	});
+
+	it('a respondent added by a later file is searched by their redacted words, never by a name they wrote', async () => {
+		const later = [HEAD, row('P6', 'organisation', 'Eve Example', 'Marlowe Youth Trust', 'no', 'Our safeguarding lead, Bernadette Quigley, says the consent flowchart helps.', 'Training.')];
+		const path = join(t.dir, 'later.csv');
+		writeFileSync(path, later.join('\n') + '\n');
+		await importFile(t.db, 'responses', path);
+		expect(search('consent flowchart')).toBe(1);
+		expect(search('Quigley')).toBe(0);
+		expect(respondent(t.db, 'P6')!.answers.map((a) => a.text).join(' ')).not.toContain('Quigley');
 	});
 
 	it("a child's changed comment is shown redacted, and the report does not quote it until analysed", () => {

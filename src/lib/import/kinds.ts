@@ -2,6 +2,7 @@
 import { BulkInsert, setAsideSchema } from '../server/db/bulk';
 import type { DB } from '../server/db/client';
 import { writeBodies } from '../server/db/bodies';
+import { redactAnswersOf } from '../server/db/redact-now';
 import {
 	parseBoolean,
 	parseDate,
@@ -160,8 +161,8 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 	// ones until the next analyse: one who has now asked for confidentiality would be named.
 	const detailsOf = db.prepare('SELECT name, organisation, respondent_type AS type, confidential, professional_body AS body FROM respondent WHERE id = ?');
 	const forgetRedaction = db.prepare('UPDATE answer SET text_redacted = NULL WHERE respondent_id = ? AND text_redacted IS NOT NULL');
-	// Answers not (or no longer) redacted by analyse are out of the search and the quotes until it runs: pages redact
-	// them as they are shown (shown_text), from the text and the details as they are now.
+	// Answers not (or no longer) redacted are out of the search and the quotes: the import redacts them again from the
+	// text and the details as they are now, and indexes them, at the end (redactAnswersOf); quotes wait for analyse.
 	const unsearchable = db.prepare('DELETE FROM answer_fts WHERE rowid IN (SELECT id FROM answer WHERE respondent_id = ? AND text_redacted IS NULL)');
 	const unquotable = db.prepare('DELETE FROM quote WHERE answer_id IN (SELECT id FROM answer WHERE respondent_id = ? AND text_redacted IS NULL)');
 	const forgetSearch = db.prepare('DELETE FROM answer_fts WHERE rowid IN (SELECT id FROM answer WHERE respondent_id = ? AND question_id = ?)');
@@ -198,6 +199,11 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 	// keeping them up to date row by row made a million-answer import a fifth slower. A failed import rolls back to
 	// the indexes as they were; an import into a table with rows keeps them (rebuilding would cost the whole table).
 	const setAside = stored.size === 0 ? setAsideSchema(db, ['respondent', 'answer'], ['index']) : [];
+	// Into a database people may be reading (not the first import, which the first analysis follows before anyone
+	// searches, and where a million answers' redaction would multiply the import's time), the answers of respondents
+	// added or changed are redacted as they are stored.
+	const redactNow = stored.size > 0;
+	const touched: number[] = [];
 
 	return {
 		...kindColumns,
@@ -218,6 +224,7 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 					if (choice !== null || body !== null) newAnswers.add(id, q.id, choice, body);
 				}
 				stored.set(key, { id, row_hash: hash });
+				if (redactNow) touched.push(id);
 				return 'added';
 			}
 			const params = {
@@ -249,6 +256,7 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 			unsearchable.run(old.id);
 			unquotable.run(old.id);
 			if (ownChanged || before.body !== given('professional_body')) changedBodies.push(old.id);
+			if (redactNow) touched.push(old.id);
 			old.row_hash = hash;
 			return 'updated';
 		},
@@ -260,6 +268,7 @@ function responsesSpec(db: DB, def: ImportDefinition): KindSpec {
 			// for respondents changed here they are worked out again now.
 			if (changedBodies.length) writeBodies(db, changedBodies);
 			if (changedCampaigns.size) settleCampaigns(db, [...changedCampaigns]);
+			redactAnswersOf(db, touched);
 		}
 	};
 }
