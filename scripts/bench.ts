@@ -1,4 +1,4 @@
-// `npm run bench -- <analyse|pages|load|scale|import|review|all>`: performance measured on this machine, printed as a
+// `npm run bench -- <analyse|pages|load|scale|import|review|pages-at|all>`: performance measured on this machine, printed as a
 // table.
 // Not a test: numbers vary by machine; README records what they were where they were measured.
 import { spawn, spawnSync } from 'node:child_process';
@@ -329,6 +329,25 @@ async function pageTimes(dbPath: string, routes: string[], n: number): Promise<M
 	return out;
 }
 
+/**
+ * The scale table's page times on a database already built (by default the 1M one `scale --million` leaves), without
+ * building it again: p95 per route, nothing cached and with the result cache, after a page change.
+ */
+async function benchPagesAt(dbPath: string) {
+	if (!existsSync(dbPath)) throw new Error(`${dbPath} not found: run "npm run bench -- scale --million" first, or name a database`);
+	ensureBuild();
+	const db = openDb(dbPath, { readonly: true });
+	const answers = db.prepare('SELECT count(*) FROM answer').pluck().get() as number;
+	const first = db.prepare('SELECT response_id FROM respondent ORDER BY id LIMIT 1').pluck().get() as string;
+	db.close();
+	const times = await pageTimes(dbPath, SCALE_ROUTES(first), answers > 500_000 ? 5 : 12);
+	console.log(`
+pages on ${dbPath} (${answers.toLocaleString('en-GB')} answers): p95 ms, nothing cached / result cache on`);
+	for (const [route, t] of times) console.log(`  ${route.padEnd(56)} ${t.cold.toFixed(0).padStart(6)} ${t.warm.toFixed(0).padStart(6)}`);
+	const worst = [...times].sort((a, b) => b[1].cold - a[1].cold)[0];
+	console.log(`  worst, nothing cached: ${worst[0]} ${worst[1].cold.toFixed(0)} ms`);
+}
+
 /** Import, analyse and page speed at several sizes, with the raw limits beside them, printed as one table. */
 async function benchScale(million: boolean) {
 	const sizes: { label: string; respondents: number | null }[] = [
@@ -456,13 +475,14 @@ async function main() {
 	console.log(`consult-lens benchmarks on ${machine()}`);
 	if (which === 'scale-one') return scaleOne(process.argv[3], process.argv[4]);
 	if (which === 'review') return benchReview(process.argv[3] ?? 'tmp/bench-scale-1M.db');
+	if (which === 'pages-at') return benchPagesAt(process.argv[3] ?? 'tmp/bench-scale-1M.db');
 	if (which === 'import-one') return importOne(process.argv[3]);
 	if (which === 'import') {
 		const at = process.argv.indexOf('--respondents');
 		return benchImport(at > 0 ? Number(process.argv[at + 1]) : 250_000);
 	}
 	if (!['analyse', 'pages', 'load', 'scale', 'all'].includes(which)) {
-		console.error(`unknown benchmark "${which}"; use analyse, pages, load, scale, import, review or all`);
+		console.error(`unknown benchmark "${which}"; use analyse, pages, load, scale, import, review, pages-at or all`);
 		process.exit(1);
 	}
 	if (which === 'analyse' || which === 'all') await benchAnalyse();
