@@ -86,6 +86,15 @@ test('a downloaded chart carries its key and shows every label in full', async (
 	const themes = await heat.getByRole('table', { name: 'Themes raised, by sector' }).locator('tbody tr th').allTextContents();
 	expect(themes.length).toBeGreaterThan(10);
 	for (const theme of themes) expect(heatSvg).toContain(`>${theme.trim().replace(/&/g, '&amp;')}</text>`);
+	// A name on two lines on screen is on one line in the picture, at the row's middle, level with its cells' numbers.
+	const level = await page.evaluate((svgText) => {
+		const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+		const labels = [...doc.querySelectorAll('text[text-anchor="end"]')].filter((t) => (t.textContent ?? '').length > 34);
+		const cells = [...doc.querySelectorAll('text[text-anchor="middle"]')].map((t) => Number(t.getAttribute('y')));
+		return labels.map((t) => cells.includes(Number(t.getAttribute('y'))));
+	}, heatSvg);
+	expect(level.length).toBeGreaterThan(0);
+	expect(level.every(Boolean)).toBe(true);
 	// The page's own labels are as they were: shortened, and still updated by the page.
 	await expect(heat.locator('text', { hasText: '…' }).first()).toBeAttached();
 });

@@ -54,7 +54,11 @@ export function standaloneSvg(
 			.filter((n): n is Text => n.nodeType === Node.TEXT_NODE)
 			.map((node, i) => ({ node, shown: node.data, full: i === 0 ? t.getAttribute('data-label')! : '' }))
 	);
+	// A label written on two lines on screen is written on one in the picture, where the two lines' middle was
+	// (data-y: the first line's text takes the whole label, the second is emptied).
+	const moved = [...svg.querySelectorAll<SVGTextElement>('text[data-y]')].map((t) => ({ t, y: t.getAttribute('y') }));
 	for (const s of shortened) s.node.data = s.full;
+	for (const m of moved) m.t.setAttribute('y', m.t.getAttribute('data-y')!);
 	let box: DOMRect;
 	let clone: SVGSVGElement;
 	try {
@@ -62,6 +66,7 @@ export function standaloneSvg(
 		clone = svg.cloneNode(true) as SVGSVGElement;
 	} finally {
 		for (const s of shortened) s.node.data = s.shown;
+		for (const m of moved) if (m.y !== null) m.t.setAttribute('y', m.y);
 	}
 	const x0 = Math.floor(Math.min(0, box.x));
 	const y0 = Math.floor(Math.min(0, box.y));
@@ -89,6 +94,7 @@ export function standaloneSvg(
 	const height = top + chartHeight + 16 + lines.length * 18;
 	clone.removeAttribute('width');
 	clone.querySelectorAll('[data-label]').forEach((el) => el.removeAttribute('data-label'));
+	clone.querySelectorAll('[data-y]').forEach((el) => el.removeAttribute('data-y'));
 	clone.removeAttribute('class');
 	clone.querySelectorAll('[tabindex]').forEach((el) => el.removeAttribute('tabindex'));
 	// What belongs to the page's markup, not the picture: references to the page's hint text, and Svelte's comments.
