@@ -2,6 +2,7 @@
 // sideways and their heading and filters stay in view. Zoom is emulated by its CSS-pixel equivalent: 1280 px at
 // 200% lays out as a 640 px wide viewport (deviceScaleFactor only sharpens pixels; it does not zoom).
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { query } from './db';
 
 const pages = () => [
@@ -136,6 +137,14 @@ test('on a 320 px screen a bar chart fits, its labels above its bars, and its ba
 	// Each label is written in full above its bar.
 	const labels = await figure.locator('svg text').allTextContents();
 	for (const row of await figure.locator('tbody th').allTextContents()) expect(labels).toContain(row.trim());
+	// Its picture, made to be pasted into a document, is the chart as a wide window shows it, labels beside the bars;
+	// and the page goes back to its narrow layout afterwards.
+	const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /Download image \(SVG\)/ }).click()]);
+	const picture = readFileSync((await svg.path())!, 'utf8');
+	expect(Number(/^<svg[^>]* width="(\d+)"/m.exec(picture)![1])).toBeGreaterThanOrEqual(600);
+	expect(picture).toMatch(/text-anchor="end"[^>]*>Health</);
+	await expect(figure.locator('svg text[text-anchor="end"]')).toHaveCount(0);
+	expect((await bars.first().boundingBox())!.x).toBeGreaterThanOrEqual(box.x - 1);
 });
 
 test('on a 320 px screen a question’s stacked bars fit, every segment on screen', async ({ page }) => {
