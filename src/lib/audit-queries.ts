@@ -773,12 +773,13 @@ ORDER BY age_band IS NULL, CAST(age_band AS INTEGER), age_band`
 		title: "Children and young people's comments by setting",
 		shows: 'Children and young people page: comments by setting and /data/children-settings.csv',
 		unit: 'comments',
-		sql: `SELECT
-	coalesce(setting, 'Not known') AS setting,
+		sql: `-- A setting as recorded ("school council"), with its first letter in capitals ("School council").
+SELECT
+	upper(substr(coalesce(setting, 'Not known'), 1, 1)) || substr(coalesce(setting, 'Not known'), 2) AS setting,
 	count(*) AS comments
 FROM cyp_feedback
-GROUP BY coalesce(setting, 'Not known')
-ORDER BY comments DESC, coalesce(setting, 'Not known')`
+GROUP BY 1
+ORDER BY comments DESC, 1`
 	},
 	{
 		id: 'children-comments-by-topic',

@@ -134,3 +134,17 @@ test("the stakeholder tracker labels an open question's stance", async ({ page }
 	await expect(table.getByRole('cell', { name: /^Answered; stance: (support|oppose|mixed|neutral)/ }).first()).toBeVisible();
 	await expect(table.getByRole('cell', { name: /^\((support|oppose|mixed|neutral)\)/ })).toHaveCount(0);
 });
+
+// Settings are recorded as the facilitators wrote them ("school council"); the chart, its table and its takeaway name
+// them as labels are named elsewhere, with a capital, and the opening sentence counts them.
+test("the children's page names each setting with a capital, and says how many settings there were", async ({ page }) => {
+	const settings = query<number>('SELECT count(DISTINCT setting) FROM cyp_feedback');
+	await page.goto('/children');
+	await expect(page.locator('.app-lede')).toContainText(`gathered in ${settings} settings: School council`);
+	const figure = page.getByRole('figure', { name: 'Comments by setting' });
+	await figure.getByText(/^Show the data as a table/).click();
+	const rows = (await figure.locator('tbody th').allTextContents()).map((t) => t.trim());
+	expect(rows).toHaveLength(settings);
+	for (const r of rows) expect(r[0]).toBe(r[0].toUpperCase());
+	await expect(figure.getByText(/^Most comments came from the setting/)).toContainText('“');
+});

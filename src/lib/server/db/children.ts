@@ -15,8 +15,12 @@ export function byAgeBand(db: DB): GroupCount[] {
 		.all() as GroupCount[];
 }
 
+/** A setting as the facilitators recorded it ("school council"), as a label ("School council"), in SQL: the first
+ * letter in capitals (as SQLite's upper() has it: A to Z), the rest as written. */
+export const SETTING_LABEL = (column: string) => `upper(substr(coalesce(${column}, 'Not known'), 1, 1)) || substr(coalesce(${column}, 'Not known'), 2)`;
+
 export function bySetting(db: DB): GroupCount[] {
-	return db.prepare("SELECT coalesce(setting, 'Not known') AS \"group\", count(*) AS comments FROM cyp_feedback GROUP BY 1 ORDER BY 2 DESC, 1").all() as GroupCount[];
+	return db.prepare(`SELECT ${SETTING_LABEL('setting')} AS "group", count(*) AS comments FROM cyp_feedback GROUP BY 1 ORDER BY 2 DESC, 1`).all() as GroupCount[];
 }
 
 export interface ThemeByGroup {
