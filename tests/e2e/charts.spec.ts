@@ -6,8 +6,15 @@ test('charts drawn on client-side navigation are SVG', async ({ page }) => {
 	await page.goto('/questions');
 	await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Themes' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Themes' })).toBeVisible();
-	const ns = await page.locator('figure svg line, figure svg text, figure svg rect').evaluateAll((els) => [...new Set(els.map((e) => e.namespaceURI))]);
+	const ns = await page.locator('figure svg line, figure svg text, figure svg rect, figure svg a').evaluateAll((els) => [...new Set(els.map((e) => e.namespaceURI))]);
 	expect(ns).toEqual(['http://www.w3.org/2000/svg']);
+	// Every word on the charts is drawn: the heatmap's theme names, links to the themes' pages, were made as HTML
+	// links when the page was drawn in the browser, and their text was not drawn at all.
+	const links = page.getByRole('figure', { name: /Themes raised, by sector/ }).locator('svg a');
+	expect(await links.count()).toBeGreaterThan(10);
+	const unseen = await page.locator('figure svg text').evaluateAll((ts) => ts.filter((t) => t.textContent!.trim() && !((t as SVGTextElement).getBBox().width > 0)).map((t) => t.textContent));
+	expect(unseen).toEqual([]);
+	await expect(links.first()).toBeVisible();
 	const box = await page.locator('figure svg rect').first().boundingBox();
 	expect(box!.width).toBeGreaterThan(0);
 });
