@@ -1,5 +1,6 @@
 // A chart's table as it is pasted into a document: its title, what it shows, the grid, and its base and source, so
 // that a table copied into the Government Response reads on its own, as the chart's images do.
+import { escapeXml } from './export';
 
 export interface CopyTable {
 	title: string;
@@ -12,22 +13,18 @@ export interface CopyTable {
 	after: string[];
 }
 
-function escapeHtml(s: string): string {
-	return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-}
-
 /**
  * The table as HTML (what Word and most editors paste: a table with its title above and its notes below) and as
  * plain text (a tab between cells, for a spreadsheet or a plain editor). Numbers are right-aligned, as on the page.
  */
 export function tableForCopy(t: CopyTable): { html: string; text: string } {
 	const cell = (tag: 'th' | 'td', value: string, numeric: boolean, scope?: 'col' | 'row') =>
-		`<${tag}${scope ? ` scope="${scope}"` : ''} style="border:1px solid #b1b4b6;padding:4px 8px;text-align:${numeric ? 'right' : 'left'}">${escapeHtml(value)}</${tag}>`;
+		`<${tag}${scope ? ` scope="${scope}"` : ''} style="border:1px solid #b1b4b6;padding:4px 8px;text-align:${numeric ? 'right' : 'left'}">${escapeXml(value)}</${tag}>`;
 	const head = `<tr>${t.columns.map((c, j) => cell('th', c, j > 0, 'col')).join('')}</tr>`;
 	const body = t.rows.map((r) => `<tr>${r.map((v, j) => (j === 0 ? cell('th', v, false, 'row') : cell('td', v, true))).join('')}</tr>`).join('');
-	const para = (s: string) => `<p style="font-family:Arial,sans-serif;font-size:10pt;margin:4px 0">${escapeHtml(s)}</p>`;
+	const para = (s: string) => `<p style="font-family:Arial,sans-serif;font-size:10pt;margin:4px 0">${escapeXml(s)}</p>`;
 	const html = [
-		`<p style="font-family:Arial,sans-serif;font-size:12pt;font-weight:bold;margin:4px 0">${escapeHtml(t.title)}</p>`,
+		`<p style="font-family:Arial,sans-serif;font-size:12pt;font-weight:bold;margin:4px 0">${escapeXml(t.title)}</p>`,
 		...t.before.map(para),
 		`<table style="border-collapse:collapse;font-family:Arial,sans-serif;font-size:10pt"><thead>${head}</thead><tbody>${body}</tbody></table>`,
 		...t.after.map(para)

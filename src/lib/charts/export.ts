@@ -4,7 +4,8 @@
 
 const FONT = 'Arial, Helvetica, sans-serif';
 
-function escapeXml(s: string): string {
+/** Text made safe inside XML or HTML markup. */
+export function escapeXml(s: string): string {
 	return s.replace(
 		/[<>&"']/g,
 		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!

@@ -30,3 +30,7 @@ export function fullLabel(label: string, max: number): string | undefined {
 export const LABEL_LINE = 20;
 /** Room left of the bars where labels go above them: the keyboard's focus ring is drawn a few units outside a bar. */
 export const EDGE = 4;
+
+/** Characters of a label that fit across a chart's width above its bar: 8 units a character of 14-unit type, so that
+ * wide letters and capitals fit. */
+export const charsAcross = (width: number) => Math.max(12, Math.floor(width / 8));

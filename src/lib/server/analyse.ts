@@ -11,6 +11,7 @@ import { relabel, themeAliases } from './db/codeframe';
 import { commit, withRollbackJournal, type DB } from './db/client';
 import { timedStages, type Timings } from './timings';
 import { writeBodies } from './db/bodies';
+import { publicRecordNames } from './db/consultation';
 
 export { ownName, writeBodies } from './db/bodies';
 
@@ -81,7 +82,7 @@ export function loadPipelineInput(db: DB, goldDir = goldDirOf(db), training = lo
 		...(db.prepare("SELECT 'cyp:' || id AS key, comment AS text FROM cyp_feedback").all() as PipelineInput['comments'])
 	];
 	const sectors = db.prepare('SELECT id FROM sector').pluck().all() as string[];
-	const publicRecord = JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'public_record'").pluck().get() as string | undefined) ?? '[]') as string[];
+	const publicRecord = publicRecordNames(db);
 	const campaignMarks = (
 		db
 			.prepare(

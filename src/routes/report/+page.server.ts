@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { audit } from '$lib/server/auth';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/access';
+import { publicRecordNames } from '$lib/server/db/consultation';
 import { questions } from '$lib/server/db/questions';
 import { questionCounts } from '$lib/server/facts';
 import { buildFilter } from '$lib/server/filters';
@@ -118,7 +119,7 @@ export const actions = {
 		// says it is not (a name the redaction does not know is public, say).
 		const charts = (id: string) => form.get(`charts:${id}`) === 'yes';
 		const changed = ids.filter((id) => findings(id).trim() !== base(id).findings.trim() || charts(id) !== base(id).charts);
-		const record = publicRecord(JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'public_record'").pluck().get() as string | undefined) ?? '[]') as string[]);
+		const record = publicRecord(publicRecordNames(db));
 		const personal: Record<string, string[]> = Object.fromEntries(changed.map((id) => [id, personalData(findings(id), record)] as const).filter(([, found]) => found.length));
 		// A confirmation covers only what the analyst was shown: anything pointed out now that was not then is shown first.
 		const confirmed = form.get('personal-checked') === 'yes' ? confirmedPersonal(String(form.get('personal-shown') ?? '')) : {};

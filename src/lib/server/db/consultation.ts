@@ -18,3 +18,9 @@ export function consultationInfo(db: DB): ConsultationInfo {
 	if (!row) return { id: '', title: 'No consultation loaded', shortTitle: 'No consultation loaded', opens: null, closes: null, illustrative: false, notice: null };
 	return { ...row, illustrative: row.illustrative === 1 };
 }
+
+/** People in the public record of the consultation's field (`public_record` in consultation.json), whose names
+ * redaction leaves alone. */
+export function publicRecordNames(db: DB): string[] {
+	return JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'public_record'").pluck().get() as string | undefined) ?? '[]') as string[];
+}

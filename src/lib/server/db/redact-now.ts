@@ -3,6 +3,7 @@
 // (Comments are not indexed for search, and pages redact a changed one as they show it.)
 import { mentionsPersonal, personalTerms, publicRecord, redact } from '../../analysis/redact';
 import type { DB } from './client';
+import { publicRecordNames } from './consultation';
 
 /**
  * Stores the redacted text of every written answer of the respondents `ids` that has none (new, changed, or whose
@@ -33,8 +34,4 @@ export function redactAnswersOf(db: DB, ids: number[]) {
 			index.run(answerId, shown);
 		}
 	}
-}
-
-function publicRecordNames(db: DB): string[] {
-	return JSON.parse((db.prepare("SELECT value FROM meta WHERE key = 'public_record'").pluck().get() as string | undefined) ?? '[]') as string[];
 }
